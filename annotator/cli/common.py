@@ -1,0 +1,87 @@
+"""What every command shares: the project option, the default project, error exits."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import platformdirs
+import typer
+from rich.console import Console
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.store import Project
+
+APP_NAME = "annotator"
+
+console = Console()
+err_console = Console(stderr=True)
+
+ProjectOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--project", "-p",
+        help="Project file (.sqlite). Default: your own project in the platform's data folder,"
+        " created on first use with the sample article.",
+        dir_okay=False,
+    ),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no chatter.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+def default_project_path() -> Path:
+    """The user's own project; ``ANNOTATOR_HOME`` overrides the data folder (tests, portable use)."""
+    home = os.environ.get("ANNOTATOR_HOME")
+    base = Path(home) if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return base / "default.sqlite"
+
+
+def resolve_project(path: Path | None) -> Path:
+    """The given project, or the default one (created with the samples on first use)."""
+    if path is not None:
+        return path
+    default = default_project_path()
+    if not default.exists():
+        from annotator.core.samples import create_sample_project
+
+        create_sample_project(default)
+    return default
+
+
+def fail(message: str, *, code: int = 1) -> typer.Exit:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def handle_errors() -> Iterator[None]:
+    """Turn a core error into one clear line and a non-zero exit."""
+    try:
+        yield
+    except AnnotatorError as exc:
+        raise fail(str(exc)) from None
+    except FileExistsError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"{exc.filename or ''}: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def open_project(path: Path | None, *, readonly: bool = False) -> Iterator[Project]:
+    with handle_errors():
+        project = Project.open(resolve_project(path), readonly=readonly)
+    try:
+        with handle_errors():
+            yield project
+    finally:
+        project.close()
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

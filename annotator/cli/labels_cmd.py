@@ -1,0 +1,99 @@
+"""`annotator labels`: list, add, rename, recolour labels."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+import typer
+
+from annotator.cli.common import JsonOption, ProjectOption, console, fail, open_project, print_json
+from annotator.core.model import Label
+from annotator.core.store import parse_kind
+
+app = typer.Typer(help="List, add, rename and recolour labels.", invoke_without_command=True)
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _check_colour(colour: str | None) -> None:
+    if colour is not None and not _COLOUR.match(colour):
+        raise fail(f"colour {colour!r}: write it as #rrggbb, e.g. #a8e6b8.")
+
+
+@app.callback()
+def list_labels(ctx: typer.Context, project: ProjectOption = None,
+                as_json: JsonOption = False) -> None:
+    """List the labels in palette order (with no sub-command)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with open_project(project, readonly=True) as proj:
+        labels = proj.labels.list()
+    if as_json:
+        print_json([{"name": lab.name, "kind": lab.kind.value, "color": lab.color,
+                     "shortcut": lab.shortcut, "key": str(i + 1) if i < 9 else "",
+                     "description": lab.description, "description_ar": lab.description_ar}
+                    for i, lab in enumerate(labels)])
+        return
+    from rich.table import Table
+
+    table = Table("key", "name", "kind", "colour", "shortcut", "description")
+    for i, lab in enumerate(labels):
+        table.add_row(str(i + 1) if i < 9 else "", lab.name, lab.kind.value,
+                      f"[on {lab.color}]   [/] {lab.color}", lab.shortcut, lab.description)
+    console.print(table)
+
+
+@app.command()
+def add(
+    name: str,
+    kind: Annotated[str, typer.Option(help="entity, place or claim.")],
+    project: ProjectOption = None,
+    color: Annotated[str, typer.Option(help="#rrggbb")] = "#cccccc",
+    shortcut: Annotated[str, typer.Option(help="A letter key.")] = "",
+    description: str = "",
+    description_ar: str = "",
+) -> None:
+    """Add a label at the end of the palette."""
+    _check_colour(color)
+    with open_project(project) as proj:
+        label = proj.labels.add(Label(name, parse_kind(kind, where=f"label {name!r}"), color,
+                                      shortcut, description, description_ar))
+    console.print(f"Added {label.name} ({label.kind.value}).", highlight=False)
+
+
+@app.command()
+def rename(old: str, new: str, project: ProjectOption = None) -> None:
+    """Rename a label; its spans keep it."""
+    with open_project(project) as proj:
+        proj.labels.update(old, name=new)
+    console.print(f"Renamed {old} to {new}.", highlight=False)
+
+
+@app.command()
+def recolor(name: str, color: str, project: ProjectOption = None) -> None:
+    """Change a label's colour (#rrggbb)."""
+    _check_colour(color)
+    with open_project(project) as proj:
+        proj.labels.update(name, color=color)
+    console.print(f"{name} is now {color}.", highlight=False)
+
+
+@app.command()
+def edit(
+    name: str,
+    project: ProjectOption = None,
+    shortcut: Annotated[str | None, typer.Option(help="A letter key.")] = None,
+    description: Annotated[str | None, typer.Option()] = None,
+    description_ar: Annotated[str | None, typer.Option()] = None,
+    kind: Annotated[str | None, typer.Option(help="Only while no span uses the label.")] = None,
+) -> None:
+    """Change a label's shortcut, descriptions or kind."""
+    changes = {k: v for k, v in {"shortcut": shortcut, "description": description,
+                                 "description_ar": description_ar, "kind": kind}.items()
+               if v is not None}
+    if not changes:
+        raise fail("nothing to change: give --shortcut, --description, --description-ar or --kind.")
+    with open_project(project) as proj:
+        proj.labels.update(name, **changes)
+    console.print(f"Updated {name}.", highlight=False)

@@ -1,0 +1,230 @@
+"""The ``annotator`` command: a thin layer over the core.
+
+Every command parses its options, calls the core and prints the result. The
+GUI is imported only inside the ``gui`` command, so scripts never pay for Qt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from annotator import __version__
+from annotator.cli import labels_cmd
+from annotator.cli.common import (
+    JsonOption,
+    ProjectOption,
+    QuietOption,
+    console,
+    fail,
+    handle_errors,
+    open_project,
+    print_json,
+    resolve_project,
+)
+from annotator.core.importer import ImportOptions, import_paths
+from annotator.core.stats import project_stats
+from annotator.core.store import Project, labels_from_toml
+
+app = typer.Typer(
+    name="annotator",
+    help="Annotate Arabic news with entities, places and claims; export training data.",
+    no_args_is_help=False,
+    invoke_without_command=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(labels_cmd.app, name="labels")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"annotator {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """With no command: open the editor on your default (sample) project."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui)
+
+
+@app.command()
+def init(
+    project: Annotated[Path, typer.Option("--project", "-p", help="New project file.",
+                                          dir_okay=False)],
+    labels: Annotated[Path | None, typer.Option(help="Label set (TOML) instead of the default.",
+                                                exists=True, dir_okay=False)] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Create a project with the default label set (or the one in --labels)."""
+    with handle_errors():
+        label_set = None
+        if labels is not None:
+            label_set = labels_from_toml(labels.read_text("utf-8"), source=str(labels))
+        with Project.create(project, labels=label_set) as created:
+            names = created.labels.names()
+    if as_json:
+        print_json({"project": str(project), "labels": names})
+    else:
+        console.print(f"Created {project} with labels {', '.join(names)}.", highlight=False)
+
+
+def _parse_label_map(pairs: list[str]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        source, sep, target = pair.partition("=")
+        if not sep or not source or not target:
+            raise fail(f"--label-map {pair!r}: write it as FROM=TO, e.g. PERS=PER.")
+        mapping[source] = target
+    return mapping
+
+
+@app.command("import")
+def import_(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursively).")],
+    project: ProjectOption = None,
+    annotator: Annotated[str | None, typer.Option(help="Whose spans these are.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="auto, txt, jsonl, conll or spacy.")] = "auto",
+    encoding: Annotated[str | None, typer.Option(help="Text encoding, e.g. cp1256.")] = None,
+    tag_column: Annotated[int | None, typer.Option(help="CoNLL: the tag column (1 = first "
+                                                         "column after the token).")] = None,
+    iob1: Annotated[bool, typer.Option(help="CoNLL: accept IOB1 (I- may start an entity).")] = False,
+    add_labels: Annotated[bool, typer.Option(help="Add labels the project lacks.")] = False,
+    label_map: Annotated[list[str] | None, typer.Option(help="Rename labels, FROM=TO; repeat.")] = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Import .txt articles, JSONL (Prodigy, doccano), CoNLL or spaCy .spacy files."""
+    from annotator.core.formats import READERS
+
+    if fmt != "auto" and fmt not in READERS:
+        raise fail(f"--format {fmt!r}: choose auto, {', '.join(READERS)}.")
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise fail(f"{', '.join(missing)}: no such file or folder.")
+    options = ImportOptions(
+        fmt=fmt, encoding=encoding, annotator=annotator, tag_column=tag_column, iob1=iob1,
+        add_labels=add_labels, label_map=_parse_label_map(label_map or []),
+    )
+    with open_project(project) as proj:
+        if quiet or as_json:
+            report = import_paths(proj, paths, options=options)
+        else:
+            from rich.progress import Progress
+
+            with Progress(console=console, transient=True) as bar:
+                task = bar.add_task("Importing", total=None)
+
+                def progress(done: int, total: int, path: str) -> None:
+                    bar.update(task, completed=done, total=total, description=Path(path).name)
+
+                report = import_paths(proj, paths, options=options, progress=progress)
+    summary = report.to_json()
+    if as_json:
+        print_json(summary)
+    elif not quiet:
+        console.print(
+            f"Imported {summary['documents_new']} new documents "
+            f"({summary['documents_existing']} already there), {summary['spans_added']} spans"
+            f" from {len(report.files) - len(report.failed)} of {len(report.files)} files.",
+            highlight=False,
+        )
+        if report.labels_added:
+            console.print(f"Added labels: {', '.join(report.labels_added)}", highlight=False)
+    for failed in report.failed:
+        typer.echo(f"error: {failed.error}", err=True)
+    if not report.files:
+        raise fail("no importable files found (.txt, .jsonl, .conll, .spacy).")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stats(project: ProjectOption = None, as_json: JsonOption = False) -> None:
+    """Documents, words, spans per label and annotator, statuses, time spent."""
+    with open_project(project, readonly=True) as proj:
+        data = project_stats(proj)
+    if as_json:
+        print_json(data)
+        return
+    _print_stats(data)
+
+
+def _print_stats(data: dict[str, object]) -> None:
+    from rich.table import Table
+
+    console.print(f"[bold]{data['project']}[/]", highlight=False)
+    console.print(f"{data['documents']} documents, {data['words']} words", highlight=False)
+    annotators = data["annotators"]
+    assert isinstance(annotators, dict)
+    if not annotators:
+        console.print("No annotations yet.")
+        return
+    table = Table("annotator", "spans", "done", "in progress", "skipped", "new", "time")
+    for name, info in annotators.items():
+        st = info["statuses"]
+        minutes = info["seconds"] / 60
+        table.add_row(name, str(info["spans"]), str(st["done"]), str(st["in_progress"]),
+                      str(st["skipped"]), str(st["new"]), f"{minutes:.1f} min")
+    console.print(table)
+    labels = Table("label", "kind", *annotators.keys())
+    per_label = data["labels"]
+    assert isinstance(per_label, dict)
+    for label, info in per_label.items():
+        labels.add_row(label, info["kind"], *(str(info["spans"].get(a, 0)) for a in annotators))
+    console.print(labels)
+
+
+@app.command()
+def gui(
+    project: ProjectOption = None,
+    annotator: Annotated[str | None, typer.Option(help="Annotate as this name.")] = None,
+    doc: Annotated[int | None, typer.Option(help="Open document N (1-based).")] = None,
+    screenshot: Annotated[Path | None, typer.Option(help="Render the window to PNG and exit.",
+                                                    dir_okay=False)] = None,
+    language: Annotated[str | None, typer.Option(help="Interface language: en or ar.")] = None,
+) -> None:
+    """Open the annotation editor."""
+    with handle_errors():
+        path = resolve_project(project)
+    try:
+        from annotator.gui.app import run
+    except ImportError as exc:  # the GUI is optional for scripts; say what is missing
+        raise fail(f"the editor cannot start: {exc}. Install with `pip install annotator`.")
+    code = run(path, annotator=annotator, doc=doc, screenshot=screenshot, language=language)
+    if code:
+        raise typer.Exit(code)
+
+
+def _register_optional_commands() -> None:
+    """Commands whose modules land separately (exports, teams)."""
+    import importlib
+
+    for module, name in (("annotator.cli.export_cmd", "export"),):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        app.command(name)(getattr(mod, name))
+
+
+_register_optional_commands()
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

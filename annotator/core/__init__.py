@@ -1,0 +1,1 @@
+"""The Qt-free core: model, text, tokenizer, store, formats, agreement, merge."""

@@ -1,0 +1,201 @@
+"""User edits as plain command objects.
+
+Each edit's :meth:`apply` and :meth:`revert` is one transaction and returns a
+:class:`Change` saying what changed, so every view can refresh from it. The
+GUI wraps them in ``QUndoCommand``; the core knows nothing of Qt. Deletes are
+tombstones (``deleted`` set), so merges and audits stay correct, and undoing a
+delete brings the same span id back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.errors import SpanOverlapsEntity
+from annotator.core.model import DocId, Span, SpanId, Status, StatusRecord, utc_now
+
+if TYPE_CHECKING:
+    from annotator.core.store import Project, SpanTable
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an edit touched: the document and the spans added, removed or changed."""
+
+    doc_id: DocId
+    span_ids: tuple[SpanId, ...] = ()
+    status_changed: bool = False
+
+
+def _table(project: Project, gold: bool) -> SpanTable:
+    return project.gold if gold else project.spans
+
+
+@dataclass
+class AddSpan:
+    """Add a span; an entity covering exactly the characters of another one replaces it.
+
+    :param replace_identical: when an entity/place of the same annotator covers
+        exactly ``start``–``end``, tombstone it and add this one (a relabel by
+        re-marking); otherwise the overlap is refused.
+    """
+
+    doc_id: DocId
+    annotator: str
+    label: str
+    start: int
+    end: int
+    attrs: dict[str, Any] = field(default_factory=dict)
+    gold: bool = False
+    replace_identical: bool = True
+    span_id: SpanId | None = None
+    replaced: Span | None = None
+
+    def apply(self, project: Project) -> Change:
+        table = _table(project, self.gold)
+        with project.transaction():
+            identical = table.check(self.doc_id, self.annotator, self.label, self.start, self.end)
+            if identical is not None and not self.replace_identical:
+                raise SpanOverlapsEntity(
+                    f"{identical.label} already covers {self.start}–{self.end}.",
+                    existing_id=identical.id,
+                )
+            now = utc_now()
+            if identical is not None:
+                table.set_deleted(identical.id, now, updated=now)
+                self.replaced = identical
+            # Redo keeps the id the first apply gave, so later undo entries still match.
+            self.span_id = self.span_id or table.new_id()
+            span = Span(self.span_id, self.doc_id, self.annotator, self.label, self.start,
+                        self.end, dict(self.attrs), now, now, None)
+            table.upsert(span)
+        ids = (self.span_id,) + ((self.replaced.id,) if self.replaced else ())
+        return Change(self.doc_id, ids)
+
+    def revert(self, project: Project) -> Change:
+        assert self.span_id is not None, "revert before apply"
+        table = _table(project, self.gold)
+        with project.transaction():
+            now = utc_now()
+            table.set_deleted(self.span_id, now, updated=now)
+            if self.replaced is not None:
+                table.set_deleted(self.replaced.id, None, updated=now)
+        ids = (self.span_id,) + ((self.replaced.id,) if self.replaced else ())
+        return Change(self.doc_id, ids)
+
+
+@dataclass
+class RemoveSpan:
+    span_id: SpanId
+    gold: bool = False
+    removed: Span | None = None
+
+    def apply(self, project: Project) -> Change:
+        table = _table(project, self.gold)
+        with project.transaction():
+            self.removed = table.get(self.span_id)
+            now = utc_now()
+            table.set_deleted(self.span_id, now, updated=now)
+        return Change(self.removed.doc_id, (self.span_id,))
+
+    def revert(self, project: Project) -> Change:
+        assert self.removed is not None, "revert before apply"
+        table = _table(project, self.gold)
+        with project.transaction():
+            span = self.removed
+            # An undo must not create an overlap that appeared meanwhile.
+            table.check(span.doc_id, span.annotator, span.label, span.start, span.end,
+                        ignore=(span.id,))
+            table.set_deleted(self.span_id, None, updated=utc_now())
+        return Change(span.doc_id, (self.span_id,))
+
+
+@dataclass
+class RelabelSpan:
+    span_id: SpanId
+    label: str
+    gold: bool = False
+    previous: str | None = None
+    doc_id: DocId | None = None
+
+    def apply(self, project: Project) -> Change:
+        return self._set(project, self.label, remember=True)
+
+    def revert(self, project: Project) -> Change:
+        assert self.previous is not None, "revert before apply"
+        return self._set(project, self.previous, remember=False)
+
+    def _set(self, project: Project, label: str, *, remember: bool) -> Change:
+        table = _table(project, self.gold)
+        with project.transaction():
+            span = table.get(self.span_id)
+            if remember:
+                self.previous = span.label
+            # Moving a span between layers (claim <-> entity) needs the overlap check.
+            table.check(span.doc_id, span.annotator, label, span.start, span.end,
+                        ignore=(span.id,))
+            table.set_label(self.span_id, label, updated=utc_now())
+        self.doc_id = span.doc_id
+        return Change(span.doc_id, (self.span_id,))
+
+
+@dataclass
+class SetStatus:
+    doc_id: DocId
+    annotator: str
+    status: Status
+    previous: StatusRecord | None = None
+    _applied: bool = False
+
+    def apply(self, project: Project) -> Change:
+        with project.transaction():
+            self.previous = project.statuses.get(self.doc_id, self.annotator)
+            seconds = self.previous.seconds if self.previous else 0.0
+            project.statuses.put(
+                StatusRecord(self.doc_id, self.annotator, Status(self.status), seconds, utc_now()),
+                doc_id=self.doc_id, annotator=self.annotator,
+            )
+        self._applied = True
+        return Change(self.doc_id, status_changed=True)
+
+    def revert(self, project: Project) -> Change:
+        assert self._applied, "revert before apply"
+        with project.transaction():
+            current = project.statuses.get(self.doc_id, self.annotator)
+            previous = self.previous
+            if previous is not None and current is not None:
+                # Time spent since stays counted: undo restores the status, not the clock.
+                previous = StatusRecord(previous.doc_id, previous.annotator, previous.status,
+                                        current.seconds, utc_now())
+            elif previous is None and current is not None and current.seconds > 0:
+                previous = StatusRecord(self.doc_id, self.annotator, Status.IN_PROGRESS,
+                                        current.seconds, utc_now())
+            project.statuses.put(previous, doc_id=self.doc_id, annotator=self.annotator)
+        return Change(self.doc_id, status_changed=True)
+
+
+@dataclass
+class AddTime:
+    """Add time spent on a document; a new document becomes ``in_progress``."""
+
+    doc_id: DocId
+    annotator: str
+    seconds: float
+
+    def apply(self, project: Project) -> Change:
+        with project.transaction():
+            current = project.statuses.get(self.doc_id, self.annotator)
+            status = current.status if current else Status.IN_PROGRESS
+            if status is Status.NEW:
+                status = Status.IN_PROGRESS
+            seconds = (current.seconds if current else 0.0) + max(0.0, self.seconds)
+            project.statuses.put(
+                StatusRecord(self.doc_id, self.annotator, status, seconds, utc_now()),
+                doc_id=self.doc_id, annotator=self.annotator,
+            )
+        return Change(self.doc_id, status_changed=True)
+
+    def revert(self, project: Project) -> Change:
+        # Time spent was spent: undoing the edits of a session does not give it back.
+        return Change(self.doc_id)

@@ -1,0 +1,127 @@
+"""Exceptions named for the condition, carrying what the user needs to fix it.
+
+Every error has a stable ``code`` (``E0xx``) so messages can be looked up and
+tests can match on the condition rather than on wording.
+"""
+
+from __future__ import annotations
+
+
+class AnnotatorError(Exception):
+    """Base class for every error the user can act on."""
+
+    code = "E000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+# --- project file -----------------------------------------------------------
+
+
+class NotAProject(AnnotatorError):
+    code = "E001"
+
+
+class NewerSchema(AnnotatorError):
+    code = "E002"
+
+
+class ProjectLocked(AnnotatorError):
+    code = "E003"
+
+
+class ProjectReadOnly(AnnotatorError):
+    code = "E004"
+
+
+# --- data model --------------------------------------------------------------
+
+
+class UnknownDocument(AnnotatorError):
+    code = "E010"
+
+
+class UnknownLabel(AnnotatorError):
+    code = "E011"
+
+
+class UnknownSpan(AnnotatorError):
+    code = "E012"
+
+
+class InvalidSpan(AnnotatorError):
+    """Empty, reversed, or outside the document's text."""
+
+    code = "E013"
+
+
+class SpanOverlapsEntity(AnnotatorError):
+    """An entity or place span would overlap another one of the same annotator."""
+
+    code = "E014"
+
+    def __init__(self, message: str, *, existing_id: str | None = None) -> None:
+        super().__init__(message)
+        self.existing_id = existing_id
+
+
+class LabelConflict(AnnotatorError):
+    """A label name is taken, or the same name has another kind."""
+
+    code = "E015"
+
+
+class InvalidLabel(AnnotatorError):
+    code = "E016"
+
+
+class InvalidStatus(AnnotatorError):
+    code = "E017"
+
+
+# --- import ------------------------------------------------------------------
+
+
+class ImportFailed(AnnotatorError):
+    """A file could not be imported; names the file (and line) and what to do."""
+
+    code = "E020"
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        where = path or ""
+        if path and line is not None:
+            where = f"{path}, line {line}"
+        super().__init__(f"{where}: {message}" if where else message)
+        self.path = path
+        self.line = line
+
+
+class UnknownEncoding(ImportFailed):
+    code = "E021"
+
+
+class BinaryFile(ImportFailed):
+    code = "E022"
+
+
+class EmptyFile(ImportFailed):
+    code = "E023"
+
+
+class MalformedInput(ImportFailed):
+    """A line that is not JSON, lacks a field, a malformed tag, a bad offset."""
+
+    code = "E024"
+
+
+class UnknownLabelInInput(ImportFailed):
+    code = "E025"
+
+
+class UnknownFormat(AnnotatorError):
+    code = "E026"

@@ -1,0 +1,141 @@
+"""Plain data objects of a project: documents, labels, spans, statuses.
+
+Offsets everywhere are **Python code-point offsets, half-open** into the
+stored (cleaned) text of a document. Qt's UTF-16 positions are converted only
+at the GUI boundary.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, NewType
+
+DocId = NewType("DocId", int)
+SpanId = NewType("SpanId", str)
+LabelName = NewType("LabelName", str)
+
+
+class LabelKind(enum.StrEnum):
+    ENTITY = "entity"
+    PLACE = "place"
+    CLAIM = "claim"
+
+    @property
+    def layer(self) -> str:
+        """Entities and places share one layer (they become ``doc.ents``)."""
+        return "claims" if self is LabelKind.CLAIM else "ents"
+
+
+class Status(enum.StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+def utc_now() -> str:
+    """A sortable UTC timestamp with microseconds (``2026-11-24T21:43:19.123456Z``)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def document_uid(text: str) -> str:
+    """Content hash of the cleaned text: the same article is the same document everywhere."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    name: str
+    kind: LabelKind
+    color: str = "#cccccc"
+    shortcut: str = ""
+    description: str = ""
+    description_ar: str = ""
+    order: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: DocId
+    uid: str
+    title: str
+    text: str
+    source: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    order: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A document without its text: what lists and tables need."""
+
+    id: DocId
+    uid: str
+    title: str
+    source: str
+    n_chars: int
+    n_words: int
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    id: SpanId
+    doc_id: DocId
+    annotator: str
+    label: str
+    start: int
+    end: int
+    attrs: dict[str, Any] = field(default_factory=dict)
+    created: str = ""
+    updated: str = ""
+    deleted: str | None = None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRecord:
+    doc_id: DocId
+    annotator: str
+    status: Status
+    seconds: float
+    updated: str
+
+
+# --- what readers hand to the importer ----------------------------------------
+
+
+@dataclass(slots=True)
+class RawSpan:
+    """A span as read from an input file: offsets into the *raw* text."""
+
+    start: int
+    end: int
+    label: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    id: str | None = None
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One document as a reader found it, before cleaning.
+
+    :param text: the raw text; the importer cleans it and moves ``spans`` with it.
+    :param line: 1-based line of the input where this document starts, for messages.
+    :param annotator: whose spans these are (``None``: the importer's default).
+    :param status: ``done`` when the input says so (Prodigy ``answer: accept``).
+    """
+
+    text: str
+    title: str = ""
+    source: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    spans: list[RawSpan] = field(default_factory=list)
+    annotator: str | None = None
+    status: Status | None = None
+    line: int | None = None

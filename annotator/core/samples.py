@@ -1,0 +1,100 @@
+"""The bundled sample project: the seed article(s) annotated by two sample annotators.
+
+It is what a newcomer sees on first start (editor, review view, agreement heat
+map) and what ``exports/`` is generated from. The annotations are written as
+surface strings here, not offsets, so they stay right if the article's
+cleaning ever changes; they are placed on whole-word occurrences only.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+from annotator.core.edits import AddSpan, SetStatus
+from annotator.core.importer import ImportOptions, import_paths
+from annotator.core.model import DocId, Status
+from annotator.core.store import Project
+
+SAMPLE_ANNOTATORS = ("sample-sara", "sample-omar")
+
+# (surface, label): every whole-word occurrence is marked.
+_SARA: list[tuple[str, str]] = [
+    ("البوكمال", "GPE"), ("داعش", "ORG"), ("العراق", "GPE"), ("الجيش العراقي", "ORG"),
+    ("الجيش السوري", "ORG"), ("دمشق", "GPE"), ("واشنطن", "GPE"), ("قسد", "ORG"),
+    ("قوات سورية الديمقراطية", "ORG"), ("قوات سوريا الديمقراطية", "ORG"),
+    ("دير الزور", "GPE"), ("البصيرة", "GPE"), ("الفرات", "LOC"), ("جديد عكيدات", "LOC"),
+    ("جديد بكارة", "LOC"), ("الصبحة", "LOC"), ("أحمد ابو خولة", "PER"), ("احمد الخميس", "PER"),
+    ("محمود عبد اللطيف", "PER"), ("شام إف إم", "ORG"), ("موسكو", "GPE"), ("أستانا", "EVENT"),
+    ("سوتشي", "EVENT"), ("الرقة", "GPE"), ("مجلس دير الزور العسكري", "ORG"),
+    ("الميادين", "GPE"), ("القائم", "GPE"),
+]
+# The second annotator disagrees the way people do: a label (قسد as MISC), a
+# boundary (العراقي alone), and a few misses.
+_OMAR: list[tuple[str, str]] = [
+    (s, lab) for s, lab in _SARA
+    if s not in {"الجيش العراقي", "الصبحة", "القائم", "مجلس دير الزور العسكري", "جديد بكارة"}
+] + [("العراقي", "GPE")]
+_OMAR = [(s, "MISC" if s == "قسد" else lab) for s, lab in _OMAR]
+
+_CLAIMS_SARA = [
+    "الجيش العراقي دخل بالفعل ضمن الأراضي السورية لمسافة يبلغ عمقها ١ كم",
+    "دمشق اقرب للوصول إليها من اي قوة اخرى",
+]
+_CLAIMS_OMAR = [
+    "أن الجيش العراقي دخل بالفعل ضمن الأراضي السورية لمسافة يبلغ عمقها ١ كم",
+    "فموسكو التي تستهدف بكثافة مواقع “داعش” في البوكمال",
+]
+
+
+def sample_files() -> list[Path]:
+    folder = resources.files("annotator.resources").joinpath("samples")
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
+
+
+def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    pattern = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _annotate(project: Project, doc_id: DocId, annotator: str,
+              entities: list[tuple[str, str]], claims: list[str]) -> None:
+    text = project.documents.get(doc_id).text
+    taken: list[tuple[int, int]] = []
+    # Longest first, so "الجيش العراقي" wins over "العراقي" inside it.
+    for surface, label in sorted(entities, key=lambda e: -len(e[0])):
+        for start, end in _occurrences(text, surface):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            project.apply(AddSpan(doc_id, annotator, label, start, end,
+                                  attrs={"sample": True}))
+    for claim in claims:
+        for start, end in _occurrences(text, claim)[:1]:
+            project.apply(AddSpan(doc_id, annotator, "CLAIM", start, end, attrs={"sample": True}))
+    project.apply(SetStatus(doc_id, annotator, Status.DONE))
+
+
+def create_sample_project(path: str | Path) -> Path:
+    """Create ``path`` with the default labels, the sample article(s) and two annotators' work."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".creating")
+    for leftover in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+        leftover.unlink(missing_ok=True)
+    project = Project.create(tmp)
+    try:
+        import_paths(project, sample_files(), options=ImportOptions(fmt="txt"))
+        with project.transaction():
+            project.db.execute(
+                "INSERT OR REPLACE INTO project_meta(key, value) VALUES ('sample', 'true')"
+            )
+        for doc_id in project.documents.ids():
+            _annotate(project, doc_id, SAMPLE_ANNOTATORS[0], _SARA, _CLAIMS_SARA)
+            _annotate(project, doc_id, SAMPLE_ANNOTATORS[1], _OMAR, _CLAIMS_OMAR)
+        project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        project.close()
+    Path(str(tmp) + ".lock").unlink(missing_ok=True)
+    tmp.replace(path)
+    return path

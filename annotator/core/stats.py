@@ -1,0 +1,38 @@
+"""Project statistics: what `annotator stats` prints and scripts parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.core.model import Status
+from annotator.core.store import Project
+
+
+def project_stats(project: Project) -> dict[str, Any]:
+    """Documents, words, spans per label and per annotator, statuses, time spent.
+
+    Keys (stable): ``project``, ``documents``, ``words``, ``annotators``
+    (name → ``spans``, ``statuses`` {new, in_progress, done, skipped}, ``seconds``),
+    ``labels`` (name → ``kind``, ``spans`` {annotator: n}), ``gold_spans``.
+    """
+    labels = {label.name: {"kind": label.kind.value, "spans": {}} for label in project.labels.list()}
+    annotators: dict[str, dict[str, Any]] = {}
+    seconds = project.statuses.total_seconds()
+    names = sorted(set(project.spans.annotators()) | set(seconds))
+    for name in names:
+        counts = project.statuses.counts(name)
+        annotators[name] = {
+            "spans": project.spans.count(annotator=name),
+            "statuses": {status.value: counts[status] for status in Status},
+            "seconds": round(seconds.get(name, 0.0), 1),
+        }
+    for annotator, label, n in project.spans.counts_by():
+        labels[label]["spans"][annotator] = n
+    return {
+        "project": str(project.path),
+        "documents": project.documents.count(),
+        "words": project.documents.total_words(),
+        "annotators": annotators,
+        "labels": labels,
+        "gold_spans": project.gold.count(),
+    }

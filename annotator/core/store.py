@@ -1,0 +1,776 @@
+"""The one front door to a project file.
+
+:class:`Project` opens a SQLite file and hands out small managers
+(``documents``, ``labels``, ``spans``, ``gold``, ``statuses``). Nobody else
+writes SQL. Every write is one transaction: when a method returns, the change
+is in the file (WAL, ``synchronous=FULL``), so a killed process loses nothing
+that was reported as done.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import tomllib
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import filelock
+from sqlite_utils import Database
+
+from annotator import __version__
+from annotator.core import schema
+from annotator.core.errors import (
+    InvalidLabel,
+    InvalidSpan,
+    InvalidStatus,
+    LabelConflict,
+    NewerSchema,
+    NotAProject,
+    ProjectLocked,
+    ProjectReadOnly,
+    SpanOverlapsEntity,
+    UnknownDocument,
+    UnknownLabel,
+    UnknownSpan,
+)
+from annotator.core.model import (
+    DocId,
+    Document,
+    DocumentInfo,
+    Label,
+    LabelKind,
+    Span,
+    SpanId,
+    Status,
+    StatusRecord,
+    document_uid,
+    utc_now,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def default_labels() -> list[Label]:
+    """The label set shipped in ``resources/labels.toml``."""
+    data = resources.files("annotator.resources").joinpath("labels.toml").read_text("utf-8")
+    return labels_from_toml(data, source="resources/labels.toml")
+
+
+def labels_from_toml(data: str, *, source: str) -> list[Label]:
+    """Parse a label file (``[[label]]`` tables with name, kind, colour, ...).
+
+    :param source: the file name, for error messages.
+    """
+    try:
+        parsed = tomllib.loads(data)
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidLabel(f"{source}: not valid TOML ({exc}).") from exc
+    rows = parsed.get("label")
+    if not isinstance(rows, list) or not rows:
+        raise InvalidLabel(f"{source}: no [[label]] tables found; see resources/labels.toml.")
+    labels: list[Label] = []
+    seen: set[str] = set()
+    for order, row in enumerate(rows):
+        name = str(row.get("name", "")).strip()
+        if not name:
+            raise InvalidLabel(f"{source}: label number {order + 1} has no name.")
+        if name in seen:
+            raise InvalidLabel(f"{source}: label {name!r} appears twice.")
+        seen.add(name)
+        labels.append(
+            Label(
+                name=name,
+                kind=parse_kind(row.get("kind", ""), where=f"{source}: label {name!r}"),
+                color=str(row.get("color", "#cccccc")),
+                shortcut=str(row.get("shortcut", "")),
+                description=str(row.get("description", "")),
+                description_ar=str(row.get("description_ar", "")),
+                order=order,
+            )
+        )
+    return labels
+
+
+def parse_kind(value: object, *, where: str) -> LabelKind:
+    try:
+        return LabelKind(str(value))
+    except ValueError:
+        kinds = ", ".join(k.value for k in LabelKind)
+        raise InvalidLabel(f"{where}: kind {value!r} is not one of {kinds}.") from None
+
+
+def check_project_file(path: Path) -> None:
+    """Refuse, before SQLite touches it, a file that is not a SQLite database."""
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotAProject(
+            f"{path}: not an Annotator project (not a SQLite file). "
+            "Create one with `annotator init -p FILE`."
+        )
+
+
+def _identify(conn: sqlite3.Connection, path: Path) -> None:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not {"project_meta", "_sqlite_migrations"} <= tables:
+        raise NotAProject(
+            f"{path}: a SQLite file, but not an Annotator project. "
+            "Create one with `annotator init -p FILE`."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NewDocument:
+    """A cleaned document ready to be stored (see :meth:`Documents.add_many`)."""
+
+    text: str
+    title: str = ""
+    source: str = ""
+    meta: dict[str, Any] | None = None
+
+
+class Project:
+    """An open project file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: filelock.BaseFileLock | None):
+        self.path = path
+        self.conn = conn
+        self.db = Database(conn)
+        self._lock = lock
+        self.readonly = lock is None
+        self.documents = Documents(self)
+        self.labels = Labels(self)
+        self.spans = SpanTable(self, "spans")
+        self.gold = SpanTable(self, "gold_spans")
+        self.statuses = Statuses(self)
+
+    # --- opening and closing ------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path, *, labels: Sequence[Label] | None = None) -> Project:
+        """Create a new project file with the given (or default) labels.
+
+        :raises FileExistsError: if ``path`` exists and is not empty.
+        """
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0:
+            raise FileExistsError(f"{path}: already exists; open it instead, or choose a new name.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        project = cls._connect(path, readonly=False, creating=True)
+        try:
+            with project.transaction():
+                project.db.execute(
+                    "INSERT INTO project_meta(key, value) VALUES ('app', ?), ('created', ?),"
+                    " ('created_by_version', ?)",
+                    [schema.APP_ID, utc_now(), __version__],
+                )
+                for label in labels if labels is not None else default_labels():
+                    project.labels._insert(label)
+        except BaseException:
+            project.close()
+            raise
+        return project
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> Project:
+        """Open an existing project, migrating an older schema (after a backup).
+
+        :raises NotAProject: the file is missing or not a project.
+        :raises NewerSchema: the file was written by a newer Annotator.
+        :raises ProjectLocked: another process has it open for writing.
+        """
+        path = Path(path)
+        if not path.exists():
+            raise NotAProject(f"{path}: no such project. Create it with `annotator init -p {path}`.")
+        check_project_file(path)
+        return cls._connect(path, readonly=readonly, creating=False)
+
+    @classmethod
+    def _connect(cls, path: Path, *, readonly: bool, creating: bool) -> Project:
+        lock: filelock.BaseFileLock | None = None
+        if not readonly:
+            lock = filelock.FileLock(str(path) + ".lock", timeout=0)
+            try:
+                lock.acquire()
+            except filelock.Timeout:
+                raise ProjectLocked(
+                    f"{path}: another Annotator process has this project open for writing. "
+                    "Close it there first (or open this one read-only)."
+                ) from None
+        conn: sqlite3.Connection | None = None
+        try:
+            if readonly:
+                conn = sqlite3.connect(
+                    f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                    check_same_thread=False,
+                )
+            else:
+                conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not creating:
+                # Before any pragma that writes (WAL changes the header): a file we
+                # refuse must stay byte-for-byte as it was.
+                _identify(conn, path)
+            if not readonly:
+                conn.execute("PRAGMA journal_mode = WAL")
+                # FULL: a transaction that returned survives a power cut, not only a crash.
+                conn.execute("PRAGMA synchronous = FULL")
+            project = cls(path, conn, lock)
+            project._check_and_migrate(creating=creating)
+            return project
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+            if lock is not None and lock.is_locked:
+                lock.release()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise NotAProject(f"{path}: not a readable project file ({exc}).") from exc
+            raise
+
+    def _check_and_migrate(self, *, creating: bool) -> None:
+        known = schema.known_migration_names()
+        applied = [m.name for m in schema.migrations.applied(self.db)]
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            self.close()
+            raise NewerSchema(
+                f"{self.path}: written by a newer version of Annotator (schema {unknown[-1]}); "
+                f"this is version {__version__}. Upgrade Annotator to open it."
+            )
+        pending = [m.name for m in schema.migrations.pending(self.db)]
+        if not pending:
+            return
+        if self.readonly:
+            self.close()
+            raise ProjectReadOnly(
+                f"{self.path}: uses an older schema; open it once for writing to upgrade it."
+            )
+        if applied:
+            self.backup(self.path.with_name(f"{self.path.name}.before-{pending[0]}.bak"))
+        schema.migrations.apply(self.db)
+
+    def backup(self, target: Path) -> Path:
+        """Copy the project, consistently, to ``target`` (SQLite's online backup)."""
+        tmp = target.with_name(target.name + ".part")
+        dest = sqlite3.connect(str(tmp))
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        shutil.move(str(tmp), str(target))
+        return target
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        finally:
+            if self._lock is not None and self._lock.is_locked:
+                self._lock.release()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction (nested calls become savepoints)."""
+        if self.readonly:
+            raise ProjectReadOnly(f"{self.path}: opened read-only.")
+        with self.db.atomic():
+            yield
+
+    def apply(self, edit: Any) -> Any:
+        """Apply an edit command (see :mod:`annotator.core.edits`) in one transaction."""
+        return edit.apply(self)
+
+    def meta(self) -> dict[str, str]:
+        return {row[0]: row[1] for row in self.conn.execute("SELECT key, value FROM project_meta")}
+
+    def schema_version(self) -> str:
+        applied = schema.migrations.applied(self.db)
+        return applied[-1].name if applied else ""
+
+
+class Documents:
+    def __init__(self, project: Project) -> None:
+        self._p = project
+
+    _INFO_COLUMNS = "id, uid, title, source, n_chars, n_words, ord"
+
+    def count(self) -> int:
+        return int(self._p.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def list(
+        self, offset: int = 0, limit: int | None = None, *, search: str | None = None
+    ) -> list[DocumentInfo]:
+        """Documents without their texts, in project order.
+
+        :param search: keep titles containing this text (case-insensitive for Latin).
+        """
+        sql = f"SELECT {self._INFO_COLUMNS} FROM documents"
+        params: list[Any] = []
+        if search:
+            sql += " WHERE instr(lower(title), lower(?)) > 0"
+            params.append(search)
+        sql += " ORDER BY ord LIMIT ? OFFSET ?"
+        params += [-1 if limit is None else limit, offset]
+        return [DocumentInfo(*row) for row in self._p.conn.execute(sql, params)]
+
+    def ids(self) -> list[DocId]:
+        return [DocId(r[0]) for r in self._p.conn.execute("SELECT id FROM documents ORDER BY ord")]
+
+    def info(self, doc_id: int) -> DocumentInfo:
+        row = self._p.conn.execute(
+            f"SELECT {self._INFO_COLUMNS} FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            raise UnknownDocument(f"No document with id {doc_id} in {self._p.path}.")
+        return DocumentInfo(*row)
+
+    def get(self, doc_id: int) -> Document:
+        row = self._p.conn.execute(
+            "SELECT id, uid, title, text, source, meta, ord FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            raise UnknownDocument(f"No document with id {doc_id} in {self._p.path}.")
+        return _document(row)
+
+    def by_uid(self, uid: str) -> Document | None:
+        row = self._p.conn.execute(
+            "SELECT id, uid, title, text, source, meta, ord FROM documents WHERE uid = ?", [uid]
+        ).fetchone()
+        return _document(row) if row else None
+
+    def id_for_uid(self, uid: str) -> DocId | None:
+        row = self._p.conn.execute("SELECT id FROM documents WHERE uid = ?", [uid]).fetchone()
+        return DocId(row[0]) if row else None
+
+    def iter(self, ids: Iterable[int] | None = None) -> Iterator[Document]:
+        """Stream documents (with texts) without holding the corpus in memory."""
+        if ids is None:
+            cursor = self._p.conn.execute(
+                "SELECT id, uid, title, text, source, meta, ord FROM documents ORDER BY ord"
+            )
+            for row in cursor:
+                yield _document(row)
+        else:
+            for doc_id in ids:
+                yield self.get(doc_id)
+
+    def add(self, text: str, *, title: str = "", source: str = "",
+            meta: dict[str, Any] | None = None) -> tuple[DocId, bool]:
+        """Store a cleaned text; the same text twice is one document.
+
+        :returns: the document id and whether it was new.
+        """
+        with self._p.transaction():
+            return self.add_many([NewDocument(text, title, source, meta)])[0]
+
+    def add_many(self, docs: Sequence[NewDocument]) -> list[tuple[DocId, bool]]:
+        """Store several cleaned documents; call inside :meth:`Project.transaction`.
+
+        Duplicates (by content uid), within the batch or with the project, are
+        stored once; the result says, for each input, its id and whether it was new.
+        """
+        conn = self._p.conn
+        uids = [document_uid(d.text) for d in docs]
+        existing: dict[str, DocId] = {}
+        for chunk_start in range(0, len(uids), 900):
+            chunk = uids[chunk_start : chunk_start + 900]
+            marks = ",".join("?" * len(chunk))
+            for uid, doc_id in conn.execute(
+                f"SELECT uid, id FROM documents WHERE uid IN ({marks})", chunk
+            ):
+                existing[uid] = DocId(doc_id)
+        next_ord = int(conn.execute("SELECT coalesce(max(ord), -1) + 1 FROM documents").fetchone()[0])
+        next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM documents").fetchone()[0])
+        now = utc_now()
+        rows: list[tuple[Any, ...]] = []
+        result: list[tuple[DocId, bool]] = []
+        for doc, uid in zip(docs, uids, strict=True):
+            if uid in existing:
+                result.append((existing[uid], False))
+                continue
+            doc_id = DocId(next_id)
+            next_id += 1
+            existing[uid] = doc_id
+            rows.append((
+                doc_id, uid, doc.title, doc.source, doc.text,
+                json.dumps(doc.meta or {}, ensure_ascii=False),
+                len(doc.text), len(doc.text.split()), next_ord, now,
+            ))
+            next_ord += 1
+            result.append((doc_id, True))
+        conn.executemany(
+            "INSERT INTO documents(id, uid, title, source, text, meta, n_chars, n_words, ord,"
+            " created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        return result
+
+    def total_words(self) -> int:
+        return int(self._p.conn.execute("SELECT coalesce(sum(n_words), 0) FROM documents")
+                   .fetchone()[0])
+
+
+def _document(row: Sequence[Any]) -> Document:
+    return Document(
+        id=DocId(row[0]), uid=row[1], title=row[2], text=row[3], source=row[4],
+        meta=json.loads(row[5]), order=row[6],
+    )
+
+
+class Labels:
+    def __init__(self, project: Project) -> None:
+        self._p = project
+        self._cache: dict[str, tuple[int, Label]] | None = None
+
+    def _load(self) -> dict[str, tuple[int, Label]]:
+        if self._cache is None:
+            rows = self._p.conn.execute(
+                "SELECT id, name, kind, color, shortcut, description, description_ar, ord"
+                " FROM labels ORDER BY ord, id"
+            ).fetchall()
+            self._cache = {
+                r[1]: (r[0], Label(r[1], LabelKind(r[2]), r[3], r[4], r[5], r[6], r[7]))
+                for r in rows
+            }
+        return self._cache
+
+    def list(self) -> list[Label]:
+        return [label for _, label in self._load().values()]
+
+    def names(self) -> list[str]:
+        return list(self._load())
+
+    def get(self, name: str) -> Label:
+        try:
+            return self._load()[name][1]
+        except KeyError:
+            raise UnknownLabel(
+                f"No label {name!r} in {self._p.path}; known: {', '.join(self._load()) or 'none'}."
+            ) from None
+
+    def id_of(self, name: str) -> int:
+        self.get(name)
+        return self._load()[name][0]
+
+    def name_of(self, label_id: int) -> str:
+        for lid, label in self._load().values():
+            if lid == label_id:
+                return label.name
+        raise UnknownLabel(f"No label with id {label_id} in {self._p.path}.")
+
+    def _insert(self, label: Label) -> None:
+        if label.name in self._load():
+            raise LabelConflict(f"A label named {label.name!r} already exists.")
+        if not label.name or any(c.isspace() for c in label.name):
+            raise InvalidLabel(f"Label name {label.name!r} must be non-empty without spaces.")
+        self._p.conn.execute(
+            "INSERT INTO labels(name, kind, color, shortcut, description, description_ar, ord)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [label.name, label.kind.value, label.color, label.shortcut, label.description,
+             label.description_ar, label.order],
+        )
+        self._cache = None
+
+    def add(self, label: Label) -> Label:
+        """Add a label at the end of the palette (its ``order`` is ignored)."""
+        with self._p.transaction():
+            order = len(self._load())
+            self._insert(Label(label.name, label.kind, label.color, label.shortcut,
+                               label.description, label.description_ar, order))
+        return self.get(label.name)
+
+    def update(self, name: str, /, **changes: Any) -> Label:
+        """Rename, recolour, or change shortcut/description/order of a label.
+
+        Changing a label's kind is refused when spans use it: entities and
+        claims live in different layers with different overlap rules.
+        """
+        allowed = {"name", "color", "shortcut", "description", "description_ar", "order", "kind"}
+        bad = set(changes) - allowed
+        if bad:
+            raise InvalidLabel(f"Cannot change {', '.join(sorted(bad))} of a label.")
+        label_id = self.id_of(name)
+        with self._p.transaction():
+            if "name" in changes and changes["name"] != name:
+                new = str(changes["name"])
+                if new in self._load():
+                    raise LabelConflict(f"A label named {new!r} already exists.")
+                if not new or any(c.isspace() for c in new):
+                    raise InvalidLabel(f"Label name {new!r} must be non-empty without spaces.")
+            if "kind" in changes:
+                changes["kind"] = parse_kind(changes["kind"], where=f"label {name!r}").value
+                used = self._p.conn.execute(
+                    "SELECT count(*) FROM spans WHERE label_id = ? AND deleted IS NULL", [label_id]
+                ).fetchone()[0]
+                if used and changes["kind"] != self.get(name).kind.value:
+                    raise LabelConflict(
+                        f"Label {name!r} is used by {used} spans; its kind cannot change."
+                    )
+            columns = {("ord" if k == "order" else k): v for k, v in changes.items()}
+            sets = ", ".join(f"{col} = ?" for col in columns)
+            self._p.conn.execute(
+                f"UPDATE labels SET {sets} WHERE id = ?", [*columns.values(), label_id]
+            )
+            self._cache = None
+        return self.get(str(changes.get("name", name)))
+
+
+class SpanTable:
+    """Spans of annotators (``spans``) or adjudicated gold (``gold_spans``)."""
+
+    _COLUMNS = 's.id, s.doc_id, s.annotator, l.name, s.start, s."end", s.attrs, s.created,' \
+               " s.updated, s.deleted"
+
+    def __init__(self, project: Project, table: str) -> None:
+        self._p = project
+        self._table = table
+
+    def _select(self, where: str, params: Sequence[Any]) -> list[Span]:
+        sql = (
+            f"SELECT {self._COLUMNS} FROM {self._table} s JOIN labels l ON l.id = s.label_id"
+            f" WHERE {where} ORDER BY s.start, s.\"end\", s.id"
+        )
+        return [
+            Span(SpanId(r[0]), DocId(r[1]), r[2], r[3], r[4], r[5], json.loads(r[6]), r[7], r[8],
+                 r[9])
+            for r in self._p.conn.execute(sql, params)
+        ]
+
+    def for_document(
+        self, doc_id: int, *, annotator: str | None = None, include_deleted: bool = False
+    ) -> list[Span]:
+        where, params = "s.doc_id = ?", [doc_id]
+        if annotator is not None:
+            where += " AND s.annotator = ?"
+            params.append(annotator)
+        if not include_deleted:
+            where += " AND s.deleted IS NULL"
+        return self._select(where, params)
+
+    def get(self, span_id: str) -> Span:
+        spans = self._select("s.id = ?", [span_id])
+        if not spans:
+            raise UnknownSpan(f"No span {span_id} in {self._p.path}.")
+        return spans[0]
+
+    def all(self, *, include_deleted: bool = False) -> Iterator[Span]:
+        where = "1" if include_deleted else "s.deleted IS NULL"
+        yield from self._select(where, [])
+
+    def annotators(self) -> list[str]:
+        return [
+            r[0]
+            for r in self._p.conn.execute(
+                f"SELECT DISTINCT annotator FROM {self._table} ORDER BY annotator"
+            )
+        ]
+
+    def count(self, *, annotator: str | None = None) -> int:
+        sql = f"SELECT count(*) FROM {self._table} WHERE deleted IS NULL"
+        params: list[Any] = []
+        if annotator is not None:
+            sql += " AND annotator = ?"
+            params.append(annotator)
+        return int(self._p.conn.execute(sql, params).fetchone()[0])
+
+    def counts_by(self) -> list[tuple[str, str, int]]:
+        """(annotator, label, live spans) rows."""
+        return [
+            (r[0], r[1], r[2])
+            for r in self._p.conn.execute(
+                f"SELECT s.annotator, l.name, count(*) FROM {self._table} s"
+                " JOIN labels l ON l.id = s.label_id WHERE s.deleted IS NULL"
+                " GROUP BY s.annotator, l.name ORDER BY s.annotator, l.ord"
+            )
+        ]
+
+    # --- validation ---------------------------------------------------------
+
+    def check(self, doc_id: int, annotator: str, label: str, start: int, end: int,
+              *, ignore: Iterable[str] = (), text_length: int | None = None) -> Span | None:
+        """Check a would-be span; return an existing entity it should replace, if any.
+
+        :raises InvalidSpan: empty, reversed or outside the text.
+        :raises UnknownLabel: no such label.
+        :raises SpanOverlapsEntity: overlaps another entity/place of the same annotator.
+        """
+        kind = self._p.labels.get(label).kind
+        if text_length is None:
+            text_length = self._p.documents.info(doc_id).n_chars
+        if not (0 <= start < end <= text_length):
+            raise InvalidSpan(
+                f"Span {start}–{end} ({label}) is empty or outside the text of document "
+                f"{doc_id} (length {text_length})."
+            )
+        if kind.layer != "ents":
+            return None
+        skip = set(ignore)
+        for other in self._overlapping(doc_id, annotator, start, end):
+            if other.id in skip or self._p.labels.get(other.label).kind.layer != "ents":
+                continue
+            if other.start == start and other.end == end:
+                return other
+            raise SpanOverlapsEntity(
+                f"{label} {start}–{end} overlaps {other.label} {other.start}–{other.end}; "
+                "remove that span first or mark the same characters to replace it.",
+                existing_id=other.id,
+            )
+        return None
+
+    def _overlapping(self, doc_id: int, annotator: str, start: int, end: int) -> list[Span]:
+        return self._select(
+            's.doc_id = ? AND s.annotator = ? AND s.deleted IS NULL AND s.start < ? AND s."end" > ?',
+            [doc_id, annotator, end, start],
+        )
+
+    # --- raw writes (used by edits and importers inside a transaction) ------
+
+    def insert(self, span: Span) -> None:
+        self._p.conn.execute(
+            f'INSERT INTO {self._table}(id, doc_id, annotator, label_id, start, "end", attrs,'
+            " created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [span.id, span.doc_id, span.annotator, self._p.labels.id_of(span.label), span.start,
+             span.end, json.dumps(span.attrs, ensure_ascii=False), span.created, span.updated,
+             span.deleted],
+        )
+
+    def insert_many(self, spans: Iterable[Span]) -> None:
+        label_ids = {name: self._p.labels.id_of(name) for name in self._p.labels.names()}
+        self._p.conn.executemany(
+            f'INSERT INTO {self._table}(id, doc_id, annotator, label_id, start, "end", attrs,'
+            " created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (s.id, s.doc_id, s.annotator, label_ids[s.label], s.start, s.end,
+                 json.dumps(s.attrs, ensure_ascii=False), s.created, s.updated, s.deleted)
+                for s in spans
+            ),
+        )
+
+    def upsert(self, span: Span) -> None:
+        """Write a span with its id as given (merges and undo restore exact rows)."""
+        self._p.conn.execute(
+            f'INSERT OR REPLACE INTO {self._table}(id, doc_id, annotator, label_id, start, "end",'
+            " attrs, created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [span.id, span.doc_id, span.annotator, self._p.labels.id_of(span.label), span.start,
+             span.end, json.dumps(span.attrs, ensure_ascii=False), span.created, span.updated,
+             span.deleted],
+        )
+
+    def set_deleted(self, span_id: str, deleted: str | None, *, updated: str) -> None:
+        cur = self._p.conn.execute(
+            f"UPDATE {self._table} SET deleted = ?, updated = ? WHERE id = ?",
+            [deleted, updated, span_id],
+        )
+        if cur.rowcount == 0:
+            raise UnknownSpan(f"No span {span_id} in {self._p.path}.")
+
+    def set_label(self, span_id: str, label: str, *, updated: str) -> None:
+        cur = self._p.conn.execute(
+            f"UPDATE {self._table} SET label_id = ?, updated = ? WHERE id = ?",
+            [self._p.labels.id_of(label), updated, span_id],
+        )
+        if cur.rowcount == 0:
+            raise UnknownSpan(f"No span {span_id} in {self._p.path}.")
+
+    @staticmethod
+    def new_id() -> SpanId:
+        return SpanId(str(uuid.uuid4()))
+
+
+class Statuses:
+    def __init__(self, project: Project) -> None:
+        self._p = project
+
+    def get(self, doc_id: int, annotator: str) -> StatusRecord | None:
+        row = self._p.conn.execute(
+            "SELECT doc_id, annotator, status, seconds, updated FROM statuses"
+            " WHERE doc_id = ? AND annotator = ?",
+            [doc_id, annotator],
+        ).fetchone()
+        return _status(row) if row else None
+
+    def for_annotator(self, annotator: str) -> dict[DocId, StatusRecord]:
+        return {
+            DocId(r[0]): _status(r)
+            for r in self._p.conn.execute(
+                "SELECT doc_id, annotator, status, seconds, updated FROM statuses"
+                " WHERE annotator = ?",
+                [annotator],
+            )
+        }
+
+    def all(self) -> list[StatusRecord]:
+        return [
+            _status(r)
+            for r in self._p.conn.execute(
+                "SELECT doc_id, annotator, status, seconds, updated FROM statuses"
+                " ORDER BY doc_id, annotator"
+            )
+        ]
+
+    def counts(self, annotator: str | None = None) -> dict[Status, int]:
+        """Documents per status; documents without a record count as ``new``.
+
+        With no annotator, counts (document, annotator) pairs that have a record.
+        """
+        counts = {s: 0 for s in Status}
+        if annotator is None:
+            rows = self._p.conn.execute("SELECT status, count(*) FROM statuses GROUP BY status")
+            for status, n in rows:
+                counts[Status(status)] += n
+            return counts
+        rows = self._p.conn.execute(
+            "SELECT status, count(*) FROM statuses WHERE annotator = ? GROUP BY status", [annotator]
+        )
+        for status, n in rows:
+            counts[Status(status)] += n
+        counts[Status.NEW] += self._p.documents.count() - sum(counts.values())
+        return counts
+
+    def total_seconds(self) -> dict[str, float]:
+        return {
+            r[0]: r[1]
+            for r in self._p.conn.execute(
+                "SELECT annotator, sum(seconds) FROM statuses GROUP BY annotator ORDER BY annotator"
+            )
+        }
+
+    def put(self, record: StatusRecord | None, *, doc_id: int, annotator: str) -> None:
+        """Write (or, with ``None``, delete) the record of (document, annotator)."""
+        if record is None:
+            self._p.conn.execute(
+                "DELETE FROM statuses WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
+            )
+            return
+        self._p.conn.execute(
+            "INSERT OR REPLACE INTO statuses(doc_id, annotator, status, seconds, updated)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [doc_id, annotator, record.status.value, record.seconds, record.updated],
+        )
+
+
+def parse_status(value: object) -> Status:
+    try:
+        return Status(str(value))
+    except ValueError:
+        choices = ", ".join(s.value for s in Status)
+        raise InvalidStatus(f"Status {value!r} is not one of {choices}.") from None
+
+
+def _status(row: Sequence[Any]) -> StatusRecord:
+    return StatusRecord(DocId(row[0]), row[1], Status(row[2]), float(row[3]), row[4])

@@ -1,0 +1,169 @@
+"""The project file: creation, opening, refusal of bad files, labels, documents."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.core import schema
+from annotator.core.errors import (
+    InvalidLabel,
+    LabelConflict,
+    NewerSchema,
+    NotAProject,
+    ProjectLocked,
+    UnknownDocument,
+)
+from annotator.core.model import Label, LabelKind, document_uid
+from annotator.core.store import Project, labels_from_toml
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _file_bytes(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def test_new_project_has_default_labels_in_order(project: Project) -> None:
+    labels = project.labels.list()
+    assert [lab.name for lab in labels] == [
+        "PER", "ORG", "EVENT", "MISC", "GPE", "LOC", "FAC", "CLAIM"]
+    kinds = [lab.kind for lab in labels]
+    assert kinds == [LabelKind.ENTITY] * 4 + [LabelKind.PLACE] * 3 + [LabelKind.CLAIM]
+    for lab in labels:
+        assert lab.color.startswith("#") and len(lab.color) == 7
+        assert lab.shortcut and lab.description and lab.description_ar
+    assert len({lab.shortcut for lab in labels}) == len(labels)
+
+
+def test_project_file_is_wal_sqlite_with_schema(project: Project, project_path: Path) -> None:
+    conn = sqlite3.connect(project_path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
+    assert applied == schema.known_migration_names()
+    conn.close()
+
+
+def test_same_text_twice_is_one_document(project: Project, seed_text: str) -> None:
+    first, new1 = project.documents.add(seed_text, title="a")
+    second, new2 = project.documents.add(seed_text, title="b")
+    assert (first, new1, new2) == (second, True, False)
+    assert project.documents.count() == 1
+    assert project.documents.get(first).uid == document_uid(seed_text)
+
+
+def test_document_list_is_lazy_and_ordered(project: Project) -> None:
+    with project.transaction():
+        from annotator.core.store import NewDocument
+
+        project.documents.add_many([NewDocument(f"نص رقم {i}", f"عنوان {i}") for i in range(50)])
+    page = project.documents.list(10, 5)
+    assert [d.title for d in page] == [f"عنوان {i}" for i in range(10, 15)]
+    assert all(not hasattr(d, "text") for d in page)
+    assert [d.title for d in project.documents.list(search="عنوان 4")] == ["عنوان 4"] + [
+        f"عنوان {i}" for i in range(40, 50)]
+    with pytest.raises(UnknownDocument):
+        project.documents.get(999)
+
+
+def test_not_a_project_is_refused_and_left_alone(tmp_path: Path) -> None:
+    text_file = tmp_path / "notes.sqlite"
+    text_file.write_text("hello", encoding="utf-8")
+    with pytest.raises(NotAProject, match="notes.sqlite"):
+        Project.open(text_file)
+    assert text_file.read_text(encoding="utf-8") == "hello"
+
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = _file_bytes(other)
+    with pytest.raises(NotAProject, match="not an Annotator project"):
+        Project.open(other)
+    assert _file_bytes(other) == before
+
+    with pytest.raises(NotAProject, match="no such project"):
+        Project.open(tmp_path / "missing.sqlite")
+
+
+def test_newer_schema_is_refused_untouched(project: Project, project_path: Path) -> None:
+    project.db["_sqlite_migrations"].insert(
+        {"migration_set": schema.MIGRATION_SET, "name": "9999_future", "applied_at": "x"})
+    project.close()
+    before = _file_bytes(project_path)
+    with pytest.raises(NewerSchema, match="newer version"):
+        Project.open(project_path)
+    assert _file_bytes(project_path) == before
+
+
+def test_second_writer_is_refused_but_reader_allowed(project: Project, project_path: Path) -> None:
+    with pytest.raises(ProjectLocked, match="another Annotator process"):
+        Project.open(project_path)
+    code = (
+        "import sys\n"
+        "from annotator.core.store import Project\n"
+        "from annotator.core.errors import ProjectLocked\n"
+        "try:\n    Project.open(sys.argv[1])\nexcept ProjectLocked as e:\n"
+        "    print(e); sys.exit(3)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(project_path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3, result.stderr
+    assert "another Annotator process" in result.stdout
+    with Project.open(project_path, readonly=True) as reader:
+        assert reader.labels.names()[0] == "PER"
+
+
+def test_lock_is_released_on_close(project_path: Path) -> None:
+    Project.create(project_path).close()
+    Project.open(project_path).close()
+    Project.open(project_path).close()
+
+
+def test_migration_from_version_1_keeps_data_and_backs_up(tmp_path: Path) -> None:
+    stored = DATA / "project_schema_0001.sqlite"
+    path = tmp_path / "old.sqlite"
+    path.write_bytes(stored.read_bytes())
+    with Project.open(path) as project:
+        assert project.schema_version() == "0002_gold"
+        docs = project.documents.list()
+        assert len(docs) == 1
+        spans = project.spans.for_document(docs[0].id)
+        assert [(s.label, s.start, s.end) for s in spans] == [("GPE", 0, 8)]
+        assert project.gold.for_document(docs[0].id) == []
+    backup = tmp_path / "old.sqlite.before-0002_gold.bak"
+    assert backup.exists()
+    conn = sqlite3.connect(backup)
+    assert [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")] == ["0001_initial"]
+    conn.close()
+
+
+def test_labels_add_rename_recolour(project: Project) -> None:
+    doc, _ = project.documents.add("ذهب أحمد إلى دمشق")
+    from annotator.core.edits import AddSpan
+
+    span_id = project.apply(AddSpan(doc, "a", "PER", 4, 8)).span_ids[0]
+    project.labels.update("PER", name="PERSON")
+    assert project.spans.get(span_id).label == "PERSON"
+    project.labels.update("PERSON", color="#123456")
+    assert project.labels.get("PERSON").color == "#123456"
+    project.labels.add(Label("WEAPON", LabelKind.ENTITY, "#000000", "w"))
+    assert project.labels.names()[-1] == "WEAPON"
+    with pytest.raises(LabelConflict):
+        project.labels.add(Label("ORG", LabelKind.CLAIM))
+    with pytest.raises(LabelConflict, match="used by 1 spans"):
+        project.labels.update("PERSON", kind="claim")
+    with pytest.raises(InvalidLabel):
+        project.labels.update("ORG", name="two words")
+
+
+def test_label_file_errors_name_the_file() -> None:
+    with pytest.raises(InvalidLabel, match="mine.toml: label 'X': kind 'thing'"):
+        labels_from_toml('[[label]]\nname = "X"\nkind = "thing"\n', source="mine.toml")
+    with pytest.raises(InvalidLabel, match="mine.toml: not valid TOML"):
+        labels_from_toml("[[label]\n", source="mine.toml")
