@@ -25,7 +25,8 @@ err_console = Console(stderr=True)
 ProjectOption = Annotated[
     Path | None,
     typer.Option(
-        "--project", "-p",
+        "--project",
+        "-p",
         help="Project file (.sqlite). Default: your own project in the platform's data folder,"
         " created on first use with the sample article.",
         dir_okay=False,
@@ -36,7 +37,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 
 
 def default_project_path() -> Path:
-    """The user's own project; ``ANNOTATOR_HOME`` overrides the data folder (tests, portable use)."""
+    """The user's own project; ``ANNOTATOR_HOME`` overrides the folder (tests, portable use)."""
     home = os.environ.get("ANNOTATOR_HOME")
     base = Path(home) if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return base / "default.sqlite"

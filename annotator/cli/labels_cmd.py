@@ -22,25 +22,42 @@ def _check_colour(colour: str | None) -> None:
 
 
 @app.callback()
-def list_labels(ctx: typer.Context, project: ProjectOption = None,
-                as_json: JsonOption = False) -> None:
+def list_labels(
+    ctx: typer.Context, project: ProjectOption = None, as_json: JsonOption = False
+) -> None:
     """List the labels in palette order (with no sub-command)."""
     if ctx.invoked_subcommand is not None:
         return
     with open_project(project, readonly=True) as proj:
         labels = proj.labels.list()
     if as_json:
-        print_json([{"name": lab.name, "kind": lab.kind.value, "color": lab.color,
-                     "shortcut": lab.shortcut, "key": str(i + 1) if i < 9 else "",
-                     "description": lab.description, "description_ar": lab.description_ar}
-                    for i, lab in enumerate(labels)])
+        print_json(
+            [
+                {
+                    "name": lab.name,
+                    "kind": lab.kind.value,
+                    "color": lab.color,
+                    "shortcut": lab.shortcut,
+                    "key": str(i + 1) if i < 9 else "",
+                    "description": lab.description,
+                    "description_ar": lab.description_ar,
+                }
+                for i, lab in enumerate(labels)
+            ]
+        )
         return
     from rich.table import Table
 
     table = Table("key", "name", "kind", "colour", "shortcut", "description")
     for i, lab in enumerate(labels):
-        table.add_row(str(i + 1) if i < 9 else "", lab.name, lab.kind.value,
-                      f"[on {lab.color}]   [/] {lab.color}", lab.shortcut, lab.description)
+        table.add_row(
+            str(i + 1) if i < 9 else "",
+            lab.name,
+            lab.kind.value,
+            f"[on {lab.color}]   [/] {lab.color}",
+            lab.shortcut,
+            lab.description,
+        )
     console.print(table)
 
 
@@ -57,8 +74,16 @@ def add(
     """Add a label at the end of the palette."""
     _check_colour(color)
     with open_project(project) as proj:
-        label = proj.labels.add(Label(name, parse_kind(kind, where=f"label {name!r}"), color,
-                                      shortcut, description, description_ar))
+        label = proj.labels.add(
+            Label(
+                name,
+                parse_kind(kind, where=f"label {name!r}"),
+                color,
+                shortcut,
+                description,
+                description_ar,
+            )
+        )
     console.print(f"Added {label.name} ({label.kind.value}).", highlight=False)
 
 
@@ -89,9 +114,16 @@ def edit(
     kind: Annotated[str | None, typer.Option(help="Only while no span uses the label.")] = None,
 ) -> None:
     """Change a label's shortcut, descriptions or kind."""
-    changes = {k: v for k, v in {"shortcut": shortcut, "description": description,
-                                 "description_ar": description_ar, "kind": kind}.items()
-               if v is not None}
+    changes = {
+        k: v
+        for k, v in {
+            "shortcut": shortcut,
+            "description": description,
+            "description_ar": description_ar,
+            "kind": kind,
+        }.items()
+        if v is not None
+    }
     if not changes:
         raise fail("nothing to change: give --shortcut, --description, --description-ar or --kind.")
     with open_project(project) as proj:

@@ -59,10 +59,13 @@ def _root(
 
 @app.command()
 def init(
-    project: Annotated[Path, typer.Option("--project", "-p", help="New project file.",
-                                          dir_okay=False)],
-    labels: Annotated[Path | None, typer.Option(help="Label set (TOML) instead of the default.",
-                                                exists=True, dir_okay=False)] = None,
+    project: Annotated[
+        Path, typer.Option("--project", "-p", help="New project file.", dir_okay=False)
+    ],
+    labels: Annotated[
+        Path | None,
+        typer.Option(help="Label set (TOML) instead of the default.", exists=True, dir_okay=False),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Create a project with the default label set (or the one in --labels)."""
@@ -93,13 +96,20 @@ def import_(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursively).")],
     project: ProjectOption = None,
     annotator: Annotated[str | None, typer.Option(help="Whose spans these are.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="auto, txt, jsonl, conll or spacy.")] = "auto",
+    fmt: Annotated[
+        str, typer.Option("--format", help="auto, txt, jsonl, conll or spacy.")
+    ] = "auto",
     encoding: Annotated[str | None, typer.Option(help="Text encoding, e.g. cp1256.")] = None,
-    tag_column: Annotated[int | None, typer.Option(help="CoNLL: the tag column (1 = first "
-                                                         "column after the token).")] = None,
-    iob1: Annotated[bool, typer.Option(help="CoNLL: accept IOB1 (I- may start an entity).")] = False,
+    tag_column: Annotated[
+        int | None, typer.Option(help="CoNLL: the tag column (1 = first column after the token).")
+    ] = None,
+    iob1: Annotated[
+        bool, typer.Option(help="CoNLL: accept IOB1 (I- may start an entity).")
+    ] = False,
     add_labels: Annotated[bool, typer.Option(help="Add labels the project lacks.")] = False,
-    label_map: Annotated[list[str] | None, typer.Option(help="Rename labels, FROM=TO; repeat.")] = None,
+    label_map: Annotated[
+        list[str] | None, typer.Option(help="Rename labels, FROM=TO; repeat.")
+    ] = None,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -112,8 +122,13 @@ def import_(
     if missing:
         raise fail(f"{', '.join(missing)}: no such file or folder.")
     options = ImportOptions(
-        fmt=fmt, encoding=encoding, annotator=annotator, tag_column=tag_column, iob1=iob1,
-        add_labels=add_labels, label_map=_parse_label_map(label_map or []),
+        fmt=fmt,
+        encoding=encoding,
+        annotator=annotator,
+        tag_column=tag_column,
+        iob1=iob1,
+        add_labels=add_labels,
+        label_map=_parse_label_map(label_map or []),
     )
     with open_project(project) as proj:
         if quiet or as_json:
@@ -173,8 +188,15 @@ def _print_stats(data: dict[str, object]) -> None:
     for name, info in annotators.items():
         st = info["statuses"]
         minutes = info["seconds"] / 60
-        table.add_row(name, str(info["spans"]), str(st["done"]), str(st["in_progress"]),
-                      str(st["skipped"]), str(st["new"]), f"{minutes:.1f} min")
+        table.add_row(
+            name,
+            str(info["spans"]),
+            str(st["done"]),
+            str(st["in_progress"]),
+            str(st["skipped"]),
+            str(st["new"]),
+            f"{minutes:.1f} min",
+        )
     console.print(table)
     labels = Table("label", "kind", *annotators.keys())
     per_label = data["labels"]
@@ -189,8 +211,9 @@ def gui(
     project: ProjectOption = None,
     annotator: Annotated[str | None, typer.Option(help="Annotate as this name.")] = None,
     doc: Annotated[int | None, typer.Option(help="Open document N (1-based).")] = None,
-    screenshot: Annotated[Path | None, typer.Option(help="Render the window to PNG and exit.",
-                                                    dir_okay=False)] = None,
+    screenshot: Annotated[
+        Path | None, typer.Option(help="Render the window to PNG and exit.", dir_okay=False)
+    ] = None,
     language: Annotated[str | None, typer.Option(help="Interface language: en or ar.")] = None,
 ) -> None:
     """Open the annotation editor."""
@@ -199,7 +222,7 @@ def gui(
     try:
         from annotator.gui.app import run
     except ImportError as exc:  # the GUI is optional for scripts; say what is missing
-        raise fail(f"the editor cannot start: {exc}. Install with `pip install annotator`.")
+        raise fail(f"the editor cannot start: {exc}. Reinstall with `pip install -e .`.") from None
     code = run(path, annotator=annotator, doc=doc, screenshot=screenshot, language=language)
     if code:
         raise typer.Exit(code)

@@ -67,8 +67,18 @@ class AddSpan:
                 self.replaced = identical
             # Redo keeps the id the first apply gave, so later undo entries still match.
             self.span_id = self.span_id or table.new_id()
-            span = Span(self.span_id, self.doc_id, self.annotator, self.label, self.start,
-                        self.end, dict(self.attrs), now, now, None)
+            span = Span(
+                self.span_id,
+                self.doc_id,
+                self.annotator,
+                self.label,
+                self.start,
+                self.end,
+                dict(self.attrs),
+                now,
+                now,
+                None,
+            )
             table.upsert(span)
         ids = (self.span_id,) + ((self.replaced.id,) if self.replaced else ())
         return Change(self.doc_id, ids)
@@ -105,8 +115,9 @@ class RemoveSpan:
         with project.transaction():
             span = self.removed
             # An undo must not create an overlap that appeared meanwhile.
-            table.check(span.doc_id, span.annotator, span.label, span.start, span.end,
-                        ignore=(span.id,))
+            table.check(
+                span.doc_id, span.annotator, span.label, span.start, span.end, ignore=(span.id,)
+            )
             table.set_deleted(self.span_id, None, updated=utc_now())
         return Change(span.doc_id, (self.span_id,))
 
@@ -133,8 +144,7 @@ class RelabelSpan:
             if remember:
                 self.previous = span.label
             # Moving a span between layers (claim <-> entity) needs the overlap check.
-            table.check(span.doc_id, span.annotator, label, span.start, span.end,
-                        ignore=(span.id,))
+            table.check(span.doc_id, span.annotator, label, span.start, span.end, ignore=(span.id,))
             table.set_label(self.span_id, label, updated=utc_now())
         self.doc_id = span.doc_id
         return Change(span.doc_id, (self.span_id,))
@@ -154,7 +164,8 @@ class SetStatus:
             seconds = self.previous.seconds if self.previous else 0.0
             project.statuses.put(
                 StatusRecord(self.doc_id, self.annotator, Status(self.status), seconds, utc_now()),
-                doc_id=self.doc_id, annotator=self.annotator,
+                doc_id=self.doc_id,
+                annotator=self.annotator,
             )
         self._applied = True
         return Change(self.doc_id, status_changed=True)
@@ -166,11 +177,13 @@ class SetStatus:
             previous = self.previous
             if previous is not None and current is not None:
                 # Time spent since stays counted: undo restores the status, not the clock.
-                previous = StatusRecord(previous.doc_id, previous.annotator, previous.status,
-                                        current.seconds, utc_now())
+                previous = StatusRecord(
+                    previous.doc_id, previous.annotator, previous.status, current.seconds, utc_now()
+                )
             elif previous is None and current is not None and current.seconds > 0:
-                previous = StatusRecord(self.doc_id, self.annotator, Status.IN_PROGRESS,
-                                        current.seconds, utc_now())
+                previous = StatusRecord(
+                    self.doc_id, self.annotator, Status.IN_PROGRESS, current.seconds, utc_now()
+                )
             project.statuses.put(previous, doc_id=self.doc_id, annotator=self.annotator)
         return Change(self.doc_id, status_changed=True)
 
@@ -192,7 +205,8 @@ class AddTime:
             seconds = (current.seconds if current else 0.0) + max(0.0, self.seconds)
             project.statuses.put(
                 StatusRecord(self.doc_id, self.annotator, status, seconds, utc_now()),
-                doc_id=self.doc_id, annotator=self.annotator,
+                doc_id=self.doc_id,
+                annotator=self.annotator,
             )
         return Change(self.doc_id, status_changed=True)
 

@@ -73,9 +73,13 @@ class FileReport:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "path": self.path, "format": self.format, "documents_new": self.documents_new,
-            "documents_existing": self.documents_existing, "spans_added": self.spans_added,
-            "spans_existing": self.spans_existing, "error": self.error,
+            "path": self.path,
+            "format": self.format,
+            "documents_new": self.documents_new,
+            "documents_existing": self.documents_existing,
+            "spans_added": self.spans_added,
+            "spans_existing": self.spans_existing,
+            "error": self.error,
         }
 
 
@@ -139,8 +143,11 @@ def import_paths(
     report = ImportReport()
     files = iter_input_files([Path(p) for p in paths], fmt=options.fmt)
     read_options = ReadOptions(
-        encoding=options.encoding, tag_column=options.tag_column, iob1=options.iob1,
-        label_map=dict(options.label_map), default_annotator=options.annotator,
+        encoding=options.encoding,
+        tag_column=options.tag_column,
+        iob1=options.iob1,
+        label_map=dict(options.label_map),
+        default_annotator=options.annotator,
     )
     pending: list[_PreparedFile] = []
     pending_docs = 0
@@ -163,7 +170,10 @@ def import_paths(
 
 
 def _prepare_file(
-    project: Project, path: Path, options: ImportOptions, read_options: ReadOptions,
+    project: Project,
+    path: Path,
+    options: ImportOptions,
+    read_options: ReadOptions,
     report: ImportReport,
 ) -> _PreparedFile:
     file_report = FileReport(str(path))
@@ -197,15 +207,17 @@ def _prepare_doc(
             raise MalformedInput(
                 f"span {raw_span.start}–{raw_span.end} ({label}) is empty, reversed or past the "
                 f"end of the text (length {len(raw.text)}). Fix the offsets in the file.",
-                path=str(path), line=raw.line,
+                path=str(path),
+                line=raw.line,
             )
-        _ensure_label(project, label, raw_span.attrs, path, raw.line, options, report)
+        _ensure_label(project, label, raw_span.layer, path, raw.line, options, report)
         start, end = cleaned.offsets.map_span(raw_span.start, raw_span.end)
         if start >= end:
             raise MalformedInput(
                 f"span {raw_span.start}–{raw_span.end} ({label}) covers only characters that "
                 "import cleaning removes (bidi or format controls).",
-                path=str(path), line=raw.line,
+                path=str(path),
+                line=raw.line,
             )
         spans.append((start, end, label, dict(raw_span.attrs), raw_span.id))
     _check_entity_overlaps(project, spans, path, raw.line)
@@ -213,7 +225,9 @@ def _prepare_doc(
     title = raw.title.strip() or _first_line(text)
     return _PreparedDoc(
         NewDocument(text, title, raw.source or str(path), dict(raw.meta)),
-        raw.annotator or options.annotator, spans, raw.status,
+        raw.annotator or options.annotator,
+        spans,
+        raw.status,
     )
 
 
@@ -225,8 +239,13 @@ def _first_line(text: str) -> str:
 
 
 def _ensure_label(
-    project: Project, label: str, attrs: dict[str, Any], path: Path, line: int | None,
-    options: ImportOptions, report: ImportReport,
+    project: Project,
+    label: str,
+    layer: str | None,
+    path: Path,
+    line: int | None,
+    options: ImportOptions,
+    report: ImportReport,
 ) -> None:
     if label in project.labels.names():
         return
@@ -236,20 +255,27 @@ def _ensure_label(
             f"label {label!r} is not in the project (known: {known}). Add it with "
             f"`annotator labels add`, map it with `--label-map {label}=PER`, or pass "
             "`--add-labels`.",
-            path=str(path), line=line,
+            path=str(path),
+            line=line,
         )
-    is_claim = label in options.claim_labels or attrs.get("group") == "claims"
+    is_claim = layer == "claims" or (layer is None and label in options.claim_labels)
     colour = _NEW_LABEL_COLOURS[len(report.labels_added) % len(_NEW_LABEL_COLOURS)]
     project.labels.add(
-        Label(label, LabelKind.CLAIM if is_claim else LabelKind.ENTITY, colour,
-              description="Added by import.")
+        Label(
+            label,
+            LabelKind.CLAIM if is_claim else LabelKind.ENTITY,
+            colour,
+            description="Added by import.",
+        )
     )
     report.labels_added.append(label)
 
 
 def _check_entity_overlaps(
-    project: Project, spans: Iterable[tuple[int, int, str, dict[str, Any], str | None]],
-    path: Path, line: int | None,
+    project: Project,
+    spans: Iterable[tuple[int, int, str, dict[str, Any], str | None]],
+    path: Path,
+    line: int | None,
 ) -> None:
     ents = sorted(
         (s for s in spans if project.labels.get(s[2]).kind.layer == "ents"),
@@ -261,19 +287,25 @@ def _check_entity_overlaps(
                 f"entity spans overlap: {before[2]} {before[0]}–{before[1]} and {after[2]} "
                 f"{after[0]}–{after[1]}. Entities and places form one layer without overlaps; "
                 "mark overlapping statements with a claim label instead.",
-                path=str(path), line=line,
+                path=str(path),
+                line=line,
             )
         if after[0] < before[1]:
             raise MalformedInput(
                 f"two entity spans cover the same characters {after[0]}–{after[1]} "
                 f"({before[2]}, {after[2]}). Keep one.",
-                path=str(path), line=line,
+                path=str(path),
+                line=line,
             )
 
 
 def _check_against_stored(
-    project: Project, text: str, annotator: str | None,
-    spans: list[tuple[int, int, str, dict[str, Any], str | None]], path: Path, line: int | None,
+    project: Project,
+    text: str,
+    annotator: str | None,
+    spans: list[tuple[int, int, str, dict[str, Any], str | None]],
+    path: Path,
+    line: int | None,
 ) -> None:
     """A document already in the project: new spans must fit the annotator's stored ones."""
     if not spans:
@@ -291,7 +323,8 @@ def _check_against_stored(
         except SpanOverlapsEntity as exc:
             raise MalformedInput(
                 f"{exc.message} (the project already holds spans of {who!r} for this document)",
-                path=str(path), line=line,
+                path=str(path),
+                line=line,
             ) from None
 
 
@@ -318,9 +351,11 @@ def _store(project: Project, files: list[_PreparedFile]) -> None:
                     annotator = doc.annotator or DEFAULT_IMPORT_ANNOTATOR
                     current = project.statuses.get(doc_id, annotator)
                     project.statuses.put(
-                        StatusRecord(doc_id, annotator, doc.status,
-                                     current.seconds if current else 0.0, now),
-                        doc_id=doc_id, annotator=annotator,
+                        StatusRecord(
+                            doc_id, annotator, doc.status, current.seconds if current else 0.0, now
+                        ),
+                        doc_id=doc_id,
+                        annotator=annotator,
                     )
 
 
@@ -347,7 +382,19 @@ def _store_spans(
         if existing:
             # New spans must also respect the spans this annotator already has.
             project.spans.check(doc_id, annotator, label, start, end, text_length=len(doc.new.text))
-        new_spans.append(Span(span_id or project.spans.new_id(), doc_id, annotator, label,
-                              start, end, attrs, now, now, None))
+        new_spans.append(
+            Span(
+                span_id or project.spans.new_id(),
+                doc_id,
+                annotator,
+                label,
+                start,
+                end,
+                attrs,
+                now,
+                now,
+                None,
+            )
+        )
     project.spans.insert_many(new_spans)
     return len(new_spans), skipped

@@ -119,6 +119,9 @@ class RawSpan:
     label: str
     attrs: dict[str, Any] = field(default_factory=dict)
     id: str | None = None
+    # "ents" or "claims" when the input says which layer (a DocBin does);
+    # used to choose the kind of a label an import adds.
+    layer: str | None = None
 
 
 @dataclass(slots=True)

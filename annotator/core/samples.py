@@ -21,19 +21,39 @@ SAMPLE_ANNOTATORS = ("sample-sara", "sample-omar")
 
 # (surface, label): every whole-word occurrence is marked.
 _SARA: list[tuple[str, str]] = [
-    ("البوكمال", "GPE"), ("داعش", "ORG"), ("العراق", "GPE"), ("الجيش العراقي", "ORG"),
-    ("الجيش السوري", "ORG"), ("دمشق", "GPE"), ("واشنطن", "GPE"), ("قسد", "ORG"),
-    ("قوات سورية الديمقراطية", "ORG"), ("قوات سوريا الديمقراطية", "ORG"),
-    ("دير الزور", "GPE"), ("البصيرة", "GPE"), ("الفرات", "LOC"), ("جديد عكيدات", "LOC"),
-    ("جديد بكارة", "LOC"), ("الصبحة", "LOC"), ("أحمد ابو خولة", "PER"), ("احمد الخميس", "PER"),
-    ("محمود عبد اللطيف", "PER"), ("شام إف إم", "ORG"), ("موسكو", "GPE"), ("أستانا", "EVENT"),
-    ("سوتشي", "EVENT"), ("الرقة", "GPE"), ("مجلس دير الزور العسكري", "ORG"),
-    ("الميادين", "GPE"), ("القائم", "GPE"),
+    ("البوكمال", "GPE"),
+    ("داعش", "ORG"),
+    ("العراق", "GPE"),
+    ("الجيش العراقي", "ORG"),
+    ("الجيش السوري", "ORG"),
+    ("دمشق", "GPE"),
+    ("واشنطن", "GPE"),
+    ("قسد", "ORG"),
+    ("قوات سورية الديمقراطية", "ORG"),
+    ("قوات سوريا الديمقراطية", "ORG"),
+    ("دير الزور", "GPE"),
+    ("البصيرة", "GPE"),
+    ("الفرات", "LOC"),
+    ("جديد عكيدات", "LOC"),
+    ("جديد بكارة", "LOC"),
+    ("الصبحة", "LOC"),
+    ("أحمد ابو خولة", "PER"),
+    ("احمد الخميس", "PER"),
+    ("محمود عبد اللطيف", "PER"),
+    ("شام إف إم", "ORG"),
+    ("موسكو", "GPE"),
+    ("أستانا", "EVENT"),
+    ("سوتشي", "EVENT"),
+    ("الرقة", "GPE"),
+    ("مجلس دير الزور العسكري", "ORG"),
+    ("الميادين", "GPE"),
+    ("القائم", "GPE"),
 ]
 # The second annotator disagrees the way people do: a label (قسد as MISC), a
 # boundary (العراقي alone), and a few misses.
 _OMAR: list[tuple[str, str]] = [
-    (s, lab) for s, lab in _SARA
+    (s, lab)
+    for s, lab in _SARA
     if s not in {"الجيش العراقي", "الصبحة", "القائم", "مجلس دير الزور العسكري", "جديد بكارة"}
 ] + [("العراقي", "GPE")]
 _OMAR = [(s, "MISC" if s == "قسد" else lab) for s, lab in _OMAR]
@@ -58,8 +78,13 @@ def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
-def _annotate(project: Project, doc_id: DocId, annotator: str,
-              entities: list[tuple[str, str]], claims: list[str]) -> None:
+def _annotate(
+    project: Project,
+    doc_id: DocId,
+    annotator: str,
+    entities: list[tuple[str, str]],
+    claims: list[str],
+) -> None:
     text = project.documents.get(doc_id).text
     taken: list[tuple[int, int]] = []
     # Longest first, so "الجيش العراقي" wins over "العراقي" inside it.
@@ -68,8 +93,7 @@ def _annotate(project: Project, doc_id: DocId, annotator: str,
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            project.apply(AddSpan(doc_id, annotator, label, start, end,
-                                  attrs={"sample": True}))
+            project.apply(AddSpan(doc_id, annotator, label, start, end, attrs={"sample": True}))
     for claim in claims:
         for start, end in _occurrences(text, claim)[:1]:
             project.apply(AddSpan(doc_id, annotator, "CLAIM", start, end, attrs={"sample": True}))

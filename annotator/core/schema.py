@@ -78,7 +78,7 @@ def _initial(db: Database) -> None:
             updated TEXT NOT NULL,
             PRIMARY KEY (doc_id, annotator)
         );
-        """
+        """,
     )
 
 
@@ -108,7 +108,7 @@ def _gold(db: Database) -> None:
             adjudicator TEXT NOT NULL,
             updated TEXT NOT NULL
         );
-        """
+        """,
     )
 
 

@@ -15,7 +15,9 @@ def project_stats(project: Project) -> dict[str, Any]:
     (name → ``spans``, ``statuses`` {new, in_progress, done, skipped}, ``seconds``),
     ``labels`` (name → ``kind``, ``spans`` {annotator: n}), ``gold_spans``.
     """
-    labels = {label.name: {"kind": label.kind.value, "spans": {}} for label in project.labels.list()}
+    labels: dict[str, dict[str, Any]] = {
+        label.name: {"kind": label.kind.value, "spans": {}} for label in project.labels.list()
+    }
     annotators: dict[str, dict[str, Any]] = {}
     seconds = project.statuses.total_seconds()
     names = sorted(set(project.spans.annotators()) | set(seconds))

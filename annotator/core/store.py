@@ -9,6 +9,7 @@ that was reported as done.
 
 from __future__ import annotations
 
+import builtins
 import json
 import shutil
 import sqlite3
@@ -188,7 +189,9 @@ class Project:
         """
         path = Path(path)
         if not path.exists():
-            raise NotAProject(f"{path}: no such project. Create it with `annotator init -p {path}`.")
+            raise NotAProject(
+                f"{path}: no such project. Create it with `annotator init -p {path}`."
+            )
         check_project_file(path)
         return cls._connect(path, readonly=readonly, creating=False)
 
@@ -208,7 +211,9 @@ class Project:
         try:
             if readonly:
                 conn = sqlite3.connect(
-                    f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                    f"file:{path}?mode=ro",
+                    uri=True,
+                    isolation_level=None,
                     check_same_thread=False,
                 )
             else:
@@ -314,13 +319,13 @@ class Documents:
 
     def list(
         self, offset: int = 0, limit: int | None = None, *, search: str | None = None
-    ) -> list[DocumentInfo]:
+    ) -> builtins.list[DocumentInfo]:
         """Documents without their texts, in project order.
 
         :param search: keep titles containing this text (case-insensitive for Latin).
         """
         sql = f"SELECT {self._INFO_COLUMNS} FROM documents"
-        params: list[Any] = []
+        params: builtins.list[Any] = []
         if search:
             sql += " WHERE instr(lower(title), lower(?)) > 0"
             params.append(search)
@@ -328,7 +333,7 @@ class Documents:
         params += [-1 if limit is None else limit, offset]
         return [DocumentInfo(*row) for row in self._p.conn.execute(sql, params)]
 
-    def ids(self) -> list[DocId]:
+    def ids(self) -> builtins.list[DocId]:
         return [DocId(r[0]) for r in self._p.conn.execute("SELECT id FROM documents ORDER BY ord")]
 
     def info(self, doc_id: int) -> DocumentInfo:
@@ -369,8 +374,9 @@ class Documents:
             for doc_id in ids:
                 yield self.get(doc_id)
 
-    def add(self, text: str, *, title: str = "", source: str = "",
-            meta: dict[str, Any] | None = None) -> tuple[DocId, bool]:
+    def add(
+        self, text: str, *, title: str = "", source: str = "", meta: dict[str, Any] | None = None
+    ) -> tuple[DocId, bool]:
         """Store a cleaned text; the same text twice is one document.
 
         :returns: the document id and whether it was new.
@@ -378,7 +384,7 @@ class Documents:
         with self._p.transaction():
             return self.add_many([NewDocument(text, title, source, meta)])[0]
 
-    def add_many(self, docs: Sequence[NewDocument]) -> list[tuple[DocId, bool]]:
+    def add_many(self, docs: Sequence[NewDocument]) -> builtins.list[tuple[DocId, bool]]:
         """Store several cleaned documents; call inside :meth:`Project.transaction`.
 
         Duplicates (by content uid), within the batch or with the project, are
@@ -394,11 +400,13 @@ class Documents:
                 f"SELECT uid, id FROM documents WHERE uid IN ({marks})", chunk
             ):
                 existing[uid] = DocId(doc_id)
-        next_ord = int(conn.execute("SELECT coalesce(max(ord), -1) + 1 FROM documents").fetchone()[0])
+        next_ord = int(
+            conn.execute("SELECT coalesce(max(ord), -1) + 1 FROM documents").fetchone()[0]
+        )
         next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM documents").fetchone()[0])
         now = utc_now()
-        rows: list[tuple[Any, ...]] = []
-        result: list[tuple[DocId, bool]] = []
+        rows: builtins.list[tuple[Any, ...]] = []
+        result: builtins.list[tuple[DocId, bool]] = []
         for doc, uid in zip(docs, uids, strict=True):
             if uid in existing:
                 result.append((existing[uid], False))
@@ -406,11 +414,20 @@ class Documents:
             doc_id = DocId(next_id)
             next_id += 1
             existing[uid] = doc_id
-            rows.append((
-                doc_id, uid, doc.title, doc.source, doc.text,
-                json.dumps(doc.meta or {}, ensure_ascii=False),
-                len(doc.text), len(doc.text.split()), next_ord, now,
-            ))
+            rows.append(
+                (
+                    doc_id,
+                    uid,
+                    doc.title,
+                    doc.source,
+                    doc.text,
+                    json.dumps(doc.meta or {}, ensure_ascii=False),
+                    len(doc.text),
+                    len(doc.text.split()),
+                    next_ord,
+                    now,
+                )
+            )
             next_ord += 1
             result.append((doc_id, True))
         conn.executemany(
@@ -421,14 +438,20 @@ class Documents:
         return result
 
     def total_words(self) -> int:
-        return int(self._p.conn.execute("SELECT coalesce(sum(n_words), 0) FROM documents")
-                   .fetchone()[0])
+        return int(
+            self._p.conn.execute("SELECT coalesce(sum(n_words), 0) FROM documents").fetchone()[0]
+        )
 
 
 def _document(row: Sequence[Any]) -> Document:
     return Document(
-        id=DocId(row[0]), uid=row[1], title=row[2], text=row[3], source=row[4],
-        meta=json.loads(row[5]), order=row[6],
+        id=DocId(row[0]),
+        uid=row[1],
+        title=row[2],
+        text=row[3],
+        source=row[4],
+        meta=json.loads(row[5]),
+        order=row[6],
     )
 
 
@@ -449,10 +472,10 @@ class Labels:
             }
         return self._cache
 
-    def list(self) -> list[Label]:
+    def list(self) -> builtins.list[Label]:
         return [label for _, label in self._load().values()]
 
-    def names(self) -> list[str]:
+    def names(self) -> builtins.list[str]:
         return list(self._load())
 
     def get(self, name: str) -> Label:
@@ -481,8 +504,15 @@ class Labels:
         self._p.conn.execute(
             "INSERT INTO labels(name, kind, color, shortcut, description, description_ar, ord)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [label.name, label.kind.value, label.color, label.shortcut, label.description,
-             label.description_ar, label.order],
+            [
+                label.name,
+                label.kind.value,
+                label.color,
+                label.shortcut,
+                label.description,
+                label.description_ar,
+                label.order,
+            ],
         )
         self._cache = None
 
@@ -490,8 +520,17 @@ class Labels:
         """Add a label at the end of the palette (its ``order`` is ignored)."""
         with self._p.transaction():
             order = len(self._load())
-            self._insert(Label(label.name, label.kind, label.color, label.shortcut,
-                               label.description, label.description_ar, order))
+            self._insert(
+                Label(
+                    label.name,
+                    label.kind,
+                    label.color,
+                    label.shortcut,
+                    label.description,
+                    label.description_ar,
+                    order,
+                )
+            )
         return self.get(label.name)
 
     def update(self, name: str, /, **changes: Any) -> Label:
@@ -533,8 +572,10 @@ class Labels:
 class SpanTable:
     """Spans of annotators (``spans``) or adjudicated gold (``gold_spans``)."""
 
-    _COLUMNS = 's.id, s.doc_id, s.annotator, l.name, s.start, s."end", s.attrs, s.created,' \
-               " s.updated, s.deleted"
+    _COLUMNS = (
+        's.id, s.doc_id, s.annotator, l.name, s.start, s."end", s.attrs, s.created,'
+        " s.updated, s.deleted"
+    )
 
     def __init__(self, project: Project, table: str) -> None:
         self._p = project
@@ -543,18 +584,29 @@ class SpanTable:
     def _select(self, where: str, params: Sequence[Any]) -> list[Span]:
         sql = (
             f"SELECT {self._COLUMNS} FROM {self._table} s JOIN labels l ON l.id = s.label_id"
-            f" WHERE {where} ORDER BY s.start, s.\"end\", s.id"
+            f' WHERE {where} ORDER BY s.start, s."end", s.id'
         )
         return [
-            Span(SpanId(r[0]), DocId(r[1]), r[2], r[3], r[4], r[5], json.loads(r[6]), r[7], r[8],
-                 r[9])
+            Span(
+                SpanId(r[0]),
+                DocId(r[1]),
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                json.loads(r[6]),
+                r[7],
+                r[8],
+                r[9],
+            )
             for r in self._p.conn.execute(sql, params)
         ]
 
     def for_document(
         self, doc_id: int, *, annotator: str | None = None, include_deleted: bool = False
     ) -> list[Span]:
-        where, params = "s.doc_id = ?", [doc_id]
+        where = "s.doc_id = ?"
+        params: list[Any] = [doc_id]
         if annotator is not None:
             where += " AND s.annotator = ?"
             params.append(annotator)
@@ -601,8 +653,17 @@ class SpanTable:
 
     # --- validation ---------------------------------------------------------
 
-    def check(self, doc_id: int, annotator: str, label: str, start: int, end: int,
-              *, ignore: Iterable[str] = (), text_length: int | None = None) -> Span | None:
+    def check(
+        self,
+        doc_id: int,
+        annotator: str,
+        label: str,
+        start: int,
+        end: int,
+        *,
+        ignore: Iterable[str] = (),
+        text_length: int | None = None,
+    ) -> Span | None:
         """Check a would-be span; return an existing entity it should replace, if any.
 
         :raises InvalidSpan: empty, reversed or outside the text.
@@ -634,7 +695,8 @@ class SpanTable:
 
     def _overlapping(self, doc_id: int, annotator: str, start: int, end: int) -> list[Span]:
         return self._select(
-            's.doc_id = ? AND s.annotator = ? AND s.deleted IS NULL AND s.start < ? AND s."end" > ?',
+            "s.doc_id = ? AND s.annotator = ? AND s.deleted IS NULL"
+            ' AND s.start < ? AND s."end" > ?',
             [doc_id, annotator, end, start],
         )
 
@@ -644,9 +706,18 @@ class SpanTable:
         self._p.conn.execute(
             f'INSERT INTO {self._table}(id, doc_id, annotator, label_id, start, "end", attrs,'
             " created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [span.id, span.doc_id, span.annotator, self._p.labels.id_of(span.label), span.start,
-             span.end, json.dumps(span.attrs, ensure_ascii=False), span.created, span.updated,
-             span.deleted],
+            [
+                span.id,
+                span.doc_id,
+                span.annotator,
+                self._p.labels.id_of(span.label),
+                span.start,
+                span.end,
+                json.dumps(span.attrs, ensure_ascii=False),
+                span.created,
+                span.updated,
+                span.deleted,
+            ],
         )
 
     def insert_many(self, spans: Iterable[Span]) -> None:
@@ -655,8 +726,18 @@ class SpanTable:
             f'INSERT INTO {self._table}(id, doc_id, annotator, label_id, start, "end", attrs,'
             " created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                (s.id, s.doc_id, s.annotator, label_ids[s.label], s.start, s.end,
-                 json.dumps(s.attrs, ensure_ascii=False), s.created, s.updated, s.deleted)
+                (
+                    s.id,
+                    s.doc_id,
+                    s.annotator,
+                    label_ids[s.label],
+                    s.start,
+                    s.end,
+                    json.dumps(s.attrs, ensure_ascii=False),
+                    s.created,
+                    s.updated,
+                    s.deleted,
+                )
                 for s in spans
             ),
         )
@@ -666,9 +747,18 @@ class SpanTable:
         self._p.conn.execute(
             f'INSERT OR REPLACE INTO {self._table}(id, doc_id, annotator, label_id, start, "end",'
             " attrs, created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [span.id, span.doc_id, span.annotator, self._p.labels.id_of(span.label), span.start,
-             span.end, json.dumps(span.attrs, ensure_ascii=False), span.created, span.updated,
-             span.deleted],
+            [
+                span.id,
+                span.doc_id,
+                span.annotator,
+                self._p.labels.id_of(span.label),
+                span.start,
+                span.end,
+                json.dumps(span.attrs, ensure_ascii=False),
+                span.created,
+                span.updated,
+                span.deleted,
+            ],
         )
 
     def set_deleted(self, span_id: str, deleted: str | None, *, updated: str) -> None:

@@ -41,24 +41,27 @@ def span_of(word: str) -> tuple[int, int]:
     return start, start + len(word)
 
 
-def test_add_is_in_the_file_when_apply_returns(project: Project, project_path: Path,
-                                               doc: int) -> None:
+def test_add_is_in_the_file_when_apply_returns(
+    project: Project, project_path: Path, doc: int
+) -> None:
     start, end = span_of("البوكمال")
     project.apply(AddSpan(doc, "sara", "GPE", start, end))
     assert live_rows(project_path) == [("sara", "GPE", start, end)]
     assert TEXT[start:end] == "البوكمال"
 
 
-def test_offsets_after_emoji_are_code_points(project: Project, project_path: Path,
-                                             doc: int) -> None:
+def test_offsets_after_emoji_are_code_points(
+    project: Project, project_path: Path, doc: int
+) -> None:
     start, end = span_of("دير الزور")
     project.apply(AddSpan(doc, "sara", "GPE", start, end))
     stored = project.spans.for_document(doc)[0]
-    assert project.documents.get(doc).text[stored.start:stored.end] == "دير الزور"
+    assert project.documents.get(doc).text[stored.start : stored.end] == "دير الزور"
 
 
-def test_remove_is_a_tombstone_and_undo_restores_same_id(project: Project, project_path: Path,
-                                                         doc: int) -> None:
+def test_remove_is_a_tombstone_and_undo_restores_same_id(
+    project: Project, project_path: Path, doc: int
+) -> None:
     change = project.apply(AddSpan(doc, "sara", "GPE", *span_of("البوكمال")))
     span_id = change.span_ids[0]
     remove = RemoveSpan(span_id)
@@ -70,8 +73,9 @@ def test_remove_is_a_tombstone_and_undo_restores_same_id(project: Project, proje
     assert [s.id for s in project.spans.for_document(doc)] == [span_id]
 
 
-def test_overlap_refused_identical_replaces_and_undo(project: Project, project_path: Path,
-                                                     doc: int) -> None:
+def test_overlap_refused_identical_replaces_and_undo(
+    project: Project, project_path: Path, doc: int
+) -> None:
     start, end = span_of("أحمد الخميس")
     project.apply(AddSpan(doc, "sara", "PER", start, end))
     with pytest.raises(SpanOverlapsEntity, match="overlaps PER"):
@@ -151,11 +155,13 @@ while True:
 """
 
 
-def test_writer_killed_with_sigkill_loses_no_returned_edit(project: Project,
-                                                           project_path: Path, doc: int) -> None:
+def test_writer_killed_with_sigkill_loses_no_returned_edit(
+    project: Project, project_path: Path, doc: int
+) -> None:
     project.close()
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(project_path)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(project_path)], stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout is not None
     reported = 0
     deadline = time.monotonic() + 60

@@ -31,7 +31,15 @@ def _file_bytes(path: Path) -> bytes:
 def test_new_project_has_default_labels_in_order(project: Project) -> None:
     labels = project.labels.list()
     assert [lab.name for lab in labels] == [
-        "PER", "ORG", "EVENT", "MISC", "GPE", "LOC", "FAC", "CLAIM"]
+        "PER",
+        "ORG",
+        "EVENT",
+        "MISC",
+        "GPE",
+        "LOC",
+        "FAC",
+        "CLAIM",
+    ]
     kinds = [lab.kind for lab in labels]
     assert kinds == [LabelKind.ENTITY] * 4 + [LabelKind.PLACE] * 3 + [LabelKind.CLAIM]
     for lab in labels:
@@ -65,7 +73,8 @@ def test_document_list_is_lazy_and_ordered(project: Project) -> None:
     assert [d.title for d in page] == [f"عنوان {i}" for i in range(10, 15)]
     assert all(not hasattr(d, "text") for d in page)
     assert [d.title for d in project.documents.list(search="عنوان 4")] == ["عنوان 4"] + [
-        f"عنوان {i}" for i in range(40, 50)]
+        f"عنوان {i}" for i in range(40, 50)
+    ]
     with pytest.raises(UnknownDocument):
         project.documents.get(999)
 
@@ -93,7 +102,8 @@ def test_not_a_project_is_refused_and_left_alone(tmp_path: Path) -> None:
 
 def test_newer_schema_is_refused_untouched(project: Project, project_path: Path) -> None:
     project.db["_sqlite_migrations"].insert(
-        {"migration_set": schema.MIGRATION_SET, "name": "9999_future", "applied_at": "x"})
+        {"migration_set": schema.MIGRATION_SET, "name": "9999_future", "applied_at": "x"}
+    )
     project.close()
     before = _file_bytes(project_path)
     with pytest.raises(NewerSchema, match="newer version"):
@@ -111,8 +121,9 @@ def test_second_writer_is_refused_but_reader_allowed(project: Project, project_p
         "try:\n    Project.open(sys.argv[1])\nexcept ProjectLocked as e:\n"
         "    print(e); sys.exit(3)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(project_path)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(project_path)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 3, result.stderr
     assert "another Annotator process" in result.stdout
     with Project.open(project_path, readonly=True) as reader:

@@ -1,0 +1,301 @@
+"""Input readers: one function per format, in a registry keyed by format name.
+
+Every reader is a generator ``read_<fmt>(path, *, options) -> Iterator[RawDocument]``.
+Readers hand over the text *as found* (CRLF, bidi controls and all) with span
+offsets into that raw text; cleaning the text and moving the spans with it is
+the importer's job, and so is checking offsets against the text. Readers check
+the *shape* of their input and raise :class:`MalformedInput` naming the file,
+the line and what to do.
+
+>>> from annotator.core.formats import READERS, ReadOptions, detect_format
+>>> fmt = detect_format(path)                       # "txt" | "jsonl" | "conll" | "spacy"
+>>> for raw in READERS[fmt](path, options=ReadOptions(label_map={"PERS": "PER"})):
+...     ...
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import ImportFailed, UnknownFormat
+from annotator.core.model import RawDocument
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReadOptions:
+    """What the user told us about the input (the CLI fills it from its flags).
+
+    :param encoding: decode text files with this codec instead of detecting it
+        (``txt`` and ``conll``; JSONL is UTF-8 by specification).
+    :param tag_column: CoNLL only: which column holds the entity tags. The token
+        is column 0, so ``1`` is the first column after the token (``--tag-column 1``).
+        ``None``: the last column when every line has the same number of columns
+        (CoNLL 2003, ANERcorp), else column 1 (Wojood nested: outermost layer).
+    :param iob1: CoNLL only: accept ``I-X`` after ``O`` or after another type as the
+        start of an entity (IOB1, the original CoNLL 2003 files). Off by default so
+        that a broken IOB2 file is reported instead of silently read.
+    :param label_map: renames applied to every label read, e.g. ``{"PERS": "PER"}``;
+        see :data:`COMMON_LABEL_MAP`.
+    :param default_annotator: whose annotations these are. When given it wins over
+        what the file says (the user said so on the command line).
+    """
+
+    encoding: str | None = None
+    tag_column: int | None = None
+    iob1: bool = False
+    label_map: Mapping[str, str] = field(default_factory=dict)
+    default_annotator: str | None = None
+
+    def map_label(self, label: str) -> str:
+        return self.label_map.get(label, label)
+
+
+#: Label names other Arabic and English corpora use for ours. Not applied by
+#: default: the CLI passes it (or the user's own mapping) as ``label_map``.
+COMMON_LABEL_MAP: dict[str, str] = {
+    "PERS": "PER",
+    "PERSON": "PER",
+    "LOCATION": "LOC",
+    "ORGANIZATION": "ORG",
+    "ORGANISATION": "ORG",
+}
+
+Reader = Callable[..., Iterator[RawDocument]]
+
+# Imported after ReadOptions: the readers refer to it only for type checking.
+from annotator.core.formats.conll import read_conll  # noqa: E402
+from annotator.core.formats.docbin import read_docbin  # noqa: E402
+from annotator.core.formats.jsonl import read_jsonl  # noqa: E402
+from annotator.core.formats.txt import read_txt  # noqa: E402
+
+READERS: dict[str, Reader] = {
+    "txt": read_txt,
+    "jsonl": read_jsonl,
+    "conll": read_conll,
+    "spacy": read_docbin,
+}
+
+#: File name endings of each format (lower case, with the dot).
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "txt": (".txt", ".text"),
+    "jsonl": (".jsonl", ".ndjson", ".jsonlines", ".json"),
+    "conll": (".conll", ".conll03", ".conll2003", ".iob", ".iob2", ".bio", ".bilou", ".tsv"),
+    "spacy": (".spacy",),
+}
+
+_BY_EXTENSION = {ext: fmt for fmt, exts in EXTENSIONS.items() for ext in exts}
+_SNIFF_BYTES = 8192
+_TAG_RE = re.compile(rb"^(?:O|[BIELSU]-\S+|-DOCSTART-)$")
+
+
+def read_documents(
+    path: Path, *, fmt: str | None = None, options: ReadOptions | None = None
+) -> Iterator[RawDocument]:
+    """Read ``path`` with the reader of ``fmt`` (detected when ``None``)."""
+    fmt = fmt or detect_format(path)
+    if fmt not in READERS:
+        raise UnknownFormat(f"unknown format {fmt!r}; choose one of {', '.join(READERS)}")
+    return READERS[fmt](Path(path), options=options or ReadOptions())
+
+
+def detect_format(path: Path) -> str:
+    """The format of ``path``: by its extension, else by its first bytes.
+
+    ``.txt`` files that look like CoNLL (``token TAG`` lines, as the CAMeL Lab
+    ANERcorp splits are shipped) are read as CoNLL. A ``.json`` file must hold
+    JSON lines, not one JSON array.
+
+    :raises UnknownFormat: the message names the file and the ``--format`` choices.
+    """
+    path = Path(path)
+    ext = path.suffix.lower()
+    if ext == ".conllu":
+        raise UnknownFormat(
+            f"{path}: CoNLL-U has no standard entity column (the token is column 1); "
+            "convert it to 'token<TAB>TAG' lines and import it as --format conll"
+        )
+    fmt = _BY_EXTENSION.get(ext)
+    if fmt == "txt":
+        return "conll" if _looks_like_conll(_head(path)) else "txt"
+    if ext == ".json":
+        head = _head(path).lstrip(b"\xef\xbb\xbf \t\r\n")
+        if head.startswith(b"["):
+            raise UnknownFormat(
+                f"{path}: holds one JSON array; the importer reads JSON lines "
+                "(one object per line, as Prodigy and doccano export them). "
+                "Convert it, e.g. with `jq -c '.[]' in.json > out.jsonl`"
+            )
+        return "jsonl"
+    if fmt is not None:
+        return fmt
+    sniffed = _sniff(_head(path))
+    if sniffed is None:
+        raise UnknownFormat(
+            f"{path}: cannot tell the format from the name or the content; "
+            f"pass --format with one of {', '.join(READERS)} "
+            f"(known endings: {', '.join(sorted(_BY_EXTENSION))})"
+        )
+    return sniffed
+
+
+def iter_input_files(paths: Iterable[Path], *, fmt: str | None = None) -> list[Path]:
+    """The files to import: ``paths`` with folders expanded recursively.
+
+    Folders are walked in natural sort order (``2.txt`` before ``10.txt``), hidden
+    files and folders (``.git``, ``.DS_Store``) skipped. With ``fmt=None`` a folder
+    yields the files whose format :func:`detect_format` recognises (by ending, or by
+    content for files without an ending); with a format given it yields the files
+    with that format's endings, ``.txt`` files and files without an ending. Files
+    named explicitly are always kept, whatever their name: :func:`detect_format`
+    reports an unknown one when it is read, for that file alone. Duplicates are
+    dropped, first occurrence kept.
+
+    :param fmt: a key of :data:`READERS`, or ``None``/``"auto"`` to detect.
+    :raises ImportFailed: a path does not exist.
+    :raises UnknownFormat: ``fmt`` is not a known format.
+    """
+    if fmt == "auto":
+        fmt = None
+    if fmt is not None and fmt not in READERS:
+        raise UnknownFormat(f"unknown format {fmt!r}; choose one of {', '.join(READERS)}")
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend(_walk(path, fmt=fmt))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise ImportFailed("no such file or folder", path=str(path))
+    seen: set[Path] = set()
+    unique = []
+    for path in found:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def _walk(folder: Path, *, fmt: str | None) -> list[Path]:
+    wanted = set(EXTENSIONS[fmt]) | {".txt", ""} if fmt else None
+    files = []
+    for path in folder.rglob("*"):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        ext = path.suffix.lower()
+        if wanted is not None:
+            if ext in wanted:
+                files.append(path)
+        elif ext in _BY_EXTENSION or (ext == "" and _sniff(_head(path)) is not None):
+            files.append(path)
+    return sorted(files, key=lambda p: _natural_key(p.relative_to(folder)))
+
+
+def _natural_key(rel: Path) -> list[tuple[tuple[int, int | str], ...]]:
+    return [
+        tuple(
+            (0, int(bit)) if bit.isdigit() else (1, bit.casefold()) for bit in _DIGITS.split(part)
+        )
+        for part in rel.parts
+    ]
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read(_SNIFF_BYTES)
+    except OSError as e:
+        raise ImportFailed(f"cannot read the file ({e.strerror})", path=str(path)) from e
+
+
+def _sniff(head: bytes) -> str | None:
+    if not head:
+        return None
+    if _is_zlib(head):
+        return "spacy"  # a DocBin is zlib-compressed msgpack
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "txt"  # UTF-16 with a BOM
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"{"):
+        return "jsonl"
+    if _looks_like_conll(head):
+        return "conll"
+    if _looks_like_text(head):
+        return "txt"
+    return None
+
+
+def _is_zlib(head: bytes) -> bool:
+    if len(head) < 2 or head[0] != 0x78 or (head[0] * 256 + head[1]) % 31:
+        return False
+    try:
+        zlib.decompressobj().decompress(head)
+    except zlib.error:
+        return False
+    return True
+
+
+def _looks_like_conll(head: bytes) -> bool:
+    """At least three lines, and every complete non-blank line ends in a tag."""
+    lines = head.split(b"\n")
+    if len(head) == _SNIFF_BYTES:
+        lines = lines[:-1]  # cut mid-line
+    rows = [line.split() for line in lines if line.strip()]
+    if len(rows) < 3:
+        return False
+    return all((len(row) >= 2 or row == [b"-DOCSTART-"]) and _TAG_RE.match(row[-1]) for row in rows)
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        # BOM-less UTF-16 (every ASCII character brings a NUL): it must decode to
+        # the characters of news text, not to whatever a binary file decodes to.
+        even = head[: len(head) // 2 * 2]
+        for codec in ("utf-16-le", "utf-16-be"):
+            try:
+                decoded = even.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if all(_is_news_char(c) for c in decoded):
+                return True
+        return False
+    controls = sum(1 for b in head if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D))
+    return controls == 0
+
+
+def _is_news_char(char: str) -> bool:
+    code = ord(char)
+    return (
+        char in "\t\n\r\f"
+        or 0x20 <= code < 0x7F
+        or 0xA0 <= code <= 0xFF
+        or 0x0600 <= code <= 0x06FF  # Arabic
+        or 0x0750 <= code <= 0x077F  # Arabic Supplement
+        or 0x2000 <= code <= 0x206F  # General Punctuation (quotes, bidi marks)
+        or 0xFB50 <= code <= 0xFDFF  # Arabic Presentation Forms-A
+        or 0xFE70 <= code <= 0xFEFF  # Arabic Presentation Forms-B
+    )
+
+
+__all__ = [
+    "COMMON_LABEL_MAP",
+    "EXTENSIONS",
+    "READERS",
+    "ReadOptions",
+    "detect_format",
+    "iter_input_files",
+    "read_conll",
+    "read_docbin",
+    "read_documents",
+    "read_jsonl",
+    "read_txt",
+]

@@ -1,0 +1,145 @@
+"""spaCy's binary training format, ``.spacy`` files written with ``DocBin``."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.errors import EmptyFile, MalformedInput
+from annotator.core.formats.txt import tidy_title, title_from_text
+from annotator.core.model import RawDocument, RawSpan, Status
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from annotator.core.formats import ReadOptions
+
+CLAIMS_GROUP = "claims"
+
+
+def read_docbin(path: Path, *, options: ReadOptions) -> Iterator[RawDocument]:
+    """Read every ``Doc`` of a DocBin, with ``doc.ents`` and its span groups.
+
+    A DocBin is zlib-compressed msgpack, so its "sample" is the code that writes one::
+
+        nlp = spacy.blank("ar")
+        doc = nlp("قال الأسد في دمشق إن الحرب انتهت")
+        doc.ents = [doc.char_span(4, 9, "PER"), doc.char_span(13, 17, "GPE")]
+        doc.spans["claims"] = [doc.char_span(18, 32, "CLAIM")]
+        doc.user_data.update(title="…", source="sana.sy", meta={"id": 7})
+        DocBin(docs=[doc], store_user_data=True).to_disk("train.spacy")
+
+    The text is ``doc.text``; spans keep their character offsets. ``doc.ents`` and
+    ``doc.spans["claims"]`` are read as they are; spans of any other group are read
+    too, with ``attrs={"span_group": name}`` so the importer can tell them apart
+    (one that repeats an entity exactly is left out). A span's ``id_`` becomes its
+    id when it is a UUID (ours are; other tools put knowledge-base ids there).
+
+    ``doc.user_data`` (stored only with ``store_user_data=True``): ``title``,
+    ``source``, ``meta`` (a JSON object), ``annotator`` and ``status`` are used when
+    they have the right type; meta also gets ``format``, ``filename`` and
+    ``document`` (1-based position in the file).
+
+    :raises MalformedInput: the file is not a DocBin.
+    :raises EmptyFile: the DocBin holds no documents.
+    """
+    path = Path(path)
+    where = str(path)
+    from spacy.tokens import DocBin
+
+    try:
+        docs = list(DocBin().from_disk(path).get_docs(_vocab()))
+    except Exception as e:  # msgpack, zlib and spaCy all raise their own kinds
+        raise MalformedInput(
+            f"not a spaCy DocBin ({type(e).__name__}: {e}); a .spacy file must be written "
+            "with spacy.tokens.DocBin(...).to_disk(); import other files with --format",
+            path=where,
+        ) from e
+    if not docs:
+        raise EmptyFile("the DocBin holds no documents", path=where)
+    for number, doc in enumerate(docs, start=1):
+        yield _document(doc, number=number, path=path, options=options)
+
+
+def _vocab() -> Vocab:
+    try:
+        from annotator.core.tokenizer import get_nlp
+    except ImportError:
+        import spacy
+
+        return spacy.blank("ar").vocab
+    return get_nlp().vocab
+
+
+def _document(doc: Doc, *, number: int, path: Path, options: ReadOptions) -> RawDocument:
+    user = {k: v for k, v in doc.user_data.items() if isinstance(k, str)}
+    meta_in = user.get("meta")
+    meta: dict[str, Any] = dict(meta_in) if isinstance(meta_in, dict) and _is_json(meta_in) else {}
+    meta.setdefault("format", "spacy")
+    meta.setdefault("filename", path.name)
+    meta["document"] = number
+
+    spans: list[RawSpan] = []
+    seen: set[tuple[int, int, str]] = set()
+    for ent in doc.ents:
+        spans.append(_span(ent, options=options, attrs={}, layer="ents"))
+        seen.add((ent.start_char, ent.end_char, ent.label_))
+    for group_name, group in doc.spans.items():
+        attrs = {} if group_name == CLAIMS_GROUP else {"span_group": group_name}
+        for span in group:
+            key = (span.start_char, span.end_char, span.label_)
+            if group_name != CLAIMS_GROUP and key in seen:
+                continue
+            seen.add(key)
+            layer = "claims" if group_name == CLAIMS_GROUP else None
+            spans.append(_span(span, options=options, attrs=dict(attrs), layer=layer))
+
+    title, source = user.get("title"), user.get("source")
+    annotator = options.default_annotator
+    if annotator is None and isinstance(user.get("annotator"), str) and user["annotator"]:
+        annotator = user["annotator"]
+    status = None
+    if isinstance(user.get("status"), str) and user["status"] in {s.value for s in Status}:
+        status = Status(user["status"])
+    return RawDocument(
+        text=doc.text,
+        title=tidy_title(title)
+        if isinstance(title, str) and title.strip()
+        else title_from_text(doc.text),
+        source=source if isinstance(source, str) and source else str(path),
+        meta=meta,
+        spans=spans,
+        annotator=annotator,
+        status=status,
+    )
+
+
+def _span(
+    span: Any, *, options: ReadOptions, attrs: dict[str, Any], layer: str | None
+) -> RawSpan:
+    span_id: str | None = span.id_ or None
+    if span_id is not None:
+        try:
+            uuid.UUID(span_id)
+        except ValueError:
+            span_id = None
+    return RawSpan(
+        start=span.start_char,
+        end=span.end_char,
+        label=options.map_label(span.label_),
+        attrs=attrs,
+        id=span_id,
+        layer=layer,
+    )
+
+
+def _is_json(value: object) -> bool:
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return False
+    return True

@@ -1,0 +1,87 @@
+"""Plain text: one article per file; the first non-empty line is its title."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.core.errors import EmptyFile
+from annotator.core.model import RawDocument
+
+if TYPE_CHECKING:
+    from annotator.core.formats import ReadOptions
+
+TITLE_MAX_CHARS = 120
+
+# Bidi embedding/override/isolate controls and marks: invisible, and they upset
+# the layout of a title shown in a list. ZWJ/ZWNJ are left alone (they shape letters).
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"\s+")
+
+
+def read_txt(path: Path, *, options: ReadOptions) -> Iterator[RawDocument]:
+    """Read one article from a text file in any encoding Arabic news comes in.
+
+    Sample (``000_173f9dae85055ffa.txt``; the NBSP-only line is not a title)::
+
+        البوكمال.. معركة دولية
+
+        البوكمال..  معركة دولية
+
+        شام إف إم - محمود عبد اللطيف:
+
+        تتسارع أحداث المنطقة الشرقية لتتجه نحو السكون الميداني، …
+
+    The text is the whole file, title line included, so that offsets match what
+    a reader of the file sees; it is decoded (BOM, UTF-16, UTF-8, cp1256, …) by
+    :func:`annotator.core.text.read_text_file`, never cleaned here.
+
+    :raises UnknownEncoding, BinaryFile, EmptyFile: from the decoder, or a file
+        without a visible character (only white space and invisible controls).
+    """
+    # Imported here: text.py is the decoder's home, and the registry must import
+    # even where it is being rebuilt.
+    from annotator.core.text import read_text_file
+
+    decoded = read_text_file(path, encoding=options.encoding)
+    text = decoded.text
+    title = title_from_text(text)
+    if not title:
+        raise EmptyFile("the file holds no visible text; nothing to annotate", path=str(path))
+    yield RawDocument(
+        text=text,
+        title=title,
+        source=str(path),
+        meta={"encoding": decoded.encoding, "filename": Path(path).name},
+        annotator=options.default_annotator,
+        line=1,
+    )
+
+
+def title_from_text(text: str) -> str:
+    """The first line with visible characters, tidied for display.
+
+    White space (NBSP included) and bidi controls are stripped, runs of spaces
+    collapsed, the result NFC-normalised and cut to :data:`TITLE_MAX_CHARS` at a
+    word boundary (with ``…``) so that a file without a title line does not
+    turn its first paragraph into one.
+    """
+    for line in text.splitlines():
+        title = tidy_title(line)
+        if title:
+            return title
+    return ""
+
+
+def tidy_title(raw: str) -> str:
+    title = _SPACES.sub(" ", _BIDI_CONTROLS.sub("", raw)).strip()
+    # Other invisible format characters (BOM, ZWSP) alone do not make a title.
+    title = title.strip("\ufeff\u200b\u200c\u200d\u2060 ")
+    title = unicodedata.normalize("NFC", title)
+    if len(title) > TITLE_MAX_CHARS:
+        cut = title.rfind(" ", 0, TITLE_MAX_CHARS)
+        title = title[: cut if cut > TITLE_MAX_CHARS // 2 else TITLE_MAX_CHARS].rstrip() + "…"
+    return title

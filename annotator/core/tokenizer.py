@@ -1,0 +1,424 @@
+"""Arabic tokens and sentences: the units the editor snaps to and the exporters write.
+
+The tokenizer is spaCy's blank ``ar`` tokenizer plus a few rules for gaps seen in
+real news text (DESIGN.md, "Arabic text"). It is registered with spaCy as
+``annotator.arabic_tokenizer.v1`` through the ``spacy_tokenizers`` entry point, so
+an exported ``config.cfg`` trains with ``python -m spacy train`` and no ``--code``.
+
+spaCy is imported lazily, inside functions: importing this module must stay cheap
+because the GUI imports it before its window opens.
+
+Offsets everywhere are Python code-point offsets, half-open, into the stored text.
+A *token list* is what :func:`token_offsets` returns: sorted, non-overlapping
+``(start, end)`` pairs of the non-whitespace tokens.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    # spacy.tokenizer is compiled and ships no stub.
+    from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
+
+__all__ = [
+    "TOKENIZER_NAME",
+    "AlignPolicy",
+    "SpanAlignment",
+    "align_span",
+    "create_arabic_tokenizer",
+    "get_nlp",
+    "is_aligned",
+    "register",
+    "sentence_offsets",
+    "snap_to_tokens",
+    "split_tokens",
+    "token_offsets",
+    "words_and_spaces",
+]
+
+TOKENIZER_NAME = "annotator.arabic_tokenizer.v1"
+
+Token = tuple[int, int]
+AlignPolicy = Literal["expand", "split"]
+
+# --- Rules -----------------------------------------------------------------------
+
+# Quote marks and brackets as they appear in Arabic news. Arabic keyboards and CMSs
+# mix the directions freely (the seed opens quotes with ” as often as with “), so
+# the rules below never ask whether a mark opens or closes.
+_QUOTES = "\"'“”„‟‘’‚‛«»‹›"
+_BRACKETS = "()[]{}（）"
+_TATWEEL = "\u0640"
+_DIGIT = r"\d"  # Unicode Nd in a str pattern: 0-9, ٠-٩ and ۰-۹
+
+_Q = "[" + "".join("\\" + c if c in "[]\\" else c for c in _QUOTES + _BRACKETS) + "]"
+
+PREFIX_RULES: tuple[str, ...] = (
+    # A proclitic (و ف ب ل ك, or و/ف before ب ل ك) glued to a quote or bracket:
+    # و”داعش” → و | ” | داعش | ”,  لـ”داعش” → لـ | ” | داعش | ”.
+    rf"(?:[وف][بلك]|[وفبلك]){_TATWEEL}*(?={_Q})",
+    # ل / ب written with tatweel before a word, the convention for names: لـداعش → لـ | داعش.
+    rf"[وف]?[لب]{_TATWEEL}+(?=[^\W_{_TATWEEL}])",
+)
+SUFFIX_RULES: tuple[str, ...] = (
+    # A full stop after a quote, bracket, digit or per cent sign: داعش”. → داعش” | .
+    # (the blank ar tokenizer only splits a period after two letters).
+    # "3.5" is untouched: suffixes only ever match at the end of a token.
+    rf"(?<={_Q})\.",
+    rf"(?<={_DIGIT})\.",
+    r"(?<=[%٪])\.",
+)
+
+
+def create_arabic_tokenizer() -> Callable[[Language], Tokenizer]:
+    """Registered tokenizer function ``annotator.arabic_tokenizer.v1``.
+
+    Like spaCy's ``spacy.Tokenizer.v1`` it returns a factory ``(nlp) -> Tokenizer``.
+    The tokenizer always uses the Arabic defaults (exceptions, prefixes, suffixes,
+    infixes, URL match) plus :data:`PREFIX_RULES` and :data:`SUFFIX_RULES`, so the
+    same name gives the same tokens whatever the ``nlp`` language is. Everything
+    lives in the tokenizer's regexes, so ``to_bytes``/``to_disk`` carry the rules.
+
+    Config::
+
+        [nlp.tokenizer]
+        @tokenizers = "annotator.arabic_tokenizer.v1"
+    """
+
+    def arabic_tokenizer_factory(nlp: Language) -> Tokenizer:
+        from spacy.lang.ar import Arabic
+        from spacy.tokenizer import Tokenizer
+        from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+        defaults = Arabic.Defaults
+        prefixes = list(PREFIX_RULES) + list(defaults.prefixes or ())
+        suffixes = list(SUFFIX_RULES) + list(defaults.suffixes or ())
+        infixes = list(defaults.infixes or ())
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(prefixes).search,
+            suffix_search=compile_suffix_regex(suffixes).search,
+            infix_finditer=compile_infix_regex(infixes).finditer if infixes else None,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return arabic_tokenizer_factory
+
+
+_lock = threading.Lock()
+_registered = False
+_nlp: Language | None = None
+
+
+def register() -> None:
+    """Register :func:`create_arabic_tokenizer` with spaCy's registry, once.
+
+    The ``spacy_tokenizers`` entry point normally does this; a frozen application
+    may have no entry points, so :func:`get_nlp` calls this first. Safe to call
+    any number of times, from any thread.
+    """
+    global _registered
+    with _lock:
+        if _registered:
+            return
+        from spacy.util import registry
+
+        registry.tokenizers.register(TOKENIZER_NAME, func=create_arabic_tokenizer)
+        _registered = True
+
+
+def get_nlp() -> Language:
+    """A blank ``ar`` pipeline with our tokenizer and no components, built once.
+
+    Sentences are not spaCy's: see :func:`sentence_offsets`.
+    """
+    global _nlp
+    if _nlp is None:
+        register()
+        with _lock:
+            if _nlp is None:
+                import spacy
+
+                _nlp = spacy.blank(
+                    "ar", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}}
+                )
+    return _nlp
+
+
+# --- Tokens ------------------------------------------------------------------------
+
+
+def token_offsets(text: str) -> list[Token]:
+    """``(start, end)`` of every non-whitespace token of ``text``, in order.
+
+    spaCy keeps runs of extra whitespace (double spaces, newlines, NBSP) as tokens
+    of their own; they are left out here, so every pair slices out a token with no
+    whitespace in it. Texts longer than spaCy's ``max_length`` are fine: only the
+    tokenizer runs.
+    """
+    doc = get_nlp().tokenizer(text)
+    return [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
+
+
+_start_key = itemgetter(0)
+_end_key = itemgetter(1)
+
+
+def _touched(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    """Index range ``[first, last)`` of the tokens sharing a character with the range.
+
+    An empty range (``start == end``) touches the token it lies strictly inside.
+    """
+    first = bisect_right(tokens, start, key=_end_key)  # first token ending after start
+    if start == end:
+        inside = first < len(tokens) and tokens[first][0] < start
+        return (first, first + 1) if inside else (first, first)
+    last = bisect_left(tokens, end, key=_start_key)  # first token starting at/after end
+    return first, max(first, last)
+
+
+def snap_to_tokens(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    """Expand ``[start, end)`` to the whole tokens it touches. O(log n).
+
+    A token is touched when it shares at least one character with the range; a
+    sloppy drag over part of ``البوكمال`` gives the whole word, a drag across two
+    words gives both, and whitespace at either edge is dropped. An empty range
+    strictly inside a token (a click) gives that token.
+
+    A range that touches no token (only whitespace, or empty between tokens)
+    returns the empty range ``(start, start)``: callers test ``start == end`` and
+    refuse the span.
+
+    :param tokens: a token list from :func:`token_offsets`.
+    """
+    if start > end:
+        raise ValueError(f"reversed range ({start}, {end})")
+    first, last = _touched(tokens, start, end)
+    if first == last:
+        return (start, start)
+    return (tokens[first][0], tokens[last - 1][1])
+
+
+def is_aligned(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """True when the non-empty ``[start, end)`` starts at a token start and ends at a
+    token end, i.e. when spaCy's ``doc.char_span(start, end)`` would not be None."""
+    if start >= end:
+        return False
+    i = bisect_left(tokens, start, key=_start_key)
+    if i == len(tokens) or tokens[i][0] != start:
+        return False
+    j = bisect_left(tokens, end, key=_end_key)
+    return j < len(tokens) and tokens[j][1] == end
+
+
+@dataclass(frozen=True, slots=True)
+class SpanAlignment:
+    """What an exporter must do so that a span falls on token boundaries.
+
+    :ivar start: start of the span to export.
+    :ivar end: end of the span to export; ``start == end`` means the span touches
+        no token (only whitespace) and cannot be exported at all.
+    :ivar cuts: offsets strictly inside tokens where tokens must be split
+        (``"split"`` policy only; always empty for ``"expand"``).
+    :ivar adjusted: the exporter changed something (moved an edge or needs a cut):
+        it must list this span in its report.
+    """
+
+    start: int
+    end: int
+    cuts: tuple[int, ...] = ()
+    adjusted: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return self.start == self.end
+
+
+def align_span(
+    tokens: Sequence[Token], start: int, end: int, *, policy: AlignPolicy
+) -> SpanAlignment:
+    """Decide how to export a span whose edges may fall inside tokens.
+
+    - ``policy="expand"``: the span grows to whole tokens (:func:`snap_to_tokens`):
+      ``لداعش`` annotated as ``داعش`` is exported as ``لداعش``.
+    - ``policy="split"``: the span keeps its characters and the tokens it cuts are
+      split at :attr:`SpanAlignment.cuts`: ``لداعش`` becomes ``ل`` + ``داعش``. Collect
+      the cuts of every span of a document and pass them to :func:`split_tokens`.
+
+    Under both policies whitespace at the edges is dropped (a span cannot start on
+    a space in a token-based format). An already aligned span comes back unchanged
+    with ``adjusted=False``.
+
+    :param tokens: a token list from :func:`token_offsets`.
+    """
+    if policy not in ("expand", "split"):
+        raise ValueError(f"unknown alignment policy {policy!r}; use 'expand' or 'split'")
+    if start >= end:
+        raise ValueError(f"empty or reversed span ({start}, {end})")
+    first, last = _touched(tokens, start, end)
+    if first == last:
+        return SpanAlignment(start, start, (), True)
+    tok_start, tok_end = tokens[first][0], tokens[last - 1][1]
+    if policy == "expand":
+        return SpanAlignment(tok_start, tok_end, (), (tok_start, tok_end) != (start, end))
+    new_start, new_end = max(start, tok_start), min(end, tok_end)
+    # An edge strictly inside a token needs a cut there; a span inside one token
+    # needs two (لداعشية annotated as داعش: ل | داعش | ية).
+    cuts = tuple(
+        c
+        for c, inside in ((new_start, new_start > tok_start), (new_end, new_end < tok_end))
+        if inside
+    )
+    return SpanAlignment(
+        new_start, new_end, cuts, bool(cuts) or (new_start, new_end) != (start, end)
+    )
+
+
+def split_tokens(tokens: Sequence[Token], cuts: Iterable[int]) -> list[Token]:
+    """Split tokens at ``cuts`` (offsets from :func:`align_span`'s ``"split"`` policy).
+
+    Cuts that do not fall strictly inside a token (repeats, token edges,
+    whitespace) change nothing, so the cuts of overlapping spans can be pooled.
+    """
+    out = list(tokens)
+    for cut in sorted(set(cuts), reverse=True):
+        i = bisect_right(out, cut, key=_end_key)  # first token ending after the cut
+        if i < len(out) and out[i][0] < cut:
+            s, e = out[i]
+            out[i : i + 1] = [(s, cut), (cut, e)]
+    return out
+
+
+def words_and_spaces(text: str, tokens: Sequence[Token]) -> tuple[list[str], list[bool]]:
+    """``words`` and ``spaces`` for ``spacy.tokens.Doc(vocab, words=, spaces=)``.
+
+    Rebuilds spaCy's own convention: a single space after a token is its trailing
+    whitespace, any other whitespace becomes a whitespace token. The Doc's text is
+    ``text`` again, and on an unsplit token list the words are exactly spaCy's.
+    Use it after :func:`split_tokens` to build a Doc with the split tokens.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+    for s, e in tokens:
+        if s > pos:
+            gap = text[pos:s]
+            if words and gap[0] == " ":
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+        words.append(text[s:e])
+        spaces.append(False)
+        pos = e
+    if pos < len(text):
+        gap = text[pos:]
+        if words and gap[0] == " ":
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+    return words, spaces
+
+
+# --- Sentences ----------------------------------------------------------------------
+
+_TERMINAL_CHARS = frozenset(".!?؟…۔")
+_CLOSERS = frozenset(_QUOTES + ")]}）")
+_PARAGRAPH_BREAKS = ("\n", "\r", "\u2028", "\u2029")
+
+
+def _is_terminal(text: str, tokens: Sequence[Token], i: int) -> bool:
+    s, e = tokens[i]
+    word = text[s:e]
+    if not _TERMINAL_CHARS.issuperset(word):
+        return False
+    # ".." is a pause, not an end, in Arabic headlines ("البوكمال.. معركة دولية").
+    if word == "..":
+        return False
+    if word == ".":
+        prev_adjacent = i > 0 and tokens[i - 1][1] == s
+        next_adjacent = i + 1 < len(tokens) and tokens[i + 1][0] == e
+        if prev_adjacent and next_adjacent and text[s - 1].isdigit() and text[e].isdigit():
+            return False  # 3.5 split into three tokens by some other tokenizer
+        if prev_adjacent:
+            ps, pe = tokens[i - 1]
+            if pe - ps == 1 and text[ps].isascii() and text[ps].isalpha():
+                return False  # a Latin initial: "J. Smith"
+    return True
+
+
+def _blocked_gaps(tokens: Sequence[Token], protected: Iterable[tuple[int, int]]) -> list[bool]:
+    """``blocked[i]``: a protected span has characters on both sides of the gap after
+    token ``i`` (or covers it), so no sentence may end there."""
+    n = len(tokens)
+    delta = [0] * (n + 1)
+    for s, e in protected:
+        # Gap i is cut when tokens[i] ends after s and tokens[i + 1] starts before e.
+        lo = bisect_right(tokens, s, key=_end_key)
+        hi = bisect_left(tokens, e, key=_start_key) - 1  # gaps lo .. hi - 1
+        if lo < hi:
+            delta[lo] += 1
+            delta[hi] -= 1
+    blocked = []
+    depth = 0
+    for i in range(n):
+        depth += delta[i]
+        blocked.append(depth > 0)
+    return blocked
+
+
+def sentence_offsets(
+    text: str, tokens: Sequence[Token], *, protected: Iterable[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences: ``(start, end)`` from the first token's start
+    to the last token's end; the whitespace between sentences belongs to none.
+
+    A sentence ends after ``.``, ``؟``, ``?``, ``!``, ``…`` (or a run of them such
+    as ``...`` or ``؟!``, but not the headline pause ``..``), together with any
+    closing quotes or brackets glued to it (``انتهى.”``); and at every line break,
+    so a paragraph always ends a sentence. A full stop between digits or after a
+    single Latin initial is not an end. No sentence ever ends inside a span of
+    ``protected`` (entities, claims): that rule beats the others, line breaks
+    included, so a claim that crosses a paragraph keeps both paragraphs in one
+    sentence. O(n + m log n) for n tokens and m protected spans.
+
+    :param tokens: the token list of ``text`` from :func:`token_offsets`.
+    :param protected: ``(start, end)`` spans that must not be cut.
+    """
+    n = len(tokens)
+    if n == 0:
+        return []
+    blocked = _blocked_gaps(tokens, protected)
+    sentences: list[tuple[int, int]] = []
+    sent_start = tokens[0][0]
+    pending = False  # a terminal was seen; the sentence ends after its closers
+    for i in range(n - 1):
+        s, e = tokens[i]
+        ns, ne = tokens[i + 1]
+        if _is_terminal(text, tokens, i):
+            pending = True
+        glued = ns == e
+        if pending and glued:
+            follower = text[ns:ne]
+            if follower in _CLOSERS or _TERMINAL_CHARS.issuperset(follower):
+                continue  # keep "." + "”" (or "؟" + "!") together, decide after them
+        gap_breaks = not glued and any(c in text[e:ns] for c in _PARAGRAPH_BREAKS)
+        if (pending or gap_breaks) and not blocked[i]:
+            sentences.append((sent_start, e))
+            sent_start = ns
+        pending = False
+    sentences.append((sent_start, tokens[-1][1]))
+    return sentences

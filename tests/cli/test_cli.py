@@ -1,0 +1,133 @@
+"""The `annotator` command: init, import, stats, labels, the default project, errors."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from annotator.cli.main import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_every_command_is_documented() -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    for command in ("init", "import", "stats", "labels", "gui"):
+        assert command in result.output
+        sub = invoke(command, "--help")
+        assert sub.exit_code == 0 and len(sub.output) > 100
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.output.startswith("annotator ")
+
+
+def test_init_import_stats(tmp_path: Path, seed_text: str) -> None:
+    proj = tmp_path / "p.sqlite"
+    assert invoke("init", "-p", str(proj)).exit_code == 0
+    folder = tmp_path / "in" / "nested"
+    folder.mkdir(parents=True)
+    (folder / "seed.txt").write_bytes(seed_text.encode("cp1256", "replace"))
+    (tmp_path / "in" / "b.jsonl").write_text(
+        json.dumps(
+            {
+                "text": "ذهب أحمد إلى دمشق",
+                "_annotator_id": "sara",
+                "answer": "accept",
+                "spans": [{"start": 4, "end": 8, "label": "PER"}],
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = invoke("import", "-p", str(proj), str(tmp_path / "in"), "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert summary["documents_new"] == 2 and summary["spans_added"] == 1
+    stats = json.loads(invoke("stats", "-p", str(proj), "--json").output)
+    assert stats["documents"] == 2
+    assert stats["annotators"]["sara"]["spans"] == 1
+    assert stats["annotators"]["sara"]["statuses"]["done"] == 1
+    assert stats["labels"]["PER"]["spans"] == {"sara": 1}
+    assert stats["words"] > 400
+    human = invoke("stats", "-p", str(proj))
+    assert "sara" in human.output and "2 documents" in human.output
+
+
+def test_import_bad_file_exits_nonzero_and_names_it(tmp_path: Path) -> None:
+    proj = tmp_path / "p.sqlite"
+    invoke("init", "-p", str(proj))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "نص"}\n{oops\n', encoding="utf-8")
+    result = runner.invoke(app, ["import", "-p", str(proj), str(bad)])
+    assert result.exit_code == 1
+    assert "bad.jsonl, line 2" in result.output
+    conn = sqlite3.connect(proj)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    conn.close()
+
+
+def test_not_a_project_and_missing_paths(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("not sqlite", encoding="utf-8")
+    result = runner.invoke(app, ["stats", "-p", str(junk)])
+    assert result.exit_code == 1 and "junk.sqlite" in result.output
+    assert junk.read_text(encoding="utf-8") == "not sqlite"
+    proj = tmp_path / "p.sqlite"
+    invoke("init", "-p", str(proj))
+    result = runner.invoke(app, ["import", "-p", str(proj), str(tmp_path / "nope.txt")])
+    assert result.exit_code == 1 and "nope.txt" in result.output
+    result = runner.invoke(app, ["init", "-p", str(proj)])
+    assert result.exit_code == 1 and "already exists" in result.output
+
+
+def test_labels_commands(tmp_path: Path) -> None:
+    proj = tmp_path / "p.sqlite"
+    invoke("init", "-p", str(proj))
+    listed = json.loads(invoke("labels", "-p", str(proj), "--json").output)
+    assert [x["name"] for x in listed][:3] == ["PER", "ORG", "EVENT"]
+    assert listed[0]["key"] == "1"
+    assert invoke("labels", "add", "WEAPON", "--kind", "entity", "-p", str(proj)).exit_code == 0
+    assert invoke("labels", "rename", "WEAPON", "ARMS", "-p", str(proj)).exit_code == 0
+    assert invoke("labels", "recolor", "ARMS", "#112233", "-p", str(proj)).exit_code == 0
+    bad = runner.invoke(app, ["labels", "recolor", "ARMS", "red", "-p", str(proj)])
+    assert bad.exit_code == 1 and "#rrggbb" in bad.output
+    listed = json.loads(invoke("labels", "-p", str(proj), "--json").output)
+    assert listed[-1]["name"] == "ARMS" and listed[-1]["color"] == "#112233"
+
+
+def test_custom_label_file(tmp_path: Path) -> None:
+    labels = tmp_path / "labels.toml"
+    labels.write_text(
+        '[[label]]\nname = "PERSON"\nkind = "entity"\n\n'
+        '[[label]]\nname = "STATEMENT"\nkind = "claim"\n',
+        encoding="utf-8",
+    )
+    proj = tmp_path / "p.sqlite"
+    assert invoke("init", "-p", str(proj), "--labels", str(labels)).exit_code == 0
+    listed = json.loads(invoke("labels", "-p", str(proj), "--json").output)
+    assert [(x["name"], x["kind"]) for x in listed] == [
+        ("PERSON", "entity"),
+        ("STATEMENT", "claim"),
+    ]
+
+
+def test_default_project_is_created_with_the_sample(tmp_path: Path) -> None:
+    from annotator.cli.common import default_project_path
+
+    assert not default_project_path().exists()
+    stats = json.loads(invoke("stats", "--json").output)
+    assert default_project_path().exists()
+    assert stats["documents"] >= 1
+    assert set(stats["annotators"]) == {"sample-sara", "sample-omar"}
+    assert all(a["statuses"]["done"] >= 1 for a in stats["annotators"].values())
