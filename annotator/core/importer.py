@@ -133,7 +133,7 @@ def import_paths(
     options: ImportOptions = ImportOptions(),
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
-    batch_documents: int = 500,
+    batch_documents: int = 2000,
 ) -> ImportReport:
     """Import files and folders (recursively) into ``project``.
 

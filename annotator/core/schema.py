@@ -112,5 +112,22 @@ def _gold(db: Database) -> None:
     )
 
 
+@migrations(name="0003_assignments")
+def _assignments(db: Database) -> None:
+    # Which annotator is to do which document (`annotator assign`); a document
+    # handed to two or more annotators is what agreement is measured on.
+    _run(
+        db,
+        """
+        CREATE TABLE assignments (
+            doc_id INTEGER NOT NULL REFERENCES documents(id),
+            annotator TEXT NOT NULL,
+            assigned TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator)
+        )
+        """,
+    )
+
+
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]  # noqa: SLF001

@@ -151,6 +151,7 @@ class Project:
         self.spans = SpanTable(self, "spans")
         self.gold = SpanTable(self, "gold_spans")
         self.statuses = Statuses(self)
+        self.assignments = Assignments(self)
 
     # --- opening and closing ------------------------------------------------
 
@@ -761,6 +762,32 @@ class SpanTable:
             ],
         )
 
+    def upsert_many(self, spans: Iterable[Span]) -> None:
+        label_ids = {name: self._p.labels.id_of(name) for name in self._p.labels.names()}
+        self._p.conn.executemany(
+            f'INSERT OR REPLACE INTO {self._table}(id, doc_id, annotator, label_id, start, "end",'
+            " attrs, created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    s.id,
+                    s.doc_id,
+                    s.annotator,
+                    label_ids[s.label],
+                    s.start,
+                    s.end,
+                    json.dumps(s.attrs, ensure_ascii=False),
+                    s.created,
+                    s.updated,
+                    s.deleted,
+                )
+                for s in spans
+            ),
+        )
+
+    def updated_by_id(self) -> dict[str, str]:
+        """Every span id (tombstones included) with its last update time."""
+        return dict(self._p.conn.execute(f"SELECT id, updated FROM {self._table}").fetchall())
+
     def set_deleted(self, span_id: str, deleted: str | None, *, updated: str) -> None:
         cur = self._p.conn.execute(
             f"UPDATE {self._table} SET deleted = ?, updated = ? WHERE id = ?",
@@ -852,6 +879,40 @@ class Statuses:
             " VALUES (?, ?, ?, ?, ?)",
             [doc_id, annotator, record.status.value, record.seconds, record.updated],
         )
+
+
+class Assignments:
+    """Which annotator is to do which document."""
+
+    def __init__(self, project: Project) -> None:
+        self._p = project
+
+    def replace_all(self, pairs: Iterable[tuple[int, str]]) -> None:
+        """Replace every assignment; call inside :meth:`Project.transaction`."""
+        now = utc_now()
+        self._p.conn.execute("DELETE FROM assignments")
+        self._p.conn.executemany(
+            "INSERT INTO assignments(doc_id, annotator, assigned) VALUES (?, ?, ?)",
+            ((doc_id, annotator, now) for doc_id, annotator in pairs),
+        )
+
+    def for_annotator(self, annotator: str) -> list[DocId]:
+        return [
+            DocId(r[0])
+            for r in self._p.conn.execute(
+                "SELECT a.doc_id FROM assignments a JOIN documents d ON d.id = a.doc_id"
+                " WHERE a.annotator = ? ORDER BY d.ord",
+                [annotator],
+            )
+        ]
+
+    def all(self) -> dict[DocId, list[str]]:
+        result: dict[DocId, list[str]] = {}
+        for doc_id, annotator in self._p.conn.execute(
+            "SELECT doc_id, annotator FROM assignments ORDER BY doc_id, annotator"
+        ):
+            result.setdefault(DocId(doc_id), []).append(annotator)
+        return result
 
 
 def parse_status(value: object) -> Status:

@@ -137,7 +137,7 @@ BAD_INPUTS = {
         '{"text": "نص قصير", "spans": [{"start": 0, "end": 2, "label": "X"}]}\n'.encode(),
         "--add-labels",
     ),
-    "iob1.conll": ("دمشق O\nمدينة I-LOC\n".encode(), "--iob1"),
+    "iob1.conll": ("أحمد B-PER\nفي O\nمدينة I-LOC\n".encode(), "--iob1"),
     "badtag.conll": ("دمشق B_LOC\n".encode(), "line 1"),
 }
 

@@ -118,9 +118,7 @@ def _document(doc: Doc, *, number: int, path: Path, options: ReadOptions) -> Raw
     )
 
 
-def _span(
-    span: Any, *, options: ReadOptions, attrs: dict[str, Any], layer: str | None
-) -> RawSpan:
+def _span(span: Any, *, options: ReadOptions, attrs: dict[str, Any], layer: str | None) -> RawSpan:
     span_id: str | None = span.id_ or None
     if span_id is not None:
         try:
