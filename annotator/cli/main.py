@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from annotator import __version__
-from annotator.cli import labels_cmd
+from annotator.cli import labels_cmd, teams_cmd
 from annotator.cli.common import (
     JsonOption,
     ProjectOption,
@@ -37,6 +37,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(labels_cmd.app, name="labels")
+for _command in (teams_cmd.assign, teams_cmd.handout, teams_cmd.merge, teams_cmd.agreement):
+    app.command()(_command)
 
 
 def _version(value: bool) -> None:

@@ -131,3 +131,53 @@ def test_default_project_is_created_with_the_sample(tmp_path: Path) -> None:
     assert stats["documents"] >= 1
     assert set(stats["annotators"]) == {"sample-sara", "sample-omar"}
     assert all(a["statuses"]["done"] >= 1 for a in stats["annotators"].values())
+
+
+def test_team_commands_end_to_end(tmp_path: Path) -> None:
+    lead = tmp_path / "lead.sqlite"
+    invoke("init", "-p", str(lead))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(
+            f"خبر {i}\n\nدخل الجيش إلى البوكمال يوم {i}.", encoding="utf-8"
+        )
+    invoke("import", "-p", str(lead), str(folder), "--quiet")
+    out = json.loads(
+        invoke(
+            "assign", "-p", str(lead), "--annotators", "sara,omar", "--overlap", "1", "--json"
+        ).output
+    )
+    assert out == {"documents": 6, "shared": 6, "load": {"omar": 6, "sara": 6}}
+    from annotator.core.edits import AddSpan, SetStatus
+    from annotator.core.model import Status
+    from annotator.core.store import Project
+
+    copies = {}
+    for who, label in (("sara", "GPE"), ("omar", "LOC")):
+        copies[who] = tmp_path / f"{who}.sqlite"
+        assert (
+            invoke(
+                "handout", "-p", str(lead), "--annotator", who, "--out", str(copies[who])
+            ).exit_code
+            == 0
+        )
+        with Project.open(copies[who]) as copy:
+            for doc_id in copy.documents.ids():
+                text = copy.documents.get(doc_id).text
+                start = text.index("البوكمال")
+                copy.apply(AddSpan(doc_id, who, label if doc_id % 2 else "GPE", start, start + 8))
+                copy.apply(SetStatus(doc_id, who, Status.DONE))
+    merged = json.loads(
+        invoke("merge", "-p", str(lead), str(copies["sara"]), str(copies["omar"]), "--json").output
+    )
+    assert [f["spans_added"] for f in merged["files"]] == [6, 6]
+    agreement = json.loads(invoke("agreement", "-p", str(lead), "--json").output)
+    assert agreement["documents"] == 6
+    assert agreement["entities"]["pairs"][0]["exact_f1"] == 0.5
+    human = invoke("agreement", "-p", str(lead))
+    assert "Krippendorff" in human.output
+    alone = runner.invoke(app, ["agreement", "-p", str(lead), "--annotators", "sara"])
+    assert alone.exit_code == 1 and "two annotators" in alone.output
+    itself = runner.invoke(app, ["merge", "-p", str(lead), str(lead)])
+    assert itself.exit_code == 1 and "lead project itself" in itself.output

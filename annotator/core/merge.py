@@ -1,0 +1,241 @@
+"""Merge returned project files into the lead's project.
+
+Documents by uid, labels by name, spans (and gold spans) by id with the newest
+update winning, tombstones included; statuses newest first. Merging the same
+file twice changes nothing, nothing is lost, and a conflict that cannot be
+settled (a label with the same name and another kind) stops the merge before
+anything is written. A backup of the lead file is taken first.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import AnnotatorError, LabelConflict
+from annotator.core.model import DocId, Span, utc_now
+from annotator.core.store import NewDocument, Project, SpanTable
+
+
+class MergeRefused(AnnotatorError):
+    code = "E031"
+
+
+@dataclass(slots=True)
+class MergeFileReport:
+    path: str
+    documents_added: int = 0
+    labels_added: list[str] = field(default_factory=list)
+    spans_added: int = 0
+    spans_updated: int = 0
+    gold_added: int = 0
+    gold_updated: int = 0
+    statuses_updated: int = 0
+    overlaps_resolved: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.documents_added
+            or self.labels_added
+            or self.spans_added
+            or self.spans_updated
+            or self.gold_added
+            or self.gold_updated
+            or self.statuses_updated
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "documents_added": self.documents_added,
+            "labels_added": self.labels_added,
+            "spans_added": self.spans_added,
+            "spans_updated": self.spans_updated,
+            "gold_added": self.gold_added,
+            "gold_updated": self.gold_updated,
+            "statuses_updated": self.statuses_updated,
+            "overlaps_resolved": self.overlaps_resolved,
+        }
+
+
+@dataclass(slots=True)
+class MergeReport:
+    files: list[MergeFileReport]
+    backup: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"backup": self.backup, "files": [f.to_json() for f in self.files]}
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def merge_projects(
+    lead: Project,
+    paths: Sequence[str | Path],
+    *,
+    backup: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> MergeReport:
+    """Merge each returned project file into ``lead``.
+
+    Every file is opened and checked (it is a project, not from a newer schema,
+    not the lead itself, no label kind conflicts) before anything is written.
+
+    :raises MergeRefused, LabelConflict, NotAProject, NewerSchema: nothing written.
+    """
+    sources: list[Project] = []
+    try:
+        for given in paths:
+            path = Path(given)
+            if _same_file(path, lead.path):
+                raise MergeRefused(f"{path}: this is the lead project itself; nothing to merge.")
+            sources.append(Project.open(path, readonly=True))
+        for source in sources:
+            _check_labels(lead, source)
+        backup_path = None
+        if backup:
+            backup_path = lead.backup(
+                lead.path.with_name(f"{lead.path.name}.before-merge-{_stamp()}.bak")
+            )
+        reports = []
+        for index, source in enumerate(sources):
+            reports.append(_merge_one(lead, source))
+            if progress is not None:
+                progress(index + 1, len(sources), str(source.path))
+        return MergeReport(reports, str(backup_path) if backup_path else None)
+    finally:
+        for source in sources:
+            source.close()
+
+
+def _stamp() -> str:
+    return utc_now().replace(":", "").replace("-", "").replace(".", "")[:15]
+
+
+def _check_labels(lead: Project, source: Project) -> None:
+    lead_kinds = {lab.name: lab.kind for lab in lead.labels.list()}
+    for label in source.labels.list():
+        kind = lead_kinds.get(label.name)
+        if kind is not None and kind != label.kind:
+            raise LabelConflict(
+                f"{source.path}: label {label.name!r} is a {label.kind.value} there but a "
+                f"{kind.value} in {lead.path}. Rename it in one of them "
+                "(`annotator labels rename`) and merge again; nothing was merged."
+            )
+
+
+def _merge_one(lead: Project, source: Project) -> MergeFileReport:
+    report = MergeFileReport(str(source.path))
+    with lead.transaction():
+        for label in source.labels.list():
+            if label.name not in lead.labels.names():
+                lead.labels.add(label)
+                report.labels_added.append(label.name)
+        doc_map = _merge_documents(lead, source, report)
+        touched: set[tuple[DocId, str]] = set()
+        added, updated = _merge_spans(
+            lead.spans, source.spans.all(include_deleted=True), doc_map, touched
+        )
+        report.spans_added, report.spans_updated = added, updated
+        gold_touched: set[tuple[DocId, str]] = set()
+        added, updated = _merge_spans(
+            lead.gold, source.gold.all(include_deleted=True), doc_map, gold_touched
+        )
+        report.gold_added, report.gold_updated = added, updated
+        report.statuses_updated = _merge_statuses(lead, source, doc_map)
+        report.overlaps_resolved = _resolve_overlaps(lead, lead.spans, touched)
+        report.overlaps_resolved += _resolve_overlaps(lead, lead.gold, gold_touched)
+    return report
+
+
+def _merge_documents(lead: Project, source: Project, report: MergeFileReport) -> dict[int, DocId]:
+    infos = source.documents.list()
+    doc_map: dict[int, DocId] = {}
+    missing = []
+    for info in infos:
+        lead_id = lead.documents.id_for_uid(info.uid)
+        if lead_id is None:
+            missing.append(info.id)
+        else:
+            doc_map[info.id] = lead_id
+    if missing:
+        docs = [source.documents.get(i) for i in missing]
+        results = lead.documents.add_many(
+            [NewDocument(d.text, d.title, d.source, d.meta) for d in docs]
+        )
+        for doc, (new_id, _is_new) in zip(docs, results, strict=True):
+            doc_map[doc.id] = new_id
+        report.documents_added = len(missing)
+    return doc_map
+
+
+def _merge_spans(
+    table: SpanTable, spans: Any, doc_map: dict[int, DocId], touched: set[tuple[DocId, str]]
+) -> tuple[int, int]:
+    known = table.updated_by_id()
+    writes: list[Span] = []
+    added = updated = 0
+    for span in spans:
+        mine = known.get(span.id)
+        if mine is not None and mine >= span.updated:
+            continue  # ours is as new or newer: the same file merged twice changes nothing
+        if mine is None:
+            added += 1
+        else:
+            updated += 1
+        moved = replace(span, doc_id=doc_map[span.doc_id])
+        writes.append(moved)
+        touched.add((moved.doc_id, moved.annotator))
+    table.upsert_many(writes)
+    return added, updated
+
+
+def _merge_statuses(lead: Project, source: Project, doc_map: dict[int, DocId]) -> int:
+    changed = 0
+    for record in source.statuses.all():
+        doc_id = doc_map[record.doc_id]
+        mine = lead.statuses.get(doc_id, record.annotator)
+        if mine is not None and mine.updated >= record.updated:
+            continue
+        lead.statuses.put(replace(record, doc_id=doc_id), doc_id=doc_id, annotator=record.annotator)
+        changed += 1
+    return changed
+
+
+def _resolve_overlaps(
+    lead: Project, table: SpanTable, touched: set[tuple[DocId, str]]
+) -> list[str]:
+    """Keep the entity layer free of overlaps: of two overlapping entities, the newer wins.
+
+    Overlaps arise only when one annotator worked on the same document in two
+    copies; each one settled is reported.
+    """
+    notes: list[str] = []
+    now = utc_now()
+    for doc_id, annotator in sorted(touched):
+        ents = [
+            s
+            for s in table.for_document(doc_id, annotator=annotator)
+            if lead.labels.get(s.label).kind.layer == "ents"
+        ]
+        kept: list[Span] = []
+        for span in sorted(ents, key=lambda s: s.updated, reverse=True):
+            clash = next((k for k in kept if k.overlaps(span.start, span.end)), None)
+            if clash is None:
+                kept.append(span)
+                continue
+            table.set_deleted(span.id, now, updated=now)
+            notes.append(
+                f"document {doc_id}, {annotator}: {span.label} {span.start}–{span.end} removed,"
+                f" overlapped the newer {clash.label} {clash.start}–{clash.end}"
+            )
+    return notes
