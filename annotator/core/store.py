@@ -831,6 +831,16 @@ class Statuses:
             )
         }
 
+    def for_document(self, doc_id: int) -> list[StatusRecord]:
+        return [
+            _status(r)
+            for r in self._p.conn.execute(
+                "SELECT doc_id, annotator, status, seconds, updated FROM statuses"
+                " WHERE doc_id = ? ORDER BY annotator",
+                [doc_id],
+            )
+        ]
+
     def all(self) -> list[StatusRecord]:
         return [
             _status(r)
