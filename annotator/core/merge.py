@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError, LabelConflict
 from annotator.core.model import DocId, Span, utc_now
-from annotator.core.store import NewDocument, Project, SpanTable
+from annotator.core.store import Project, SpanTable
+from annotator.core.store_merge import attached, merge_rows, overlapping_entities
 
 
 class MergeRefused(AnnotatorError):
@@ -135,80 +136,23 @@ def _check_labels(lead: Project, source: Project) -> None:
 
 def _merge_one(lead: Project, source: Project) -> MergeFileReport:
     report = MergeFileReport(str(source.path))
-    with lead.transaction():
-        for label in source.labels.list():
-            if label.name not in lead.labels.names():
-                lead.labels.add(label)
-                report.labels_added.append(label.name)
-        doc_map = _merge_documents(lead, source, report)
-        touched: set[tuple[DocId, str]] = set()
-        added, updated = _merge_spans(
-            lead.spans, source.spans.all(include_deleted=True), doc_map, touched
-        )
-        report.spans_added, report.spans_updated = added, updated
-        gold_touched: set[tuple[DocId, str]] = set()
-        added, updated = _merge_spans(
-            lead.gold, source.gold.all(include_deleted=True), doc_map, gold_touched
-        )
-        report.gold_added, report.gold_updated = added, updated
-        report.statuses_updated = _merge_statuses(lead, source, doc_map)
-        report.overlaps_resolved = _resolve_overlaps(lead, lead.spans, touched)
-        report.overlaps_resolved += _resolve_overlaps(lead, lead.gold, gold_touched)
+    source_labels = source.labels.list()
+    # ATTACH cannot happen inside a transaction: attach first, then one transaction.
+    with attached(lead, source.path):
+        with lead.transaction():
+            for label in source_labels:
+                if label.name not in lead.labels.names():
+                    lead.labels.add(label)
+                    report.labels_added.append(label.name)
+            counts, touched = merge_rows(lead)
+            report.documents_added = counts.documents_added
+            report.spans_added, report.spans_updated = counts.spans_added, counts.spans_updated
+            report.gold_added, report.gold_updated = counts.gold_added, counts.gold_updated
+            report.statuses_updated = counts.statuses_updated
+            for table, spans in (("spans", lead.spans), ("gold_spans", lead.gold)):
+                clashes = overlapping_entities(lead, table, touched[table])
+                report.overlaps_resolved += _resolve_overlaps(lead, spans, set(clashes))
     return report
-
-
-def _merge_documents(lead: Project, source: Project, report: MergeFileReport) -> dict[int, DocId]:
-    infos = source.documents.list()
-    doc_map: dict[int, DocId] = {}
-    missing = []
-    for info in infos:
-        lead_id = lead.documents.id_for_uid(info.uid)
-        if lead_id is None:
-            missing.append(info.id)
-        else:
-            doc_map[info.id] = lead_id
-    if missing:
-        docs = [source.documents.get(i) for i in missing]
-        results = lead.documents.add_many(
-            [NewDocument(d.text, d.title, d.source, d.meta) for d in docs]
-        )
-        for doc, (new_id, _is_new) in zip(docs, results, strict=True):
-            doc_map[doc.id] = new_id
-        report.documents_added = len(missing)
-    return doc_map
-
-
-def _merge_spans(
-    table: SpanTable, spans: Any, doc_map: dict[int, DocId], touched: set[tuple[DocId, str]]
-) -> tuple[int, int]:
-    known = table.updated_by_id()
-    writes: list[Span] = []
-    added = updated = 0
-    for span in spans:
-        mine = known.get(span.id)
-        if mine is not None and mine >= span.updated:
-            continue  # ours is as new or newer: the same file merged twice changes nothing
-        if mine is None:
-            added += 1
-        else:
-            updated += 1
-        moved = replace(span, doc_id=doc_map[span.doc_id])
-        writes.append(moved)
-        touched.add((moved.doc_id, moved.annotator))
-    table.upsert_many(writes)
-    return added, updated
-
-
-def _merge_statuses(lead: Project, source: Project, doc_map: dict[int, DocId]) -> int:
-    changed = 0
-    for record in source.statuses.all():
-        doc_id = doc_map[record.doc_id]
-        mine = lead.statuses.get(doc_id, record.annotator)
-        if mine is not None and mine.updated >= record.updated:
-            continue
-        lead.statuses.put(replace(record, doc_id=doc_id), doc_id=doc_id, annotator=record.annotator)
-        changed += 1
-    return changed
 
 
 def _resolve_overlaps(

@@ -196,9 +196,30 @@ def decode_bytes(data: bytes, *, path: str, encoding: str | None = None) -> Deco
         )
     try:
         return _finish(data.decode("utf-8"), "utf-8", path=path)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        _refuse_damaged_utf8(data, exc, path=path)
     return _decode_legacy(data, path=path)
+
+
+def _refuse_damaged_utf8(data: bytes, exc: UnicodeDecodeError, *, path: str) -> None:
+    """Refuse UTF-8 with a few bad bytes rather than read it all as cp1256 mojibake.
+
+    UTF-8 Arabic read as cp1256 is all Arabic letters (ط§ظ„...), so the legacy
+    rule would happily take it. Legacy Arabic bytes, read as UTF-8, are almost
+    all invalid; a file that is valid UTF-8 but for a few bytes (a truncated
+    character, one pasted cp1256 word) is damaged UTF-8.
+    """
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good = sum(1 for ch in lenient if ch >= "\x80") - bad
+    if good >= 20 * bad:
+        raise UnknownEncoding(
+            f"the file is UTF-8 except for {bad} invalid byte sequence(s), the first at "
+            f"byte offset {exc.start} (0x{data[exc.start]:02x}); it is probably damaged. "
+            "Re-save it as UTF-8 in an editor, or, if it really is a legacy encoding, "
+            "pass it, e.g. --encoding cp1256.",
+            path=path,
+        )
 
 
 def _finish(text: str, codec: str, *, path: str) -> DecodedText:
@@ -476,21 +497,20 @@ class _EditBuilder:
 _STRIP_CONTROL_CHARS = (
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 )
-_STRIP_CONTROLS = _STRIP_CONTROL_CHARS  # as the inside of a regex class
+_STRIP_CONTROLS_SET = frozenset(_STRIP_CONTROL_CHARS)
 # ZWNJ and ZWJ change how neighbouring letters join (Persian می‌خواهم, Kurdish,
 # Urdu) and ZWJ glues emoji sequences; elsewhere (edges of words, next to
 # spaces, digits or punctuation) they are copy-paste noise. So each one is
 # kept exactly when both of its immediate neighbours are letters, marks or
 # symbols, and removed otherwise. The rule looks at the raw neighbours only,
 # so the decision for one character never depends on text further away.
-_STRIP_CONTROLS_SET = frozenset(_STRIP_CONTROL_CHARS)
 _JOINERS = "\u200c\u200d"
 _JOINER_NEIGHBOUR_CATEGORIES = ("L", "M", "S")
 
 # Looked for with ``in``: a substring search per character beats a regex
 # class scan several times over on Arabic text.
 _CLEANING_TRIGGERS = ("\r", *_STRIP_CONTROL_CHARS, *_JOINERS)
-_EDIT_RE = re.compile(f"(?P<crlf>\r\n?)|(?P<ctrl>[{_STRIP_CONTROLS}]+)|(?P<zw>[{_JOINERS}])")
+_EDIT_RE = re.compile(f"(?P<crlf>\r\n?)|(?P<ctrl>[{_STRIP_CONTROL_CHARS}]+)|(?P<zw>[{_JOINERS}])")
 
 
 def _keeps_joiner(raw: str, i: int) -> bool:
@@ -538,11 +558,11 @@ def _nfc_cluster_re() -> re.Pattern[str]:
             changes_alone.add(cp)
     changes_alone -= non_boundary
     nb = _char_class(non_boundary)
-    inside = f"{_STRIP_CONTROLS}{_JOINERS}"
+    inside = f"{_STRIP_CONTROL_CHARS}{_JOINERS}"
     return re.compile(
         f"(?P<crlf>\r\n?)"
         f"|(?P<cluster>[^\r\n{inside}](?:[{inside}]*[{nb}])+|[{_char_class(changes_alone)}])"
-        f"|(?P<ctrl>[{_STRIP_CONTROLS}]+)"
+        f"|(?P<ctrl>[{_STRIP_CONTROL_CHARS}]+)"
         f"|(?P<zw>[{_JOINERS}])"
     )
 

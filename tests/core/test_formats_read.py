@@ -24,7 +24,7 @@ from annotator.core.formats import (
 from annotator.core.model import RawDocument, Status
 
 DATA = Path(__file__).parent.parent / "data" / "formats"
-SEED = Path("/work/shared/seed/000_173f9dae85055ffa.txt")
+SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_173f9dae85055ffa.txt"
 
 
 @dataclass
