@@ -66,8 +66,10 @@ Conventions
                              disagreement} ]     in input order
 
 Everything heavy is integer counting with numpy over the whole corpus at once
-(all documents laid end to end on one axis), so 10,000 documents × 3 annotators
-take a few seconds.
+(all documents laid end to end on one axis; claims' characters as runs between
+boundaries); only spans that overlap two or more others go through a Python
+loop. 10,000 documents × 3 annotators × ~20 spans × ~400 tokens take about two
+seconds (``benchmarks/bench_agreement.py`` times it against the references).
 """
 
 from __future__ import annotations
@@ -100,6 +102,7 @@ ENTS = "ents"
 CLAIMS = "claims"
 
 IntArray = npt.NDArray[np.int64]
+CodeArray = npt.NDArray[np.int32]  # one value per coder and unit, -1 = missing
 BoolArray = npt.NDArray[np.bool_]
 # Per pair, for the per-document score: (both finished, matches, |A|+|B|) per unit document.
 _DocCounts = tuple[BoolArray, IntArray, IntArray]
@@ -596,7 +599,7 @@ class _TokenGrid:
     start: IntArray
     end: IntArray
     doc: IntArray
-    codes: IntArray  # annotators × tokens
+    codes: CodeArray  # annotators × tokens
 
     @property
     def n_tokens(self) -> int:
@@ -628,25 +631,29 @@ class _TokenGrid:
             k = np.searchsorted(ts, cuts, side="right") - 1
             kc = np.clip(k, 0, None)
             inside = (k >= 0) & (ts[kc] < cuts) & (cuts < te[kc])
-            cuts = cuts[inside]
+            cuts, k = cuts[inside], k[inside]
             if cuts.size:
-                ts = np.sort(np.concatenate([ts, cuts]))
-                te = np.sort(np.concatenate([te, cuts]))
-                tok_doc = np.searchsorted(corpus.base, ts, side="right") - 1
+                # A cut in token k starts a piece after ts[k] and ends one before te[k];
+                # inserting in place keeps everything sorted without sorting again.
+                ts = np.insert(ts, k + 1, cuts)
+                te = np.insert(te, k, cuts)
+                tok_doc = np.insert(tok_doc, k + 1, tok_doc[k])
         n = ts.size
-        codes = np.where(corpus.finished[:, tok_doc], 0, -1).astype(np.int64)
+        per_doc = np.bincount(tok_doc, minlength=corpus.n_docs)
+        codes = np.empty((len(corpus.ents), n), dtype=np.int32)
         for i, sp in enumerate(corpus.ents):
+            row = codes[i]
+            row[:] = np.repeat(np.where(corpus.finished[i], 0, -1).astype(np.int32), per_doc)
             lo = np.searchsorted(ts, sp.start, side="left")
             hi = np.searchsorted(te, sp.end, side="right")
             has = lo < hi
-            lo, hi, lab = lo[has], hi[has], sp.label[has]
-            # Non-overlapping spans: each range starts and ends at distinct tokens.
-            diff = np.zeros(n + 1, dtype=np.int64)
-            diff[lo] += 2 * lab + 2
+            lo, hi, lab = lo[has], hi[has], sp.label[has].astype(np.int32)
+            # Spans of one annotator never overlap: no two ranges share a first or
+            # last token, so a running sum over +code/−code marks each range.
+            diff = np.zeros(n + 1, dtype=np.int32)
+            diff[lo] = 2 * lab + 2
             np.subtract.at(diff, hi, 2 * lab + 2)
-            inner = np.cumsum(diff[:n])
-            row = codes[i]
-            row[inner > 0] = inner[inner > 0]
+            row += np.cumsum(diff[:n], dtype=np.int32)  # 0 (O) inside finished documents
             row[lo] = 2 * lab + 1
         return _TokenGrid(ts, te, tok_doc, codes)
 
@@ -654,7 +661,7 @@ class _TokenGrid:
 # --- coefficients from counts ----------------------------------------------------
 
 
-def _agreeing_pairs(codes: IntArray) -> IntArray:
+def _agreeing_pairs(codes: CodeArray) -> IntArray:
     """Per unit, how many coder pairs gave the same (present) value."""
     k = codes.shape[0]
     same = np.zeros(codes.shape[1], dtype=np.int64)
@@ -663,7 +670,7 @@ def _agreeing_pairs(codes: IntArray) -> IntArray:
     return same
 
 
-def _krippendorff_alpha(codes: IntArray, weights: IntArray | None = None) -> float | None:
+def _krippendorff_alpha(codes: CodeArray, weights: IntArray | None = None) -> float | None:
     """Nominal α of ``codes`` (coders × units, -1 = missing); ``weights`` repeats units.
 
     With ``n_uc`` the number of coders giving value c to unit u and ``m_u`` the
@@ -695,7 +702,7 @@ def _krippendorff_alpha(codes: IntArray, weights: IntArray | None = None) -> flo
     return 1.0 - (n - 1) * observed / expected
 
 
-def _fleiss_kappa(codes: IntArray) -> float | None:
+def _fleiss_kappa(codes: CodeArray) -> float | None:
     """Fleiss' κ of ``codes`` (raters × units, every value present)."""
     k, n_units = int(codes.shape[0]), int(codes.shape[1])
     if k < 2 or n_units == 0:
@@ -711,7 +718,7 @@ def _fleiss_kappa(codes: IntArray) -> float | None:
     return (agree * nk - sq * (k - 1)) / denominator
 
 
-def _cohen_kappa(x: IntArray, y: IntArray, n_values: int) -> float | None:
+def _cohen_kappa(x: CodeArray, y: CodeArray, n_values: int) -> float | None:
     n = int(x.size)
     if n == 0:
         return None
@@ -926,7 +933,7 @@ def _claim_pairs(
     return out, per_doc
 
 
-def _claim_characters(corpus: _Corpus) -> tuple[IntArray, IntArray]:
+def _claim_characters(corpus: _Corpus) -> tuple[CodeArray, IntArray]:
     """Claim (1) / not (0) / missing (-1) per run of identically coded characters.
 
     Runs between consecutive claim boundaries stand for all their characters
@@ -934,7 +941,7 @@ def _claim_characters(corpus: _Corpus) -> tuple[IntArray, IntArray]:
     """
     k = len(corpus.annotators)
     if corpus.n_docs == 0:
-        return np.zeros((k, 0), dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.zeros((k, 0), dtype=np.int32), np.zeros(0, dtype=np.int64)
     cuts = np.unique(
         np.concatenate(
             [corpus.base, corpus.base + corpus.n_chars]
@@ -947,7 +954,7 @@ def _claim_characters(corpus: _Corpus) -> tuple[IntArray, IntArray]:
     real = seg_start < corpus.base[seg_doc] + corpus.n_chars[seg_doc]  # not a separator
     seg_start, seg_end, seg_doc = seg_start[real], seg_end[real], seg_doc[real]
     n = seg_start.size
-    codes = np.where(corpus.finished[:, seg_doc], 0, -1).astype(np.int64)
+    codes = np.where(corpus.finished[:, seg_doc], 0, -1).astype(np.int32)
     for i, sp in enumerate(corpus.claims):
         cover = np.zeros(n + 1, dtype=np.int64)
         np.add.at(cover, np.searchsorted(seg_start, sp.start), 1)

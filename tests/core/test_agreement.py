@@ -610,6 +610,16 @@ def test_claims_overlap_and_iou() -> None:
     assert result.entities.pairs[0].exact_f1 == 1.0
 
 
+def test_iou_of_exactly_one_half_counts() -> None:
+    a = [AgreementSpan(0, 4, "CLAIM", "claims"), AgreementSpan(6, 9, "CLAIM", "claims")]
+    b = [AgreementSpan(0, 2, "CLAIM", "claims"), AgreementSpan(7, 12, "CLAIM", "claims")]
+    doc = AgreementDocument(1, 12, [(0, 12)], {"a": a, "b": b})
+    pair = compute_agreement([doc]).claims.pairs[0]
+    # 2/4 = 0.5 counts; 2/6 does not.
+    assert (pair.overlap_matches, pair.iou50_matches) == (2, 1)
+    check_against_oracles([doc], ["a", "b"], compute_agreement([doc]))
+
+
 def test_overlapping_claims_need_exact_matching() -> None:
     # a0 overlaps b0 and b1, a1 only b0: greedy a0–b0 would leave a1 alone.
     a = [AgreementSpan(0, 10, "CLAIM", "claims"), AgreementSpan(0, 3, "CLAIM", "claims")]
