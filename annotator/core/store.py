@@ -587,15 +587,17 @@ class SpanTable:
             f"SELECT {self._COLUMNS} FROM {self._table} s JOIN labels l ON l.id = s.label_id"
             f' WHERE {where} ORDER BY s.start, s."end", s.id'
         )
+        # Most spans carry no attributes: skip json.loads for them (opening a
+        # document with 10,000 spans is this loop).
         return [
             Span(
-                SpanId(r[0]),
-                DocId(r[1]),
+                r[0],
+                r[1],
                 r[2],
                 r[3],
                 r[4],
                 r[5],
-                json.loads(r[6]),
+                json.loads(r[6]) if r[6] != "{}" else {},
                 r[7],
                 r[8],
                 r[9],
