@@ -22,7 +22,6 @@ from annotator.cli.common import (
     handle_errors,
     open_project,
     print_json,
-    resolve_project,
 )
 from annotator.core.importer import ImportOptions, import_paths
 from annotator.core.stats import project_stats
@@ -219,13 +218,32 @@ def gui(
     language: Annotated[str | None, typer.Option(help="Interface language: en or ar.")] = None,
 ) -> None:
     """Open the annotation editor."""
-    with handle_errors():
-        path = resolve_project(project)
     try:
         from annotator.gui.app import run
     except ImportError as exc:  # the GUI is optional for scripts; say what is missing
         raise fail(f"the editor cannot start: {exc}. Reinstall with `pip install -e .`.") from None
-    code = run(path, annotator=annotator, doc=doc, screenshot=screenshot, language=language)
+    # No project given: the window opens the last-used one, else the default
+    # (created only once a display is known to be there).
+    code = run(project, annotator=annotator, doc=doc, screenshot=screenshot, language=language)
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command()
+def review(
+    project: ProjectOption = None,
+    adjudicator: Annotated[str | None, typer.Option(help="Your name as adjudicator.")] = None,
+    screenshot: Annotated[Path | None, typer.Option(help="Render the review window to PNG "
+                                                    "and exit.", dir_okay=False)] = None,
+    language: Annotated[str | None, typer.Option(help="Interface language: en or ar.")] = None,
+) -> None:
+    """Open the review window: agreement heat map, disagreements, adjudication into gold."""
+    try:
+        from annotator.gui.app import run
+    except ImportError as exc:
+        raise fail(f"the editor cannot start: {exc}. Reinstall with `pip install -e .`.") from None
+    code = run(project, annotator=adjudicator, screenshot=screenshot, language=language,
+               review=True)
     if code:
         raise typer.Exit(code)
 

@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -57,6 +57,7 @@ __all__ = ["AnnotationEditor"]
 _MIN_POINT_SIZE, _MAX_POINT_SIZE = 6.0, 72.0
 _SNIPPET = 30
 _warmed = False
+_WARM_DELAY_MS = 1500
 
 
 def _warm_tokenizer() -> None:
@@ -278,7 +279,8 @@ class AnnotationEditor(QWidget):
         self._check_positions()
         self._span_list.refresh()
         self.span_selected.emit("")
-        _warm_tokenizer()
+        # After the window is up: spaCy's import (~0.4 s) must not delay the first paint.
+        QTimer.singleShot(_WARM_DELAY_MS, _warm_tokenizer)
 
     def current_document(self) -> int | None:
         return self._doc_id

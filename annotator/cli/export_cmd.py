@@ -1,0 +1,101 @@
+"""``annotator export``: a thin layer over :func:`annotator.core.export.export`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from annotator.cli.common import (
+    JsonOption,
+    ProjectOption,
+    QuietOption,
+    console,
+    err_console,
+    fail,
+    open_project,
+    print_json,
+)
+
+
+def export(
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder to write into (created if missing).",
+            file_okay=True,
+            dir_okay=True,
+        ),
+    ],
+    project: ProjectOption = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="spacy (DocBin + config.cfg), conll or jsonl.")
+    ] = "spacy",
+    annotator: Annotated[
+        str | None, typer.Option(help="Whose annotations (default: the only annotator).")
+    ] = None,
+    gold: Annotated[bool, typer.Option("--gold", help="Export adjudicated (gold) spans.")] = False,
+    include_unfinished: Annotated[
+        bool, typer.Option("--include-unfinished", help="Also documents not marked done.")
+    ] = False,
+    split: Annotated[
+        str, typer.Option(help="train,dev[,test] fractions summing to 1.")
+    ] = "0.8,0.1,0.1",
+    seed: Annotated[int, typer.Option(help="Seed of the document split.")] = 0,
+    scheme: Annotated[str, typer.Option(help="CoNLL tags: iob2, bilou or io.")] = "iob2",
+    claims_column: Annotated[
+        bool, typer.Option("--claims-column", help="CoNLL: add a claim tag column.")
+    ] = False,
+    misaligned: Annotated[
+        str | None,
+        typer.Option(
+            help="Spans whose edge falls inside a token: expand (to whole tokens), "
+            "split (the token) or skip (and list). Default: expand for spacy, "
+            "split for conll and jsonl."
+        ),
+    ] = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Export training data: spaCy DocBin + config.cfg, CoNLL, or Prodigy-style JSONL.
+
+    Writes DIR/report.json listing every span moved to token boundaries or left out.
+    """
+    from annotator.core.export import EXPORTERS
+    from annotator.core.export import export as run_export
+
+    if fmt not in EXPORTERS:
+        raise fail(f"--format {fmt!r}: choose one of {', '.join(EXPORTERS)}.")
+    # open_project turns core errors (bad split, no done documents, ...) into one line + exit 1.
+    with open_project(project, readonly=True) as proj:
+        options = dict(
+            fmt=fmt,
+            annotator=annotator,
+            gold=gold,
+            include_unfinished=include_unfinished,
+            split=split,
+            seed=seed,
+            scheme=scheme,
+            claims_column=claims_column,
+            misaligned=misaligned,
+        )
+        if quiet or as_json:
+            report = run_export(proj, out, **options)  # type: ignore[arg-type]
+        else:
+            from rich.progress import Progress
+
+            with Progress(console=err_console, transient=True) as bar:
+                task = bar.add_task("Exporting", total=None)
+
+                def progress(done: int, total: int, title: str) -> None:
+                    bar.update(task, completed=done, total=total, description=title[:40])
+
+                report = run_export(proj, out, progress=progress, **options)  # type: ignore[arg-type]
+    if as_json:
+        print_json({**report.to_json(), "out": str(out)})
+    elif not quiet:
+        for line in report.summary_lines():
+            console.print(line, highlight=False, markup=False)

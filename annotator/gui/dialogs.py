@@ -1,0 +1,540 @@
+"""Small dialogs of the main window: annotator name, go to document, import progress."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import DocId
+from annotator.core.store import Project
+
+if TYPE_CHECKING:
+    from annotator.core.importer import ImportOptions, ImportReport
+
+RESERVED_NAMES = frozenset({"gold"})
+# Called by this name so that pyside6-lupdate finds the strings (see i18n.py).
+translate = QCoreApplication.translate
+
+
+# --- annotator name ------------------------------------------------------------
+
+
+def valid_annotator_name(name: str) -> bool:
+    name = name.strip()
+    return bool(name) and name.lower() not in RESERVED_NAMES and len(name) <= 64
+
+
+class AnnotatorNameDialog(QDialog):
+    """Asks who is annotating; the name is stored with every span and status.
+
+    :param known: annotators already in the project, offered in the list.
+    """
+
+    def __init__(
+        self,
+        known: Sequence[str],
+        *,
+        current: str = "",
+        first_start: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(
+            translate("Dialogs", "Annotator")
+            if not first_start
+            else translate("Dialogs", "Welcome to Annotator")
+        )
+        layout = QVBoxLayout(self)
+        text = translate(
+            "Dialogs",
+            "Who is annotating? Your name is saved with every highlight, so the work "
+            "of several annotators can be compared and merged.",
+        )
+        intro = QLabel(text)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self._combo = QComboBox()
+        self._combo.setEditable(True)
+        self._combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._combo.addItems([k for k in known if k.lower() not in RESERVED_NAMES])
+        self._combo.setEditText(current)
+        self._combo.lineEdit().setPlaceholderText(translate("Dialogs", "Your name"))
+        layout.addWidget(self._combo)
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+        layout.addWidget(self._buttons)
+        self._combo.editTextChanged.connect(self._update_ok)
+        self._update_ok()
+        self.resize(420, self.sizeHint().height())
+
+    def _update_ok(self) -> None:
+        ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(valid_annotator_name(self._combo.currentText()))
+
+    def name(self) -> str:
+        return self._combo.currentText().strip()
+
+    def set_name(self, name: str) -> None:
+        self._combo.setEditText(name)
+
+
+# --- go to document ----------------------------------------------------------------
+
+
+def parse_number(text: str) -> int | None:
+    """A document number typed with Western or Arabic-Indic digits (``١٢`` is 12)."""
+    text = text.strip().lstrip("#")
+    if not text or not all(c.isdecimal() for c in text):
+        return None
+    return int(text)
+
+
+class GoToDocumentDialog(QDialog):
+    """Jump to a document by its number in the project or by words of its title."""
+
+    MAX_MATCHES = 50
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._project = project
+        self.setWindowTitle(translate("Dialogs", "Go to document"))
+        layout = QVBoxLayout(self)
+        self._edit = QLineEdit()
+        self._edit.setPlaceholderText(translate("Dialogs", "Number or title"))
+        self._edit.setClearButtonEnabled(True)
+        layout.addWidget(self._edit)
+        self._list = QListWidget()
+        layout.addWidget(self._list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._edit.textChanged.connect(self._update)
+        self._edit.returnPressed.connect(self.accept)
+        self._list.itemActivated.connect(lambda _item: self.accept())
+        self.resize(460, 360)
+        self._update("")
+
+    def set_query(self, text: str) -> None:
+        self._edit.setText(text)
+
+    def _update(self, text: str) -> None:
+        self._list.clear()
+        number = parse_number(text)
+        total = self._project.documents.count()
+        matches: list[tuple[int, Any]] = []
+        if number is not None:
+            if 1 <= number <= total:
+                infos = self._project.documents.list(number - 1, 1)
+                matches = [(number, info) for info in infos]
+        elif text.strip():
+            infos = self._project.documents.list(0, self.MAX_MATCHES, search=text.strip())
+            matches = [(info.order + 1, info) for info in infos]
+        for num, info in matches:
+            item = QListWidgetItem(f"{num}. {info.title}")
+            item.setData(Qt.ItemDataRole.UserRole, int(info.id))
+            self._list.addItem(item)
+        if self._list.count():
+            self._list.setCurrentRow(0)
+        self._ok.setEnabled(self._list.count() > 0)
+
+    def selected_doc_id(self) -> DocId | None:
+        item = self._list.currentItem()
+        return DocId(int(item.data(Qt.ItemDataRole.UserRole))) if item is not None else None
+
+    def accept(self) -> None:
+        if self.selected_doc_id() is not None:
+            super().accept()
+
+
+# --- import ----------------------------------------------------------------------
+
+
+class ImportThread(QThread):
+    """Runs the core importer off the UI thread; the project's connection is shared.
+
+    SQLite sees one connection used from two threads (it was opened with
+    ``check_same_thread=False``); the main window makes sure the UI thread does
+    not write while this runs.
+    """
+
+    progressed = Signal(int, int, str)
+    import_finished = Signal(object)
+    import_failed = Signal(str)
+
+    def __init__(
+        self,
+        project: Project,
+        paths: Sequence[Path],
+        options: ImportOptions | None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._project = project
+        self._paths = list(paths)
+        self._options = options
+        self.cancel_event = threading.Event()
+
+    def run(self) -> None:
+        try:
+            # Imported here: the readers pull in heavy modules the window does not need.
+            from annotator.core.importer import ImportOptions, import_paths
+
+            report = import_paths(
+                self._project,
+                self._paths,
+                options=self._options or ImportOptions(),
+                progress=lambda done, total, path: self.progressed.emit(done, total, path),
+                cancel=self.cancel_event,
+            )
+        except Exception as exc:  # noqa: BLE001 - shown to the user, not swallowed
+            self.import_failed.emit(str(exc))
+            return
+        self.import_finished.emit(report)
+
+
+def summarize_report(report: ImportReport) -> str:
+    data = report.to_json()
+    lines = [
+        translate("Dialogs", "New documents: %1").replace("%1", str(data["documents_new"])),
+        translate("Dialogs", "Already in the project: %1").replace(
+            "%1", str(data["documents_existing"])
+        ),
+        translate("Dialogs", "Spans added: %1").replace("%1", str(data["spans_added"])),
+    ]
+    if data["labels_added"]:
+        lines.append(
+            translate("Dialogs", "Labels added: %1").replace("%1", ", ".join(data["labels_added"]))
+        )
+    if report.cancelled:
+        lines.append(translate("Dialogs", "Cancelled: files read before cancelling were kept."))
+    failed = report.failed
+    if failed:
+        lines.append(translate("Dialogs", "Files not imported: %1").replace("%1", str(len(failed))))
+        lines.extend(f"  • {f.error}" for f in failed[:50])
+    return "\n".join(lines)
+
+
+class ImportDialog(QDialog):
+    """Progress of an import, with Cancel; then its report.
+
+    Emits ``import_done(report or None)`` once the worker has stopped.
+    """
+
+    import_done = Signal(object)
+
+    def __init__(
+        self,
+        project: Project,
+        paths: Sequence[Path],
+        *,
+        options: ImportOptions | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("Dialogs", "Import"))
+        self.setModal(True)
+        layout = QVBoxLayout(self)
+        self._label = QLabel(translate("Dialogs", "Reading files…"))
+        self._label.setWordWrap(True)
+        layout.addWidget(self._label)
+        self._bar = QProgressBar()
+        self._bar.setRange(0, 0)
+        layout.addWidget(self._bar)
+        self._report_view = QPlainTextEdit()
+        self._report_view.setReadOnly(True)
+        self._report_view.hide()
+        layout.addWidget(self._report_view)
+        self._button = QPushButton(translate("Dialogs", "Cancel"))
+        self._button.clicked.connect(self._on_button)
+        layout.addWidget(self._button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.report: ImportReport | None = None
+        self.error: str | None = None
+        self._thread = ImportThread(project, paths, options, self)
+        self._thread.progressed.connect(self._on_progress)
+        self._thread.import_finished.connect(self._on_finished)
+        self._thread.import_failed.connect(self._on_failed)
+        self.resize(520, 160)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def cancel(self) -> None:
+        self._thread.cancel_event.set()
+        self._label.setText(translate("Dialogs", "Cancelling after the current batch…"))
+        self._button.setEnabled(False)
+
+    def wait_finished(self, ms: int = 60_000) -> bool:
+        return self._thread.wait(ms)
+
+    def _on_button(self) -> None:
+        if self._thread.isRunning():
+            self.cancel()
+        else:
+            self.accept()
+
+    def reject(self) -> None:
+        # Escape or the close button: cancel first; the dialog closes once the worker stops.
+        if self._thread.isRunning():
+            self.cancel()
+        else:
+            super().reject()
+
+    def _on_progress(self, done: int, total: int, path: str) -> None:
+        self._bar.setRange(0, max(total, 1))
+        self._bar.setValue(done)
+        self._label.setText(
+            translate("Dialogs", "%1 of %2 files: %3")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+            .replace("%3", Path(path).name)
+        )
+
+    def _on_finished(self, report: ImportReport) -> None:
+        self._thread.wait()
+        self.report = report
+        self._bar.setRange(0, 1)
+        self._bar.setValue(1)
+        self._label.setText(
+            translate("Dialogs", "Import cancelled.")
+            if report.cancelled
+            else translate("Dialogs", "Import finished.")
+        )
+        self._show_text(summarize_report(report))
+        self.import_done.emit(report)
+
+    def _on_failed(self, message: str) -> None:
+        self._thread.wait()
+        self.error = message
+        self._bar.setRange(0, 1)
+        self._bar.setValue(0)
+        self._label.setText(
+            translate("Dialogs", "Import failed; nothing from the failed batch was stored.")
+        )
+        self._show_text(message)
+        self.import_done.emit(None)
+
+    def _show_text(self, text: str) -> None:
+        self._report_view.setPlainText(text)
+        self._report_view.show()
+        self._button.setText(translate("Dialogs", "Close"))
+        self._button.setEnabled(True)
+        self.resize(max(self.width(), 560), 360)
+
+
+# --- export ------------------------------------------------------------------------
+
+
+EXPORT_FORMATS = (
+    ("spacy", "spaCy DocBin (.spacy + config.cfg)"),
+    ("conll", "CoNLL (IOB2)"),
+    ("jsonl", "JSONL (Prodigy)"),
+)
+GOLD = "\x00gold"  # the "whose spans" choice meaning adjudicated spans
+
+
+def export_available() -> bool:
+    """Whether the core exporter is installed (it landed separately)."""
+    from importlib.util import find_spec
+
+    try:
+        return find_spec("annotator.core.export") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class ExportThread(QThread):
+    """Runs ``annotator.core.export.export`` off the UI thread (it only reads)."""
+
+    progressed = Signal(int, int, str)
+    export_finished = Signal(object)
+    export_failed = Signal(str)
+
+    def __init__(
+        self, project: Project, out_dir: Path, options: dict[str, Any], parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self._project = project
+        self._out_dir = out_dir
+        self._options = options
+        self.cancel_event = threading.Event()
+
+    def run(self) -> None:
+        try:
+            from annotator.core.errors import AnnotatorError
+            from annotator.core.export import export
+
+            report = export(
+                self._project,
+                self._out_dir,
+                **self._options,
+                progress=lambda done, total, title: self.progressed.emit(done, total, title),
+                cancel=self.cancel_event,
+            )
+        except AnnotatorError as exc:
+            self.export_failed.emit(exc.message)
+            return
+        except Exception as exc:  # noqa: BLE001 - shown to the user, not swallowed
+            self.export_failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.export_finished.emit(report)
+
+
+class ExportDialog(QDialog):
+    """Choose a format, a folder and whose spans; export with progress; show the report.
+
+    Emits ``export_done(report or None)`` when the worker has stopped.
+    """
+
+    export_done = Signal(object)
+
+    def __init__(self, project: Project, *, annotator: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QCheckBox, QFileDialog, QFormLayout, QHBoxLayout
+
+        self._project = project
+        self._file_dialog = QFileDialog
+        self.setWindowTitle(translate("Dialogs", "Export"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.format_combo = QComboBox()
+        for key, text in EXPORT_FORMATS:
+            self.format_combo.addItem(text, key)
+        form.addRow(translate("Dialogs", "Format:"), self.format_combo)
+        self.who_combo = QComboBox()
+        annotators = [a for a in project.spans.annotators() if a.lower() not in RESERVED_NAMES]
+        if annotator and annotator not in annotators:
+            annotators.insert(0, annotator)
+        for name in annotators:
+            self.who_combo.addItem(name, name)
+        self.who_combo.addItem(translate("Dialogs", "Gold (adjudicated)"), GOLD)
+        self.who_combo.setCurrentIndex(max(0, self.who_combo.findData(annotator)))
+        form.addRow(translate("Dialogs", "Spans of:"), self.who_combo)
+        self.unfinished_check = QCheckBox(translate("Dialogs", "Include documents not marked done"))
+        form.addRow("", self.unfinished_check)
+        row = QHBoxLayout()
+        self.folder_edit = QLineEdit(str(project.path.with_name(project.path.stem + "-export")))
+        browse = QPushButton(translate("Dialogs", "Browse…"))
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(browse)
+        form.addRow(translate("Dialogs", "Folder:"), row)
+        layout.addLayout(form)
+        self._bar = QProgressBar()
+        self._bar.setRange(0, 1)
+        self._bar.setValue(0)
+        layout.addWidget(self._bar)
+        self._report_view = QPlainTextEdit()
+        self._report_view.setReadOnly(True)
+        self._report_view.hide()
+        layout.addWidget(self._report_view)
+        self._buttons = QDialogButtonBox()
+        self.export_button = self._buttons.addButton(
+            translate("Dialogs", "Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.close_button = self._buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(self._buttons)
+        self.report: Any = None
+        self.error: str | None = None
+        self._thread: ExportThread | None = None
+        self.resize(560, 280)
+
+    def _browse(self) -> None:
+        folder = self._file_dialog.getExistingDirectory(
+            self, translate("Dialogs", "Export into folder"), self.folder_edit.text()
+        )
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def options(self) -> dict[str, Any]:
+        who = self.who_combo.currentData()
+        return {
+            "fmt": self.format_combo.currentData(),
+            "annotator": None if who == GOLD else who,
+            "gold": who == GOLD,
+            "include_unfinished": self.unfinished_check.isChecked(),
+        }
+
+    def start(self) -> None:
+        if self.is_running():
+            return
+        self.report, self.error = None, None
+        self._thread = ExportThread(
+            self._project, Path(self.folder_edit.text()), self.options(), self
+        )
+        self._thread.progressed.connect(self._on_progress)
+        self._thread.export_finished.connect(self._on_finished)
+        self._thread.export_failed.connect(self._on_failed)
+        self.export_button.setEnabled(False)
+        self.close_button.setText(translate("Dialogs", "Cancel"))
+        self._bar.setRange(0, 0)
+        self._thread.start()
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def wait_finished(self, ms: int = 60_000) -> bool:
+        return self._thread is None or self._thread.wait(ms)
+
+    def reject(self) -> None:
+        if self._thread is not None and self._thread.isRunning():
+            self._thread.cancel_event.set()
+            return
+        super().reject()
+
+    def _on_progress(self, done: int, total: int, _title: str) -> None:
+        self._bar.setRange(0, max(total, 1))
+        self._bar.setValue(done)
+
+    def _stopped(self, text: str) -> None:
+        if self._thread is not None:
+            self._thread.wait()
+        self._bar.setRange(0, 1)
+        self._bar.setValue(1)
+        self._report_view.setPlainText(text)
+        self._report_view.show()
+        self.export_button.setEnabled(True)
+        self.close_button.setText(translate("Dialogs", "Close"))
+        self.resize(max(self.width(), 640), 460)
+
+    def _on_finished(self, report: Any) -> None:
+        self.report = report
+        if report.cancelled:
+            self._stopped(translate("Dialogs", "Export cancelled; nothing was written."))
+        else:
+            self._stopped("\n".join(report.summary_lines()))
+        self.export_done.emit(report)
+
+    def _on_failed(self, message: str) -> None:
+        self.error = message
+        self._stopped(message)
+        self.export_done.emit(None)
