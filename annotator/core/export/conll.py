@@ -1,0 +1,189 @@
+"""CoNLL export: one token per line, a tab, its tag; a blank line between sentences.
+
+Sample (IOB2, ``--claims-column``; the claim column comes *before* the entity
+column so that the entity tag stays last, where spaCy's ``ner`` converter,
+CoNLL-2003 readers and ``annotator import`` look for it)::
+
+    -DOCSTART- -X- O O
+
+    قال	B-CLAIM	O
+    مصدر	I-CLAIM	O
+    إن	I-CLAIM	O
+    و	I-CLAIM	O
+    ”	I-CLAIM	O
+    داعش	I-CLAIM	B-ORG
+    ”	I-CLAIM	O
+    انسحب	I-CLAIM	O
+    .	O	O
+
+Documents start with the line ``-DOCSTART- -X- O O`` (the exact string spaCy's
+converter splits on). Sentences come from
+:func:`annotator.core.tokenizer.sentence_offsets` with the exported spans
+protected, so no entity or claim is ever cut by a sentence break.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from pathlib import Path
+
+from annotator.core.export.align import AlignedDocument, ExportSpan, Refusal, align_document
+from annotator.core.export.context import ExportContext
+from annotator.core.export.select import SelectedDocument
+from annotator.core.model import Document
+from annotator.core.tokenizer import sentence_offsets, split_tokens, token_offsets
+
+SCHEMES: tuple[str, ...] = ("iob2", "bilou", "io")
+DOCSTART_LINE = "-DOCSTART- -X- O O"
+Token = tuple[int, int]
+
+
+def token_ranges(starts: Sequence[int], spans: Sequence[ExportSpan]) -> list[tuple[int, int, str]]:
+    """``(first, last + 1, label)`` token indices of spans on token boundaries."""
+    return [(bisect_left(starts, s.start), bisect_left(starts, s.end), s.label) for s in spans]
+
+
+def tags(n_tokens: int, ranges: Sequence[tuple[int, int, str]], *, scheme: str) -> list[str]:
+    """Tags of ``n_tokens`` tokens for non-overlapping token ranges.
+
+    >>> tags(4, [(1, 3, "PER")], scheme="iob2")
+    ['O', 'B-PER', 'I-PER', 'O']
+    >>> tags(4, [(1, 3, "PER"), (3, 4, "GPE")], scheme="bilou")
+    ['O', 'B-PER', 'L-PER', 'U-GPE']
+    """
+    out = ["O"] * n_tokens
+    for first, stop, label in ranges:
+        if scheme == "io":
+            out[first:stop] = [f"I-{label}"] * (stop - first)
+        elif scheme == "bilou" and stop - first == 1:
+            out[first] = f"U-{label}"
+        else:
+            out[first:stop] = [f"B-{label}"] + [f"I-{label}"] * (stop - first - 1)
+            if scheme == "bilou":
+                out[stop - 1] = f"L-{label}"
+    return out
+
+
+def _claims_for_column(
+    document: Document, claims: Sequence[ExportSpan]
+) -> tuple[list[ExportSpan], list[Refusal]]:
+    """One tag column holds no overlaps: keep claims first come (longer first on a
+    tie), and list the others (they stay in the spaCy and JSONL exports)."""
+    kept: list[ExportSpan] = []
+    left: list[Refusal] = []
+    for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
+        if kept and claim.start < kept[-1].end:
+            other = kept[-1]
+            left.append(
+                Refusal(
+                    document.uid,
+                    document.title,
+                    claim.id,
+                    claim.label,
+                    {
+                        "start": claim.start,
+                        "end": claim.end,
+                        "text": document.text[claim.start : claim.end],
+                    },
+                    f"overlaps claim {other.start}–{other.end}; one claims column cannot hold "
+                    "overlapping claims (the spacy and jsonl exports keep it)",
+                )
+            )
+            continue
+        kept.append(claim)
+    return kept, left
+
+
+def conll_document(
+    document: Document,
+    tokens: Sequence[Token],
+    aligned: AlignedDocument,
+    *,
+    scheme: str,
+    claims_column: bool,
+) -> tuple[str, list[Refusal]]:
+    """The CoNLL block of one document (``-DOCSTART-`` line first, blank line last).
+
+    :param tokens: the document's tokens, already split at ``aligned.cuts``.
+    :returns: the text and the claims a claims column could not hold.
+    """
+    text = document.text
+    starts = [s for s, _e in tokens]
+    n = len(tokens)
+    ent_tags = tags(n, token_ranges(starts, aligned.ents), scheme=scheme)
+    protected = [(s.start, s.end) for s in aligned.ents]
+    left_out: list[Refusal] = []
+    claim_tags: list[str] = []
+    if claims_column:
+        claims, left_out = _claims_for_column(document, aligned.claims)
+        claim_tags = tags(n, token_ranges(starts, claims), scheme=scheme)
+        protected += [(c.start, c.end) for c in claims]
+    words = [text[s:e] for s, e in tokens]
+    if claims_column:
+        rows = [f"{w}\t{c}\t{t}" for w, c, t in zip(words, claim_tags, ent_tags, strict=True)]
+    else:
+        rows = [f"{w}\t{t}" for w, t in zip(words, ent_tags, strict=True)]
+    out = [DOCSTART_LINE, ""]
+    i = 0
+    for _s, sent_end in sentence_offsets(text, tokens, protected=protected):
+        first = i
+        while i < n and tokens[i][1] <= sent_end:
+            i += 1
+        out.extend(rows[first:i])
+        out.append("")
+    return "\n".join(out) + "\n", left_out
+
+
+class ConllExporter:
+    """``EXPORTERS["conll"]``: ``train.conll`` etc."""
+
+    extension = "conll"
+
+    def __init__(self, context: ExportContext) -> None:
+        self.context = context
+        self.files = [
+            open(context.work_dir / f"{name}.conll", "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+            for name in context.part_names
+        ]
+        self.claims_left_out = 0
+        self.notes: list[str] = []
+        self.warnings: list[str] = []
+
+    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
+        ctx = self.context
+        document = item.document
+        tokens: Sequence[Token] = token_offsets(document.text)
+        aligned = align_document(
+            document, item.spans, ctx.kinds, policy=ctx.policy, tokens=lambda: tokens
+        )
+        if aligned.cuts:
+            tokens = split_tokens(tokens, aligned.cuts)
+        if not ctx.claims_column:
+            self.claims_left_out += len(aligned.claims)
+            aligned.claims = []
+        block, left_out = conll_document(
+            document, tokens, aligned, scheme=ctx.scheme, claims_column=ctx.claims_column
+        )
+        if left_out:
+            dropped = {r.span_id for r in left_out}
+            aligned.claims = [c for c in aligned.claims if c.id not in dropped]
+            aligned.refusals.extend(left_out)
+        self.files[part].write(block)
+        return aligned
+
+    def close(self) -> list[str]:
+        names = []
+        for fh in self.files:
+            fh.close()
+            names.append(Path(fh.name).name)
+        if self.claims_left_out:
+            self.warnings.append(
+                f"{self.claims_left_out} claim(s) are not in the CoNLL files (entities only); "
+                "export with --claims-column to add a claim tag column."
+            )
+        return names
+
+    def discard(self) -> None:
+        for fh in self.files:
+            fh.close()

@@ -1,0 +1,407 @@
+"""spaCy export: ``train.spacy`` / ``dev.spacy`` / ``test.spacy`` in DocBin format.
+
+A ``.spacy`` file is zlib-compressed msgpack, so its "sample" is the code that
+reads one back::
+
+    from spacy.tokens import DocBin
+    import spacy
+    docs = list(DocBin().from_disk("train.spacy").get_docs(spacy.blank("ar").vocab))
+    docs[0].ents                    # entities and places
+    docs[0].spans["claims"]         # claims (may overlap entities and each other)
+    docs[0].user_data["uid"]        # title, source, uid, meta, annotator, status
+
+:class:`DocBinWriter` writes the same bytes layout as ``DocBin.to_disk`` (checked
+against ``DocBin`` in the tests), but spools each document's arrays to a
+temporary file as it comes, so memory stays flat however many documents a part
+has (``DocBin`` keeps every document's arrays until ``to_bytes``, several copies
+of them at that point). Only the table of distinct strings (words, labels, span
+ids) is held until the end, as ``DocBin`` does.
+"""
+
+from __future__ import annotations
+
+import struct
+import tempfile
+import zlib
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from annotator.core.export.align import AlignedDocument, ExportSpan, align_document
+from annotator.core.export.config import write_config
+from annotator.core.export.context import ExportContext
+from annotator.core.export.select import SelectedDocument
+from annotator.core.model import Document, Status
+from annotator.core.tokenizer import get_nlp, split_tokens, token_offsets, words_and_spaces
+
+if TYPE_CHECKING:
+    import numpy
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+CLAIMS_KEY = "claims"
+# ENT_ID keeps each entity's span id (the DocBin importer reads it back).
+DOCBIN_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE", "ENT_ID")
+DOCBIN_VERSION = "0.1"  # DocBin.version in spaCy 3.x
+ZLIB_LEVEL = 1
+_CHUNK = 1 << 20
+
+
+# --- msgpack pieces ------------------------------------------------------------
+
+
+def _map_header(n: int) -> bytes:
+    return bytes([0x80 | n]) if n < 16 else b"\xde" + struct.pack(">H", n)
+
+
+def _array_header(n: int) -> bytes:
+    if n < 16:
+        return bytes([0x90 | n])
+    if n < 1 << 16:
+        return b"\xdc" + struct.pack(">H", n)
+    return b"\xdd" + struct.pack(">I", n)
+
+
+def _bin_header(n: int) -> bytes:
+    if n < 1 << 8:
+        return b"\xc4" + struct.pack(">B", n)
+    if n < 1 << 16:
+        return b"\xc5" + struct.pack(">H", n)
+    return b"\xc6" + struct.pack(">I", n)
+
+
+Pack = Callable[[Any], bytes]
+
+
+def _packer() -> Pack:
+    """``srsly.msgpack_dumps`` (msgpack with bin types and srsly's encoders), reusable."""
+    from srsly.msgpack import Packer  # type: ignore[import-untyped]
+
+    packer = Packer(use_bin_type=True)
+    pack: Pack = packer.pack
+    return pack
+
+
+def span_groups_bytes(doc: Doc, pack: Pack) -> bytes:
+    """``doc.spans.to_bytes()`` with a reused packer (see :class:`DocBinWriter`).
+
+    The same bytes as spaCy 3.8's ``SpanGroups.to_bytes`` / ``SpanGroup.to_bytes``
+    (checked against them in the tests): a map of each group's bytes to its keys;
+    a group is ``{"name", "attrs", "spans"}`` with each span packed as
+    ``>QQQllll`` (id, kb_id, label, start, end, start_char, end_char).
+    """
+    if len(doc.spans) == 0:
+        return pack([])
+    msg: dict[bytes, list[str]] = {}
+    for key, group in doc.spans.items():
+        output = {
+            "name": group.name,
+            "attrs": group.attrs,
+            "spans": [
+                struct.pack(
+                    ">QQQllll",
+                    span.id,
+                    span.kb_id,
+                    span.label,
+                    span.start,
+                    span.end,
+                    span.start_char,
+                    span.end_char,
+                )
+                for span in group
+            ],
+        }
+        msg.setdefault(pack(output), []).append(key)
+    return pack(msg)
+
+
+class _Spool:
+    """An anonymous temporary file that counts what was written to it."""
+
+    def __init__(self, directory: Path) -> None:
+        self.file: BinaryIO = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115
+        self.size = 0
+        self.items = 0
+
+    def write(self, data: bytes, *, items: int = 1) -> None:
+        self.file.write(data)
+        self.size += len(data)
+        self.items += items
+
+    def chunks(self) -> Iterable[bytes]:
+        self.file.seek(0)
+        while chunk := self.file.read(_CHUNK):
+            yield chunk
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class DocBinWriter:
+    """Write Docs to a ``.spacy`` file one at a time (see the module docstring).
+
+    :param path: the ``.spacy`` file to write on :meth:`close`.
+    :param vocab: the vocab of the Docs added (to turn hashes back into strings).
+    :param spool_dir: where the temporary files go (the export's temporary folder).
+    """
+
+    def __init__(self, path: Path, *, vocab: Vocab, spool_dir: Path) -> None:
+        # spacy.attrs is compiled and ships no stub.
+        from spacy.attrs import ORTH, intify_attr  # type: ignore[import-not-found]
+
+        ids = sorted(intify_attr(a) for a in DOCBIN_ATTRS)
+        self.attrs: list[int | str] = [ORTH] + [a for a in ids if a != ORTH]
+        self._hashed_columns = [i for i, a in enumerate(self.attrs) if a != intify_attr("ENT_IOB")]
+        self.path = path
+        self._vocab = vocab
+        self._tokens = _Spool(spool_dir)
+        self._spaces = _Spool(spool_dir)
+        self._lengths = _Spool(spool_dir)
+        self._cats = _Spool(spool_dir)
+        self._flags = _Spool(spool_dir)
+        self._span_groups = _Spool(spool_dir)
+        self._user_data = _Spool(spool_dir)
+        self._strings: set[str] = set()
+        self._seen: set[int] = {0}
+        # One packer for the whole file: srsly.msgpack_dumps builds a new Packer per
+        # call, which looks up its encoders among the installed entry points every
+        # time (about a millisecond each, several times per document).
+        self._pack = _packer()
+        self.count = 0
+
+    def add(self, doc: Doc) -> None:
+        import numpy
+        from spacy.attrs import SPACY
+
+        array: numpy.ndarray[Any, Any] = doc.to_array(self.attrs)
+        if array.ndim == 1:
+            array = array.reshape((array.shape[0], 1))
+        self._tokens.write(numpy.ascontiguousarray(array, dtype="uint64").tobytes("C"))
+        self._spaces.write(numpy.asarray(doc.to_array(SPACY), dtype=bool).tobytes("C"))
+        self._lengths.write(struct.pack("<i", len(doc)))
+        pack = self._pack
+        self._cats.write(pack(doc.cats))
+        self._flags.write(pack({"has_unknown_spaces": doc.has_unknown_spaces}))
+        self._span_groups.write(pack(span_groups_bytes(doc, pack)))
+        self._user_data.write(pack(pack(doc.user_data)))
+        strings = self._vocab.strings
+        for h in numpy.unique(array[:, self._hashed_columns]).tolist():
+            if h not in self._seen:
+                self._seen.add(h)
+                self._strings.add(strings[h])
+        for group in doc.spans.values():
+            for span in group:
+                self._strings.add(span.label_)
+                if span.id:
+                    self._strings.add(span.id_)
+                if span.kb_id:
+                    self._strings.add(span.kb_id_)
+        self.count += 1
+
+    def close(self) -> None:
+        """Assemble the msgpack map, compress it and write :attr:`path`."""
+        pack = self._pack
+        # Level 1: several times faster than the default 6 for files ~15% larger; any
+        # level reads back with the zlib.decompress in DocBin.from_bytes.
+        compressor = zlib.compressobj(ZLIB_LEVEL)
+        with open(self.path, "wb") as out:
+
+            def emit(data: bytes) -> None:
+                out.write(compressor.compress(data))
+
+            def emit_bin(spool: _Spool) -> None:
+                emit(_bin_header(spool.size))
+                for chunk in spool.chunks():
+                    emit(chunk)
+
+            def emit_items(spool: _Spool) -> None:
+                emit(_array_header(spool.items))
+                for chunk in spool.chunks():
+                    emit(chunk)
+
+            emit(_map_header(10))
+            emit(pack("version") + pack(DOCBIN_VERSION))
+            emit(pack("attrs") + pack(self.attrs))
+            emit(pack("tokens"))
+            emit_bin(self._tokens)
+            emit(pack("spaces"))
+            emit_bin(self._spaces)
+            emit(pack("lengths"))
+            emit_bin(self._lengths)
+            emit(pack("strings") + _array_header(len(self._strings)))
+            batch: list[bytes] = []
+            for string in sorted(self._strings):
+                batch.append(pack(string))
+                if len(batch) >= 4096:
+                    emit(b"".join(batch))
+                    batch.clear()
+            emit(b"".join(batch))
+            for key, spool in (
+                ("cats", self._cats),
+                ("flags", self._flags),
+                ("span_groups", self._span_groups),
+                ("user_data", self._user_data),
+            ):
+                emit(pack(key))
+                emit_items(spool)
+            out.write(compressor.flush())
+        self.discard()
+
+    def discard(self) -> None:
+        for spool in (
+            self._tokens,
+            self._spaces,
+            self._lengths,
+            self._cats,
+            self._flags,
+            self._span_groups,
+            self._user_data,
+        ):
+            spool.close()
+
+
+# --- Docs ------------------------------------------------------------------------
+
+
+class TokenBoundaries:
+    """``aligned(start, end)`` for :func:`align_document` on a Doc already made: the
+    span is whole tokens and neither edge is a whitespace token. Remembers the token
+    indices it found, so :func:`build_doc` need not look them up again."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.doc = doc
+        self.text = text  # doc.text would rebuild the string on every call
+        self.found: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def __call__(self, start: int, end: int) -> bool:
+        # A token is all whitespace or has none, so the edge characters tell.
+        if self.text[start].isspace() or self.text[end - 1].isspace():
+            return False
+        span = self.doc.char_span(start, end)
+        if span is None:
+            return False
+        self.found[(start, end)] = (span.start, span.end)
+        return True
+
+
+def build_doc(
+    nlp: Language,
+    document: Document,
+    doc: Doc,
+    aligned: AlignedDocument,
+    *,
+    annotator: str,
+    status: Status | None,
+    with_claims: bool,
+    found: Mapping[tuple[int, int], tuple[int, int]] | None = None,
+) -> Doc:
+    """Put the aligned spans on ``doc`` (re-tokenized at ``aligned.cuts`` if any).
+
+    :param found: token indices of character ranges already looked up on ``doc``.
+    """
+    from spacy.tokens import Doc, Span
+
+    if aligned.cuts:
+        tokens = split_tokens(token_offsets(document.text), aligned.cuts)
+        words, spaces = words_and_spaces(document.text, tokens)
+        doc = Doc(nlp.vocab, words=words, spaces=spaces)
+        found = None
+
+    def make(span: ExportSpan) -> Span:
+        where = found.get((span.start, span.end)) if found else None
+        if where is not None:
+            return Span(doc, where[0], where[1], label=span.label, span_id=span.id)
+        made = doc.char_span(span.start, span.end, label=span.label, span_id=span.id)
+        if made is None:  # align_document guarantees token boundaries
+            raise AssertionError(f"{span} is not on token boundaries")
+        return made
+
+    doc.ents = [make(span) for span in aligned.ents]
+    if with_claims:
+        doc.spans[CLAIMS_KEY] = [make(span) for span in aligned.claims]
+    doc.user_data.update(
+        {
+            "title": document.title,
+            "source": document.source,
+            "uid": document.uid,
+            "meta": dict(document.meta),
+            "annotator": annotator,
+            "status": status.value if status is not None else None,
+        }
+    )
+    return doc
+
+
+class SpacyExporter:
+    """``EXPORTERS["spacy"]``: one DocBin per part, plus ``config.cfg``."""
+
+    extension = "spacy"
+
+    def __init__(self, context: ExportContext) -> None:
+        self.context = context
+        # The same cached pipeline as token_offsets(): one tokenizer, one vocab.
+        self.nlp = get_nlp()
+        self.writers = [
+            DocBinWriter(
+                context.work_dir / f"{name}.spacy", vocab=self.nlp.vocab, spool_dir=context.work_dir
+            )
+            for name in context.part_names
+        ]
+        self.claims = 0
+        self.max_claim_tokens = 0
+        self.notes: list[str] = []
+        self.warnings: list[str] = []
+
+    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
+        ctx = self.context
+        document = item.document
+        doc = self.nlp.make_doc(document.text)
+        boundaries = TokenBoundaries(doc, document.text)
+        aligned = align_document(
+            document,
+            item.spans,
+            ctx.kinds,
+            policy=ctx.policy,
+            tokens=lambda: token_offsets(document.text),
+            aligned=boundaries,
+        )
+        doc = build_doc(
+            self.nlp,
+            document,
+            doc,
+            aligned,
+            annotator=ctx.selection.annotator,
+            status=item.status,
+            with_claims=True,
+            found=boundaries.found,
+        )
+        for claim in doc.spans[CLAIMS_KEY]:
+            self.max_claim_tokens = max(self.max_claim_tokens, len(claim))
+        self.claims += len(aligned.claims)
+        self.writers[part].add(doc)
+        return aligned
+
+    def close(self) -> list[str]:
+        files = []
+        for writer in self.writers:
+            writer.close()
+            files.append(writer.path.name)
+        write_config(
+            self.context.work_dir / "config.cfg",
+            with_claims=self.claims > 0,
+            max_claim_tokens=self.max_claim_tokens,
+        )
+        files.append("config.cfg")
+        if self.claims:
+            self.notes.append(
+                f'config.cfg trains `ner` on doc.ents and `spancat` on doc.spans["claims"] '
+                f"(n-grams of 1–{min(self.max_claim_tokens, 50)} tokens)."
+            )
+        else:
+            self.notes.append("config.cfg trains `ner` on doc.ents (no claims were exported).")
+        return files
+
+    def discard(self) -> None:
+        for writer in self.writers:
+            writer.discard()

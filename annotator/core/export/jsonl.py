@@ -1,0 +1,145 @@
+"""JSONL export in Prodigy's shape: one line per (document, annotator).
+
+Sample (one line, wrapped here)::
+
+    {"text": "زار الأسد دمشق", "meta": {"title": "زيارة", "source": "sana.sy",
+     "uid": "3f2a…", "filename": "a.txt"},
+     "tokens": [{"text": "زار", "start": 0, "end": 3, "id": 0, "ws": true}, …],
+     "spans": [{"start": 4, "end": 9, "label": "PER", "token_start": 1,
+                "token_end": 1, "id": "6b0e…"}],
+     "_annotator_id": "alice", "answer": "accept"}
+
+``tokens`` are the spaCy tokens of the exported Doc (whitespace tokens such as
+``"\\n\\n"`` included, as Prodigy keeps them), so ``token_start``/``token_end``
+(inclusive, as in Prodigy) index the same tokens as the ``.spacy`` export with the
+same policy. ``answer`` is ``"accept"`` for a document marked done; any other
+status is written as ``"status"`` (our reader's key) and no answer. Spans keep
+their ``id`` and, when they have some, their ``attrs``.
+
+The line is a pure function of the stored document and spans, written with a
+fixed key order and ``ensure_ascii=False``, which is what makes
+import → export byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from annotator.core.export.align import AlignedDocument, align_document
+from annotator.core.export.context import ExportContext
+from annotator.core.export.select import SelectedDocument
+from annotator.core.model import Document, Status
+from annotator.core.tokenizer import split_tokens, token_offsets, words_and_spaces
+
+Token = tuple[int, int]
+# Keys we write ourselves; the document's other meta follows them.
+_OWN_META = ("title", "source", "uid")
+
+
+def jsonl_meta(document: Document) -> dict[str, Any]:
+    meta: dict[str, Any] = {"title": document.title, "source": document.source, "uid": document.uid}
+    for key, value in document.meta.items():
+        if key not in _OWN_META:
+            meta[key] = value
+    # The reader fills "filename" with the JSONL file's name when it is missing;
+    # writing it always (null when unknown) keeps a round trip byte-identical.
+    meta.setdefault("filename", None)
+    return meta
+
+
+def jsonl_line(
+    document: Document,
+    tokens: Sequence[Token],
+    aligned: AlignedDocument,
+    *,
+    annotator: str,
+    status: Status | None,
+) -> str:
+    """One JSON line (with its newline) for ``document``.
+
+    :param tokens: non-whitespace tokens, already split at ``aligned.cuts``.
+    """
+    text = document.text
+    words, spaces = words_and_spaces(text, tokens)
+    token_rows: list[dict[str, Any]] = []
+    starts: list[int] = []
+    pos = 0
+    for i, (word, space) in enumerate(zip(words, spaces, strict=True)):
+        token_rows.append(
+            {"text": word, "start": pos, "end": pos + len(word), "id": i, "ws": space}
+        )
+        starts.append(pos)
+        pos += len(word) + (1 if space else 0)
+    spans: list[dict[str, Any]] = []
+    for span in aligned.spans:
+        first = bisect_left(starts, span.start)
+        last = bisect_left(starts, span.end) - 1
+        row: dict[str, Any] = {
+            "start": span.start,
+            "end": span.end,
+            "label": span.label,
+            "token_start": first,
+            "token_end": last,
+            "id": span.id,
+        }
+        if span.attrs:
+            row["attrs"] = dict(span.attrs)
+        spans.append(row)
+    obj: dict[str, Any] = {
+        "text": text,
+        "meta": jsonl_meta(document),
+        "tokens": token_rows,
+        "spans": spans,
+        "_annotator_id": annotator,
+    }
+    if status is Status.DONE:
+        obj["answer"] = "accept"
+    elif status is not None:
+        obj["status"] = status.value
+    return json.dumps(obj, ensure_ascii=False) + "\n"
+
+
+class JsonlExporter:
+    """``EXPORTERS["jsonl"]``: ``train.jsonl`` etc."""
+
+    extension = "jsonl"
+
+    def __init__(self, context: ExportContext) -> None:
+        self.context = context
+        self.files = [
+            open(context.work_dir / f"{name}.jsonl", "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+            for name in context.part_names
+        ]
+        self.notes: list[str] = []
+        self.warnings: list[str] = []
+
+    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
+        ctx = self.context
+        document = item.document
+        tokens: Sequence[Token] = token_offsets(document.text)
+        aligned = align_document(
+            document, item.spans, ctx.kinds, policy=ctx.policy, tokens=lambda: tokens
+        )
+        if aligned.cuts:
+            tokens = split_tokens(tokens, aligned.cuts)
+        self.files[part].write(
+            jsonl_line(
+                document, tokens, aligned, annotator=ctx.selection.annotator, status=item.status
+            )
+        )
+        return aligned
+
+    def close(self) -> list[str]:
+        names = []
+        for fh in self.files:
+            fh.close()
+            names.append(Path(fh.name).name)
+        return names
+
+    def discard(self) -> None:
+        for fh in self.files:
+            fh.close()

@@ -1,0 +1,128 @@
+"""What an export wrote: ``report.json`` and the summary the CLI prints."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.export.align import Adjustment, AlignedDocument, Refusal
+
+
+@dataclass(slots=True)
+class PartReport:
+    name: str
+    file: str
+    documents: int = 0
+    spans: Counter[str] = field(default_factory=Counter)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "documents": self.documents,
+            "spans": dict(sorted(self.spans.items())),
+        }
+
+
+@dataclass(slots=True)
+class ExportReport:
+    """Everything a user needs to trust an export: counts per part and label, and
+    every span that was moved or left out.
+
+    ``to_json()`` is what ``report.json`` holds; it has no times or absolute paths,
+    so the same project exported twice gives the same file.
+    """
+
+    format: str
+    out_dir: str
+    selection: str
+    annotator: str
+    misaligned: str
+    split: tuple[float, ...]
+    seed: int
+    scheme: str | None = None
+    claims_column: bool = False
+    parts: dict[str, PartReport] = field(default_factory=dict)
+    adjusted: list[Adjustment] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    seconds: float = 0.0
+
+    @property
+    def documents(self) -> int:
+        return sum(p.documents for p in self.parts.values())
+
+    @property
+    def spans(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for part in self.parts.values():
+            total.update(part.spans)
+        return total
+
+    def add(self, part: str, aligned: AlignedDocument) -> None:
+        report = self.parts[part]
+        report.documents += 1
+        for span in aligned.ents:
+            report.spans[span.label] += 1
+        for span in aligned.claims:
+            report.spans[span.label] += 1
+        self.adjusted.extend(aligned.adjustments)
+        self.refused.extend(aligned.refusals)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "format": self.format,
+            "selection": self.selection,
+            "annotator": self.annotator,
+            "split": list(self.split),
+            "seed": self.seed,
+            "misaligned": self.misaligned,
+        }
+        if self.scheme is not None:
+            data["scheme"] = self.scheme
+            data["claims_column"] = self.claims_column
+        data.update(
+            {
+                "documents": self.documents,
+                "spans": dict(sorted(self.spans.items())),
+                "parts": {name: part.to_json() for name, part in self.parts.items()},
+                "adjusted": [a.to_json() for a in self.adjusted],
+                "refused": [r.to_json() for r in self.refused],
+                "notes": list(self.notes),
+                "warnings": list(self.warnings),
+                "files": list(self.files),
+            }
+        )
+        return data
+
+    def summary_lines(self) -> list[str]:
+        """A few plain lines for people (the CLI prints them)."""
+        lines = [
+            f"Exported {self.documents} document(s) as {self.format} to {self.out_dir}"
+            f" ({self.selection})."
+        ]
+        for _name, part in self.parts.items():
+            labels = ", ".join(f"{k} {v}" for k, v in sorted(part.spans.items())) or "no spans"
+            lines.append(f"  {part.file}: {part.documents} document(s); {labels}")
+        lines.append(
+            f"Spans adjusted to token boundaries: {len(self.adjusted)} "
+            f"(--misaligned {self.misaligned})"
+        )
+        for a in self.adjusted[:10]:
+            lines.append(
+                f"  {a.label} {a.before['text']!r} → {a.after['text']!r} "
+                f"[{a.action}] in {a.title or a.document}"
+            )
+        if len(self.adjusted) > 10:
+            lines.append(f"  … {len(self.adjusted) - 10} more in report.json")
+        lines.append(f"Spans refused: {len(self.refused)}")
+        for r in self.refused[:10]:
+            lines.append(f"  {r.label} {r.span['text']!r}: {r.reason}")
+        if len(self.refused) > 10:
+            lines.append(f"  … {len(self.refused) - 10} more in report.json")
+        lines.extend(f"Note: {n}" for n in self.notes)
+        lines.extend(f"Warning: {w}" for w in self.warnings)
+        return lines

@@ -1,0 +1,148 @@
+"""Whose annotations an export takes, and which documents.
+
+- ``annotator="NAME"``: that annotator's spans, on the documents they marked done.
+- ``gold=True``: the adjudicated spans (``gold_spans``), on the documents that
+  have any (a document is adjudicated when gold spans were saved for it).
+- neither: the project's only annotator; with several, :class:`ChooseAnnotator`
+  lists them.
+
+``include_unfinished`` takes every document of the project instead, whatever its
+status (a document nobody touched then has no spans, which says "no entities":
+use it knowingly).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from annotator.core.export.errors import (
+    ChooseAnnotator,
+    InvalidExportOption,
+    NothingToExport,
+    UnknownAnnotator,
+)
+from annotator.core.model import DocId, Document, Span, Status
+from annotator.core.store import Project
+
+GOLD = "gold"
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Whose spans: an annotator's, or gold (``annotator == "gold"``, ``gold=True``)."""
+
+    annotator: str
+    gold: bool = False
+    include_unfinished: bool = False
+
+    @property
+    def description(self) -> str:
+        who = "gold (adjudicated) spans" if self.gold else f"spans of annotator {self.annotator!r}"
+        which = (
+            "all documents"
+            if self.include_unfinished
+            else ("documents with gold spans" if self.gold else "documents marked done")
+        )
+        return f"{who}, {which}"
+
+
+@dataclass(frozen=True, slots=True)
+class SelectedDocument:
+    document: Document
+    spans: list[Span]
+    status: Status | None
+
+
+def known_annotators(project: Project) -> list[str]:
+    """Everyone with spans or a status in the project (sorted)."""
+    names = set(project.spans.annotators()) | set(project.statuses.total_seconds())
+    return sorted(names)
+
+
+def choose(
+    project: Project,
+    *,
+    annotator: str | None = None,
+    gold: bool = False,
+    include_unfinished: bool = False,
+) -> Selection:
+    """Decide whose annotations to export.
+
+    :raises InvalidExportOption: both an annotator and gold.
+    :raises UnknownAnnotator: the named annotator has nothing in the project.
+    :raises ChooseAnnotator: several annotators and none chosen.
+    """
+    if gold and annotator:
+        raise InvalidExportOption("choose either --annotator or --gold, not both.")
+    if gold:
+        return Selection(GOLD, gold=True, include_unfinished=include_unfinished)
+    names = known_annotators(project)
+    if annotator is not None:
+        if annotator not in names:
+            raise UnknownAnnotator(
+                f"no annotator {annotator!r} in {project.path.name}; known: "
+                f"{', '.join(names) or 'none'}."
+            )
+        return Selection(annotator, include_unfinished=include_unfinished)
+    if not names:
+        raise NothingToExport(
+            f"{project.path.name} has no annotations yet: annotate and mark documents done "
+            "first (or export --gold)."
+        )
+    if len(names) > 1:
+        has_gold = project.gold.count() > 0
+        raise ChooseAnnotator(
+            f"{project.path.name} has {len(names)} annotators: {', '.join(names)}. "
+            "Choose whose annotations to export with --annotator NAME"
+            + (" or --gold for the adjudicated ones." if has_gold else ".")
+        )
+    return Selection(names[0], include_unfinished=include_unfinished)
+
+
+def selected_ids(project: Project, selection: Selection) -> list[DocId]:
+    """Ids of the documents to export, in project order (ints only: cheap)."""
+    ids = project.documents.ids()
+    if selection.include_unfinished:
+        return ids
+    if selection.gold:
+        return [doc_id for doc_id in ids if project.gold.for_document(doc_id)]
+    done = {
+        doc_id
+        for doc_id, record in project.statuses.for_annotator(selection.annotator).items()
+        if record.status is Status.DONE
+    }
+    return [doc_id for doc_id in ids if doc_id in done]
+
+
+def check_not_empty(project: Project, selection: Selection, ids: list[DocId]) -> None:
+    if ids:
+        return
+    if selection.include_unfinished:
+        raise NothingToExport(f"{project.path.name} has no documents to export.")
+    if selection.gold:
+        raise NothingToExport(
+            f"{project.path.name} has no adjudicated (gold) documents; adjudicate some first, "
+            "or export an annotator's spans with --annotator."
+        )
+    counts = project.statuses.counts(selection.annotator)
+    progress = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
+    raise NothingToExport(
+        f"annotator {selection.annotator!r} has marked no document done ({progress}). "
+        "Mark documents done, or pass --include-unfinished to export them anyway."
+    )
+
+
+def iter_selected(
+    project: Project, selection: Selection, ids: list[DocId]
+) -> Iterator[SelectedDocument]:
+    """Stream the documents with their spans (one document in memory at a time)."""
+    for document in project.documents.iter(ids):
+        if selection.gold:
+            spans = project.gold.for_document(document.id)
+            status: Status | None = Status.DONE
+        else:
+            spans = project.spans.for_document(document.id, annotator=selection.annotator)
+            record = project.statuses.get(document.id, selection.annotator)
+            status = record.status if record else None
+        yield SelectedDocument(document, spans, status)

@@ -1,0 +1,223 @@
+"""Export speed and memory against spaCy tokenizing the same texts (issue 4).
+
+    .venv/bin/python benchmarks/bench_export.py              # 10,000 articles, 3 runs
+    .venv/bin/python benchmarks/bench_export.py --docs 2000 --runs 1
+
+Builds a project of N articles (the seed article's paragraphs reshuffled, ~20
+spans each: entities, places and two claims), all marked done, in one
+transaction through the store (``add_many`` / ``insert_many``). Then, in the
+same process, times:
+
+- baseline: ``nlp.pipe`` over the texts streamed from the project (the same
+  tokenizer the export uses, no components);
+- the spaCy export (DocBin + config.cfg) and the CoNLL export of the same project.
+
+It prints medians, the ratio of each export to the baseline (target ≤ 1.5×), and
+the resident memory each run added at its peak, plus the memory measured a
+fifth of the way, halfway and at the end of an export: flat means the export
+does not hold documents as it goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import psutil
+
+from annotator.core.export import export
+from annotator.core.model import DocId, Span, SpanId, Status, StatusRecord
+from annotator.core.store import NewDocument, Project
+from annotator.core.tokenizer import get_nlp, token_offsets
+
+SEED = Path(__file__).resolve().parents[1] / "resources" / "samples" / "000_173f9dae85055ffa.txt"
+ENTITY_LABELS = ("PER", "ORG", "GPE", "LOC", "FAC", "EVENT", "MISC")
+
+
+class PeakRss:
+    """Sample this process's RSS every few milliseconds; report the peak above the start."""
+
+    def __init__(self, interval: float = 0.005) -> None:
+        self.interval = interval
+        self.process = psutil.Process()
+        self.peak = 0
+        self._stop = threading.Event()
+
+    def __enter__(self) -> PeakRss:
+        self.start = self.process.memory_info().rss
+        self.peak = self.start
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.peak = max(self.peak, self.process.memory_info().rss)
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self.process.memory_info().rss)
+
+    @property
+    def added_mb(self) -> float:
+        return (self.peak - self.start) / 2**20
+
+
+_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإىة"
+
+
+def _article(rng: random.Random, paragraphs: list[str], number: int) -> str:
+    """The seed's paragraphs in a random order, a third of the words replaced by
+    made-up ones: a vocabulary that grows like a real corpus, so the tokenizer's
+    cache does not turn the benchmark into dictionary look-ups."""
+    out = []
+    for k in rng.sample(range(len(paragraphs)), k=len(paragraphs)):
+        words = paragraphs[k].split(" ")
+        for i, word in enumerate(words):
+            if word.strip() and rng.random() < 0.3:
+                made_up = "".join(rng.choices(_LETTERS, k=rng.randint(3, 8)))
+                words[i] = rng.choice(("", "", "و", "ال", "بال")) + made_up
+        out.append(" ".join(words))
+    return "\n\n".join(out) + f"\n\nرقم {number}"
+
+
+def build_project(path: Path, n_docs: int, *, spans_per_doc: int = 20, seed: int = 0) -> None:
+    """N articles with ~``spans_per_doc`` spans each (entities, places, two claims), done."""
+    rng = random.Random(seed)
+    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    with Project.create(path) as project, project.transaction():
+        for chunk in range(0, n_docs, 1000):
+            docs, all_spans = [], []
+            for i in range(chunk, min(n_docs, chunk + 1000)):
+                text = _article(rng, paragraphs, i)
+                offsets = token_offsets(text)
+                docs.append(NewDocument(text, f"مقال {i}", "bench", {"n": i}))
+                # Entities on 1–3 whole tokens, far enough apart not to overlap; two claims.
+                picks = sorted(rng.sample(range(0, len(offsets) - 4, 4), spans_per_doc - 2))
+                spans = [
+                    (offsets[t][0], offsets[t + rng.randint(0, 2)][1], rng.choice(ENTITY_LABELS))
+                    for t in picks
+                ]
+                for _ in range(2):
+                    t = rng.randrange(0, len(offsets) - 20)
+                    spans.append((offsets[t][0], offsets[t + 15][1], "CLAIM"))
+                all_spans.append(spans)
+            ids = project.documents.add_many(docs)
+            project.spans.insert_many(
+                Span(
+                    SpanId(str(uuid.UUID(int=rng.getrandbits(128)))),
+                    doc_id,
+                    "bench",
+                    label,
+                    s,
+                    e,
+                    {},
+                    "2000-01-01T00:00:00Z",
+                    "2000-01-01T00:00:00Z",
+                    None,
+                )
+                for (doc_id, _new), spans in zip(ids, all_spans, strict=True)
+                for s, e, label in spans
+            )
+            for doc_id, _new in ids:
+                project.statuses.put(
+                    StatusRecord(DocId(doc_id), "bench", Status.DONE, 0.0, "2000-01-01T00:00:00Z"),
+                    doc_id=doc_id,
+                    annotator="bench",
+                )
+
+
+def baseline(project: Project) -> int:
+    nlp = get_nlp()
+    n = 0
+    for doc in nlp.pipe((d.text for d in project.documents.iter()), batch_size=256):
+        n += len(doc)
+    return n
+
+
+def timed(fn: Callable[[], object], runs: int) -> tuple[list[float], list[float], list[float]]:
+    """Wall seconds, CPU seconds of this process, and peak RSS added, per run."""
+    wall, cpu, memory = [], [], []
+    for _ in range(runs):
+        with PeakRss() as rss:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            fn()
+            wall.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+        memory.append(rss.added_mb)
+    return wall, cpu, memory
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="bench-export-"))
+    try:
+        path = work / "bench.sqlite"
+        start = time.perf_counter()
+        build_project(path, args.docs)
+        print(f"built {args.docs} articles in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        get_nlp()  # load spaCy outside the timings
+        with Project.open(path, readonly=True) as project:
+            n_tokens = baseline(project)
+            n_spans = project.spans.count()
+            rows: dict[str, tuple[list[float], list[float], list[float]]] = {}
+            rows["nlp.pipe (baseline)"] = timed(lambda: baseline(project), args.runs)
+            trace: dict[str, list[float]] = {}
+            proc = psutil.Process()
+            marks = {args.docs // 5, args.docs // 2, args.docs}
+            for fmt in ("spacy", "conll"):
+                trace[fmt] = []
+
+                def progress(done: int, total: int, title: str, fmt: str = fmt) -> None:
+                    if done in marks:
+                        trace[fmt].append(proc.memory_info().rss / 2**20)
+
+                def run(fmt: str = fmt, progress: Callable[..., None] = progress) -> None:
+                    trace[fmt].clear()
+                    out = work / f"out-{fmt}"
+                    export(project, out, fmt=fmt, progress=progress)
+                    shutil.rmtree(out)
+
+                run()  # warm-up: spaCy's config machinery imports on first use
+                rows[f"export --format {fmt}"] = timed(run, args.runs)
+        base_wall = statistics.median(rows["nlp.pipe (baseline)"][0])
+        base_cpu = statistics.median(rows["nlp.pipe (baseline)"][1])
+        print(
+            f"\n{args.docs} articles, {n_tokens:,} tokens, {n_spans:,} spans; "
+            f"median of {args.runs} run(s)\n"
+        )
+        print(
+            "| task                   | wall s | × base | CPU s | × base | docs/s | peak RSS +MB |"
+        )
+        print(
+            "|------------------------|-------:|-------:|------:|-------:|-------:|-------------:|"
+        )
+        for name, (wall, cpu, mem) in rows.items():
+            w, c = statistics.median(wall), statistics.median(cpu)
+            print(
+                f"| {name:<22} | {w:6.2f} | {w / base_wall:5.2f}× | {c:5.2f} | "
+                f"{c / base_cpu:5.2f}× | {args.docs / w:6.0f} | {max(mem):12.1f} |"
+            )
+        print("\nRSS (MB) at 20% / 50% / 100% of the documents, last run:")
+        for fmt, values in trace.items():
+            print(f"  {fmt}: " + " / ".join(f"{v:.0f}" for v in values))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
