@@ -28,6 +28,7 @@ from annotator.core.model import (
     LabelKind,
     RawDocument,
     Span,
+    SpanId,
     Status,
     StatusRecord,
     document_uid,
@@ -384,7 +385,7 @@ def _store_spans(
             project.spans.check(doc_id, annotator, label, start, end, text_length=len(doc.new.text))
         new_spans.append(
             Span(
-                span_id or project.spans.new_id(),
+                SpanId(span_id) if span_id else project.spans.new_id(),
                 doc_id,
                 annotator,
                 label,
