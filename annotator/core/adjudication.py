@@ -185,22 +185,14 @@ def accept_majority(
 def mark_adjudicated(
     project: Project, doc_id: DocId, *, adjudicator: str, done: bool = True
 ) -> None:
-    with project.transaction():
-        if done:
-            project.db.execute(
-                "INSERT OR REPLACE INTO adjudications(doc_id, adjudicator, updated)"
-                " VALUES (?, ?, ?)",
-                [doc_id, adjudicator, utc_now()],
-            )
-        else:
-            project.db.execute("DELETE FROM adjudications WHERE doc_id = ?", [doc_id])
+    if done:
+        project.adjudications.mark(doc_id, adjudicator=adjudicator)
+    else:
+        project.adjudications.unmark(doc_id)
 
 
 def adjudicated_documents(project: Project) -> list[DocId]:
-    return [
-        DocId(r[0])
-        for r in project.conn.execute("SELECT doc_id FROM adjudications ORDER BY doc_id")
-    ]
+    return project.adjudications.documents()
 
 
 def score_against_gold(

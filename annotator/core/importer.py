@@ -60,6 +60,8 @@ class ImportOptions:
     add_labels: bool = False
     label_map: dict[str, str] = field(default_factory=dict)
     claim_labels: frozenset[str] = frozenset({"CLAIM"})
+    # Record each document's source relative to this folder (portable projects).
+    source_root: Path | None = None
 
 
 @dataclass(slots=True)
@@ -224,8 +226,14 @@ def _prepare_doc(
     _check_entity_overlaps(project, spans, path, raw.line)
     _check_against_stored(project, text, raw.annotator or options.annotator, spans, path, raw.line)
     title = raw.title.strip() or _first_line(text)
+    source = raw.source or str(path)
+    if options.source_root is not None:
+        try:
+            source = Path(source).relative_to(options.source_root).as_posix()
+        except ValueError:
+            pass  # not under the root: keep it as given
     return _PreparedDoc(
-        NewDocument(text, title, raw.source or str(path), dict(raw.meta)),
+        NewDocument(text, title, source, dict(raw.meta)),
         raw.annotator or options.annotator,
         spans,
         raw.status,

@@ -108,7 +108,10 @@ def create_sample_project(path: str | Path) -> Path:
         leftover.unlink(missing_ok=True)
     project = Project.create(tmp)
     try:
-        import_paths(project, sample_files(), options=ImportOptions(fmt="txt"))
+        files = sample_files()
+        # Sources like "samples/000_….txt": the same on every machine.
+        options = ImportOptions(fmt="txt", source_root=files[0].parent.parent)
+        import_paths(project, files, options=options)
         with project.transaction():
             project.db.execute(
                 "INSERT OR REPLACE INTO project_meta(key, value) VALUES ('sample', 'true')"

@@ -152,6 +152,7 @@ class Project:
         self.gold = SpanTable(self, "gold_spans")
         self.statuses = Statuses(self)
         self.assignments = Assignments(self)
+        self.adjudications = Adjudications(self)
 
     # --- opening and closing ------------------------------------------------
 
@@ -891,6 +892,41 @@ class Statuses:
             " VALUES (?, ?, ?, ?, ?)",
             [doc_id, annotator, record.status.value, record.seconds, record.updated],
         )
+
+
+class Adjudications:
+    """Documents the lead has settled into gold (possibly with no gold span at all)."""
+
+    def __init__(self, project: Project) -> None:
+        self._p = project
+
+    def mark(self, doc_id: int, *, adjudicator: str) -> None:
+        with self._p.transaction():
+            self._p.conn.execute(
+                "INSERT OR REPLACE INTO adjudications(doc_id, adjudicator, updated)"
+                " VALUES (?, ?, ?)",
+                [doc_id, adjudicator, utc_now()],
+            )
+
+    def unmark(self, doc_id: int) -> None:
+        with self._p.transaction():
+            self._p.conn.execute("DELETE FROM adjudications WHERE doc_id = ?", [doc_id])
+
+    def documents(self) -> list[DocId]:
+        return [
+            DocId(r[0])
+            for r in self._p.conn.execute("SELECT doc_id FROM adjudications ORDER BY doc_id")
+        ]
+
+    def with_gold(self) -> list[DocId]:
+        """Adjudicated documents and documents that have live gold spans, in project order."""
+        return [
+            DocId(r[0])
+            for r in self._p.conn.execute(
+                "SELECT id FROM documents WHERE id IN (SELECT doc_id FROM adjudications)"
+                " OR id IN (SELECT doc_id FROM gold_spans WHERE deleted IS NULL) ORDER BY ord"
+            )
+        ]
 
 
 class Assignments:

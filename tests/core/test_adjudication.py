@@ -117,3 +117,27 @@ def test_sample_project_rows(tmp_path: Path) -> None:
         assert names == ["sample-omar", "sample-sara"]
         kinds = {r.kind for r in rows}
         assert {"unanimous", "label", "missing"} <= kinds
+
+
+def test_gold_export_includes_adjudicated_document_without_spans(
+    project: Project, tmp_path: Path
+) -> None:
+    import json
+
+    from annotator.core.export import export
+
+    empty = project.documents.add("خبر لا كيانات فيه.")[0]
+    marked = project.documents.add(TEXT)[0]
+    project.apply(AddSpan(marked, "lead", "GPE", *at("البوكمال"), gold=True))
+    mark_adjudicated(project, empty, adjudicator="lead")
+    export(project, tmp_path / "out", fmt="jsonl", gold=True, split=(1.0, 0.0))
+    lines = [
+        json.loads(x)
+        for x in (tmp_path / "out" / "train.jsonl").read_text("utf-8").split("\n")
+        if x
+    ]
+    by_text = {x["text"]: x["spans"] for x in lines}
+    assert by_text["خبر لا كيانات فيه."] == []
+    assert [(s["label"], TEXT[s["start"] : s["end"]]) for s in by_text[TEXT]] == [
+        ("GPE", "البوكمال")
+    ]

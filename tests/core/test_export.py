@@ -19,17 +19,17 @@ import pytest
 import srsly
 
 from annotator.core.edits import AddSpan, RemoveSpan, SetStatus
-from annotator.core.errors import UnknownFormat
-from annotator.core.export import EXPORTERS, export
-from annotator.core.export.conll import tags
-from annotator.core.export.errors import (
+from annotator.core.errors import (
     ChooseAnnotator,
     InvalidExportOption,
     InvalidSplit,
     NothingToExport,
     OutputNotADirectory,
     UnknownAnnotator,
+    UnknownFormat,
 )
+from annotator.core.export import EXPORTERS, export
+from annotator.core.export.conll import tags
 from annotator.core.export.split import parse_split, part_index
 from annotator.core.importer import ImportOptions, import_paths
 from annotator.core.model import Status

@@ -24,12 +24,11 @@ import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from annotator.core.errors import UnknownFormat
+from annotator.core.errors import InvalidExportOption, OutputNotADirectory, UnknownFormat
 from annotator.core.export.align import POLICIES, Policy
 from annotator.core.export.conll import SCHEMES, ConllExporter
 from annotator.core.export.context import ExportContext, Exporter
 from annotator.core.export.docbin import SpacyExporter
-from annotator.core.export.errors import InvalidExportOption, OutputNotADirectory
 from annotator.core.export.jsonl import JsonlExporter
 from annotator.core.export.report import ExportReport, PartReport
 from annotator.core.export.select import check_not_empty, choose, iter_selected, selected_ids

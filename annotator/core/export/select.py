@@ -1,8 +1,9 @@
 """Whose annotations an export takes, and which documents.
 
 - ``annotator="NAME"``: that annotator's spans, on the documents they marked done.
-- ``gold=True``: the adjudicated spans (``gold_spans``), on the documents that
-  have any (a document is adjudicated when gold spans were saved for it).
+- ``gold=True``: the adjudicated spans (``gold_spans``), on the documents marked
+  adjudicated (even with no gold span: "nothing to mark" is an answer) and those
+  that have gold spans.
 - neither: the project's only annotator; with several, :class:`ChooseAnnotator`
   lists them.
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from annotator.core.export.errors import (
+from annotator.core.errors import (
     ChooseAnnotator,
     InvalidExportOption,
     NothingToExport,
@@ -106,7 +107,7 @@ def selected_ids(project: Project, selection: Selection) -> list[DocId]:
     if selection.include_unfinished:
         return ids
     if selection.gold:
-        return [doc_id for doc_id in ids if project.gold.for_document(doc_id)]
+        return project.adjudications.with_gold()
     done = {
         doc_id
         for doc_id, record in project.statuses.for_annotator(selection.annotator).items()

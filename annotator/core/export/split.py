@@ -11,7 +11,7 @@ import hashlib
 import math
 from collections.abc import Sequence
 
-from annotator.core.export.errors import InvalidSplit
+from annotator.core.errors import InvalidSplit
 
 PART_NAMES = ("train", "dev", "test")
 DEFAULT_SPLIT = (0.8, 0.1, 0.1)
