@@ -15,6 +15,7 @@ A *token list* is what :func:`token_offsets` returns: sorted, non-overlapping
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -366,24 +367,20 @@ def _is_terminal(text: str, tokens: Sequence[Token], i: int) -> bool:
     return True
 
 
-def _blocked_gaps(tokens: Sequence[Token], protected: Iterable[tuple[int, int]]) -> list[bool]:
-    """``blocked[i]``: a protected span has characters on both sides of the gap after
-    token ``i`` (or covers it), so no sentence may end there."""
-    n = len(tokens)
-    delta = [0] * (n + 1)
-    for s, e in protected:
-        # Gap i is cut when tokens[i] ends after s and tokens[i + 1] starts before e.
-        lo = bisect_right(tokens, s, key=_end_key)
-        hi = bisect_left(tokens, e, key=_start_key) - 1  # gaps lo .. hi - 1
-        if lo < hi:
-            delta[lo] += 1
-            delta[hi] -= 1
-    blocked = []
-    depth = 0
-    for i in range(n):
-        depth += delta[i]
-        blocked.append(depth > 0)
-    return blocked
+def _gap_is_blocked(
+    tokens: Sequence[Token], starts: list[int], max_end: list[int], gap: int
+) -> bool:
+    """A protected span has characters on both sides of the gap after ``tokens[gap]``.
+
+    :param starts: protected spans' starts, sorted; ``max_end[k]``: the largest end
+        among the first ``k + 1`` of them.
+    """
+    k = bisect_left(starts, tokens[gap][1]) - 1  # spans starting before the gap's left end
+    return k >= 0 and max_end[k] > tokens[gap + 1][0]
+
+
+_TERMINAL_RUN = re.compile("[.!?؟…۔]+")
+_PARAGRAPH_BREAK = re.compile("[\n\r\u2028\u2029]")
 
 
 def sentence_offsets(
@@ -407,24 +404,39 @@ def sentence_offsets(
     n = len(tokens)
     if n == 0:
         return []
-    blocked = _blocked_gaps(tokens, protected)
+    # Only tokens at terminal punctuation and gaps holding a line break can end a
+    # sentence: find those with regexes and bisect, not with Python per token.
+    token_starts = [t[0] for t in tokens]
+    ends_after: set[int] = set()  # gap indices (gap i follows token i)
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        i = bisect_right(token_starts, match.start()) - 1
+        if 0 <= i < n - 1 and tokens[i][1] <= match.start():
+            ends_after.add(i)
+    for match in _TERMINAL_RUN.finditer(text):
+        i = bisect_left(token_starts, match.start())
+        while i < n - 1 and tokens[i][0] < match.end():
+            if _is_terminal(text, tokens, i):
+                # Closing quotes, brackets and more terminals glued on stay in the sentence.
+                j = i
+                while j < n - 1 and tokens[j + 1][0] == tokens[j][1]:
+                    follower = text[tokens[j + 1][0] : tokens[j + 1][1]]
+                    if follower not in _CLOSERS and not _TERMINAL_CHARS.issuperset(follower):
+                        break
+                    j += 1
+                if j < n - 1:
+                    ends_after.add(j)
+                i = j
+            i += 1
+    spans = sorted(protected)
+    span_starts = [s for s, _ in spans]
+    max_end: list[int] = []
+    for _, e in spans:
+        max_end.append(max(e, max_end[-1]) if max_end else e)
     sentences: list[tuple[int, int]] = []
     sent_start = tokens[0][0]
-    pending = False  # a terminal was seen; the sentence ends after its closers
-    for i in range(n - 1):
-        s, e = tokens[i]
-        ns, ne = tokens[i + 1]
-        if _is_terminal(text, tokens, i):
-            pending = True
-        glued = ns == e
-        if pending and glued:
-            follower = text[ns:ne]
-            if follower in _CLOSERS or _TERMINAL_CHARS.issuperset(follower):
-                continue  # keep "." + "”" (or "؟" + "!") together, decide after them
-        gap_breaks = not glued and any(c in text[e:ns] for c in _PARAGRAPH_BREAKS)
-        if (pending or gap_breaks) and not blocked[i]:
-            sentences.append((sent_start, e))
-            sent_start = ns
-        pending = False
+    for gap in sorted(ends_after):
+        if not _gap_is_blocked(tokens, span_starts, max_end, gap):
+            sentences.append((sent_start, tokens[gap][1]))
+            sent_start = tokens[gap + 1][0]
     sentences.append((sent_start, tokens[-1][1]))
     return sentences
