@@ -56,6 +56,7 @@ from annotator.core.model import (
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+APPLICATION_ID = 0x414E4E4F  # "ANNO"
 
 
 def default_labels() -> list[Label]:
@@ -168,6 +169,9 @@ class Project:
         path.parent.mkdir(parents=True, exist_ok=True)
         project = cls._connect(path, readonly=False, creating=True)
         try:
+            # "ANNO" in the header: file managers recognise a project under any name
+            # (packaging/linux/annotator-mime.xml).
+            project.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             with project.transaction():
                 project.db.execute(
                     "INSERT INTO project_meta(key, value) VALUES ('app', ?), ('created', ?),"

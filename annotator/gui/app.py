@@ -17,6 +17,7 @@ from annotator.core.store import Project
 from annotator.gui.settings import Settings, default_project_path
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
 
     from annotator.gui.main_window import MainWindow
@@ -133,7 +134,17 @@ def create_application() -> QApplication:
         QApplication.setOrganizationName("annotator")
         QApplication.setDesktopFileName("annotator")
         app = QApplication(sys.argv[:1])
+        app.setWindowIcon(_app_icon())
     return app
+
+
+def _app_icon() -> QIcon:
+    from importlib import resources
+
+    from PySide6.QtGui import QIcon
+
+    icon = resources.files("annotator.resources").joinpath("icons", "annotator.png")
+    return QIcon(str(icon))
 
 
 def resolve_project_path(project_path: Path | None, settings: Settings) -> Path:

@@ -178,3 +178,8 @@ def test_label_file_errors_name_the_file() -> None:
         labels_from_toml('[[label]]\nname = "X"\nkind = "thing"\n', source="mine.toml")
     with pytest.raises(InvalidLabel, match="mine.toml: not valid TOML"):
         labels_from_toml("[[label]\n", source="mine.toml")
+
+
+def test_project_header_names_the_application(project: Project, project_path: Path) -> None:
+    project.close()  # the WAL is folded into the file: what a file manager reads
+    assert project_path.read_bytes()[68:72] == b"ANNO"
