@@ -710,86 +710,45 @@ class SpanTable:
 
     # --- raw writes (used by edits and importers inside a transaction) ------
 
-    def insert(self, span: Span) -> None:
-        self._p.conn.execute(
-            f'INSERT INTO {self._table}(id, doc_id, annotator, label_id, start, "end", attrs,'
+    def write_many(self, spans: Iterable[Span], *, replace: bool = False) -> None:
+        """Write spans with their ids as given.
+
+        :param replace: overwrite a span with the same id (merges and undo restore
+            exact rows); otherwise an existing id is an error.
+        """
+        label_ids = {name: self._p.labels.id_of(name) for name in self._p.labels.names()}
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        self._p.conn.executemany(
+            f'{verb} INTO {self._table}(id, doc_id, annotator, label_id, start, "end", attrs,'
             " created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                span.id,
-                span.doc_id,
-                span.annotator,
-                self._p.labels.id_of(span.label),
-                span.start,
-                span.end,
-                json.dumps(span.attrs, ensure_ascii=False),
-                span.created,
-                span.updated,
-                span.deleted,
-            ],
+            (
+                (
+                    s.id,
+                    s.doc_id,
+                    s.annotator,
+                    label_ids[s.label],
+                    s.start,
+                    s.end,
+                    json.dumps(s.attrs, ensure_ascii=False),
+                    s.created,
+                    s.updated,
+                    s.deleted,
+                )
+                for s in spans
+            ),
         )
+
+    def insert(self, span: Span) -> None:
+        self.write_many([span])
 
     def insert_many(self, spans: Iterable[Span]) -> None:
-        label_ids = {name: self._p.labels.id_of(name) for name in self._p.labels.names()}
-        self._p.conn.executemany(
-            f'INSERT INTO {self._table}(id, doc_id, annotator, label_id, start, "end", attrs,'
-            " created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (
-                    s.id,
-                    s.doc_id,
-                    s.annotator,
-                    label_ids[s.label],
-                    s.start,
-                    s.end,
-                    json.dumps(s.attrs, ensure_ascii=False),
-                    s.created,
-                    s.updated,
-                    s.deleted,
-                )
-                for s in spans
-            ),
-        )
+        self.write_many(spans)
 
     def upsert(self, span: Span) -> None:
-        """Write a span with its id as given (merges and undo restore exact rows)."""
-        self._p.conn.execute(
-            f'INSERT OR REPLACE INTO {self._table}(id, doc_id, annotator, label_id, start, "end",'
-            " attrs, created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                span.id,
-                span.doc_id,
-                span.annotator,
-                self._p.labels.id_of(span.label),
-                span.start,
-                span.end,
-                json.dumps(span.attrs, ensure_ascii=False),
-                span.created,
-                span.updated,
-                span.deleted,
-            ],
-        )
+        self.write_many([span], replace=True)
 
     def upsert_many(self, spans: Iterable[Span]) -> None:
-        label_ids = {name: self._p.labels.id_of(name) for name in self._p.labels.names()}
-        self._p.conn.executemany(
-            f'INSERT OR REPLACE INTO {self._table}(id, doc_id, annotator, label_id, start, "end",'
-            " attrs, created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (
-                    s.id,
-                    s.doc_id,
-                    s.annotator,
-                    label_ids[s.label],
-                    s.start,
-                    s.end,
-                    json.dumps(s.attrs, ensure_ascii=False),
-                    s.created,
-                    s.updated,
-                    s.deleted,
-                )
-                for s in spans
-            ),
-        )
+        self.write_many(spans, replace=True)
 
     def updated_by_id(self) -> dict[str, str]:
         """Every span id (tombstones included) with its last update time."""

@@ -28,15 +28,14 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from pathlib import Path
 
-from annotator.core.export.align import AlignedDocument, ExportSpan, Refusal, align_document
+from annotator.core.export.align import AlignedDocument, ExportSpan, Refusal
 from annotator.core.export.context import ExportContext
 from annotator.core.export.select import SelectedDocument
 from annotator.core.model import Document
-from annotator.core.tokenizer import sentence_offsets, split_tokens, token_offsets
+from annotator.core.tokenizer import Token, sentence_offsets
 
 SCHEMES: tuple[str, ...] = ("iob2", "bilou", "io")
 DOCSTART_LINE = "-DOCSTART- -X- O O"
-Token = tuple[int, int]
 
 
 def token_ranges(starts: Sequence[int], spans: Sequence[ExportSpan]) -> list[tuple[int, int, str]]:
@@ -142,10 +141,7 @@ class ConllExporter:
 
     def __init__(self, context: ExportContext) -> None:
         self.context = context
-        self.files = [
-            open(context.work_dir / f"{name}.conll", "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-            for name in context.part_names
-        ]
+        self.files = context.open_parts("conll")
         self.claims_left_out = 0
         self.notes: list[str] = []
         self.warnings: list[str] = []
@@ -153,12 +149,7 @@ class ConllExporter:
     def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
         ctx = self.context
         document = item.document
-        tokens: Sequence[Token] = token_offsets(document.text)
-        aligned = align_document(
-            document, item.spans, ctx.kinds, policy=ctx.policy, tokens=lambda: tokens
-        )
-        if aligned.cuts:
-            tokens = split_tokens(tokens, aligned.cuts)
+        aligned, tokens = ctx.align(item)
         if not ctx.claims_column:
             self.claims_left_out += len(aligned.claims)
             aligned.claims = []

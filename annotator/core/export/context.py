@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TextIO
 
-from annotator.core.export.align import AlignedDocument, Policy
+from annotator.core.export.align import AlignedDocument, Policy, align_document
 from annotator.core.export.select import SelectedDocument, Selection
 from annotator.core.model import LabelKind
+from annotator.core.tokenizer import Token, split_tokens, token_offsets
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,23 @@ class ExportContext:
     policy: Policy
     scheme: str = "iob2"
     claims_column: bool = False
+
+    def open_parts(self, extension: str) -> list[TextIO]:
+        """One text file per part (``train.conll``, …) in the work folder."""
+        return [
+            open(self.work_dir / f"{name}.{extension}", "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+            for name in self.part_names
+        ]
+
+    def align(self, item: SelectedDocument) -> tuple[AlignedDocument, list[Token]]:
+        """The document's spans on its tokens, the tokens split where a span needs it."""
+        tokens = token_offsets(item.document.text)
+        aligned = align_document(
+            item.document, item.spans, self.kinds, policy=self.policy, tokens=lambda: tokens
+        )
+        if aligned.cuts:
+            tokens = split_tokens(tokens, aligned.cuts)
+        return aligned, tokens
 
 
 class Exporter(Protocol):

@@ -29,13 +29,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from annotator.core.export.align import AlignedDocument, align_document
+from annotator.core.export.align import AlignedDocument
 from annotator.core.export.context import ExportContext
 from annotator.core.export.select import SelectedDocument
 from annotator.core.model import Document, Status
-from annotator.core.tokenizer import split_tokens, token_offsets, words_and_spaces
+from annotator.core.tokenizer import Token, words_and_spaces
 
-Token = tuple[int, int]
 # Keys we write ourselves; the document's other meta follows them.
 _OWN_META = ("title", "source", "uid")
 
@@ -110,22 +109,14 @@ class JsonlExporter:
 
     def __init__(self, context: ExportContext) -> None:
         self.context = context
-        self.files = [
-            open(context.work_dir / f"{name}.jsonl", "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-            for name in context.part_names
-        ]
+        self.files = context.open_parts("jsonl")
         self.notes: list[str] = []
         self.warnings: list[str] = []
 
     def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
         ctx = self.context
         document = item.document
-        tokens: Sequence[Token] = token_offsets(document.text)
-        aligned = align_document(
-            document, item.spans, ctx.kinds, policy=ctx.policy, tokens=lambda: tokens
-        )
-        if aligned.cuts:
-            tokens = split_tokens(tokens, aligned.cuts)
+        aligned, tokens = ctx.align(item)
         self.files[part].write(
             jsonl_line(
                 document, tokens, aligned, annotator=ctx.selection.annotator, status=item.status
