@@ -223,8 +223,11 @@ def _prepare_doc(
                 line=raw.line,
             )
         spans.append((start, end, label, dict(raw_span.attrs), raw_span.id))
-    _check_entity_overlaps(project, spans, path, raw.line)
-    _check_against_stored(project, text, raw.annotator or options.annotator, spans, path, raw.line)
+    if spans:  # most imported articles come without any
+        _check_entity_overlaps(project, spans, path, raw.line)
+        _check_against_stored(
+            project, text, raw.annotator or options.annotator, spans, path, raw.line
+        )
     title = raw.title.strip() or _first_line(text)
     source = raw.source or str(path)
     if options.source_root is not None:
@@ -317,8 +320,6 @@ def _check_against_stored(
     line: int | None,
 ) -> None:
     """A document already in the project: new spans must fit the annotator's stored ones."""
-    if not spans:
-        return
     doc_id = project.documents.id_for_uid(document_uid(text))
     if doc_id is None:
         return
