@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from annotator import __version__
-from annotator.cli import labels_cmd, teams_cmd
+from annotator.cli import export_cmd, labels_cmd, teams_cmd
 from annotator.cli.common import (
     JsonOption,
     ProjectOption,
@@ -35,9 +35,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-app.add_typer(labels_cmd.app, name="labels")
-for _command in (teams_cmd.assign, teams_cmd.handout, teams_cmd.merge, teams_cmd.agreement):
-    app.command()(_command)
 
 
 def _version(value: bool) -> None:
@@ -248,21 +245,12 @@ def review(
         raise typer.Exit(code)
 
 
-def _register_optional_commands() -> None:
-    """Commands whose modules land separately (exports, teams)."""
-    import importlib
-
-    for module, name in (("annotator.cli.export_cmd", "export"),):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        app.command(name)(getattr(mod, name))
-
-
-_register_optional_commands()
+# After the commands defined here, so `--help` lists them in the order of the work:
+# annotate, import, stats, then export, then the team's commands.
+app.command("export")(export_cmd.export)
+for _command in (teams_cmd.assign, teams_cmd.handout, teams_cmd.merge, teams_cmd.agreement):
+    app.command()(_command)
+app.add_typer(labels_cmd.app, name="labels")
 
 
 def main() -> None:

@@ -20,7 +20,19 @@ def invoke(*args: str):
 def test_every_command_is_documented() -> None:
     result = invoke("--help")
     assert result.exit_code == 0
-    for command in ("init", "import", "stats", "labels", "gui"):
+    for command in (
+        "init",
+        "import",
+        "stats",
+        "labels",
+        "gui",
+        "review",
+        "export",
+        "assign",
+        "handout",
+        "merge",
+        "agreement",
+    ):
         assert command in result.output
         sub = invoke(command, "--help")
         assert sub.exit_code == 0 and len(sub.output) > 100
