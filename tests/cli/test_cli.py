@@ -193,3 +193,12 @@ def test_team_commands_end_to_end(tmp_path: Path) -> None:
     assert alone.exit_code == 1 and "two annotators" in alone.output
     itself = runner.invoke(app, ["merge", "-p", str(lead), str(lead)])
     assert itself.exit_code == 1 and "lead project itself" in itself.output
+
+
+def test_readme_documents_every_command() -> None:
+    import typer.main
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    group = typer.main.get_command(app)
+    missing = [name for name in group.commands if f"annotator {name}" not in readme]
+    assert missing == []
