@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -82,6 +82,28 @@ def open_project(path: Path | None, *, readonly: bool = False) -> Iterator[Proje
             yield project
     finally:
         project.close()
+
+
+@contextmanager
+def progress_bar(
+    description: str, *, enabled: bool
+) -> Iterator[Callable[[int, int, str], None] | None]:
+    """A progress bar on stderr (gone when done) and its ``(done, total, item)`` callback.
+
+    :param enabled: ``False`` for ``--quiet``/``--json``: no bar, the callback is ``None``.
+    """
+    if not enabled:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err_console, transient=True) as bar:
+        task = bar.add_task(description, total=None)
+
+        def update(done: int, total: int, item: str) -> None:
+            bar.update(task, completed=done, total=total, description=Path(item).name[:40])
+
+        yield update
 
 
 def print_json(data: Any) -> None:

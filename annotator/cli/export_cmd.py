@@ -12,10 +12,10 @@ from annotator.cli.common import (
     ProjectOption,
     QuietOption,
     console,
-    err_console,
     fail,
     open_project,
     print_json,
+    progress_bar,
 )
 
 
@@ -82,18 +82,8 @@ def export(
             claims_column=claims_column,
             misaligned=misaligned,
         )
-        if quiet or as_json:
-            report = run_export(proj, out, **options)  # type: ignore[arg-type]
-        else:
-            from rich.progress import Progress
-
-            with Progress(console=err_console, transient=True) as bar:
-                task = bar.add_task("Exporting", total=None)
-
-                def progress(done: int, total: int, title: str) -> None:
-                    bar.update(task, completed=done, total=total, description=title[:40])
-
-                report = run_export(proj, out, progress=progress, **options)  # type: ignore[arg-type]
+        with progress_bar("Exporting", enabled=not (quiet or as_json)) as progress:
+            report = run_export(proj, out, progress=progress, **options)  # type: ignore[arg-type]
     if as_json:
         print_json({**report.to_json(), "out": str(out)})
     elif not quiet:

@@ -22,6 +22,7 @@ from annotator.cli.common import (
     handle_errors,
     open_project,
     print_json,
+    progress_bar,
 )
 from annotator.core.importer import ImportOptions, import_paths
 from annotator.core.stats import project_stats
@@ -129,18 +130,8 @@ def import_(
         label_map=_parse_label_map(label_map or []),
     )
     with open_project(project) as proj:
-        if quiet or as_json:
-            report = import_paths(proj, paths, options=options)
-        else:
-            from rich.progress import Progress
-
-            with Progress(console=console, transient=True) as bar:
-                task = bar.add_task("Importing", total=None)
-
-                def progress(done: int, total: int, path: str) -> None:
-                    bar.update(task, completed=done, total=total, description=Path(path).name)
-
-                report = import_paths(proj, paths, options=options, progress=progress)
+        with progress_bar("Importing", enabled=not (quiet or as_json)) as progress:
+            report = import_paths(proj, paths, options=options, progress=progress)
     summary = report.to_json()
     if as_json:
         print_json(summary)
@@ -230,8 +221,9 @@ def gui(
 def review(
     project: ProjectOption = None,
     adjudicator: Annotated[str | None, typer.Option(help="Your name as adjudicator.")] = None,
-    screenshot: Annotated[Path | None, typer.Option(help="Render the review window to PNG "
-                                                    "and exit.", dir_okay=False)] = None,
+    screenshot: Annotated[
+        Path | None, typer.Option(help="Render the review window to PNG and exit.", dir_okay=False)
+    ] = None,
     language: Annotated[str | None, typer.Option(help="Interface language: en or ar.")] = None,
 ) -> None:
     """Open the review window: agreement heat map, disagreements, adjudication into gold."""
@@ -239,8 +231,9 @@ def review(
         from annotator.gui.app import run
     except ImportError as exc:
         raise fail(f"the editor cannot start: {exc}. Reinstall with `pip install -e .`.") from None
-    code = run(project, annotator=adjudicator, screenshot=screenshot, language=language,
-               review=True)
+    code = run(
+        project, annotator=adjudicator, screenshot=screenshot, language=language, review=True
+    )
     if code:
         raise typer.Exit(code)
 
