@@ -137,9 +137,10 @@ def import_(
         print_json(summary)
     elif not quiet:
         console.print(
-            f"Imported {summary['documents_new']} new documents "
-            f"({summary['documents_existing']} already there), {summary['spans_added']} spans"
-            f" from {len(report.files) - len(report.failed)} of {len(report.files)} files.",
+            f"Imported {_count(summary['documents_new'], 'new document')} "
+            f"({summary['documents_existing']} already there), "
+            f"{_count(summary['spans_added'], 'span')} from "
+            f"{len(report.files) - len(report.failed)} of {_count(len(report.files), 'file')}.",
             highlight=False,
         )
         if report.labels_added:
@@ -150,6 +151,10 @@ def import_(
         raise fail("no importable files found (.txt, .jsonl, .conll, .spacy).")
     if report.failed:
         raise typer.Exit(1)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @app.command()
