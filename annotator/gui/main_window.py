@@ -494,6 +494,18 @@ class MainWindow(QMainWindow):
         self.menu_review = bar.addMenu("")
         self.menu_review.addAction(self.act_review)
 
+        # The editor's "Exact characters" toggle goes before this separator when a
+        # project opens (each project gets its own editor).
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.act_undo)
+        self.toolbar.addAction(self.act_redo)
+        self.toolbar.addSeparator()
+        self._precise_slot = self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_find)
+        self.toolbar.addAction(self.act_done_next)
+
     def retranslate_ui(self) -> None:
         self.menu_file.setTitle(translate("MainWindow", "&File"))
         self.act_new.setText(translate("MainWindow", "&New project…"))
@@ -521,6 +533,7 @@ class MainWindow(QMainWindow):
         self.act_skip_next.setText(translate("MainWindow", "Mark &skipped and next"))
         self.menu_annotator.setTitle(translate("MainWindow", "&Annotator"))
         self.act_switch_annotator.setText(translate("MainWindow", "&Switch annotator…"))
+        self.toolbar.setWindowTitle(translate("MainWindow", "Toolbar"))
         self.menu_review.setTitle(translate("MainWindow", "&Review"))
         self.act_review.setText(translate("MainWindow", "&Agreement and adjudication…"))
         self._documents_dock.setWindowTitle(translate("MainWindow", "Documents"))
@@ -577,6 +590,9 @@ class MainWindow(QMainWindow):
         editor.status_message.connect(self._show_message)
         editor.spans_changed.connect(self._on_spans_changed)
         self._central_layout.insertWidget(0, editor, 1)
+        if old_editor is not None:
+            self.toolbar.removeAction(old_editor.precise_action())
+        self.toolbar.insertAction(self._precise_slot, editor.precise_action())
         if old_editor is not None:
             self._central_layout.removeWidget(old_editor)
             old_editor.hide()

@@ -657,6 +657,10 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Toolbar</source>
+            <translation>شريط الأدوات</translation>
+        </message>
+        <message>
             <source>&amp;Review</source>
             <translation>&amp;مراجعة</translation>
         </message>

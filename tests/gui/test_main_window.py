@@ -479,3 +479,21 @@ def test_export_dialog_writes_training_data(
     written = "".join(p.read_text("utf-8") for p in out.glob("*.jsonl"))
     assert '"GPE"' in written
     dialog.reject()
+
+
+def test_toolbar_exact_characters_toggle_keeps_a_partial_word(
+    window: MainWindow, path: Path
+) -> None:
+    editor = window.editor
+    toggle = editor.precise_action()
+    assert toggle in window.toolbar.actions()
+    toggle.trigger()
+    assert editor.precise_mode()
+    text = Project.open(path, readonly=True).documents.get(doc_ids(path)[0]).text
+    start = text.index("والمعلومات") + 1  # leave out the proclitic و
+    editor._set_selection(start, start + len("المعلومات"))
+    editor._selection_finished(exact=False, sentence=False)
+    editor.apply_label("GPE")
+    with Project.open(path, readonly=True) as project:
+        (span,) = project.spans.for_document(doc_ids(path)[0], annotator="sara")
+    assert text[span.start : span.end] == "المعلومات"
