@@ -297,11 +297,11 @@ def start_probe(path: Path, **env: str) -> tuple[float, bool]:
     return float(shown), spacy_loaded == "True"
 
 
-def test_start_is_fast_and_does_not_import_spacy(path: Path) -> None:
-    """Process start to window shown with a document open, and spaCy not imported."""
-    shown, spacy_loaded = start_probe(path)
+def test_window_shows_without_importing_spacy(path: Path) -> None:
+    """The window shows with a document open and spaCy not imported (start time itself
+    is measured in benchmarks/bench_window.py, not asserted here)."""
+    _shown, spacy_loaded = start_probe(path)
     assert not spacy_loaded
-    assert shown < 5.0  # the benchmark holds the 1.5 s target; a loaded test machine varies
     # The probe does see spaCy when something imports it.
     assert start_probe(path, PROBE_IMPORT_SPACY="1")[1]
 
