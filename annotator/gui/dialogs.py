@@ -1,4 +1,5 @@
-"""Small dialogs of the main window: annotator name, go to document, import progress."""
+"""Small dialogs of the main window: annotator name, go to document, import options and
+progress, export."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -172,6 +175,104 @@ class GoToDocumentDialog(QDialog):
 
 
 # --- import ----------------------------------------------------------------------
+
+
+# Files that carry annotations (not only text): the import asks how to read them.
+ANNOTATION_SUFFIXES = frozenset(
+    {".jsonl", ".json", ".ndjson", ".conll", ".iob", ".iob2", ".bio", ".bilou", ".tsv", ".spacy"}
+)
+_ENCODINGS = ("", "cp1256", "iso8859-6", "utf-8", "utf-16")
+
+
+def needs_import_options(paths: Sequence[Path]) -> bool:
+    """Folders and annotation files get the options dialog; plain articles do not."""
+    return any(p.is_dir() or p.suffix.lower() in ANNOTATION_SUFFIXES for p in paths)
+
+
+def parse_label_map(text: str) -> dict[str, str]:
+    """``"PERS=PER, LOCATION=LOC"`` → mapping; raises ValueError naming the bad pair."""
+    mapping: dict[str, str] = {}
+    for pair in text.replace("،", ",").split(","):
+        if not pair.strip():
+            continue
+        source, sep, target = (part.strip() for part in pair.partition("="))
+        if not sep or not source or not target:
+            raise ValueError(pair.strip())
+        mapping[source] = target
+    return mapping
+
+
+class ImportOptionsDialog(QDialog):
+    """How to read annotation files: whose spans, new labels, label names, encoding.
+
+    The same choices as ``annotator import`` (``--annotator``, ``--add-labels``,
+    ``--label-map``, ``--encoding``, ``--iob1``).
+    """
+
+    def __init__(self, *, annotator: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("Dialogs", "Import options"))
+        form = QFormLayout(self)
+        self.annotator_box = QComboBox()
+        self.annotator_box.setEditable(True)
+        self.annotator_box.addItem(translate("Dialogs", "As named in the files"), None)
+        if annotator:
+            self.annotator_box.addItem(annotator, annotator)
+        form.addRow(translate("Dialogs", "Spans belong to:"), self.annotator_box)
+        self.add_labels = QCheckBox(translate("Dialogs", "Add labels the project lacks"))
+        form.addRow(self.add_labels)
+        self.label_map = QLineEdit()
+        self.label_map.setPlaceholderText("PERS=PER, LOCATION=LOC")
+        form.addRow(translate("Dialogs", "Rename labels:"), self.label_map)
+        self.encoding = QComboBox()
+        for name in _ENCODINGS:
+            self.encoding.addItem(name or translate("Dialogs", "Detect"), name or None)
+        form.addRow(translate("Dialogs", "Text encoding:"), self.encoding)
+        self.iob1 = QCheckBox(translate("Dialogs", "CoNLL: accept IOB1 tags"))
+        form.addRow(self.iob1)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Dialogs", "Import"))
+        buttons.accepted.connect(self._accept_if_valid)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _annotator(self) -> str | None:
+        text = self.annotator_box.currentText().strip()
+        if self.annotator_box.currentIndex() == 0 and text == self.annotator_box.itemText(0):
+            return None
+        return text or None
+
+    def _accept_if_valid(self) -> None:
+        try:
+            parse_label_map(self.label_map.text())
+        except ValueError as exc:
+            self.message.setText(
+                translate(
+                    "Dialogs", "Write renamings as FROM=TO, e.g. PERS=PER (not “%1”)."
+                ).replace("%1", str(exc))
+            )
+            return
+        name = self._annotator()
+        if name is not None and not valid_annotator_name(name):
+            self.message.setText(translate("Dialogs", "Choose another annotator name."))
+            return
+        self.accept()
+
+    def options(self) -> ImportOptions:
+        from annotator.core.importer import ImportOptions
+
+        return ImportOptions(
+            annotator=self._annotator(),
+            add_labels=self.add_labels.isChecked(),
+            label_map=parse_label_map(self.label_map.text()),
+            encoding=self.encoding.currentData(),
+            iob1=self.iob1.isChecked(),
+        )
 
 
 class ImportThread(QThread):

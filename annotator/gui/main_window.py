@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -52,7 +53,9 @@ from annotator.gui.dialogs import (
     ExportDialog,
     GoToDocumentDialog,
     ImportDialog,
+    ImportOptionsDialog,
     export_available,
+    needs_import_options,
 )
 from annotator.gui.documents_model import NOT_DONE, DocumentsModel
 from annotator.gui.editor import AnnotationEditor
@@ -1047,12 +1050,22 @@ class MainWindow(QMainWindow):
             ),
         )
         if files:
-            self.import_paths([Path(f) for f in files])
+            self._import_with_options([Path(f) for f in files])
 
     def import_folder_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, translate("MainWindow", "Import a folder"))
         if folder:
-            self.import_paths([Path(folder)])
+            self._import_with_options([Path(folder)])
+
+    def _import_with_options(self, paths: list[Path]) -> ImportDialog | None:
+        """Plain articles import at once; annotation files and folders ask how first."""
+        options = None
+        if needs_import_options(paths):
+            dialog = ImportOptionsDialog(annotator=self._annotator, parent=self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            options = dialog.options()
+        return self.import_paths(paths, options=options)
 
     def import_paths(self, paths: list[Path], *, options: Any = None) -> ImportDialog | None:
         """Import in a worker thread behind a modal progress dialog; edits wait meanwhile."""

@@ -680,4 +680,51 @@
             <translation>النص</translation>
         </message>
     </context>
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <source>Import options</source>
+            <translation>خيارات الاستيراد</translation>
+        </message>
+        <message>
+            <source>As named in the files</source>
+            <translation>كما هو مسمّى في الملفات</translation>
+        </message>
+        <message>
+            <source>Spans belong to:</source>
+            <translation>المقاطع تعود إلى:</translation>
+        </message>
+        <message>
+            <source>Add labels the project lacks</source>
+            <translation>إضافة التسميات غير الموجودة في المشروع</translation>
+        </message>
+        <message>
+            <source>Rename labels:</source>
+            <translation>إعادة تسمية التسميات:</translation>
+        </message>
+        <message>
+            <source>Detect</source>
+            <translation>اكتشاف تلقائي</translation>
+        </message>
+        <message>
+            <source>Text encoding:</source>
+            <translation>ترميز النص:</translation>
+        </message>
+        <message>
+            <source>CoNLL: accept IOB1 tags</source>
+            <translation>CoNLL: قبول وسوم IOB1</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>استيراد</translation>
+        </message>
+        <message>
+            <source>Write renamings as FROM=TO, e.g. PERS=PER (not “%1”).</source>
+            <translation>اكتب إعادة التسمية بصيغة من=إلى، مثل PERS=PER (وليس «%1»).</translation>
+        </message>
+        <message>
+            <source>Choose another annotator name.</source>
+            <translation>اختر اسم معلِّم آخر.</translation>
+        </message>
+    </context>
 </TS>

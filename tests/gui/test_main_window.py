@@ -497,3 +497,65 @@ def test_toolbar_exact_characters_toggle_keeps_a_partial_word(
     with Project.open(path, readonly=True) as project:
         (span,) = project.spans.for_document(doc_ids(path)[0], annotator="sara")
     assert text[span.start : span.end] == "المعلومات"
+
+
+def test_import_of_annotation_files_asks_how_and_follows_the_answer(
+    window: MainWindow, path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot
+) -> None:
+    import json
+
+    from annotator.gui import dialogs
+
+    jsonl = tmp_path / "other.jsonl"
+    text = "التقى أحمد بوفد من دمشق."
+    start = text.index("دمشق")
+    jsonl.write_text(
+        json.dumps(
+            {
+                "text": text,
+                "spans": [
+                    {"start": start, "end": start + 4, "label": "LOCATION"},
+                    {"start": 6, "end": 10, "label": "WEAPON"},
+                ],
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+        "utf-8",
+    )
+    answered = {}
+
+    def answer(dialog: dialogs.ImportOptionsDialog) -> int:
+        dialog.annotator_box.setCurrentIndex(1)  # the current annotator, "sara"
+        dialog.add_labels.setChecked(True)
+        dialog.label_map.setText("LOCATION=GPE")
+        answered["asked"] = True
+        dialog._accept_if_valid()
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.ImportOptionsDialog, "exec", answer)
+    import_dialog = window._import_with_options([jsonl])
+    assert answered == {"asked": True}
+    assert import_dialog is not None and import_dialog.wait_finished()
+    qtbot.waitUntil(lambda: not window.is_busy())
+    with Project.open(path, readonly=True) as project:
+        doc = next(d for d in project.documents.iter() if d.text == text)
+        spans = {
+            (s.annotator, s.label, text[s.start : s.end])
+            for s in project.spans.for_document(doc.id)
+        }
+        assert project.labels.get("WEAPON").kind.value == "entity"
+    assert spans == {("sara", "GPE", "دمشق"), ("sara", "WEAPON", "أحمد")}
+
+
+def test_import_options_refuse_a_malformed_renaming(qtbot) -> None:
+    from annotator.gui.dialogs import ImportOptionsDialog, needs_import_options
+
+    dialog = ImportOptionsDialog(annotator="sara")
+    qtbot.addWidget(dialog)
+    dialog.label_map.setText("PERS=PER, LOCATION")
+    dialog._accept_if_valid()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "LOCATION" in dialog.message.text()
+    assert not needs_import_options([Path("a.txt")])
+    assert needs_import_options([Path("a.conll")])
