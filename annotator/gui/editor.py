@@ -102,8 +102,9 @@ class _TextView(QPlainTextEdit):
         if event.button() == Qt.MouseButton.LeftButton and self._last_double is not None:
             when, where = self._last_double
             self._last_double = None
-            near = (event.position().toPoint() - where).manhattanLength() \
-                <= QApplication.startDragDistance() * 2
+            near = (
+                event.position().toPoint() - where
+            ).manhattanLength() <= QApplication.startDragDistance() * 2
             if near and (time.monotonic() - when) * 1000 < QApplication.doubleClickInterval():
                 self._in_triple = True
                 self._editor._select_sentence_at(event.position().toPoint())
@@ -184,8 +185,9 @@ class AnnotationEditor(QWidget):
     spans_changed = Signal(int)
     status_message = Signal(str)
 
-    def __init__(self, project: Project, undo_stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, project: Project, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._project = project
         self._undo = undo_stack
@@ -203,8 +205,10 @@ class AnnotationEditor(QWidget):
         self._index = SpanIndex()
         self._view = _TextView(self)
         self._view.setReadOnly(True)
-        self._view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self._view.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self._view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self._view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._view.setUndoRedoEnabled(False)
@@ -231,9 +235,12 @@ class AnnotationEditor(QWidget):
 
         self._precise_action = QAction(self.tr("Exact characters"), self)
         self._precise_action.setCheckable(True)
-        self._precise_action.setToolTip(self.tr(
-            "Keep the exact characters of a selection instead of whole tokens "
-            "(or hold Alt while selecting)."))
+        self._precise_action.setToolTip(
+            self.tr(
+                "Keep the exact characters of a selection instead of whole tokens "
+                "(or hold Alt while selecting)."
+            )
+        )
         self._precise_action.toggled.connect(self.set_precise_mode)
 
         side = QWidget(self)
@@ -291,8 +298,9 @@ class AnnotationEditor(QWidget):
             return
         label = self._labels.get(label_name)
         if label is None:
-            self.status_message.emit(self.tr("No label named {0} in this project.")
-                                     .format(label_name))
+            self.status_message.emit(
+                self.tr("No label named {0} in this project.").format(label_name)
+            )
             return
         cursor = self._view.textCursor()
         if cursor.hasSelection():
@@ -317,8 +325,11 @@ class AnnotationEditor(QWidget):
         if not matches:
             self.status_message.emit(self.tr("Not found: {0}").format(query))
             return False
-        start, end = self._selection_range() if self._view.textCursor().hasSelection() \
+        start, end = (
+            self._selection_range()
+            if self._view.textCursor().hasSelection()
             else (self._cursor_offset(),) * 2
+        )
         if forward:
             after = [m for m in matches if m[0] >= end and m != (start, end)]
             match = after[0] if after else matches[0]
@@ -428,8 +439,9 @@ class AnnotationEditor(QWidget):
         if start >= end:
             self.status_message.emit(self.tr("Nothing to label: the selection holds only spaces."))
             return
-        edit = AddSpan(doc_id=self._doc_id, annotator=self._annotator, label=label.name,
-                       start=start, end=end)
+        edit = AddSpan(
+            doc_id=self._doc_id, annotator=self._annotator, label=label.name, start=start, end=end
+        )
         text = self.tr("Add {0} «{1}»").format(label.name, _snippet(self._index.text[start:end]))
         try:
             self._run(edit, text)
@@ -443,8 +455,9 @@ class AnnotationEditor(QWidget):
         self._view.setTextCursor(cursor)
         self._select(edit.span_id)
         if edit.replaced is not None:
-            self.status_message.emit(self.tr("Replaced {0} with {1}.")
-                                     .format(edit.replaced.label, label.name))
+            self.status_message.emit(
+                self.tr("Replaced {0} with {1}.").format(edit.replaced.label, label.name)
+            )
 
     def _relabel(self, span_id: str, label: Label) -> None:
         span = self._index.get(span_id)
@@ -452,7 +465,8 @@ class AnnotationEditor(QWidget):
             return
         edit = RelabelSpan(span_id=span.id, label=label.name)
         text = self.tr("Relabel {0} → {1} «{2}»").format(
-            span.label, label.name, _snippet(self._index.text[span.start : span.end]))
+            span.label, label.name, _snippet(self._index.text[span.start : span.end])
+        )
         try:
             self._run(edit, text)
         except SpanOverlapsEntity as exc:
@@ -463,7 +477,8 @@ class AnnotationEditor(QWidget):
         if span is None:
             return
         text = self.tr("Delete {0} «{1}»").format(
-            span.label, _snippet(self._index.text[span.start : span.end]))
+            span.label, _snippet(self._index.text[span.start : span.end])
+        )
         self._run(RemoveSpan(span_id=span.id), text)
 
     def _run(self, edit: object, text: str) -> None:
@@ -478,8 +493,11 @@ class AnnotationEditor(QWidget):
         except AnnotatorError as exc:
             self.status_message.emit(exc.message)
             return
-        self._undo.push(EditCommand(self._project, edit, text, on_change=self._changed,
-                                    on_error=self._undo_failed))
+        self._undo.push(
+            EditCommand(
+                self._project, edit, text, on_change=self._changed, on_error=self._undo_failed
+            )
+        )
         self._changed(change)
 
     def _changed(self, change: Change) -> None:
@@ -530,8 +548,9 @@ class AnnotationEditor(QWidget):
 
     def _selection_range(self) -> tuple[int, int]:
         cursor = self._view.textCursor()
-        return self._index.offsets.range_to_code_points(cursor.selectionStart(),
-                                                        cursor.selectionEnd())
+        return self._index.offsets.range_to_code_points(
+            cursor.selectionStart(), cursor.selectionEnd()
+        )
 
     def _cursor_offset(self, cursor: QTextCursor | None = None) -> int:
         cursor = cursor or self._view.textCursor()
@@ -652,8 +671,11 @@ class AnnotationEditor(QWidget):
 
     def _handle_key(self, event: QKeyEvent) -> bool:
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                   | Qt.KeyboardModifier.MetaModifier):
+        if mods & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        ):
             return False
         key = event.key()
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):

@@ -153,6 +153,7 @@ class SpanIndex:
 
 def _mix(color: QColor, amount: float) -> QColor:
     """``color`` over white at ``amount`` opacity, as an opaque colour."""
+
     def channel(c: int) -> int:
         return round(255 + (c - 255) * amount)
 
@@ -183,8 +184,9 @@ class SpanHighlighter:
     (entity background + claim underline).
     """
 
-    def __init__(self, document: QTextDocument, index: SpanIndex,
-                 labels: Sequence[Label] = ()) -> None:
+    def __init__(
+        self, document: QTextDocument, index: SpanIndex, labels: Sequence[Label] = ()
+    ) -> None:
         self._document = document
         self._index = index
         self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
@@ -238,8 +240,14 @@ class SpanHighlighter:
         if ranges or layout.formats():
             layout.setFormats(ranges)
 
-    def char_format(self, entity: str | None, entity_selected: bool, claim: str | None,
-                    claims: int, claim_selected: bool) -> QTextCharFormat:
+    def char_format(
+        self,
+        entity: str | None,
+        entity_selected: bool,
+        claim: str | None,
+        claims: int,
+        claim_selected: bool,
+    ) -> QTextCharFormat:
         key = (entity, entity_selected, claim, min(claims, 2), claim_selected)
         fmt = self._formats.get(key)
         if fmt is not None:
@@ -255,8 +263,11 @@ class SpanHighlighter:
             fmt.setBackground(_mix(self.color(claim), 0.32 if claim_selected else 0.13))
         if claim is not None:
             # Wave for two or more claims over the same characters.
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline if claims > 1
-                                  else QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineStyle(
+                QTextCharFormat.UnderlineStyle.WaveUnderline
+                if claims > 1
+                else QTextCharFormat.UnderlineStyle.SingleUnderline
+            )
             fmt.setUnderlineColor(self.color(claim))
         self._formats[key] = fmt
         return fmt
@@ -286,9 +297,12 @@ class SpanHighlighter:
                 any_claim = any_claim or claim
                 pieces.append((a, b, span, claim))
         if not any_claim:
-            return [self._range(a, b - a, self.char_format(span.label, span.id == selected,
-                                                           None, 0, False))
-                    for a, b, span, _ in pieces]
+            return [
+                self._range(
+                    a, b - a, self.char_format(span.label, span.id == selected, None, 0, False)
+                )
+                for a, b, span, _ in pieces
+            ]
         ranges = []
         cuts = sorted({p for a, b, _, _ in pieces for p in (a, b)})
         for left, right in zip(cuts, cuts[1:], strict=False):
@@ -305,6 +319,13 @@ class SpanHighlighter:
                     else:
                         entity, entity_selected = span.label, span.id == selected
             if entity is not None or claims:
-                ranges.append(self._range(left, right - left, self.char_format(
-                    entity, entity_selected, claim_label, claims, claim_selected)))
+                ranges.append(
+                    self._range(
+                        left,
+                        right - left,
+                        self.char_format(
+                            entity, entity_selected, claim_label, claims, claim_selected
+                        ),
+                    )
+                )
         return ranges

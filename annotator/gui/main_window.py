@@ -14,7 +14,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -355,6 +364,8 @@ class MainWindow(QMainWindow):
 
         self._install_project(project)
         self.retranslate_ui()
+        if self._remember and self._settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self._settings.window_geometry.encode()))
         if self._settings.font_zoom:
             self.zoom(self._settings.font_zoom, remember=False)
 
@@ -1231,6 +1242,9 @@ class MainWindow(QMainWindow):
                 dialog.reject()  # cancels the worker
                 dialog.wait_finished()
         QCoreApplication.processEvents()
+        if self._remember:
+            self._settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
+            self._settings.save()
         self._time.stop()
         app = QApplication.instance()
         if app is not None:

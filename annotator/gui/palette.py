@@ -65,8 +65,11 @@ class PaletteWidget(QWidget):
         self._layout.setContentsMargins(4, 4, 4, 4)
         self._layout.setSpacing(2)
         self._sticky = QCheckBox(self.tr("Sticky label"), self)
-        self._sticky.setToolTip(self.tr(
-            "Click a label to arm it; every selection made with the mouse gets it on release."))
+        self._sticky.setToolTip(
+            self.tr(
+                "Click a label to arm it; every selection made with the mouse gets it on release."
+            )
+        )
         self._sticky.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._sticky.toggled.connect(self._sticky_toggled)
         self._layout.addWidget(self._sticky)
@@ -151,7 +154,10 @@ class PaletteWidget(QWidget):
         for name, button in self._buttons.items():
             button.setChecked(self._sticky.isChecked() and name == self._armed)
         if self._sticky.isChecked():
-            self._hint.setText(self.tr("Armed: {0}").format(self._armed) if self._armed
-                               else self.tr("Click a label to arm it."))
+            self._hint.setText(
+                self.tr("Armed: {0}").format(self._armed)
+                if self._armed
+                else self.tr("Click a label to arm it.")
+            )
         else:
             self._hint.setText("")

@@ -53,6 +53,8 @@ class Settings:
     last_project: str = ""
     recent_projects: list[str] = field(default_factory=list)
     font_zoom: int = 0
+    # QMainWindow.saveGeometry() in base64: size, position, maximised.
+    window_geometry: str = ""
     path: Path | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -76,6 +78,7 @@ class Settings:
         zoom = data.get("font_zoom")
         if isinstance(zoom, int) and not isinstance(zoom, bool) and -20 <= zoom <= 40:
             settings.font_zoom = zoom
+        settings.window_geometry = _str(data.get("window_geometry"))
         return settings
 
     def save(self) -> None:

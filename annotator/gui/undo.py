@@ -33,8 +33,15 @@ class EditCommand(QUndoCommand):
         of the stack, since replaying it can only fail again.
     """
 
-    def __init__(self, project: Project, edit: Any, text: str, *,
-                 on_change: ChangeHandler, on_error: ErrorHandler | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        edit: Any,
+        text: str,
+        *,
+        on_change: ChangeHandler,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
         super().__init__(text)
         self.project = project
         self.edit = edit

@@ -46,6 +46,7 @@ def make_editor(qtbot, project: Project):
         qtbot.waitExposed(editor)
         editor.undo_stack_for_tests = stack
         return editor, doc_id
+
     return make
 
 
@@ -210,8 +211,11 @@ def has_color_near(image: QImage, point: QPoint, color: QColor, radius: int = 3)
     for dx in range(-radius, radius + 1):
         for dy in range(-radius * 3, radius * 3 + 1):
             pixel = image.pixelColor(point.x() + dx, point.y() + dy)
-            if (abs(pixel.red() - color.red()) + abs(pixel.green() - color.green())
-                    + abs(pixel.blue() - color.blue())) <= 6:
+            if (
+                abs(pixel.red() - color.red())
+                + abs(pixel.green() - color.green())
+                + abs(pixel.blue() - color.blue())
+            ) <= 6:
                 return True
     return False
 
@@ -248,8 +252,9 @@ def test_alt_drag_keeps_exact_characters(seed_editor, project_path: Path, seed_t
     assert stored(project_path, doc) == [("GPE", start + 2, start + len("البوكمال"))]
 
 
-def test_precise_mode_keeps_exact_characters(seed_editor, project_path: Path,
-                                            seed_text: str) -> None:
+def test_precise_mode_keeps_exact_characters(
+    seed_editor, project_path: Path, seed_text: str
+) -> None:
     editor, doc = seed_editor
     editor.set_precise_mode(True)
     assert editor.precise_action().isChecked()
@@ -261,8 +266,9 @@ def test_precise_mode_keeps_exact_characters(seed_editor, project_path: Path,
     assert not editor.precise_mode()
 
 
-def test_keyboard_selection_is_snapped_when_labelled(seed_editor, project_path: Path,
-                                                     seed_text: str) -> None:
+def test_keyboard_selection_is_snapped_when_labelled(
+    seed_editor, project_path: Path, seed_text: str
+) -> None:
     editor, doc = seed_editor
     start = nth(seed_text, "البوكمال", 2)
     editor._set_selection(start + 1, start + 4)  # as Shift+arrows would leave it
@@ -288,12 +294,30 @@ def test_double_click_selects_the_token_and_triple_click_the_sentence(
 
 # --- label keys, relabel, delete ----------------------------------------------------
 
-WORDS = ["أحداث", "المنطقة", "الشرقية", "لتتجه", "نحو", "السكون", "الميداني", "مدينة",
-         "ستكون", "مسرحا", "لآخر", "المعارك", "الكبرى", "بهدف", "إنهاء", "وجوده", "الفعلي"]
+WORDS = [
+    "أحداث",
+    "المنطقة",
+    "الشرقية",
+    "لتتجه",
+    "نحو",
+    "السكون",
+    "الميداني",
+    "مدينة",
+    "ستكون",
+    "مسرحا",
+    "لآخر",
+    "المعارك",
+    "الكبرى",
+    "بهدف",
+    "إنهاء",
+    "وجوده",
+    "الفعلي",
+]
 
 
-def test_each_label_key_stores_its_label(seed_editor, project, project_path: Path,
-                                         seed_text: str) -> None:
+def test_each_label_key_stores_its_label(
+    seed_editor, project, project_path: Path, seed_text: str
+) -> None:
     editor, doc = seed_editor
     labels = project.labels.list()
     presses = [(str(i + 1), label.name) for i, label in enumerate(labels[:9])]
@@ -327,8 +351,7 @@ def test_clicking_a_span_selects_it_and_a_label_key_relabels_it(
     assert (relabelled.id, relabelled.label) == (span.id, "GPE")
 
 
-def test_delete_removes_the_selected_span(seed_editor, project_path: Path,
-                                          seed_text: str) -> None:
+def test_delete_removes_the_selected_span(seed_editor, project_path: Path, seed_text: str) -> None:
     editor, doc = seed_editor
     start = nth(seed_text, "البوكمال", 2)
     drag(editor, start, start + 3)
@@ -340,8 +363,9 @@ def test_delete_removes_the_selected_span(seed_editor, project_path: Path,
     assert editor.spans() == []
 
 
-def test_span_list_click_selects_and_delete_removes(seed_editor, qtbot, project_path: Path,
-                                                    seed_text: str) -> None:
+def test_span_list_click_selects_and_delete_removes(
+    seed_editor, qtbot, project_path: Path, seed_text: str
+) -> None:
     editor, doc = seed_editor
     for word in ("مدينة", "ستكون"):
         start = seed_text.index(word)
@@ -351,8 +375,9 @@ def test_span_list_click_selects_and_delete_removes(seed_editor, qtbot, project_
     view = span_list.view
     first = span_list.model.index(0, 0)
     with qtbot.waitSignal(editor.span_selected):
-        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NONE,
-                         view.visualRect(first).center())
+        QTest.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, NONE, view.visualRect(first).center()
+        )
     assert editor.selected_span() == stored_spans(project_path, doc)[0].id
     QTest.keyClick(view, Qt.Key.Key_Delete)
     assert [s[1] for s in stored(project_path, doc)] == [seed_text.index("ستكون")]
@@ -369,8 +394,9 @@ def test_span_list_model(seed_editor, qtmodeltester, seed_text: str) -> None:
 # --- layers: overlap refusal and identical replace --------------------------------
 
 
-def test_overlapping_entity_is_refused_with_a_message(seed_editor, qtbot, project_path: Path,
-                                                      seed_text: str) -> None:
+def test_overlapping_entity_is_refused_with_a_message(
+    seed_editor, qtbot, project_path: Path, seed_text: str
+) -> None:
     editor, doc = seed_editor
     name = seed_text.index("محمود عبد اللطيف")
     drag(editor, name, name + len("محمود عبد"))
@@ -410,15 +436,16 @@ def test_same_characters_replace_the_old_entity_and_undo_brings_it_back(
 # --- undo / redo -----------------------------------------------------------------
 
 
-def test_undo_and_redo_restore_the_file(seed_editor, qtbot, project_path: Path,
-                                        seed_text: str) -> None:
+def test_undo_and_redo_restore_the_file(
+    seed_editor, qtbot, project_path: Path, seed_text: str
+) -> None:
     editor, doc = seed_editor
     stack = editor.undo_stack_for_tests
     start = seed_text.index("مدينة")
     drag(editor, start, start + 5)
-    key(editor, "p")       # add
+    key(editor, "p")  # add
     after_add = stored(project_path, doc)
-    key(editor, "o")       # relabel the new (selected) span
+    key(editor, "o")  # relabel the new (selected) span
     after_relabel = stored(project_path, doc)
     QTest.keyClick(editor.text_view(), Qt.Key.Key_Delete)
     assert stored(project_path, doc) == []
@@ -458,8 +485,9 @@ def test_undo_works_across_documents(make_editor, qtbot, project, project_path: 
 # --- sticky label, tooltip, find ---------------------------------------------------
 
 
-def test_sticky_label_applies_on_mouse_release(seed_editor, project_path: Path,
-                                               seed_text: str) -> None:
+def test_sticky_label_applies_on_mouse_release(
+    seed_editor, project_path: Path, seed_text: str
+) -> None:
     editor, doc = seed_editor
     editor.set_sticky_label("GPE")
     expected = []
@@ -474,8 +502,9 @@ def test_sticky_label_applies_on_mouse_release(seed_editor, project_path: Path,
     assert stored(project_path, doc) == expected
 
 
-def test_palette_click_applies_and_sticky_arms(seed_editor, project_path: Path,
-                                               seed_text: str) -> None:
+def test_palette_click_applies_and_sticky_arms(
+    seed_editor, project_path: Path, seed_text: str
+) -> None:
     editor, doc = seed_editor
     palette = editor.palette_widget()
     start = seed_text.index("مدينة")
@@ -496,8 +525,9 @@ def test_tooltip_names_label_and_annotator(seed_editor, seed_text: str) -> None:
     assert "GPE" in tip and "ali" in tip and "UTC" in tip
 
 
-def test_find_is_tolerant_and_selects_the_next_match(seed_editor, project_path: Path,
-                                                     seed_text: str) -> None:
+def test_find_is_tolerant_and_selects_the_next_match(
+    seed_editor, project_path: Path, seed_text: str
+) -> None:
     pytest.importorskip("annotator.core.text")
     editor, doc = seed_editor
     # Tatweel and tashkeel in the query still find the plain word.
@@ -529,20 +559,24 @@ def test_no_annotator_means_no_edit(make_editor, qtbot, project_path: Path) -> N
 # --- painting at scale --------------------------------------------------------------
 
 
-def test_stress_20000_spans_are_built_and_painted(qtbot, project: Project,
-                                                  seed_text: str) -> None:
+def test_stress_20000_spans_are_built_and_painted(qtbot, project: Project, seed_text: str) -> None:
     """PySide6 6.12 on CPython 3.11 aborted after a few thousand format calls."""
     text = "\n".join([seed_text] * 40)
     doc, _ = project.documents.add(text, title="big")
     words = list(_words(text))
     assert len(words) >= 16_000
     labels = ("PER", "ORG", "GPE", "LOC")
-    spans = [Span(SpanId(f"e{i}"), DocId(doc), "ali", labels[i % 4], s, e, {}, "t", "t")
-             for i, (s, e) in enumerate(words[:16_000])]
+    spans = [
+        Span(SpanId(f"e{i}"), DocId(doc), "ali", labels[i % 4], s, e, {}, "t", "t")
+        for i, (s, e) in enumerate(words[:16_000])
+    ]
     # Claims over four words each, overlapping the entities and each other.
-    spans += [Span(SpanId(f"c{i}"), DocId(doc), "ali", "CLAIM", words[k][0], words[k + 3][1],
-                   {}, "t", "t")
-              for i, k in enumerate(range(0, 4 * 4_000, 4))]
+    spans += [
+        Span(
+            SpanId(f"c{i}"), DocId(doc), "ali", "CLAIM", words[k][0], words[k + 3][1], {}, "t", "t"
+        )
+        for i, k in enumerate(range(0, 4 * 4_000, 4))
+    ]
     with project.transaction():
         project.spans.insert_many(spans)
     assert len(spans) == 20_000
@@ -603,9 +637,16 @@ def test_ctrl_wheel_zooms_through_the_editor(seed_editor) -> None:
     view = editor.text_view()
     before = editor.point_size()
     centre = QPointF(view.viewport().rect().center())
-    event = QWheelEvent(centre, view.viewport().mapToGlobal(centre), QPoint(0, 0),
-                        QPoint(0, 240), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        centre,
+        view.viewport().mapToGlobal(centre),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.viewport(), event)
     assert editor.point_size() == before + 2
     assert view.font().pointSizeF() == before + 2

@@ -301,6 +301,8 @@ def test_settings_are_remembered_across_two_windows(
     make_window, path: Path, config_home: Path
 ) -> None:
     first = make_window()
+    first.resize(700, 650)  # within the offscreen screen, above the docks' minimum
+    first_size = (first.width(), first.height())
     first.switch_annotator("omar")
     first.zoom(2)
     first.set_language("ar")
@@ -317,6 +319,14 @@ def test_settings_are_remembered_across_two_windows(
     i18n.set_language("en")
     second = make_window(annotator=settings.annotator)
     assert second.editor.point_size() == size
+    assert (
+        (second.width(), second.height())
+        == first_size
+        != (
+            MainWindow.DEFAULT_SIZE.width(),
+            MainWindow.DEFAULT_SIZE.height(),
+        )
+    )
 
 
 def test_language_switch_mirrors_the_window(qapp, window: MainWindow) -> None:

@@ -27,12 +27,14 @@ def test_emoji_shifts_later_positions_by_one() -> None:
     assert m.to_utf16(start) == start + 1
     assert m.to_code_point(start + 1) == start
     assert m.range_to_code_points(start + 1, start + 1 + len("البوكمال")) == (
-        start, start + len("البوكمال"))
+        start,
+        start + len("البوكمال"),
+    )
 
 
 def test_inside_a_surrogate_pair_rounds_to_a_whole_character() -> None:
     m = OffsetMap("a😀b")
-    assert m.to_code_point(2) == 1          # between the halves: the emoji's start
+    assert m.to_code_point(2) == 1  # between the halves: the emoji's start
     assert m.to_code_point(2, round_up=True) == 2
     assert m.range_to_code_points(2, 2) == (1, 2)
 

@@ -9,12 +9,19 @@ from pathlib import Path
 
 
 def test_review_command_renders_the_sample_agreement(tmp_path: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ANNOTATOR_HOME=str(tmp_path / "home"),
-               ANNOTATOR_CONFIG_HOME=str(tmp_path / "config"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        ANNOTATOR_HOME=str(tmp_path / "home"),
+        ANNOTATOR_CONFIG_HOME=str(tmp_path / "config"),
+    )
     out = tmp_path / "review.png"
     result = subprocess.run(
         [sys.executable, "-m", "annotator.cli.main", "review", "--screenshot", str(out)],
-        env=env, capture_output=True, text=True, timeout=300,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     from PySide6.QtGui import QImage
