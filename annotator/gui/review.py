@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QPlainTextEdit,
     QProgressDialog,
@@ -153,6 +154,12 @@ class _Job(QThread):
         self.job_finished.emit(result)
 
 
+def _names(text: str) -> list[str] | None:
+    """``"sara, omar"`` → ``["sara", "omar"]``; nothing written → ``None`` (all)."""
+    names = [n.strip() for n in text.replace("،", ",").split(",") if n.strip()]
+    return names or None
+
+
 def _reader(project: Project) -> tuple[Project, bool]:
     """A second, read-only connection for a worker, so the UI's stays its own.
 
@@ -165,11 +172,15 @@ def _reader(project: Project) -> tuple[Project, bool]:
         return project, False
 
 
-def _agreement_work(project: Project) -> Callable[[Callable[[int, int], None]], Any]:
+def _agreement_work(
+    project: Project, *, annotators: list[str] | None = None, labels: list[str] | None = None
+) -> Callable[[Callable[[int, int], None]], Any]:
     def work(progress: Callable[[int, int], None]) -> AgreementResult:
         reader, own = _reader(project)
         try:
-            return project_agreement(reader, progress=progress)
+            return project_agreement(
+                reader, annotators=annotators, labels=labels, progress=progress
+            )
         finally:
             if own:
                 reader.close()
@@ -593,7 +604,14 @@ class ReviewWindow(QMainWindow):
         """(Re)compute agreement off the UI thread, with a progress dialog."""
         if "agreement" in self._jobs and self._jobs["agreement"].isRunning():
             return
-        job = _Job(_agreement_work(self.project), self)
+        job = _Job(
+            _agreement_work(
+                self.project,
+                annotators=_names(self.annotators_filter.text()),
+                labels=_names(self.labels_filter.text()),
+            ),
+            self,
+        )
         job.progressed.connect(self._agreement_progress)
         job.job_finished.connect(self._agreement_done)
         job.job_failed.connect(self._agreement_failed)
@@ -819,8 +837,18 @@ class ReviewWindow(QMainWindow):
         self.agreement_status.setWordWrap(True)
         self.recompute_button = QPushButton(self.tr("Recompute"), tab)
         self.recompute_button.clicked.connect(self.refresh_agreement)
+        # The CLI's --annotators / --labels: comma-separated, empty for all.
+        self.annotators_filter = QLineEdit(tab)
+        self.annotators_filter.setPlaceholderText(self.tr("All annotators"))
+        self.labels_filter = QLineEdit(tab)
+        self.labels_filter.setPlaceholderText(self.tr("All labels"))
+        for edit in (self.annotators_filter, self.labels_filter):
+            edit.setClearButtonEnabled(True)
+            edit.returnPressed.connect(self.refresh_agreement)
         top = QHBoxLayout()
         top.addWidget(self.agreement_status, 1)
+        top.addWidget(self.annotators_filter)
+        top.addWidget(self.labels_filter)
         top.addWidget(self.recompute_button)
         layout.addLayout(top, 0, 0, 1, 2)
 

@@ -542,3 +542,24 @@ def test_read_only_project_cannot_be_adjudicated(qtbot, sample):
     finally:
         readonly.close()
     assert _gold(path, 1) == []
+
+
+def test_agreement_can_be_narrowed_to_labels_and_annotators(qtbot, trio):
+    _path, project, _docs = trio
+    window = _window(qtbot, project)
+    names = list(window.agreement.annotators)
+    chosen = names[:2]
+    label = project.labels.list()[0].name
+    window.annotators_filter.setText(", ".join(chosen))
+    window.labels_filter.setText(label)
+    with qtbot.waitSignal(window.agreement_ready, timeout=30_000) as blocker:
+        window.refresh_agreement()
+    shown = blocker.args[0].to_json()
+    expected = project_agreement(project, annotators=chosen, labels=[label]).to_json()
+    assert shown == expected
+    assert shown["annotators"] == chosen != names
+    # An unknown name is explained, not computed.
+    window.labels_filter.setText("NOPE")
+    with qtbot.waitSignal(window.agreement_failed, timeout=30_000) as failed:
+        window.refresh_agreement()
+    assert "NOPE" in failed.args[0]
