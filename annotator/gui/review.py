@@ -87,6 +87,7 @@ from annotator.gui.review_models import (
     PairwiseMatrixModel,
     PerLabelModel,
     SummaryModel,
+    review_text,
 )
 from annotator.gui.undo import EditCommand
 
@@ -857,7 +858,7 @@ class ReviewWindow(QMainWindow):
         heat_layout = QVBoxLayout(heat_box)
         self.metric_combo = QComboBox(heat_box)
         for key, name in METRICS.items():
-            self.metric_combo.addItem(self.tr(name), key)
+            self.metric_combo.addItem(review_text(name), key)
         self.metric_combo.currentIndexChanged.connect(
             lambda i: self.matrix_model.set_metric(self.metric_combo.itemData(i))
         )

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -52,10 +53,10 @@ _NUMBER_ALIGN = Qt.AlignmentFlag.AlignCenter
 # Metric key -> label; the key names the field of EntityPair / ClaimPair.
 # (Translated where shown.)
 METRICS: dict[str, str] = {
-    "exact_f1": "Exact span F1",
-    "overlap_f1": "Overlap F1",
-    "cohen_kappa": "Cohen's κ (tokens)",
-    "claims_overlap_f1": "Claims overlap F1",
+    "exact_f1": QT_TRANSLATE_NOOP("Review", "Exact span F1"),
+    "overlap_f1": QT_TRANSLATE_NOOP("Review", "Overlap F1"),
+    "cohen_kappa": QT_TRANSLATE_NOOP("Review", "Cohen's κ (tokens)"),
+    "claims_overlap_f1": QT_TRANSLATE_NOOP("Review", "Claims overlap F1"),
 }
 
 KIND_COLORS = {
@@ -67,8 +68,24 @@ KIND_COLORS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Review", text)
+# Called by this name (and strings marked with QT_TRANSLATE_NOOP) so that
+# pyside6-lupdate finds them; see annotator/gui/i18n.py.
+translate = QCoreApplication.translate
+
+
+# Row kinds (annotator.core.adjudication.ROW_KINDS), marked for translation.
+_ROW_KIND_NAMES = (
+    QT_TRANSLATE_NOOP("Review", "unanimous"),
+    QT_TRANSLATE_NOOP("Review", "label"),
+    QT_TRANSLATE_NOOP("Review", "boundary"),
+    QT_TRANSLATE_NOOP("Review", "both"),
+    QT_TRANSLATE_NOOP("Review", "missing"),
+)
+
+
+def review_text(text: str) -> str:
+    """Translate a string marked elsewhere with ``QT_TRANSLATE_NOOP("Review", ...)``."""
+    return translate("Review", text)
 
 
 def format_number(value: float | int | None, digits: int = 2) -> str:
@@ -188,8 +205,8 @@ class PairwiseMatrixModel(_TableModel):
                 return a
             documents = self._values.get((a, b), (None, 0))[1]
             precise = "—" if value is None else f"{value:.4f}"
-            return _tr("{a} × {b}: {metric} = {value} on {n} documents").format(
-                a=a, b=b, metric=_tr(METRICS[self._metric]), value=precise, n=documents
+            return translate("Review", "{a} × {b}: {metric} = {value} on {n} documents").format(
+                a=a, b=b, metric=review_text(METRICS[self._metric]), value=precise, n=documents
             )
         return None
 
@@ -252,9 +269,9 @@ class PerLabelModel(_TableModel):
             pair = self._pairs[index.column() - 1]
             lab = pair.per_label.get(self._labels[index.row()])
             if lab is not None:
-                return _tr("{a}: {na} spans, {b}: {nb} spans, {tp} identical").format(
-                    a=pair.a, na=lab.n_a, b=pair.b, nb=lab.n_b, tp=lab.tp
-                )
+                return translate(
+                    "Review", "{a}: {na} spans, {b}: {nb} spans, {tp} identical"
+                ).format(a=pair.a, na=lab.n_a, b=pair.b, nb=lab.n_b, tp=lab.tp)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
@@ -263,7 +280,7 @@ class PerLabelModel(_TableModel):
         if orientation == Qt.Orientation.Vertical:
             return self._labels[section] if 0 <= section < len(self._labels) else None
         if section == 0:
-            return _tr("All pairs")
+            return translate("Review", "All pairs")
         if 0 < section <= len(self._pairs):
             pair = self._pairs[section - 1]
             return f"{pair.a} × {pair.b}"
@@ -283,25 +300,33 @@ class SummaryModel(_TableModel):
         if result is not None:
             ents, total = result.entities, result.total_disagreements
             self._rows = [
-                ("documents", _tr("Documents compared"), result.documents),
-                ("mean_exact_f1", _tr("Mean exact F1 (over pairs)"), ents.mean_exact_f1),
-                ("pooled_exact_f1", _tr("Pooled exact F1"), ents.pooled_exact_f1),
-                ("krippendorff_alpha", _tr("Krippendorff's α (entities)"), ents.krippendorff_alpha),
-                ("fleiss_kappa", _tr("Fleiss' κ"), ents.fleiss_kappa),
+                ("documents", translate("Review", "Documents compared"), result.documents),
+                (
+                    "mean_exact_f1",
+                    translate("Review", "Mean exact F1 (over pairs)"),
+                    ents.mean_exact_f1,
+                ),
+                ("pooled_exact_f1", translate("Review", "Pooled exact F1"), ents.pooled_exact_f1),
+                (
+                    "krippendorff_alpha",
+                    translate("Review", "Krippendorff's α (entities)"),
+                    ents.krippendorff_alpha,
+                ),
+                ("fleiss_kappa", translate("Review", "Fleiss' κ"), ents.fleiss_kappa),
                 (
                     "fleiss_documents",
-                    _tr("Documents every annotator finished"),
+                    translate("Review", "Documents every annotator finished"),
                     ents.fleiss_documents,
                 ),
                 (
                     "claims_alpha",
-                    _tr("Krippendorff's α (claims, characters)"),
+                    translate("Review", "Krippendorff's α (claims, characters)"),
                     result.claims.krippendorff_alpha,
                 ),
-                ("boundary", _tr("Boundary disagreements"), total.boundary),
-                ("label", _tr("Label disagreements"), total.label),
-                ("both", _tr("Boundary and label"), total.both),
-                ("missed", _tr("Missed / extra spans"), total.missed),
+                ("boundary", translate("Review", "Boundary disagreements"), total.boundary),
+                ("label", translate("Review", "Label disagreements"), total.label),
+                ("both", translate("Review", "Boundary and label"), total.both),
+                ("missed", translate("Review", "Missed / extra spans"), total.missed),
             ]
         self.endResetModel()
 
@@ -332,7 +357,11 @@ class SummaryModel(_TableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return (_tr("Measure"), _tr("Value"))[section] if section in (0, 1) else None
+            return (
+                (translate("Review", "Measure"), translate("Review", "Value"))[section]
+                if section in (0, 1)
+                else None
+            )
         return None
 
 
@@ -345,7 +374,14 @@ class DisagreementDocumentsModel(_TableModel):
     """
 
     BATCH = 200
-    COLUMNS = ("Document", "Annotators", "Entity F1", "Claims F1", "Disagreement", "Adjudicated")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("Review", "Document"),
+        QT_TRANSLATE_NOOP("Review", "Annotators"),
+        QT_TRANSLATE_NOOP("Review", "Entity F1"),
+        QT_TRANSLATE_NOOP("Review", "Claims F1"),
+        QT_TRANSLATE_NOOP("Review", "Disagreement"),
+        QT_TRANSLATE_NOOP("Review", "Adjudicated"),
+    )
 
     def __init__(self, project: Project, parent: Any = None) -> None:
         super().__init__(parent)
@@ -441,7 +477,7 @@ class DisagreementDocumentsModel(_TableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return _tr(self.COLUMNS[section])
+            return review_text(self.COLUMNS[section])
         if orientation == Qt.Orientation.Vertical and 0 <= section < self._loaded:
             return str(section + 1)
         return None
@@ -556,8 +592,12 @@ class AdjudicationRowsModel(_TableModel):
             return None
         if column == 1:
             if role == Qt.ItemDataRole.DisplayRole:
-                layer = _tr("claim") if row.layer == "claims" else _tr("entity")
-                return f"{_tr(row.kind)} ({layer})"
+                layer = (
+                    translate("Review", "claim")
+                    if row.layer == "claims"
+                    else translate("Review", "entity")
+                )
+                return f"{review_text(row.kind)} ({layer})"
             if role == VALUE_ROLE:
                 return row.kind
             if role == Qt.ItemDataRole.BackgroundRole:
@@ -588,11 +628,11 @@ class AdjudicationRowsModel(_TableModel):
         if not 0 <= section < self._column_count():
             return None
         if section == 0:
-            return _tr("Text")
+            return translate("Review", "Text")
         if section == 1:
-            return _tr("Kind")
+            return translate("Review", "Kind")
         if section == self._column_count() - 1:
-            return _tr("Gold")
+            return translate("Review", "Gold")
         return f"{section - 1} · {self._names[section - 2]}"
 
 
@@ -600,14 +640,14 @@ class GoldScoresModel(_TableModel):
     """Each annotator against gold: the ``(annotator, gold)`` pairs of the result."""
 
     COLUMNS = (
-        "Annotator",
-        "Documents",
-        "Spans",
-        "Gold spans",
-        "Exact F1",
-        "Overlap F1",
-        "Cohen's κ",
-        "Claims overlap F1",
+        QT_TRANSLATE_NOOP("Review", "Annotator"),
+        QT_TRANSLATE_NOOP("Review", "Documents"),
+        QT_TRANSLATE_NOOP("Review", "Spans"),
+        QT_TRANSLATE_NOOP("Review", "Gold spans"),
+        QT_TRANSLATE_NOOP("Review", "Exact F1"),
+        QT_TRANSLATE_NOOP("Review", "Overlap F1"),
+        QT_TRANSLATE_NOOP("Review", "Cohen's κ"),
+        QT_TRANSLATE_NOOP("Review", "Claims overlap F1"),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -671,7 +711,7 @@ class GoldScoresModel(_TableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return _tr(self.COLUMNS[section])
+            return review_text(self.COLUMNS[section])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
             return str(section + 1)
         return None

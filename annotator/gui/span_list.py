@@ -81,7 +81,8 @@ class SpanListModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.COLUMNS)
         ):
-            return self.tr(self.COLUMNS[section])
+            # Literal strings, so that pyside6-lupdate finds them.
+            return self.tr("Label") if section == 0 else self.tr("Text")
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
