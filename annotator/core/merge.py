@@ -10,12 +10,13 @@ anything is written. A backup of the lead file is taken first.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import AnnotatorError, LabelConflict
+from annotator.core.errors import AnnotatorError, LabelConflict, ProjectReadOnly
 from annotator.core.model import DocId, Span, utc_now
 from annotator.core.store import Project, SpanTable
 from annotator.core.store_merge import attached, merge_rows, overlapping_entities
@@ -93,49 +94,65 @@ def merge_projects(
 
     :raises MergeRefused, LabelConflict, NotAProject, NewerSchema: nothing written.
     """
-    sources: list[Project] = []
+    sources: list[tuple[Path, Project]] = []
+    with tempfile.TemporaryDirectory(prefix="annotator-merge-") as scratch:
+        try:
+            for given in paths:
+                path = Path(given)
+                if _same_file(path, lead.path):
+                    raise MergeRefused(
+                        f"{path}: this is the lead project itself; nothing to merge."
+                    )
+                sources.append((path, _open_source(path, Path(scratch))))
+            for path, source in sources:
+                _check_labels(lead, source, shown_as=path)
+            backup_path = None
+            if backup:
+                backup_path = lead.backup(
+                    lead.path.with_name(f"{lead.path.name}.before-merge-{_stamp()}.bak")
+                )
+            reports = []
+            for index, (path, source) in enumerate(sources):
+                reports.append(_merge_one(lead, source, shown_as=path))
+                if progress is not None:
+                    progress(index + 1, len(sources), str(path))
+            return MergeReport(reports, str(backup_path) if backup_path else None)
+        finally:
+            for _path, source in sources:
+                source.close()
+
+
+def _open_source(path: Path, scratch: Path) -> Project:
+    """A returned file, read-only; one from an older Annotator is migrated in a copy.
+
+    The annotator's file itself is never changed by a merge.
+    """
     try:
-        for given in paths:
-            path = Path(given)
-            if _same_file(path, lead.path):
-                raise MergeRefused(f"{path}: this is the lead project itself; nothing to merge.")
-            sources.append(Project.open(path, readonly=True))
-        for source in sources:
-            _check_labels(lead, source)
-        backup_path = None
-        if backup:
-            backup_path = lead.backup(
-                lead.path.with_name(f"{lead.path.name}.before-merge-{_stamp()}.bak")
-            )
-        reports = []
-        for index, source in enumerate(sources):
-            reports.append(_merge_one(lead, source))
-            if progress is not None:
-                progress(index + 1, len(sources), str(source.path))
-        return MergeReport(reports, str(backup_path) if backup_path else None)
-    finally:
-        for source in sources:
-            source.close()
+        return Project.open(path, readonly=True)
+    except ProjectReadOnly:  # an older schema: migrate a copy, not the returned file
+        with Project.open(path, readonly=True, migrate=False) as old:
+            copy = old.backup(scratch / f"{len(list(scratch.iterdir()))}-{path.name}")
+        return Project.open(copy)
 
 
 def _stamp() -> str:
     return utc_now().replace(":", "").replace("-", "").replace(".", "")[:15]
 
 
-def _check_labels(lead: Project, source: Project) -> None:
+def _check_labels(lead: Project, source: Project, *, shown_as: Path) -> None:
     lead_kinds = {lab.name: lab.kind for lab in lead.labels.list()}
     for label in source.labels.list():
         kind = lead_kinds.get(label.name)
         if kind is not None and kind != label.kind:
             raise LabelConflict(
-                f"{source.path}: label {label.name!r} is a {label.kind.value} there but a "
+                f"{shown_as}: label {label.name!r} is a {label.kind.value} there but a "
                 f"{kind.value} in {lead.path}. Rename it in one of them "
                 "(`annotator labels rename`) and merge again; nothing was merged."
             )
 
 
-def _merge_one(lead: Project, source: Project) -> MergeFileReport:
-    report = MergeFileReport(str(source.path))
+def _merge_one(lead: Project, source: Project, *, shown_as: Path) -> MergeFileReport:
+    report = MergeFileReport(str(shown_as))
     source_labels = source.labels.list()
     # ATTACH cannot happen inside a transaction: attach first, then one transaction.
     with attached(lead, source.path):

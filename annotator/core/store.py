@@ -186,9 +186,11 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> Project:
+    def open(cls, path: str | Path, *, readonly: bool = False, migrate: bool = True) -> Project:
         """Open an existing project, migrating an older schema (after a backup).
 
+        :param migrate: ``False`` with ``readonly``: open an older schema as it is,
+            only to copy it (:meth:`backup`); its tables are not what this version reads.
         :raises NotAProject: the file is missing or not a project.
         :raises NewerSchema: the file was written by a newer Annotator.
         :raises ProjectLocked: another process has it open for writing.
@@ -199,10 +201,12 @@ class Project:
                 f"{path}: no such project. Create it with `annotator init -p {path}`."
             )
         check_project_file(path)
-        return cls._connect(path, readonly=readonly, creating=False)
+        return cls._connect(path, readonly=readonly, creating=False, migrate=migrate)
 
     @classmethod
-    def _connect(cls, path: Path, *, readonly: bool, creating: bool) -> Project:
+    def _connect(
+        cls, path: Path, *, readonly: bool, creating: bool, migrate: bool = True
+    ) -> Project:
         lock: filelock.BaseFileLock | None = None
         if not readonly:
             lock = filelock.FileLock(str(path) + ".lock", timeout=0)
@@ -235,7 +239,7 @@ class Project:
                 # FULL: a transaction that returned survives a power cut, not only a crash.
                 conn.execute("PRAGMA synchronous = FULL")
             project = cls(path, conn, lock)
-            project._check_and_migrate(creating=creating)
+            project._check_and_migrate(creating=creating, migrate=migrate)
             return project
         except BaseException as exc:
             if conn is not None:
@@ -246,7 +250,7 @@ class Project:
                 raise NotAProject(f"{path}: not a readable project file ({exc}).") from exc
             raise
 
-    def _check_and_migrate(self, *, creating: bool) -> None:
+    def _check_and_migrate(self, *, creating: bool, migrate: bool = True) -> None:
         known = schema.known_migration_names()
         applied = [m.name for m in schema.migrations.applied(self.db)]
         unknown = [name for name in applied if name not in known]
@@ -260,6 +264,8 @@ class Project:
         if not pending:
             return
         if self.readonly:
+            if not migrate:
+                return
             self.close()
             raise ProjectReadOnly(
                 f"{self.path}: uses an older schema; open it once for writing to upgrade it."

@@ -160,3 +160,21 @@ def test_handout_errors(lead: Project, tmp_path: Path) -> None:
     assert handout(lead, tmp_path / "all.sqlite", annotator=None, whole=True) == 20
     with pytest.raises(FileExistsError):
         handout(lead, tmp_path / "all.sqlite", annotator=None, whole=True)
+
+
+def test_a_file_from_an_older_version_merges_and_stays_untouched(
+    lead: Project, tmp_path: Path
+) -> None:
+    stored = Path(__file__).resolve().parent.parent / "data" / "project_schema_0001.sqlite"
+    returned = tmp_path / "old.sqlite"
+    returned.write_bytes(stored.read_bytes())
+    before = returned.read_bytes()
+    report = merge_projects(lead, [returned])
+    assert returned.read_bytes() == before
+    assert report.files[0].path == str(returned)
+    assert report.files[0].documents_added == 1 and report.files[0].spans_added == 1
+    (span,) = [s for s in lead.spans.all() if s.annotator == "sara"]
+    assert (span.label, lead.documents.get(span.doc_id).text[span.start : span.end]) == (
+        "GPE",
+        "البوكمال",
+    )
