@@ -27,11 +27,23 @@ __all__ = ["PaletteWidget", "label_keys"]
 _KIND_NAMES = {"entity": "entity", "place": "place", "claim": "claim"}
 
 
+# What the same physical key types on the standard Arabic (PC 101 / xkb "ara")
+# layout: an annotator typing Arabic presses the "p" key and gets "ح".
+ARABIC_LAYOUT = dict(
+    zip(
+        "qwertyuiop[]asdfghjkl;'zxcvnm,./",
+        "ضصثقفغعهخحجدشسيبلاتنمكطئءؤرىةوزظ",
+        strict=True,
+    )
+)
+
+
 def label_keys(labels: Sequence[Label]) -> dict[str, str]:
     """Key text → label name: ``"1"``–``"9"`` (and ``"١"``–``"٩"``) then shortcut letters.
 
-    Arabic-Indic digits work too, so an annotator with an Arabic keyboard
-    layout can press the digit row without switching layouts.
+    Arabic-Indic digits work too, and each Latin shortcut letter also answers
+    to the letter its key types on the Arabic layout, so an annotator never
+    has to switch keyboard layouts to label.
     """
     keys: dict[str, str] = {}
     for i, label in enumerate(labels[:9]):
@@ -39,7 +51,10 @@ def label_keys(labels: Sequence[Label]) -> dict[str, str]:
         keys[chr(0x0661 + i)] = label.name
     for label in labels:
         if label.shortcut:
-            keys.setdefault(label.shortcut.lower(), label.name)
+            letter = label.shortcut.lower()
+            keys.setdefault(letter, label.name)
+            if letter in ARABIC_LAYOUT:
+                keys.setdefault(ARABIC_LAYOUT[letter], label.name)
     return keys
 
 

@@ -312,6 +312,7 @@ WORDS = [
     "إنهاء",
     "وجوده",
     "الفعلي",
+    "يمكن",
 ]
 
 
@@ -323,6 +324,7 @@ def test_each_label_key_stores_its_label(
     presses = [(str(i + 1), label.name) for i, label in enumerate(labels[:9])]
     presses += [(label.shortcut, label.name) for label in labels if label.shortcut]
     presses += [("١", labels[0].name)]  # Arabic-Indic digit row
+    presses += [("ح", "PER")]  # the "p" key on the Arabic layout
     assert len(presses) <= len(WORDS)
     expected = []
     for (pressed, label), word in zip(presses, WORDS, strict=False):
