@@ -9,12 +9,13 @@ cleaning ever changes; they are placed on whole-word occurrences only.
 from __future__ import annotations
 
 import re
+import uuid
 from importlib import resources
 from pathlib import Path
 
 from annotator.core.edits import AddSpan, SetStatus
 from annotator.core.importer import ImportOptions, import_paths
-from annotator.core.model import DocId, Status
+from annotator.core.model import DocId, SpanId, Status
 from annotator.core.store import Project
 
 SAMPLE_ANNOTATORS = ("sample-sara", "sample-omar")
@@ -78,6 +79,15 @@ def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
+# Span ids from content, so the sample (and exports/ made from it) is the same
+# on every machine and every run.
+_SPAN_NAMESPACE = uuid.UUID("5d1c9a3e-0f3b-4b8e-9a57-6a1f0e2c4b11")
+
+
+def _span_id(doc_uid: str, annotator: str, label: str, start: int, end: int) -> SpanId:
+    return SpanId(str(uuid.uuid5(_SPAN_NAMESPACE, f"{doc_uid}/{annotator}/{label}/{start}/{end}")))
+
+
 def _annotate(
     project: Project,
     doc_id: DocId,
@@ -85,7 +95,15 @@ def _annotate(
     entities: list[tuple[str, str]],
     claims: list[str],
 ) -> None:
-    text = project.documents.get(doc_id).text
+    document = project.documents.get(doc_id)
+    text = document.text
+
+    def add(label: str, start: int, end: int) -> None:
+        span_id = _span_id(document.uid, annotator, label, start, end)
+        project.apply(
+            AddSpan(doc_id, annotator, label, start, end, attrs={"sample": True}, span_id=span_id)
+        )
+
     taken: list[tuple[int, int]] = []
     # Longest first, so "الجيش العراقي" wins over "العراقي" inside it.
     for surface, label in sorted(entities, key=lambda e: -len(e[0])):
@@ -93,10 +111,10 @@ def _annotate(
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            project.apply(AddSpan(doc_id, annotator, label, start, end, attrs={"sample": True}))
+            add(label, start, end)
     for claim in claims:
         for start, end in _occurrences(text, claim)[:1]:
-            project.apply(AddSpan(doc_id, annotator, "CLAIM", start, end, attrs={"sample": True}))
+            add("CLAIM", start, end)
     project.apply(SetStatus(doc_id, annotator, Status.DONE))
 
 
