@@ -411,8 +411,25 @@ def _count_cleaning(raw: str, text: str, report: FileReport) -> None:
         note(
             "words normalised to NFC (marks reordered or composed)",
             len(changed),
-            (f"{w!r} → {unicodedata.normalize('NFC', w)!r}" for w in changed),
+            (_nfc_example(w) for w in changed),
         )
+
+
+def _nfc_example(word: str) -> str:
+    """``'سُجِّلت': U+0650 U+0651 → U+0651 U+0650`` (the two look the same on screen)."""
+    after = unicodedata.normalize("NFC", word)
+    start = next(
+        (i for i, (a, b) in enumerate(zip(word, after, strict=False)) if a != b),
+        min(len(word), len(after)),
+    )
+    end_w, end_a = len(word), len(after)
+    while end_w > start and end_a > start and word[end_w - 1] == after[end_a - 1]:
+        end_w, end_a = end_w - 1, end_a - 1
+
+    def points(s: str) -> str:
+        return " ".join(f"U+{ord(c):04X}" for c in s)
+
+    return f"{word!r}: {points(word[start:end_w])} → {points(after[start:end_a])}"
 
 
 def _first_line(text: str) -> str:
@@ -470,7 +487,7 @@ def _labels_needed(
             path=str(path),
             line=first_line[missing.most_common(1)[0][0]],
         )
-    added = []
+    added: list[Label] = []
     for name in missing:
         layer = layers[name]
         is_claim = layer == "claims" or (layer is None and name in options.claim_labels)
