@@ -199,3 +199,31 @@ class DocumentTooLarge(ImportFailed):
     """A document longer than the import's limit."""
 
     code = "E073"
+
+
+# --- writing ------------------------------------------------------------------
+
+
+class WriteFailed(AnnotatorError):
+    """SQLite could not write the project (disk full, read-only, I/O error); nothing was stored.
+
+    :param reason: SQLite's own words, for a bug report.
+    """
+
+    code = "E090"
+
+    def __init__(self, message: str, *, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class FileProblem(AnnotatorError):
+    """A file or folder could not be read or written (the operating system said why)."""
+
+    code = "E091"
+
+
+class UnexpectedError(AnnotatorError):
+    """A bug: something failed that should not; the message asks for a report."""
+
+    code = "E099"
