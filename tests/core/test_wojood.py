@@ -4,7 +4,10 @@ column per nesting level, compared with the source line for line."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -127,3 +130,67 @@ def test_retokenize_is_the_project_tokenizer(wojood: tuple[Path, dict], tmp_path
     text = (tmp_path / "re" / "dev.conll").read_text(encoding="utf-8")
     # "$#$" is one token in Wojood; the project tokenizer splits it.
     assert "$\t" in text and "$#$\t" not in text
+
+
+@pytest.mark.slow
+def test_spacy_debug_data_and_train_run_on_the_export_with_nested_entities(
+    tmp_path: Path,
+) -> None:
+    # Documents of 20 sentences (the files have no document markers): spaCy needs
+    # more than one example per part.
+    path = tmp_path / "w.sqlite"
+    with Project.create(path) as project:
+        for part, name in FILES.items():
+            options = ImportOptions(
+                add_labels=True, done=True, lenient=True, part=part, sentences_per_document=20
+            )
+            assert import_paths(project, [WOJOOD / name], options=options).ok
+        out = tmp_path / "out"
+        report = export(project, out, fmt="spacy", split="source")
+    assert report.refused == [] and report.adjusted == []
+    assert sum(p.nested for p in report.parts.values()) == 815
+    from spacy.tokens import DocBin
+
+    from annotator.core.tokenizer import get_nlp
+
+    docs = list(DocBin().from_disk(out / "dev.spacy").get_docs(get_nlp().vocab))
+    assert sum(len(d.spans["entities"]) - len(d.ents) for d in docs) == 85  # val.txt's nested
+    assert "spancat_entities" in (out / "config.cfg").read_text(encoding="utf-8")
+    paths = ["--paths.train", str(out / "train.spacy"), "--paths.dev", str(out / "dev.spacy")]
+    env = {**os.environ, "NO_COLOR": "1"}
+    debug = subprocess.run(
+        [sys.executable, "-m", "spacy", "debug", "data", str(out / "config.cfg"), *paths],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert "Corpus is loadable" in debug.stdout, debug.stdout + debug.stderr
+    assert "misaligned" not in debug.stdout, debug.stdout
+    assert "crossing sentence boundaries" in debug.stdout  # the check ran, and passed:
+    assert "No entities crossing sentence boundaries" in debug.stdout
+    train = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "train",
+            str(out / "config.cfg"),
+            *paths,
+            "--training.max_steps",
+            "2",
+            "--training.eval_frequency",
+            "2",
+            "--output",
+            str(tmp_path / "model"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert train.returncode == 0, train.stdout[-3000:] + train.stderr[-3000:]
+    assert "['tok2vec', 'ner', 'spancat_entities']" in train.stdout
+    assert (tmp_path / "model" / "model-last" / "spancat_entities").is_dir()
