@@ -8,9 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan
+from annotator.core.adjudication import accept_version, document_rows
+from annotator.core.agreement import LabelF1
+from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan, SetStatus
 from annotator.core.errors import NestedEntitiesPresent, SpanOverlapsEntity
+from annotator.core.merge import merge_projects
+from annotator.core.model import Status
+from annotator.core.review import project_agreement
 from annotator.core.store import Project
+from annotator.core.teams import handout
 
 TEXT = "زار وفد بلدية نابلس مدينة رام الله أمس."
 
@@ -82,3 +88,57 @@ def test_flat_project_refuses_nesting_and_cannot_become_flat_with_nested_spans(
     with pytest.raises(SpanOverlapsEntity):
         project.apply(RelabelSpan(claim, "GPE"))
     assert live(project_path) == [("ORG", *at("بلدية نابلس")), ("CLAIM", *at("نابلس"))]
+
+
+# --- agreement, merge and adjudication keep nested entities ----------------------
+
+
+def _two_annotators(project: Project, doc: int) -> None:
+    for who, labels in (
+        ("sara", [("ORG", "بلدية نابلس"), ("GPE", "نابلس"), ("GPE", "رام الله")]),
+        ("omar", [("ORG", "بلدية نابلس"), ("LOC", "نابلس"), ("GPE", "رام الله")]),
+    ):
+        for label, words in labels:
+            project.apply(AddSpan(doc, who, label, *at(words)))
+        project.apply(SetStatus(doc, who, Status.DONE))
+
+
+def test_agreement_counts_nested_entities_in_span_f1_only(project: Project, doc: int) -> None:
+    _two_annotators(project, doc)
+    result = project_agreement(project)
+    [pair] = result.entities.pairs
+    # ORG and رام الله match; the nested نابلس does not (GPE vs LOC): 2·2/(3+3).
+    assert (pair.exact_tp, pair.n_a, pair.n_b) == (2, 3, 3)
+    assert pair.exact_f1 == pytest.approx(2 / 3)
+    assert (pair.a, pair.b) == ("omar", "sara")
+    assert pair.per_label["GPE"] == LabelF1(1, 1, 2, pytest.approx(2 / 3))
+    assert pair.per_label["LOC"] == LabelF1(0, 1, 0, 0.0)
+    assert result.entities.nested == 2
+    # The token measures see the outermost entities only, where both agree.
+    data = result.to_json()["entities"]
+    assert data["token_measures_layer"] == "outermost entities"
+    assert data["krippendorff_alpha"] == pytest.approx(1.0)
+
+
+def test_adjudication_accepts_a_version_with_its_nested_entities(
+    project: Project, doc: int
+) -> None:
+    _two_annotators(project, doc)
+    _, rows = document_rows(project, doc)
+    row = next(r for r in rows if (r.start, r.end) == at("بلدية نابلس"))
+    accept_version(project, doc, row, "sara", adjudicator="lead")
+    gold = {(TEXT[s.start : s.end], s.label) for s in project.gold.for_document(doc)}
+    assert gold == {("بلدية نابلس", "ORG"), ("نابلس", "GPE")}
+
+
+def test_merge_keeps_nested_entities(tmp_path: Path) -> None:
+    lead = Project.create(tmp_path / "lead.sqlite")
+    doc = lead.documents.add(TEXT, title="t")[0]
+    handout(lead, tmp_path / "sara.sqlite", annotator="sara", whole=True)
+    with Project.open(tmp_path / "sara.sqlite") as copy:
+        copy.apply(AddSpan(doc, "sara", "ORG", *at("بلدية نابلس")))
+        copy.apply(AddSpan(doc, "sara", "GPE", *at("نابلس")))
+    report = merge_projects(lead, [tmp_path / "sara.sqlite"])
+    assert report.files[0].spans_added == 2 and report.files[0].overlaps_resolved == []
+    assert live(lead.path) == [("ORG", *at("بلدية نابلس")), ("GPE", *at("نابلس"))]
+    lead.close()
