@@ -293,7 +293,7 @@ def doc_from_tokens(
         return Doc(nlp.vocab, words=words, spaces=spaces)
     # Given to the constructor: Token.is_sent_start checks the whole Doc on each set.
     starts = {source.tokens[first][0] for first, _stop in source.sentences()}
-    sent_starts: list[bool] = []
+    sent_starts: list[bool | int | None] = []
     pos = 0
     for index, (word, space) in enumerate(zip(words, spaces, strict=True)):
         sent_starts.append(index == 0 or (pos in starts and not word.isspace()))
