@@ -20,6 +20,7 @@ from annotator.core.errors import AnnotatorError, LabelConflict, ProjectReadOnly
 from annotator.core.model import DocId, Span, nests, utc_now
 from annotator.core.store import Project, SpanTable
 from annotator.core.store_merge import attached, merge_rows, overlapping_entities
+from annotator.core.tokenizer import has_loose_edges
 
 
 class MergeRefused(AnnotatorError):
@@ -37,6 +38,9 @@ class MergeFileReport:
     gold_updated: int = 0
     statuses_updated: int = 0
     overlaps_resolved: list[str] = field(default_factory=list)
+    #: Spans of the merged annotators' documents that start or end with
+    #: whitespace or punctuation (``، البوكمال``), counted after the merge.
+    edge_punctuation: int = 0
 
     @property
     def changed(self) -> bool:
@@ -61,6 +65,7 @@ class MergeFileReport:
             "gold_updated": self.gold_updated,
             "statuses_updated": self.statuses_updated,
             "overlaps_resolved": self.overlaps_resolved,
+            "edge_punctuation": self.edge_punctuation,
         }
 
 
@@ -169,7 +174,21 @@ def _merge_one(lead: Project, source: Project, *, shown_as: Path) -> MergeFileRe
             for table, spans in (("spans", lead.spans), ("gold_spans", lead.gold)):
                 clashes = overlapping_entities(lead, table, touched[table])
                 report.overlaps_resolved += _resolve_overlaps(lead, spans, set(clashes))
+            report.edge_punctuation = _count_loose_edges(lead, touched["spans"])
     return report
+
+
+def _count_loose_edges(lead: Project, touched: set[tuple[DocId, str]]) -> int:
+    count = 0
+    for doc_id in sorted({doc_id for doc_id, _ in touched}):
+        text = lead.documents.get(doc_id).text
+        annotators = {a for d, a in touched if d == doc_id}
+        count += sum(
+            has_loose_edges(text[s.start : s.end])
+            for s in lead.spans.for_document(doc_id)
+            if s.annotator in annotators
+        )
+    return count
 
 
 def _resolve_overlaps(

@@ -4,73 +4,72 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="236" />
+        <location filename="../../annotator/gui/selection_rules.py" line="35" />
         <source>Exact characters</source>
         <translation>أحرف دقيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="240" />
+        <location filename="../../annotator/gui/selection_rules.py" line="38" />
         <source>Keep the exact characters of a selection instead of whole tokens (or hold Alt while selecting).</source>
         <translation>الإبقاء على أحرف التحديد كما هي بدل الكلمات الكاملة (أو اضغط Alt أثناء التحديد).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="302" />
-        <location filename="../../annotator/gui/editor.py" line="370" />
+        <location filename="../../annotator/gui/editor.py" line="176" />
+        <location filename="../../annotator/gui/editor.py" line="230" />
         <source>No label named %1 in this project.</source>
         <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="311" />
+        <location filename="../../annotator/gui/editor.py" line="187" />
         <source>Select some text (or click a span) first.</source>
         <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="326" />
+        <location filename="../../annotator/gui/editor.py" line="200" />
         <source>Not found: %1</source>
         <translation>غير موجود: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="428" />
+        <location filename="../../annotator/gui/editor.py" line="289" />
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="431" />
+        <location filename="../../annotator/gui/editor.py" line="293" />
         <source>Set the annotator's name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="440" />
+        <location filename="../../annotator/gui/editor.py" line="303" />
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="445" />
+        <location filename="../../annotator/gui/span_edits.py" line="60" />
         <source>Add %1 «%2»</source>
         <translation>إضافة %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="459" />
+        <location filename="../../annotator/gui/span_edits.py" line="71" />
         <source>Replaced %1 with %2.</source>
         <translation>استُبدل %1 بـ %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="467" />
+        <location filename="../../annotator/gui/span_edits.py" line="83" />
         <source>Relabel %1 → %2 «%3»</source>
         <translation>تغيير التسمية %1 ← %2 «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="479" />
+        <location filename="../../annotator/gui/span_edits.py" line="97" />
         <source>Delete %1 «%2»</source>
         <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="522" />
         <source>Cannot undo or redo: %1</source>
-        <translation>تعذّر التراجع أو الإعادة: %1</translation>
+        <translation type="vanished">تعذّر التراجع أو الإعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="529" />
+        <location filename="../../annotator/gui/span_edits.py" line="123" />
         <source>Not added: %1 would overlap %2 «%3». Delete that span first, or mark exactly the same characters to replace it.</source>
         <translation>لم يُضف: %1 سيتداخل مع %2 «%3». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
     </message>
@@ -78,13 +77,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="208" />
-        <location filename="../../annotator/gui/app.py" line="212" />
+        <location filename="../../annotator/gui/app.py" line="211" />
+        <location filename="../../annotator/gui/app.py" line="215" />
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/app.py" line="246" />
+        <location filename="../../annotator/gui/app.py" line="249" />
         <source>No such document</source>
         <translation>لا يوجد هذا المستند</translation>
     </message>
@@ -92,206 +91,206 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="64" />
+        <location filename="../../annotator/gui/dialogs.py" line="55" />
         <source>Annotator</source>
         <translation>المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="66" />
+        <location filename="../../annotator/gui/dialogs.py" line="57" />
         <source>Welcome to Annotator</source>
         <translation>مرحبًا بك في Annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="69" />
+        <location filename="../../annotator/gui/dialogs.py" line="60" />
         <source>Who is annotating? Your name is saved with every highlight, so the work of several annotators can be compared and merged.</source>
         <translation>من يُعلِّم؟ يُحفظ اسمك مع كل تظليل، لتمكن مقارنة عمل عدة مُعلِّمين ودمجه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="82" />
+        <location filename="../../annotator/gui/dialogs.py" line="73" />
         <source>Your name</source>
         <translation>اسمك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="124" />
+        <location filename="../../annotator/gui/dialogs.py" line="115" />
         <source>Go to document</source>
         <translation>الانتقال إلى مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="127" />
+        <location filename="../../annotator/gui/dialogs.py" line="118" />
         <source>Number or title</source>
         <translation>الرقم أو العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="324" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="160" />
         <source>New documents: %1</source>
         <translation>مستندات جديدة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="325" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="161" />
         <source>Already in the project: %1</source>
         <translation>موجودة في المشروع من قبل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="328" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="164" />
         <source>Spans added: %1</source>
         <translation>مقاطع مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="332" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="168" />
         <source>Labels added: %1</source>
         <translation>تسميات مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="335" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="171" />
         <source>Cancelled: files read before cancelling were kept.</source>
         <translation>أُلغي: حُفظت الملفات التي قُرئت قبل الإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="338" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="174" />
         <source>Files not imported: %1</source>
         <translation>ملفات لم تُستورد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="239" />
-        <location filename="../../annotator/gui/dialogs.py" line="360" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="99" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="196" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="363" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="199" />
         <source>Reading files…</source>
         <translation>قراءة الملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="373" />
-        <location filename="../../annotator/gui/dialogs.py" line="599" />
+        <location filename="../../annotator/gui/export_dialog.py" line="151" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="210" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="392" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="231" />
         <source>Cancelling after the current batch…</source>
         <translation>يُلغى بعد الدفعة الحالية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="415" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="254" />
         <source>%1 of %2 files: %3</source>
         <translation>%1 من %2 ملفات: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="427" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="266" />
         <source>Import cancelled.</source>
         <translation>أُلغي الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="429" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="268" />
         <source>Import finished.</source>
         <translation>انتهى الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="440" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="279" />
         <source>Import failed; nothing from the failed batch was stored.</source>
         <translation>فشل الاستيراد؛ لم يُحفظ شيء من الدفعة الفاشلة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="448" />
-        <location filename="../../annotator/gui/dialogs.py" line="627" />
+        <location filename="../../annotator/gui/export_dialog.py" line="179" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="287" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="525" />
-        <location filename="../../annotator/gui/dialogs.py" line="561" />
+        <location filename="../../annotator/gui/export_dialog.py" line="75" />
+        <location filename="../../annotator/gui/export_dialog.py" line="111" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="531" />
+        <location filename="../../annotator/gui/export_dialog.py" line="81" />
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="538" />
+        <location filename="../../annotator/gui/export_dialog.py" line="88" />
         <source>Gold (adjudicated)</source>
         <translation>المرجع (بعد التحكيم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="540" />
+        <location filename="../../annotator/gui/export_dialog.py" line="90" />
         <source>Spans of:</source>
         <translation>مقاطع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="541" />
+        <location filename="../../annotator/gui/export_dialog.py" line="91" />
         <source>Include documents not marked done</source>
         <translation>تضمين المستندات غير المنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="545" />
+        <location filename="../../annotator/gui/export_dialog.py" line="95" />
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="549" />
+        <location filename="../../annotator/gui/export_dialog.py" line="99" />
         <source>Folder:</source>
         <translation>المجلد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="574" />
+        <location filename="../../annotator/gui/export_dialog.py" line="124" />
         <source>Export into folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="633" />
+        <location filename="../../annotator/gui/export_dialog.py" line="185" />
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="214" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="72" />
         <source>Import options</source>
         <translation>خيارات الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="218" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="76" />
         <source>As named in the files</source>
         <translation>كما هو مسمّى في الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="221" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="79" />
         <source>Spans belong to:</source>
         <translation>المقاطع تعود إلى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="222" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="80" />
         <source>Add labels the project lacks</source>
         <translation>إضافة التسميات غير الموجودة في المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="226" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="84" />
         <source>Rename labels:</source>
         <translation>إعادة تسمية التسميات:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="229" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="87" />
         <source>Detect</source>
         <translation>اكتشاف تلقائي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="230" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="88" />
         <source>Text encoding:</source>
         <translation>ترميز النص:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="231" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="89" />
         <source>CoNLL: accept IOB1 tags</source>
         <translation>CoNLL: قبول وسوم IOB1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="255" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="115" />
         <source>Write renamings as FROM=TO, e.g. PERS=PER (not “%1”).</source>
         <translation>اكتب إعادة التسمية بصيغة من=إلى، مثل PERS=PER (وليس «%1»).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="262" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="122" />
         <source>Choose another annotator name.</source>
         <translation>اختر اسم معلِّم آخر.</translation>
     </message>
@@ -299,42 +298,42 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="42" />
+        <location filename="../../annotator/gui/documents_model.py" line="43" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="43" />
+        <location filename="../../annotator/gui/documents_model.py" line="44" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="44" />
+        <location filename="../../annotator/gui/documents_model.py" line="45" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="45" />
+        <location filename="../../annotator/gui/documents_model.py" line="46" />
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="305" />
+        <location filename="../../annotator/gui/documents_model.py" line="306" />
         <source>(untitled)</source>
         <translation>(بلا عنوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="332" />
+        <location filename="../../annotator/gui/documents_model.py" line="333" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="334" />
+        <location filename="../../annotator/gui/documents_model.py" line="335" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="336" />
+        <location filename="../../annotator/gui/documents_model.py" line="337" />
         <source>Words</source>
         <translation>الكلمات</translation>
     </message>
@@ -342,369 +341,378 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="241" />
+        <location filename="../../annotator/gui/find_bar.py" line="52" />
         <source>Find:</source>
         <translation>بحث:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="243" />
+        <location filename="../../annotator/gui/find_bar.py" line="54" />
         <source>Text in the article (tashkeel and hamza forms ignored)</source>
         <translation>نص في المقال (بتجاهل التشكيل وأشكال الهمزة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="245" />
+        <location filename="../../annotator/gui/find_bar.py" line="56" />
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="246" />
+        <location filename="../../annotator/gui/find_bar.py" line="57" />
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="247" />
+        <location filename="../../annotator/gui/find_bar.py" line="58" />
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="265" />
+        <location filename="../../annotator/gui/find_bar.py" line="76" />
         <source>Not found</source>
         <translation>غير موجود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="524" />
+        <location filename="../../annotator/gui/main_actions.py" line="196" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="525" />
+        <location filename="../../annotator/gui/main_actions.py" line="197" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="526" />
+        <location filename="../../annotator/gui/main_actions.py" line="198" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="527" />
+        <location filename="../../annotator/gui/main_actions.py" line="199" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="528" />
+        <location filename="../../annotator/gui/main_actions.py" line="200" />
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="529" />
+        <location filename="../../annotator/gui/main_actions.py" line="201" />
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="531" />
+        <location filename="../../annotator/gui/main_actions.py" line="203" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="532" />
+        <location filename="../../annotator/gui/main_actions.py" line="204" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="533" />
+        <location filename="../../annotator/gui/main_actions.py" line="205" />
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="534" />
+        <location filename="../../annotator/gui/main_actions.py" line="206" />
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="535" />
+        <location filename="../../annotator/gui/main_actions.py" line="207" />
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="536" />
+        <location filename="../../annotator/gui/main_actions.py" line="208" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="537" />
+        <location filename="../../annotator/gui/main_actions.py" line="209" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="538" />
+        <location filename="../../annotator/gui/main_actions.py" line="210" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="539" />
+        <location filename="../../annotator/gui/main_actions.py" line="211" />
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="540" />
+        <location filename="../../annotator/gui/main_actions.py" line="212" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="541" />
+        <location filename="../../annotator/gui/main_actions.py" line="213" />
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="542" />
+        <location filename="../../annotator/gui/main_actions.py" line="214" />
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="543" />
+        <location filename="../../annotator/gui/main_actions.py" line="215" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="544" />
+        <location filename="../../annotator/gui/main_actions.py" line="216" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="545" />
+        <location filename="../../annotator/gui/main_actions.py" line="217" />
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="546" />
+        <location filename="../../annotator/gui/main_actions.py" line="218" />
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="547" />
+        <location filename="../../annotator/gui/main_actions.py" line="219" />
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="548" />
+        <location filename="../../annotator/gui/main_actions.py" line="220" />
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="549" />
+        <location filename="../../annotator/gui/main_actions.py" line="221" />
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="553" />
+        <location filename="../../annotator/gui/documents_dock.py" line="197" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="554" />
+        <location filename="../../annotator/gui/window_docks.py" line="92" />
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="555" />
+        <location filename="../../annotator/gui/window_docks.py" line="93" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="556" />
+        <location filename="../../annotator/gui/documents_dock.py" line="198" />
         <source>Search titles</source>
         <translation>بحث في العناوين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="572" />
+        <location filename="../../annotator/gui/documents_dock.py" line="209" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="573" />
+        <location filename="../../annotator/gui/documents_dock.py" line="210" />
         <source>Not done</source>
         <translation>غير منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="574" />
+        <location filename="../../annotator/gui/documents_dock.py" line="211" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="575" />
+        <location filename="../../annotator/gui/documents_dock.py" line="212" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="576" />
+        <location filename="../../annotator/gui/documents_dock.py" line="213" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="577" />
+        <location filename="../../annotator/gui/documents_dock.py" line="214" />
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="691" />
+        <location filename="../../annotator/gui/project_files.py" line="77" />
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="702" />
+        <location filename="../../annotator/gui/project_files.py" line="89" />
         <source>Cannot create the project</source>
         <translation>تعذّر إنشاء المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="759" />
+        <location filename="../../annotator/gui/document_flow.py" line="46" />
         <source>There is no document %1.</source>
         <translation>لا يوجد مستند رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="822" />
+        <location filename="../../annotator/gui/document_flow.py" line="66" />
         <source>This is the last document.</source>
         <translation>هذا آخر مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="829" />
+        <location filename="../../annotator/gui/document_flow.py" line="73" />
         <source>This is the first document.</source>
         <translation>هذا أول مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="867" />
+        <location filename="../../annotator/gui/document_flow.py" line="113" />
         <source>Every document is done or skipped.</source>
         <translation>كل المستندات منجزة أو متروكة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="880" />
+        <location filename="../../annotator/gui/document_flow.py" line="121" />
         <source>Mark done</source>
         <translation>وضع علامة منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="881" />
+        <location filename="../../annotator/gui/document_flow.py" line="122" />
         <source>Mark skipped</source>
         <translation>وضع علامة متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="882" />
+        <location filename="../../annotator/gui/document_flow.py" line="123" />
         <source>Set status</source>
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="934" />
+        <location filename="../../annotator/gui/main_actions.py" line="185" />
         <source>&amp;Undo %1</source>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="936" />
+        <location filename="../../annotator/gui/main_actions.py" line="187" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="939" />
+        <location filename="../../annotator/gui/main_actions.py" line="190" />
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="941" />
+        <location filename="../../annotator/gui/main_actions.py" line="192" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1055" />
+        <location filename="../../annotator/gui/project_files.py" line="99" />
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1057" />
+        <location filename="../../annotator/gui/project_files.py" line="101" />
         <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.spacy);;All files (*)</source>
         <translation>مقالات وتعليقات (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.spacy);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1067" />
+        <location filename="../../annotator/gui/project_files.py" line="112" />
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1145" />
+        <location filename="../../annotator/gui/project_files.py" line="46" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1147" />
+        <location filename="../../annotator/gui/project_files.py" line="48" />
         <source>Annotator projects (*.sqlite)</source>
         <translation>مشاريع Annotator (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1157" />
+        <location filename="../../annotator/gui/project_files.py" line="58" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1159" />
+        <location filename="../../annotator/gui/project_files.py" line="60" />
         <source>Annotator projects (*.sqlite);;All files (*)</source>
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1169" />
+        <location filename="../../annotator/gui/main_actions.py" line="234" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1211" />
+        <location filename="../../annotator/gui/window_status.py" line="48" />
         <source>Annotator</source>
         <translation>المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1220" />
+        <location filename="../../annotator/gui/window_status.py" line="34" />
         <source>%1 / %2 done</source>
         <translation>%1 / %2 منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1225" />
+        <location filename="../../annotator/gui/window_status.py" line="36" />
         <source>Annotator: %1</source>
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="550" />
+        <location filename="../../annotator/gui/main_actions.py" line="222" />
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="551" />
+        <location filename="../../annotator/gui/main_actions.py" line="223" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="552" />
+        <location filename="../../annotator/gui/main_actions.py" line="224" />
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/main_window.py" line="248" />
         <source>Cannot undo or redo: %1</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
 </context>
 <context>
+    <name>Ops</name>
+    <message>
+        <location filename="../../annotator/gui/ops/session.py" line="101" />
+        <source>Not saved</source>
+        <translation>لم يُحفظ</translation>
+    </message>
+</context>
+<context>
     <name>PaletteWidget</name>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="67" />
+        <location filename="../../annotator/gui/palette.py" line="84" />
         <source>Sticky label</source>
         <translation>تسمية مثبّتة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="70" />
+        <location filename="../../annotator/gui/palette.py" line="86" />
         <source>Click a label to arm it; every selection made with the mouse gets it on release.</source>
         <translation>انقر تسمية لتثبيتها؛ يأخذها كل تحديد بالفأرة عند الإفلات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="158" />
+        <location filename="../../annotator/gui/palette.py" line="178" />
         <source>Armed: %1</source>
         <translation>المثبّتة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="160" />
+        <location filename="../../annotator/gui/palette.py" line="180" />
         <source>Click a label to arm it.</source>
         <translation>انقر تسمية لتثبيتها.</translation>
     </message>
@@ -1178,22 +1186,27 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="85" />
+        <location filename="../../annotator/gui/span_list.py" line="95" />
         <source>Label</source>
+        <extracomment>Shown before the text of a span with punctuation or a space at an edge.</extracomment>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="85" />
+        <location filename="../../annotator/gui/span_list.py" line="97" />
         <source>Text</source>
         <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="119" />
+        <source>Starts or ends with punctuation or a space.</source>
+        <translation>يبدأ أو ينتهي بعلامة ترقيم أو مسافة.</translation>
     </message>
 </context>
 <context>
     <name>SpanListWidget</name>
     <message numerus="yes">
-        <location filename="../../annotator/gui/span_list.py" line="164" />
         <source>%n span(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>لا مقاطع</numerusform>
             <numerusform>مقطع واحد</numerusform>
             <numerusform>مقطعان</numerusform>
@@ -1235,13 +1248,6 @@
         <location filename="../../annotator/gui/review.py" line="495" />
         <source>No gold span here</source>
         <translation>لا مقطع مرجعي هنا</translation>
-    </message>
-</context>
-<context>
-    <name>Ops</name>
-    <message>
-        <source>Not saved</source>
-        <translation>لم يُحفظ</translation>
     </message>
 </context>
 </TS>

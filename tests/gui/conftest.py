@@ -36,3 +36,31 @@ def project(project_path: Path) -> Iterator[Project]:
     p = Project.create(project_path)
     yield p
     p.close()
+
+
+@pytest.fixture
+def make_editor(qtbot, project: Project):
+    """An editor over a new document of ``project``, shown, for annotator ``ali``."""
+    from annotator.gui.editor import AnnotationEditor
+    from annotator.gui.ops import ProjectSession
+
+    def make(text: str, *, title: str = "doc", annotator: str = "ali"):
+        doc_id, _ = project.documents.add(text, title=title)
+        session = ProjectSession(project)
+        stack = session.undo_stack
+        editor = AnnotationEditor(session)
+        qtbot.addWidget(editor)
+        editor.set_annotator(annotator)
+        editor.resize(1000, 700)
+        editor.open_document(doc_id)
+        editor.show()
+        qtbot.waitExposed(editor)
+        editor.undo_stack_for_tests = stack
+        return editor, doc_id
+
+    return make
+
+
+@pytest.fixture
+def seed_editor(make_editor, seed_text: str):
+    return make_editor(seed_text, title="البوكمال")
