@@ -194,13 +194,21 @@ class AnnotationEditor(QWidget):
     def find(self, query: str, *, forward: bool = True) -> bool:
         """Select the next (or previous) match of ``query``, tolerant of tashkeel,
         tatweel and hamza forms; wraps around. Returns whether anything matched."""
+        return self.find_match(query, forward=forward) is not None
+
+    def find_match(self, query: str, *, forward: bool = True) -> tuple[int, int] | None:
+        """:meth:`find`, saying which match is selected: ``(number, total)``, or
+        ``None`` when nothing matches. The match stays selected, so a label key
+        that follows labels it."""
         if self._doc_id is None or not query.strip():
-            return False
-        if not self._view.find_text(query, forward=forward):
+            return None
+        found = self._view.find_text(query, forward=forward)
+        if found is None:
             self.status_message.emit(fill(translate("AnnotationEditor", "Not found: %1"), query))
-            return False
+            return None
+        self._rules.exact = None
         self._select("")
-        return True
+        return found
 
     def zoom(self, steps: int) -> None:
         """Make the text bigger (positive steps) or smaller, one point per step."""
@@ -266,6 +274,22 @@ class AnnotationEditor(QWidget):
             if scroll:
                 self._view.ensureCursorVisible()
         self._select(span_id)
+
+    def reveal_span(self, span_id: str) -> None:
+        """Show a span of the open document: selected when it is shown, else (a
+        deleted one, about to come back) its characters selected in the text."""
+        if self._index.get(span_id) is not None:
+            self.select_span(span_id)
+            return
+        try:
+            span = self._project.spans.get(span_id)
+        except AnnotatorError:
+            return
+        if span.doc_id != self._doc_id:
+            return
+        self._select("")
+        self._view.set_selection(span.start, span.end)
+        self._view.ensureCursorVisible()
 
     def reload_labels(self) -> None:
         """Re-read the project's labels (palette, keys, colours)."""

@@ -192,6 +192,7 @@ class SpanHighlighter:
         self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
         self._colors: dict[str, QColor] = {}
         self._claim: dict[str, bool] = {}
+        self._place: dict[str, bool] = {}
         #: blocks whose layout carries the current formats (numbers; reset on load)
         self._done: set[int] = set()
         self.set_labels(labels)
@@ -199,6 +200,7 @@ class SpanHighlighter:
     def set_labels(self, labels: Sequence[Label]) -> None:
         self._colors = {label.name: QColor(label.color) for label in labels}
         self._claim = {label.name: label.kind is LabelKind.CLAIM for label in labels}
+        self._place = {label.name: label.kind is LabelKind.PLACE for label in labels}
         self._formats.clear()
 
     def is_claim(self, label: str) -> bool:
@@ -256,6 +258,10 @@ class SpanHighlighter:
         if entity is not None:
             color = QColor(self.color(entity))
             fmt.setBackground(color.darker(135) if entity_selected else color)
+            # Places also carry a line over them: entities and places differ in
+            # greyscale and for any eyes, not by colour alone.
+            if self._place.get(entity, False):
+                fmt.setFontOverline(True)
         elif claim is not None:
             # A light tint so a claim reads as one stretch; entities inside keep their
             # colour. Opaque (mixed with white): translucent pieces would darken

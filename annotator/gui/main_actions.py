@@ -23,7 +23,11 @@ from annotator.gui.i18n import fill, translate
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
-__all__ = ["MainActions"]
+__all__ = ["EXACT_MODE_KEY", "MainActions"]
+
+#: Toggles "Exact characters" (Alt-drag does it for one selection, but window
+#: managers such as openbox take Alt-drag to move the window).
+EXACT_MODE_KEY = "Ctrl+Shift+X"
 
 
 class MainActions(QObject):
@@ -46,6 +50,7 @@ class MainActions(QObject):
         self.redo = self._action(w.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         self.find = self._action(w.show_find_bar, [key.Find])
         self.find_next = self._action(lambda: w.find_bar.find_next(forward=True), ["F3"])
+        self.find_previous = self._action(lambda: w.find_bar.find_next(forward=False), ["Shift+F3"])
         self.zoom_in = self._action(lambda: w.zoom(1), ["Ctrl+=", "Ctrl++"])
         self.zoom_out = self._action(lambda: w.zoom(-1), ["Ctrl+-"])
         self.zoom_reset = self._action(w.reset_zoom, ["Ctrl+0"])
@@ -101,6 +106,8 @@ class MainActions(QObject):
         self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.find)
         self.menu_edit.addAction(self.find_next)
+        self.menu_edit.addAction(self.find_previous)
+        self._edit_menu_slot = self.menu_edit.addSeparator()  # the exact-mode toggle goes here
 
         self.menu_view = bar.addMenu("")
         self.menu_view.addAction(self.zoom_in)
@@ -142,11 +149,27 @@ class MainActions(QObject):
         self._editor_action: QAction | None = None
 
     def set_editor_action(self, action: QAction) -> None:
-        """The open editor's own toggle, on the toolbar (each project gets its own editor)."""
+        """The open editor's own toggle, on the toolbar and in the Edit menu (each
+        project gets its own editor), with its own key."""
         if self._editor_action is not None:
             self.toolbar.removeAction(self._editor_action)
+            self.menu_edit.removeAction(self._editor_action)
+        action.setShortcut(QKeySequence(EXACT_MODE_KEY))
         self.toolbar.insertAction(self._editor_slot, action)
+        self.menu_edit.insertAction(self._edit_menu_slot, action)
         self._editor_action = action
+        self.fix_toolbar_sizes()
+
+    def fix_toolbar_sizes(self) -> None:
+        """Every toolbar button as wide as its widest text in this language, fixed:
+        a click never lands on a neighbour that moved."""
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is None or action.isSeparator():
+                continue
+            button.setMinimumWidth(0)
+            button.setMaximumWidth(16777215)
+            button.setFixedWidth(button.sizeHint().width())
 
     def menu(self, name: str) -> QMenu:
         return {
@@ -181,6 +204,8 @@ class MainActions(QObject):
         self.redo.setEnabled(can_redo and not busy)
         undo_text = stack.undoText() if stack is not None else ""
         redo_text = stack.redoText() if stack is not None else ""
+        # The Edit menu and the tooltip name the edit; the toolbar button keeps its
+        # short text (iconText) and its size, so nothing on the toolbar moves.
         self.undo.setText(
             fill(translate("MainWindow", "&Undo %1"), menu_text(undo_text)).strip()
             if undo_text
@@ -190,6 +215,18 @@ class MainActions(QObject):
             fill(translate("MainWindow", "&Redo %1"), menu_text(redo_text)).strip()
             if redo_text
             else translate("MainWindow", "&Redo")
+        )
+        self.undo.setIconText(translate("MainWindow", "Undo"))
+        self.redo.setIconText(translate("MainWindow", "Redo"))
+        self.undo.setToolTip(
+            fill(translate("MainWindow", "Undo %1 (Ctrl+Z)"), undo_text)
+            if undo_text
+            else translate("MainWindow", "Nothing to undo")
+        )
+        self.redo.setToolTip(
+            fill(translate("MainWindow", "Redo %1 (Ctrl+Shift+Z)"), redo_text)
+            if redo_text
+            else translate("MainWindow", "Nothing to redo")
         )
 
     def retranslate_ui(self) -> None:
@@ -205,6 +242,7 @@ class MainActions(QObject):
         self.menu_edit.setTitle(translate("MainWindow", "&Edit"))
         self.find.setText(translate("MainWindow", "&Find in article…"))
         self.find_next.setText(translate("MainWindow", "Find &next"))
+        self.find_previous.setText(translate("MainWindow", "Find pre&vious"))
         self.menu_view.setTitle(translate("MainWindow", "&View"))
         self.zoom_in.setText(translate("MainWindow", "Zoom &in"))
         self.zoom_out.setText(translate("MainWindow", "Zoom &out"))
@@ -223,6 +261,7 @@ class MainActions(QObject):
         self.menu_review.setTitle(translate("MainWindow", "&Review"))
         self.review.setText(translate("MainWindow", "&Agreement and adjudication…"))
         self.languages[i18n.current_language()].setChecked(True)
+        self.fix_toolbar_sizes()
 
     def _fill_recent_menu(self) -> None:
         menu = self.menu_recent

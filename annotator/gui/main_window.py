@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self._update_title()
         self._update_status_widgets()
+        self.actions.fix_toolbar_sizes()
 
     # --- project -------------------------------------------------------------------------
 
@@ -250,12 +251,41 @@ class MainWindow(QMainWindow):
     # --- undo, find, zoom --------------------------------------------------------------
 
     def undo(self) -> None:
-        if not self._busy:
+        """Undo the last edit; one of another document is first shown, not undone.
+
+        An undo never acts unseen: when the span edit it would undo belongs to
+        a document other than the open one, that document opens with the span
+        selected and the status bar says to press Undo again.
+        """
+        if not self._busy and self._reveal_next(undo=True):
             self.undo_stack.undo()
 
     def redo(self) -> None:
-        if not self._busy:
+        """Redo the next edit; as with :meth:`undo`, another document's is shown first."""
+        if not self._busy and self._reveal_next(undo=False):
             self.undo_stack.redo()
+
+    def _reveal_next(self, *, undo: bool) -> bool:
+        """Whether the next undo (redo) may run now: it is about the open document,
+        or about none; else its document is opened and its span shown."""
+        command = self.session.next_command(undo=undo)
+        change = command.change if command is not None else None
+        # Span edits only: a status undone shows in the document list, and its
+        # document opens right after (see _on_changes).
+        if change is None or change.doc_id is None or change.gold or not change.span_ids:
+            return True
+        if change.doc_id == self.current_document():
+            return True
+        if not self.open_document(change.doc_id):
+            return False
+        self.editor.reveal_span(change.span_ids[0])
+        message = (
+            translate("MainWindow", "Shown first: press Undo again to undo “%1” here.")
+            if undo
+            else translate("MainWindow", "Shown first: press Redo again to redo “%1” here.")
+        )
+        self.show_message(fill(message, command.text() if command is not None else ""))
+        return False
 
     def _update_undo_actions(self) -> None:
         stack = self._session.undo_stack if self._session is not None else None

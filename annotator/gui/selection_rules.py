@@ -38,7 +38,7 @@ class SelectionRules(QObject):
             translate(
                 "AnnotationEditor",
                 "Keep the exact characters of a selection instead of whole tokens "
-                "(or hold Alt while selecting).",
+                "(Ctrl+Shift+X; or hold Alt while selecting).",
             )
         )
         self.precise_action.toggled.connect(self.set_precise)

@@ -10,12 +10,16 @@
     </message>
     <message>
         <location filename="../../annotator/gui/selection_rules.py" line="38" />
+        <source>Keep the exact characters of a selection instead of whole tokens (Ctrl+Shift+X; or hold Alt while selecting).</source>
+        <translation>الاحتفاظ بالأحرف المحددة كما هي بدلاً من الكلمات كاملة (Ctrl+Shift+X، أو اضغط Alt أثناء التحديد).</translation>
+    </message>
+    <message>
         <source>Keep the exact characters of a selection instead of whole tokens (or hold Alt while selecting).</source>
-        <translation>الإبقاء على أحرف التحديد كما هي بدل الكلمات الكاملة (أو اضغط Alt أثناء التحديد).</translation>
+        <translation type="vanished">الإبقاء على أحرف التحديد كما هي بدل الكلمات الكاملة (أو اضغط Alt أثناء التحديد).</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/editor.py" line="176" />
-        <location filename="../../annotator/gui/editor.py" line="230" />
+        <location filename="../../annotator/gui/editor.py" line="238" />
         <source>No label named %1 in this project.</source>
         <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
@@ -25,22 +29,22 @@
         <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="200" />
+        <location filename="../../annotator/gui/editor.py" line="207" />
         <source>Not found: %1</source>
         <translation>غير موجود: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="289" />
+        <location filename="../../annotator/gui/editor.py" line="313" />
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="293" />
+        <location filename="../../annotator/gui/editor.py" line="317" />
         <source>Set the annotator's name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="303" />
+        <location filename="../../annotator/gui/editor.py" line="327" />
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
@@ -341,157 +345,208 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="52" />
+        <location filename="../../annotator/gui/find_bar.py" line="60" />
         <source>Find:</source>
+        <extracomment>``find(query, forward)`` → ``(number, total)`` of the match selected, or ``None``.</extracomment>
         <translation>بحث:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="54" />
+        <location filename="../../annotator/gui/find_bar.py" line="62" />
         <source>Text in the article (tashkeel and hamza forms ignored)</source>
         <translation>نص في المقال (بتجاهل التشكيل وأشكال الهمزة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="56" />
+        <location filename="../../annotator/gui/find_bar.py" line="64" />
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="57" />
+        <location filename="../../annotator/gui/find_bar.py" line="65" />
+        <source>Previous match (Shift+Enter)</source>
+        <translation>المطابقة السابقة (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="66" />
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="58" />
+        <location filename="../../annotator/gui/find_bar.py" line="67" />
+        <source>Next match (Enter, F3)</source>
+        <translation>المطابقة التالية (Enter، F3)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="68" />
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="76" />
+        <location filename="../../annotator/gui/find_bar.py" line="90" />
         <source>Not found</source>
         <translation>غير موجود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="196" />
+        <location filename="../../annotator/gui/find_bar.py" line="94" />
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="221" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="222" />
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="224" />
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation>تراجع عن %1 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="226" />
+        <source>Nothing to undo</source>
+        <translation>لا شيء للتراجع عنه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="229" />
+        <source>Redo %1 (Ctrl+Shift+Z)</source>
+        <translation>إعادة %1 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="231" />
+        <source>Nothing to redo</source>
+        <translation>لا شيء لإعادته</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="235" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="197" />
+        <location filename="../../annotator/gui/main_actions.py" line="236" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="198" />
+        <location filename="../../annotator/gui/main_actions.py" line="237" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="199" />
+        <location filename="../../annotator/gui/main_actions.py" line="238" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="200" />
+        <location filename="../../annotator/gui/main_actions.py" line="239" />
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="201" />
+        <location filename="../../annotator/gui/main_actions.py" line="240" />
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="203" />
+        <location filename="../../annotator/gui/main_actions.py" line="242" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="204" />
+        <location filename="../../annotator/gui/main_actions.py" line="243" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="205" />
+        <location filename="../../annotator/gui/main_actions.py" line="244" />
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="206" />
+        <location filename="../../annotator/gui/main_actions.py" line="245" />
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="207" />
+        <location filename="../../annotator/gui/main_actions.py" line="246" />
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="208" />
+        <location filename="../../annotator/gui/main_actions.py" line="247" />
+        <source>Find pre&amp;vious</source>
+        <translation>البحث عن ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="248" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="209" />
+        <location filename="../../annotator/gui/main_actions.py" line="249" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="210" />
+        <location filename="../../annotator/gui/main_actions.py" line="250" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="211" />
+        <location filename="../../annotator/gui/main_actions.py" line="251" />
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="212" />
+        <location filename="../../annotator/gui/main_actions.py" line="252" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="213" />
+        <location filename="../../annotator/gui/main_actions.py" line="253" />
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="214" />
+        <location filename="../../annotator/gui/main_actions.py" line="254" />
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="215" />
+        <location filename="../../annotator/gui/main_actions.py" line="255" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="216" />
+        <location filename="../../annotator/gui/main_actions.py" line="256" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="217" />
+        <location filename="../../annotator/gui/main_actions.py" line="257" />
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="218" />
+        <location filename="../../annotator/gui/main_actions.py" line="258" />
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="219" />
+        <location filename="../../annotator/gui/main_actions.py" line="259" />
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="220" />
+        <location filename="../../annotator/gui/main_actions.py" line="260" />
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="221" />
+        <location filename="../../annotator/gui/main_actions.py" line="261" />
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
@@ -591,22 +646,23 @@
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="185" />
+        <location filename="../../annotator/gui/main_actions.py" line="212" />
         <source>&amp;Undo %1</source>
+        <extracomment>Toggles "Exact characters" (Alt-drag does it for one selection, but window managers such as openbox take Alt-drag to move the window).</extracomment>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="187" />
+        <location filename="../../annotator/gui/main_actions.py" line="214" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="190" />
+        <location filename="../../annotator/gui/main_actions.py" line="217" />
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="192" />
+        <location filename="../../annotator/gui/main_actions.py" line="219" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -646,7 +702,7 @@
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="234" />
+        <location filename="../../annotator/gui/main_actions.py" line="275" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -666,30 +722,40 @@
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="222" />
+        <location filename="../../annotator/gui/main_actions.py" line="262" />
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="223" />
+        <location filename="../../annotator/gui/main_actions.py" line="263" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="224" />
+        <location filename="../../annotator/gui/main_actions.py" line="264" />
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="248" />
+        <location filename="../../annotator/gui/main_window.py" line="249" />
         <source>Cannot undo or redo: %1</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="282" />
+        <source>Shown first: press Undo again to undo “%1” here.</source>
+        <translation>عُرض أولاً: اضغط «تراجع» مرة أخرى للتراجع عن ⁨%1⁩ هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="284" />
+        <source>Shown first: press Redo again to redo “%1” here.</source>
+        <translation>عُرض أولاً: اضغط «إعادة» مرة أخرى لإعادة ⁨%1⁩ هنا.</translation>
     </message>
 </context>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../annotator/gui/ops/session.py" line="101" />
+        <location filename="../../annotator/gui/ops/session.py" line="108" />
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
