@@ -2,6 +2,167 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>AdjudicationTab</name>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="147" />
+        <source>No annotator number {0} here.</source>
+        <translation>لا يوجد معلِّم رقمه {0} هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="172" />
+        <source>Accept the majority</source>
+        <translation>قبول رأي الأغلبية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="175" />
+        <source>Majority accepted for {0} rows; {1} left without a majority.</source>
+        <translation>قُبل رأي الأغلبية في {0} صفًا؛ وبقي {1} بلا أغلبية.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="187" />
+        <source>No label named {0} in this project.</source>
+        <translation>لا توجد تسمية باسم {0} في هذا المشروع.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="191" />
+        <source>Select some text in the gold version first.</source>
+        <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="195" />
+        <source>Nothing to label: the selection holds only spaces.</source>
+        <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="207" />
+        <source>Gold {0} «{1}»</source>
+        <translation>مرجع {0} «{1}»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="222" />
+        <source>Click a gold span first.</source>
+        <translation>انقر على مقطع مرجعي أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="227" />
+        <source>Remove gold {0} «{1}»</source>
+        <translation>حذف المرجع {0} «{1}»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="242" />
+        <source>Marked adjudicated.</source>
+        <translation>عُلِّم كمحكَّم.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="242" />
+        <source>No longer adjudicated.</source>
+        <translation>لم يعد محكَّمًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="251" />
+        <source>This project is open read-only: nothing can be adjudicated.</source>
+        <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="258" />
+        <source>Choose a row first.</source>
+        <translation>اختر صفًا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="265" />
+        <source>Reject row «{0}»</source>
+        <translation>رفض الصف «{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="267" />
+        <source>Accept {0} for «{1}»</source>
+        <translation>قبول {0} لـ«{1}»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="316" />
+        <source>Cannot undo or redo: {0}</source>
+        <translation>تعذّر التراجع أو الإعادة: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementTab</name>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="117" />
+        <source>Computing agreement…</source>
+        <translation>جارٍ حساب الاتفاق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="127" />
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="159" />
+        <source>Documents finished by two annotators or more: {0}. Annotators: {1}.</source>
+        <translation>مستندات أنجزها معلِّمان أو أكثر: {0}. المعلِّمون: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="168" />
+        <source>No agreement: {0}</source>
+        <translation>لا اتفاق: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="173" />
+        <source>cancelled</source>
+        <translation>أُلغي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="174" />
+        <source>Agreement cancelled; press Recompute to start again.</source>
+        <translation>أُلغي حساب الاتفاق؛ اضغط «إعادة الحساب» للبدء من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="185" />
+        <source>Recompute</source>
+        <translation>إعادة الحساب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="189" />
+        <source>All annotators</source>
+        <translation>كل المعلِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="191" />
+        <source>All labels</source>
+        <translation>كل التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="197" />
+        <source>Agreement %p%</source>
+        <translation>الاتفاق %p%</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="198" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="199" />
+        <source>Stop computing agreement</source>
+        <translation>إيقاف حساب الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="219" />
+        <source>Pairwise agreement</source>
+        <translation>الاتفاق بين كل اثنين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="239" />
+        <source>Overall</source>
+        <translation>الإجمالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="251" />
+        <source>Exact F1 per label</source>
+        <translation>F1 المطابق لكل تسمية</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationEditor</name>
     <message>
         <location filename="../../annotator/gui/editor.py" line="236" />
@@ -294,6 +455,44 @@
         <location filename="../../annotator/gui/dialogs.py" line="262" />
         <source>Choose another annotator name.</source>
         <translation>اختر اسم معلِّم آخر.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPanel</name>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="114" />
+        <source>nobody finished it</source>
+        <translation>لم يُنجزه أحد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="202" />
+        <source>Choose a document.</source>
+        <translation>اختر مستندًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="205" />
+        <source>Accept majority (whole document)</source>
+        <translation>قبول الأغلبية (المستند كله)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="206" />
+        <source>Adjudicated</source>
+        <translation>محكَّم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="208" />
+        <source>Disputed rows only</source>
+        <translation>الصفوف المختلف عليها فقط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="228" />
+        <source>Gold — select text and press a label key; Delete removes the clicked gold span. Keys: </source>
+        <translation>المرجع — حدّد نصًا واضغط مفتاح تسمية؛ Delete يحذف المقطع المرجعي المنقور. المفاتيح: </translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="249" />
+        <source>1…N: accept that annotator's version · 0 or Delete: reject the row</source>
+        <translation>1…N: قبول نسخة ذلك المعلِّم · 0 أو Delete: رفض الصف</translation>
     </message>
 </context>
 <context>
@@ -685,22 +884,22 @@
 <context>
     <name>PaletteWidget</name>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="67" />
+        <location filename="../../annotator/gui/palette.py" line="82" />
         <source>Sticky label</source>
         <translation>تسمية مثبّتة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="70" />
+        <location filename="../../annotator/gui/palette.py" line="85" />
         <source>Click a label to arm it; every selection made with the mouse gets it on release.</source>
         <translation>انقر تسمية لتثبيتها؛ يأخذها كل تحديد بالفأرة عند الإفلات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="158" />
+        <location filename="../../annotator/gui/palette.py" line="173" />
         <source>Armed: {0}</source>
         <translation>المثبّتة: {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="160" />
+        <location filename="../../annotator/gui/palette.py" line="175" />
         <source>Click a label to arm it.</source>
         <translation>انقر تسمية لتثبيتها.</translation>
     </message>
@@ -708,214 +907,214 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="56" />
+        <location filename="../../annotator/gui/review/models.py" line="53" />
         <source>Exact span F1</source>
         <translation>F1 المطابقة التامة للمقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="57" />
-        <location filename="../../annotator/gui/review_models.py" line="648" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="345" />
+        <location filename="../../annotator/gui/review/models.py" line="54" />
         <source>Overlap F1</source>
         <translation>F1 التداخل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="58" />
+        <location filename="../../annotator/gui/review/models.py" line="55" />
         <source>Cohen's κ (tokens)</source>
         <translation>كابا كوهين (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="59" />
-        <location filename="../../annotator/gui/review_models.py" line="650" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="347" />
+        <location filename="../../annotator/gui/review/models.py" line="56" />
         <source>Claims overlap F1</source>
         <translation>F1 تداخل الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="78" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="52" />
         <source>unanimous</source>
         <translation>إجماع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="79" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="53" />
         <source>label</source>
         <translation>تسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="80" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="54" />
         <source>boundary</source>
         <translation>حدود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="81" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="55" />
         <source>both</source>
         <translation>كلاهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="82" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="56" />
         <source>missing</source>
         <translation>ناقص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="208" />
+        <location filename="../../annotator/gui/review/models.py" line="192" />
         <source>{a} × {b}: {metric} = {value} on {n} documents</source>
         <translation>{a} × {b}: {metric} = {value} على {n} مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="272" />
+        <location filename="../../annotator/gui/review/models.py" line="252" />
         <source>{a}: {na} spans, {b}: {nb} spans, {tp} identical</source>
         <translation>{a}: {na} مقطع، {b}: {nb} مقطع، {tp} متطابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="283" />
+        <location filename="../../annotator/gui/review/models.py" line="264" />
         <source>All pairs</source>
         <translation>كل الأزواج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="303" />
+        <location filename="../../annotator/gui/review/models.py" line="284" />
         <source>Documents compared</source>
         <translation>المستندات المقارنة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="306" />
+        <location filename="../../annotator/gui/review/models.py" line="287" />
         <source>Mean exact F1 (over pairs)</source>
         <translation>متوسط F1 المطابقة (على الأزواج)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="309" />
+        <location filename="../../annotator/gui/review/models.py" line="290" />
         <source>Pooled exact F1</source>
         <translation>F1 المطابقة المجمّعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="312" />
+        <location filename="../../annotator/gui/review/models.py" line="293" />
         <source>Krippendorff's α (entities)</source>
         <translation>ألفا كريبندورف (الكيانات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="315" />
+        <location filename="../../annotator/gui/review/models.py" line="296" />
         <source>Fleiss' κ</source>
         <translation>كابا فلايس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="318" />
+        <location filename="../../annotator/gui/review/models.py" line="299" />
         <source>Documents every annotator finished</source>
         <translation>مستندات أنجزها كل المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="323" />
+        <location filename="../../annotator/gui/review/models.py" line="304" />
         <source>Krippendorff's α (claims, characters)</source>
         <translation>ألفا كريبندورف (الادعاءات، أحرف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="326" />
+        <location filename="../../annotator/gui/review/models.py" line="307" />
         <source>Boundary disagreements</source>
         <translation>اختلافات في الحدود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="327" />
+        <location filename="../../annotator/gui/review/models.py" line="308" />
         <source>Label disagreements</source>
         <translation>اختلافات في التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="328" />
+        <location filename="../../annotator/gui/review/models.py" line="309" />
         <source>Boundary and label</source>
         <translation>الحدود والتسمية معًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="329" />
+        <location filename="../../annotator/gui/review/models.py" line="310" />
         <source>Missed / extra spans</source>
         <translation>مقاطع فائتة / زائدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="361" />
+        <location filename="../../annotator/gui/review/models.py" line="342" />
         <source>Measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="361" />
+        <location filename="../../annotator/gui/review/models.py" line="342" />
         <source>Value</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="378" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="75" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="379" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="76" />
         <source>Annotators</source>
         <translation>المعلِّمون</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="380" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="77" />
         <source>Entity F1</source>
         <translation>F1 الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="381" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="78" />
         <source>Claims F1</source>
         <translation>F1 الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="382" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="79" />
         <source>Disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="383" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="80" />
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="596" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="293" />
         <source>claim</source>
         <translation>ادعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="598" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="295" />
         <source>entity</source>
         <translation>كيان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="631" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="328" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="633" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="330" />
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="635" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="332" />
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="643" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="340" />
         <source>Annotator</source>
         <translation>المعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="644" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="341" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="645" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="342" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="646" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="343" />
         <source>Gold spans</source>
         <translation>المقاطع المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="647" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="344" />
         <source>Exact F1</source>
         <translation>F1 المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="649" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="346" />
         <source>Cohen's κ</source>
         <translation>كابا كوهين</translation>
     </message>
@@ -923,252 +1122,72 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="549" />
+        <location filename="../../annotator/gui/review/window.py" line="63" />
         <source>Review — {0}</source>
-        <extracomment>after accepting or rejecting a row, move to the next one</extracomment>
         <translation>المراجعة — {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="621" />
-        <location filename="../../annotator/gui/review.py" line="623" />
-        <source>Computing agreement…</source>
-        <translation>جارٍ حساب الاتفاق…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="623" />
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="624" />
-        <location filename="../../annotator/gui/review.py" line="898" />
+        <location filename="../../annotator/gui/review/window.py" line="72" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="637" />
-        <source>Cancelling…</source>
-        <translation>جارٍ الإلغاء…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="663" />
-        <source>nobody finished it</source>
-        <translation>لم يُنجزه أحد</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="701" />
-        <source>No annotator number {0} here.</source>
-        <translation>لا يوجد معلِّم رقمه {0} هنا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="726" />
-        <source>Accept the majority</source>
-        <translation>قبول رأي الأغلبية</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="729" />
-        <source>Majority accepted for {0} rows; {1} left without a majority.</source>
-        <translation>قُبل رأي الأغلبية في {0} صفًا؛ وبقي {1} بلا أغلبية.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="741" />
-        <source>No label named {0} in this project.</source>
-        <translation>لا توجد تسمية باسم {0} في هذا المشروع.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="745" />
-        <source>Select some text in the gold version first.</source>
-        <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="755" />
-        <source>Nothing to label: the selection holds only spaces.</source>
-        <translation>لا شيء للتسمية: التحديد مسافات فقط.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="766" />
-        <source>Gold {0} «{1}»</source>
-        <translation>مرجع {0} «{1}»</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="782" />
-        <source>Click a gold span first.</source>
-        <translation>انقر على مقطع مرجعي أولًا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="786" />
-        <source>Remove gold {0} «{1}»</source>
-        <translation>حذف المرجع {0} «{1}»</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="803" />
-        <source>Marked adjudicated.</source>
-        <translation>عُلِّم كمحكَّم.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="803" />
-        <source>No longer adjudicated.</source>
-        <translation>لم يعد محكَّمًا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="820" />
-        <source>Scoring against gold…</source>
-        <translation>جارٍ التقييم مقابل المرجع…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="839" />
-        <source>Recompute</source>
-        <translation>إعادة الحساب</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="843" />
-        <source>All annotators</source>
-        <translation>كل المعلِّمين</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="845" />
-        <source>All labels</source>
-        <translation>كل التسميات</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="857" />
-        <source>Pairwise agreement</source>
-        <translation>الاتفاق بين كل اثنين</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="876" />
-        <source>Overall</source>
-        <translation>الإجمالي</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="887" />
-        <source>Exact F1 per label</source>
-        <translation>F1 المطابق لكل تسمية</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="923" />
-        <source>Choose a document.</source>
-        <translation>اختر مستندًا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="927" />
-        <source>Accept majority (whole document)</source>
-        <translation>قبول الأغلبية (المستند كله)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="930" />
-        <source>Adjudicated</source>
-        <translation>محكَّم</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="932" />
-        <source>Disputed rows only</source>
-        <translation>الصفوف المختلف عليها فقط</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="948" />
-        <source>Gold — select text and press a label key; Delete removes the clicked gold span. Keys: </source>
-        <translation>المرجع — حدّد نصًا واضغط مفتاح تسمية؛ Delete يحذف المقطع المرجعي المنقور. المفاتيح: </translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="974" />
-        <source>1…N: accept that annotator's version · 0 or Delete: reject the row</source>
-        <translation>1…N: قبول نسخة ذلك المعلِّم · 0 أو Delete: رفض الصف</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="995" />
+        <location filename="../../annotator/gui/review/window.py" line="73" />
         <source>Adjudicate</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="1002" />
-        <source>Each annotator against gold, on adjudicated documents they finished.</source>
-        <translation>كل معلِّم مقابل المرجع، في المستندات المحكَّمة التي أنجزها.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1005" />
-        <source>Refresh</source>
-        <translation>تحديث</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1014" />
+        <location filename="../../annotator/gui/review/window.py" line="74" />
         <source>Scores against gold</source>
         <translation>الدرجات مقابل المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="1017" />
+        <location filename="../../annotator/gui/review/window.py" line="156" />
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="1020" />
+        <location filename="../../annotator/gui/review/window.py" line="159" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="1022" />
+        <location filename="../../annotator/gui/review/window.py" line="161" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="1027" />
+        <location filename="../../annotator/gui/review/window.py" line="166" />
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="1030" />
+        <location filename="../../annotator/gui/review/window.py" line="169" />
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
+</context>
+<context>
+    <name>ScoresTab</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="1064" />
-        <source>Documents finished by two annotators or more: {0}. Annotators: {1}.</source>
-        <translation>مستندات أنجزها معلِّمان أو أكثر: {0}. المعلِّمون: {1}.</translation>
+        <location filename="../../annotator/gui/review/scores_tab.py" line="42" />
+        <source>Each annotator against gold, on adjudicated documents they finished.</source>
+        <translation>كل معلِّم مقابل المرجع، في المستندات المحكَّمة التي أنجزها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="1084" />
-        <source>No agreement: {0}</source>
-        <translation>لا اتفاق: {0}</translation>
+        <location filename="../../annotator/gui/review/scores_tab.py" line="46" />
+        <source>Refresh</source>
+        <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="1089" />
-        <source>cancelled</source>
-        <translation>أُلغي</translation>
+        <location filename="../../annotator/gui/review/scores_tab.py" line="79" />
+        <source>Scoring against gold…</source>
+        <translation>جارٍ التقييم مقابل المرجع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="1091" />
-        <source>Agreement cancelled; press Recompute to start again.</source>
-        <translation>أُلغي حساب الاتفاق؛ اضغط «إعادة الحساب» للبدء من جديد.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1101" />
+        <location filename="../../annotator/gui/review/scores_tab.py" line="94" />
         <source>Each annotator against gold on {0} adjudicated documents.</source>
         <translation>كل معلِّم مقابل المرجع في {0} مستندًا محكَّمًا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1123" />
-        <source>This project is open read-only: nothing can be adjudicated.</source>
-        <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1130" />
-        <source>Choose a row first.</source>
-        <translation>اختر صفًا أولًا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1136" />
-        <source>Reject row «{0}»</source>
-        <translation>رفض الصف «{0}»</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1138" />
-        <source>Accept {0} for «{1}»</source>
-        <translation>قبول {0} لـ«{1}»</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1191" />
-        <source>Cannot undo or redo: {0}</source>
-        <translation>تعذّر التراجع أو الإعادة: {0}</translation>
     </message>
 </context>
 <context>
@@ -1200,35 +1219,34 @@
     </message>
 </context>
 <context>
-    <name>_VersionsPanel</name>
+    <name>VersionsPanel</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="428" />
-        <location filename="../../annotator/gui/review.py" line="454" />
+        <location filename="../../annotator/gui/review/versions.py" line="116" />
         <source>Choose a row to see every annotator's version.</source>
         <translation>اختر صفًا لترى نسخة كل معلِّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="462" />
+        <location filename="../../annotator/gui/review/versions.py" line="150" />
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="487" />
+        <location filename="../../annotator/gui/review/versions.py" line="178" />
         <source>Accept ({0})</source>
         <translation>قبول ({0})</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="488" />
+        <location filename="../../annotator/gui/review/versions.py" line="180" />
         <source>Put {0}'s version of this row into gold</source>
         <translation>ضع نسخة {0} من هذا الصف في المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="494" />
+        <location filename="../../annotator/gui/review/versions.py" line="185" />
         <source>Reject row (0)</source>
         <translation>رفض الصف (0)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="495" />
+        <location filename="../../annotator/gui/review/versions.py" line="186" />
         <source>No gold span here</source>
         <translation>لا مقطع مرجعي هنا</translation>
     </message>

@@ -1,0 +1,401 @@
+"""The adjudication tab: documents most disputed first, gold, rows, versions.
+
+The open document's gold version (:class:`~annotator.gui.review.gold_view.GoldView`),
+its rows (:func:`~annotator.core.adjudication.document_rows`) and, for the
+chosen row, every annotator's version stacked. Keys in the rows table:
+``1``…``N`` accept that annotator's version, ``0``/Delete reject the row. Keys
+in the gold text: a label key marks the selection (snapped to tokens, as in
+the editor), Delete removes the chosen gold span. Every action is in the file
+when it returns, and undoable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QSplitter,
+    QWidget,
+)
+
+from annotator.core import adjudication
+from annotator.core.adjudication import Row, document_rows
+from annotator.core.agreement import AgreementResult
+from annotator.core.edits import AddSpan, Change, RemoveSpan
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import DocId, Label, Span
+from annotator.core.store import Project
+from annotator.gui.fonts import arabic_font
+from annotator.gui.review.adjudication_models import (
+    DisagreementDocumentsModel,
+)
+from annotator.gui.review.agreement_tab import table_view
+from annotator.gui.review.document_panel import DocumentPanel
+from annotator.gui.review.gold_undo import GoldSnapshotCommand, gold_snapshot
+from annotator.gui.undo import EditCommand
+
+__all__ = ["AdjudicationTab"]
+
+
+class AdjudicationTab(QWidget):
+    """Settle one document at a time into gold.
+
+    :signal document_opened(int): a document is shown for adjudication.
+    :signal gold_changed(int): gold of this document changed in the file.
+    :signal adjudicated_changed(): a document was marked adjudicated or not.
+    :signal status_message(str): something to tell the user (the window shows it).
+    """
+
+    document_opened = Signal(int)
+    gold_changed = Signal(int)
+    adjudicated_changed = Signal()
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        project: Project,
+        *,
+        adjudicator: str,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.adjudicator = adjudicator
+        self.undo_stack = undo_stack
+        # After accepting or rejecting a row, move to the next one.
+        self.advance_after_accept = True
+        self._doc_id: DocId | None = None
+        self._syncing = False
+        labels = project.labels.list()
+        self._labels: dict[str, Label] = {label.name: label for label in labels}
+        self._build(labels)
+
+    # --- state -------------------------------------------------------------------
+
+    def current_document(self) -> DocId | None:
+        return self._doc_id
+
+    def annotators(self) -> list[str]:
+        """The annotators of the open document, in key order (``1`` is the first)."""
+        return self.panel.annotators()
+
+    def rows(self) -> list[Row]:
+        return self.rows_model.rows()
+
+    def selected_row(self) -> Row | None:
+        return self.panel.selected_row()
+
+    def gold_spans(self) -> list[Span]:
+        """Gold of the open document, as last read from the file."""
+        return self.gold_view.spans()
+
+    def adjudicated(self) -> set[int]:
+        """Adjudicated documents, as the file says."""
+        return {int(d) for d in adjudication.adjudicated_documents(self.project)}
+
+    # --- documents and rows ----------------------------------------------------
+
+    def set_agreement(self, result: AgreementResult | None) -> None:
+        """The documents to adjudicate, most disputed first; opens the first one."""
+        self.docs_model.set_result(result)
+        self.docs_model.set_adjudicated(self.adjudicated())
+        if self._doc_id is None and self.docs_model.total():
+            self.open_document(self.docs_model.doc_id_at(0))
+        elif self._doc_id is not None:
+            self._select_in_list(self._doc_id)
+
+    def open_document(self, doc_id: int) -> None:
+        """Show a document for adjudication: gold, rows, versions; select it in the list."""
+        document = self.project.documents.get(doc_id)
+        names, rows = document_rows(self.project, document.id)
+        self._doc_id = document.id
+        self.panel.show_document(document, names, rows, self.project.gold.for_document(document.id))
+        self._sync_adjudicated()
+        self._select_in_list(document.id)
+        self.panel.set_writable(not self.project.readonly)
+        self.document_opened.emit(int(document.id))
+
+    def step_document(self, step: int) -> None:
+        """Open the next (``1``) or previous (``-1``) document of the list."""
+        if not self.docs_model.rowCount():
+            return
+        current = self.docs_model.row_of(self._doc_id) if self._doc_id is not None else -1
+        target = min(max(current + step, 0), self.docs_model.total() - 1)
+        if target != current:
+            self.open_document(self.docs_model.doc_id_at(target))
+
+    def select_row(self, row: int) -> None:
+        """Choose row number ``row`` (of the rows table as shown)."""
+        self.panel.select_row(row)
+
+    # --- actions -----------------------------------------------------------------
+
+    def accept_version(self, annotator: str | int) -> bool:
+        """Put ``annotator``'s version of the chosen row into gold.
+
+        :param annotator: a name, or its number (``1`` is the first of :meth:`annotators`).
+        """
+        if isinstance(annotator, int):
+            names = self.panel.annotators()
+            if not 1 <= annotator <= len(names):
+                self._say(self.tr("No annotator number {0} here.").format(annotator))
+                return False
+            annotator = names[annotator - 1]
+        return self._settle_row(annotator)
+
+    def reject_row(self) -> bool:
+        """No gold span where the chosen row is."""
+        return self._settle_row(None)
+
+    def accept_majority(self) -> int:
+        """For every row of the open document, accept the majority's version, if any.
+
+        :returns: rows settled (rows without a majority are left as they are).
+        """
+        if self._doc_id is None or not self._writable():
+            return 0
+        doc_id = self._doc_id
+        settled = 0
+
+        def act() -> None:
+            nonlocal settled
+            settled = adjudication.accept_majority(
+                self.project, doc_id, adjudicator=self.adjudicator
+            )
+
+        self._gold_action(act, self.tr("Accept the majority"))
+        left = len(self.rows_model.rows()) - settled
+        self._say(
+            self.tr("Majority accepted for {0} rows; {1} left without a majority.").format(
+                settled, left
+            )
+        )
+        return settled
+
+    def apply_gold_label(self, label_name: str) -> bool:
+        """Mark the selection in the gold text as ``label_name`` (a new gold span)."""
+        if self._doc_id is None or not self._writable():
+            return False
+        label = self._labels.get(label_name)
+        if label is None:
+            self._say(self.tr("No label named {0} in this project.").format(label_name))
+            return False
+        chosen = self.gold_view.selection()
+        if chosen is None:
+            self._say(self.tr("Select some text in the gold version first."))
+            return False
+        start, end = chosen
+        if start >= end:
+            self._say(self.tr("Nothing to label: the selection holds only spaces."))
+            return False
+        edit = AddSpan(
+            doc_id=self._doc_id,
+            annotator=self.adjudicator,
+            label=label.name,
+            start=start,
+            end=end,
+            gold=True,
+        )
+        text = self.gold_view.text()
+        if not self._run_edit(
+            edit, self.tr("Gold {0} «{1}»").format(label.name, text[start:end][:40])
+        ):
+            return False
+        self.gold_view.clear_selection()
+        assert edit.span_id is not None
+        self.gold_view.select_span(edit.span_id)
+        return True
+
+    def delete_gold_span(self, span_id: str | None = None) -> bool:
+        """Remove a gold span (default: the one chosen in the gold text)."""
+        if self._doc_id is None or not self._writable():
+            return False
+        span_id = span_id or self.gold_view.selected_span()
+        span = next((s for s in self.gold_view.spans() if s.id == span_id), None)
+        if span is None:
+            self._say(self.tr("Click a gold span first."))
+            return False
+        text = self.gold_view.text()
+        return self._run_edit(
+            RemoveSpan(span_id=span.id, gold=True),
+            self.tr("Remove gold {0} «{1}»").format(span.label, text[span.start : span.end][:40]),
+        )
+
+    def set_adjudicated(self, done: bool = True) -> None:
+        """Mark the open document adjudicated (or not), in the file."""
+        if self._doc_id is None or not self._writable():
+            return
+        try:
+            adjudication.mark_adjudicated(
+                self.project, self._doc_id, adjudicator=self.adjudicator, done=done
+            )
+        except AnnotatorError as exc:
+            self._say(exc.message)
+        self._sync_adjudicated()
+        self.adjudicated_changed.emit()
+        self._say(self.tr("Marked adjudicated.") if done else self.tr("No longer adjudicated."))
+
+    # --- writing -----------------------------------------------------------------
+
+    def _say(self, message: str) -> None:
+        self.status_message.emit(message)
+
+    def _writable(self) -> bool:
+        if self.project.readonly:
+            self._say(self.tr("This project is open read-only: nothing can be adjudicated."))
+            return False
+        return True
+
+    def _settle_row(self, annotator: str | None) -> bool:
+        row = self.selected_row()
+        if self._doc_id is None or row is None:
+            self._say(self.tr("Choose a row first."))
+            return False
+        if not self._writable():
+            return False
+        doc_id = self._doc_id
+        piece = self.gold_view.text()[row.start : row.end][:40]
+        if annotator is None:
+            text = self.tr("Reject row «{0}»").format(piece)
+        else:
+            text = self.tr("Accept {0} for «{1}»").format(annotator, piece)
+        ok = self._gold_action(
+            lambda: adjudication.accept_version(
+                self.project, doc_id, row, annotator, adjudicator=self.adjudicator
+            ),
+            text,
+        )
+        if ok and self.advance_after_accept:
+            self.panel.select_next_row()
+        return ok
+
+    def _gold_action(self, act: Callable[[], Any], text: str) -> bool:
+        """Run an adjudication call (one transaction in the core) and make it undoable."""
+        assert self._doc_id is not None
+        doc_id = self._doc_id
+        before = gold_snapshot(self.project, doc_id)
+        try:
+            act()
+        except AnnotatorError as exc:
+            self._say(exc.message)
+            return False
+        after = gold_snapshot(self.project, doc_id)
+        command = GoldSnapshotCommand(
+            self.project, doc_id, before, after, text, on_change=self._gold_file_changed
+        )
+        if command.changed():
+            self.undo_stack.push(command)
+        self._gold_file_changed(Change(doc_id))
+        return True
+
+    def _run_edit(self, edit: AddSpan | RemoveSpan, text: str) -> bool:
+        try:
+            change = self.project.apply(edit)
+        except AnnotatorError as exc:
+            self._say(exc.message)
+            return False
+        self.undo_stack.push(
+            EditCommand(
+                self.project,
+                edit,
+                text,
+                on_change=self._gold_file_changed,
+                on_error=self._undo_failed,
+            )
+        )
+        self._gold_file_changed(change)
+        return True
+
+    def _undo_failed(self, exc: AnnotatorError) -> None:
+        self._say(self.tr("Cannot undo or redo: {0}").format(exc.message))
+
+    def _gold_file_changed(self, change: Change) -> None:
+        """Gold changed in the file (an action, undo or redo): show it from the file."""
+        if change.doc_id != self._doc_id:
+            self.open_document(change.doc_id)
+        self.panel.set_gold(self.project.gold.for_document(change.doc_id))
+        self.gold_changed.emit(int(change.doc_id))
+
+    # --- showing -----------------------------------------------------------------
+
+    def _select_in_list(self, doc_id: int) -> None:
+        row = self.docs_model.row_of(doc_id)
+        if row >= 0:
+            self._syncing = True
+            try:
+                self.docs_view.selectRow(row)
+            finally:
+                self._syncing = False
+
+    def _sync_adjudicated(self) -> None:
+        done = self.adjudicated()
+        self.docs_model.set_adjudicated(done)
+        self.panel.set_adjudicated(self._doc_id is not None and int(self._doc_id) in done)
+
+    def _adjudicated_toggled(self, on: bool) -> None:
+        if self._doc_id is not None and on != (int(self._doc_id) in self.adjudicated()):
+            self.set_adjudicated(on)
+
+    def _doc_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        doc_id = self.docs_model.doc_id_at(current.row())
+        if doc_id != self._doc_id:
+            self.open_document(doc_id)
+
+    def _number_pressed(self, number: int) -> None:
+        if number == 0:
+            self.reject_row()
+        else:
+            self.accept_version(number)
+
+    # --- building ----------------------------------------------------------------
+
+    def _build(self, labels: list[Label]) -> None:
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        outer.addWidget(splitter)
+
+        self.docs_model = DisagreementDocumentsModel(self.project, self)
+        self.docs_view = table_view(self.docs_model, splitter, stretch_last=False)
+        self.docs_view.setFont(arabic_font(11))
+        header = self.docs_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(DisagreementDocumentsModel.COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Narrow list: the title and the numbers that sort it; the rest in tooltips.
+        for name in ("Annotators", "Claims F1"):
+            self.docs_view.hideColumn(DisagreementDocumentsModel.COLUMNS.index(name))
+        self.docs_view.selectionModel().currentRowChanged.connect(self._doc_row_changed)
+        splitter.addWidget(self.docs_view)
+
+        self.panel = DocumentPanel(labels, splitter)
+        panel = self.panel
+        # The panel's views, by the names the tab's users know them.
+        self.gold_view = panel.gold_view
+        self.rows_model, self.rows_view = panel.rows_model, panel.rows_view
+        self.versions, self.keys_hint, self.doc_title = (
+            panel.versions,
+            panel.keys_hint,
+            panel.doc_title,
+        )
+        self.accept_majority_button = panel.accept_majority_button
+        self.adjudicated_box = panel.adjudicated_box
+        panel.number_pressed.connect(self._number_pressed)
+        panel.adjudicated_toggled.connect(self._adjudicated_toggled)
+        panel.accept_majority_button.clicked.connect(self.accept_majority)
+        panel.gold_view.label_requested.connect(self.apply_gold_label)
+        panel.gold_view.delete_requested.connect(lambda _span: self.delete_gold_span())
+        panel.versions.accept_requested.connect(self.accept_version)
+        panel.versions.reject_requested.connect(self.reject_row)
+        splitter.addWidget(panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([380, 1020])

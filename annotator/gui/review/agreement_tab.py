@@ -1,0 +1,256 @@
+"""The agreement tab: the pairwise heat map, the overall numbers, F1 per label.
+
+:func:`annotator.core.review.project_agreement` computes them on a worker
+thread (:class:`~annotator.gui.review.jobs.Job`, its own read-only
+connection); the tab shows at once and fills in when the numbers arrive. The
+progress bar and its Cancel button are the tab's, for the window to place
+(its status bar), so they are seen from every tab.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.agreement import AgreementResult
+from annotator.core.review import project_agreement
+from annotator.core.store import Project
+from annotator.gui.review.heatmap import HeatMapWidget
+from annotator.gui.review.jobs import Job, Progress
+from annotator.gui.review.models import (
+    METRICS,
+    PairwiseMatrixModel,
+    PerLabelModel,
+    SummaryModel,
+    TableModel,
+    review_text,
+)
+
+__all__ = ["AgreementTab", "names", "table_view"]
+
+
+def names(text: str) -> list[str] | None:
+    """``"sara, omar"`` → ``["sara", "omar"]``; nothing written → ``None`` (all)."""
+    found = [n.strip() for n in text.replace("،", ",").split(",") if n.strip()]
+    return found or None
+
+
+def table_view(model: TableModel, parent: QWidget, *, stretch_last: bool = True) -> QTableView:
+    """A read-only table of whole rows, one selected at a time."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setStretchLastSection(stretch_last)
+    return view
+
+
+class AgreementTab(QWidget):
+    """Agreement of the project's annotators, computed in the background.
+
+    :signal agreement_ready(object): an :class:`AgreementResult` was computed.
+    :signal agreement_failed(str): computing failed, was cancelled or was not
+        possible (the reason).
+    """
+
+    agreement_ready = Signal(object)
+    agreement_failed = Signal(str)
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._project = project
+        self._job: Job | None = None
+        self._result: AgreementResult | None = None
+        self._error: str | None = None
+        self._build()
+
+    # --- public ----------------------------------------------------------------
+
+    @property
+    def result(self) -> AgreementResult | None:
+        """The last agreement computed (``None`` before, or when it was not possible)."""
+        return self._result
+
+    @property
+    def error(self) -> str | None:
+        return self._error
+
+    def is_busy(self) -> bool:
+        return self._job is not None and self._job.isRunning()
+
+    def refresh(self) -> None:
+        """(Re)compute agreement off the UI thread, with the filters as written."""
+        if self.is_busy():
+            return
+        annotators = names(self.annotators_filter.text())
+        labels = names(self.labels_filter.text())
+
+        def work(reader: Project, progress: Progress) -> AgreementResult:
+            return project_agreement(
+                reader, annotators=annotators, labels=labels, progress=progress
+            )
+
+        job = Job(self._project, work, self)
+        job.progressed.connect(self._progressed)
+        job.job_finished.connect(self._done)
+        job.job_failed.connect(self._failed)
+        job.job_cancelled.connect(self._cancelled)
+        self._job = job
+        self.status.setText(self.tr("Computing agreement…"))
+        self.recompute_button.setEnabled(False)
+        self.progress_bar.setRange(0, 0)  # busy until the first report
+        self.progress_bar.show()
+        self.cancel_button.show()
+        job.start()
+
+    def cancel(self) -> None:
+        if self._job is not None and self._job.isRunning():
+            self._job.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+
+    def stop(self) -> None:
+        """Cancel and wait for the worker (the window is closing)."""
+        if self._job is not None:
+            self._job.cancel()
+            self._job.wait()
+
+    def set_metric(self, metric: str) -> None:
+        """Show ``metric`` (a key of ``models.METRICS``) in the heat map."""
+        self.metric_combo.setCurrentIndex(list(METRICS).index(metric))
+
+    # --- results ---------------------------------------------------------------
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+
+    def _finish(self) -> None:
+        if self._job is not None:
+            self._job.wait()
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+        self.recompute_button.setEnabled(True)
+
+    def _done(self, result: AgreementResult) -> None:
+        self._finish()
+        self._result = result
+        self._error = None
+        for model in (self.matrix_model, self.summary_model, self.per_label_model):
+            model.set_result(result)
+        self.status.setText(
+            self.tr("Documents finished by two annotators or more: {0}. Annotators: {1}.").format(
+                result.documents, ", ".join(result.annotators)
+            )
+        )
+        self.agreement_ready.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self._finish()
+        self._error = message
+        self.status.setText(self.tr("No agreement: {0}").format(message))
+        self.agreement_failed.emit(message)
+
+    def _cancelled(self) -> None:
+        self._finish()
+        self._error = self.tr("cancelled")
+        self.status.setText(self.tr("Agreement cancelled; press Recompute to start again."))
+        self.agreement_failed.emit(self._error)
+
+    # --- building --------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QGridLayout(self)
+        # Names come from data: never read as markup.
+        self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.recompute_button = QPushButton(self.tr("Recompute"), self)
+        self.recompute_button.clicked.connect(self.refresh)
+        # The CLI's --annotators / --labels: comma-separated, empty for all.
+        self.annotators_filter = QLineEdit(self)
+        self.annotators_filter.setPlaceholderText(self.tr("All annotators"))
+        self.labels_filter = QLineEdit(self)
+        self.labels_filter.setPlaceholderText(self.tr("All labels"))
+        for edit in (self.annotators_filter, self.labels_filter):
+            edit.setClearButtonEnabled(True)
+            edit.returnPressed.connect(self.refresh)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setFormat(self.tr("Agreement %p%"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop computing agreement"))
+        self.cancel_button.clicked.connect(self.cancel)
+        for widget in (self.progress_bar, self.cancel_button):
+            widget.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.annotators_filter)
+        top.addWidget(self.labels_filter)
+        top.addWidget(self.recompute_button)
+        layout.addLayout(top, 0, 0, 1, 2)
+        layout.addWidget(self._heat_box(), 1, 0)
+        layout.addWidget(self._summary_box(), 1, 1)
+        layout.addWidget(self._per_label_box(), 2, 0, 1, 2)
+        layout.setRowStretch(1, 3)
+        layout.setRowStretch(2, 2)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
+
+    def _heat_box(self) -> QGroupBox:
+        self.matrix_model = PairwiseMatrixModel(self)
+        box = QGroupBox(self.tr("Pairwise agreement"), self)
+        layout = QVBoxLayout(box)
+        self.metric_combo = QComboBox(box)
+        for key, name in METRICS.items():
+            self.metric_combo.addItem(review_text(name), key)
+        self.metric_combo.currentIndexChanged.connect(
+            lambda i: self.matrix_model.set_metric(self.metric_combo.itemData(i))
+        )
+        self.heatmap = HeatMapWidget(box)
+        self.heatmap.setModel(self.matrix_model)
+        layout.addWidget(self.metric_combo)
+        scroll = QScrollArea(box)
+        scroll.setWidget(self.heatmap)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(scroll, 1)
+        return box
+
+    def _summary_box(self) -> QGroupBox:
+        self.summary_model = SummaryModel(self)
+        box = QGroupBox(self.tr("Overall"), self)
+        layout = QVBoxLayout(box)
+        self.summary_view = table_view(self.summary_model, box)
+        self.summary_view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.summary_view.verticalHeader().hide()
+        layout.addWidget(self.summary_view)
+        return box
+
+    def _per_label_box(self) -> QGroupBox:
+        self.per_label_model = PerLabelModel(self)
+        box = QGroupBox(self.tr("Exact F1 per label"), self)
+        layout = QVBoxLayout(box)
+        self.per_label_view = table_view(self.per_label_model, box, stretch_last=False)
+        self.per_label_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.per_label_view)
+        return box
