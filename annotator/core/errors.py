@@ -172,3 +172,19 @@ class InvalidExportOption(ExportFailed):
 
 class ExportCancelled(ExportFailed):
     code = "E047"
+
+
+# --- writing ------------------------------------------------------------------
+
+
+class WriteFailed(AnnotatorError):
+    """SQLite could not write the project (disk full, read-only, I/O error); nothing was stored.
+
+    :param reason: SQLite's own words, for a bug report.
+    """
+
+    code = "E090"
+
+    def __init__(self, message: str, *, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason

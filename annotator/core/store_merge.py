@@ -33,11 +33,11 @@ class BulkCounts:
 @contextmanager
 def attached(project: Project, path: Path) -> Iterator[str]:
     """ATTACH ``path`` (outside any transaction) for the duration of the block."""
-    project.conn.execute(f"ATTACH DATABASE ? AS {ALIAS}", [str(path)])
+    project._conn.execute(f"ATTACH DATABASE ? AS {ALIAS}", [str(path)])
     try:
         yield ALIAS
     finally:
-        project.conn.execute(f"DETACH DATABASE {ALIAS}")
+        project._conn.execute(f"DETACH DATABASE {ALIAS}")
 
 
 def merge_rows(project: Project) -> tuple[BulkCounts, dict[str, set[tuple[DocId, str]]]]:
@@ -49,7 +49,7 @@ def merge_rows(project: Project) -> tuple[BulkCounts, dict[str, set[tuple[DocId,
     :returns: the counts and, per table (``spans``, ``gold_spans``), the
         (document, annotator) pairs whose spans changed.
     """
-    conn = project.conn
+    conn = project._conn
     counts = BulkCounts()
     src = ALIAS
     before = conn.total_changes
@@ -113,7 +113,7 @@ def merge_rows(project: Project) -> tuple[BulkCounts, dict[str, set[tuple[DocId,
 def _merge_span_table(
     project: Project, table: str, touched: set[tuple[DocId, str]]
 ) -> tuple[int, int]:
-    conn = project.conn
+    conn = project._conn
     src = ALIAS
     conn.execute("DROP TABLE IF EXISTS temp.merge_incoming")
     conn.execute(
@@ -154,7 +154,7 @@ def overlapping_entities(
     """Of the touched (document, annotator) pairs, those whose live entities overlap."""
     if not touched:
         return []
-    conn = project.conn
+    conn = project._conn
     conn.execute("DROP TABLE IF EXISTS temp.merge_touched")
     conn.execute("CREATE TEMP TABLE merge_touched (doc_id INTEGER, annotator TEXT)")
     conn.executemany("INSERT INTO temp.merge_touched VALUES (?, ?)", sorted(touched))
