@@ -4,82 +4,84 @@
 <context>
     <name>AdjudicationTab</name>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="147" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="151" />
         <source>No annotator number {0} here.</source>
         <translation>لا يوجد معلِّم رقمه {0} هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="172" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="168" />
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="175" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="171" />
         <source>Majority accepted for {0} rows; {1} left without a majority.</source>
         <translation>قُبل رأي الأغلبية في {0} صفًا؛ وبقي {1} بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="187" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="183" />
         <source>No label named {0} in this project.</source>
         <translation>لا توجد تسمية باسم {0} في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="191" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="187" />
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="195" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="191" />
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="207" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="202" />
         <source>Gold {0} «{1}»</source>
         <translation>مرجع {0} «{1}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="222" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="216" />
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="227" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="221" />
         <source>Remove gold {0} «{1}»</source>
         <translation>حذف المرجع {0} «{1}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="242" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="230" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="232" />
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="242" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="230" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="232" />
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="251" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="243" />
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="258" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="250" />
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="265" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="257" />
         <source>Reject row «{0}»</source>
         <translation>رفض الصف «{0}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="267" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="260" />
         <source>Accept {0} for «{1}»</source>
         <translation>قبول {0} لـ«{1}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="316" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="287" />
         <source>Cannot undo or redo: {0}</source>
         <translation>تعذّر التراجع أو الإعادة: {0}</translation>
     </message>

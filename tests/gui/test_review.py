@@ -441,6 +441,25 @@ def test_mark_adjudicated(qtbot, trio):
     assert model.data(model.index(row, column)) == ""
 
 
+def test_marking_adjudicated_is_undone_like_any_edit(qtbot, trio):
+    path, project, ids = trio
+    window = _window(qtbot, project)
+    adj = window.adjudication_tab
+    window.open_document(ids["nearly"])
+    adj.adjudicated_box.setChecked(True)
+    window.undo_stack.undo()
+    with Project.open(path, readonly=True) as p:
+        assert adjudicated_documents(p) == []
+    assert not adj.adjudicated_box.isChecked()
+    model = adj.docs_model
+    column = model.COLUMNS.index("Adjudicated")
+    assert model.data(model.index(model.row_of(ids["nearly"]), column)) == ""
+    window.undo_stack.redo()
+    with Project.open(path, readonly=True) as p:
+        assert adjudicated_documents(p) == [ids["nearly"]]
+    assert adj.adjudicated_box.isChecked()
+
+
 def test_scores_tab_equals_score_against_gold(qtbot, trio):
     path, project, ids = trio
     window = _window(qtbot, project)

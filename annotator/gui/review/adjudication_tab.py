@@ -11,9 +11,6 @@ when it returns, and undoable.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -24,9 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import adjudication
-from annotator.core.adjudication import Row, document_rows
+from annotator.core.adjudication import (
+    AcceptMajority,
+    AcceptVersion,
+    MarkAdjudicated,
+    RejectRow,
+    Row,
+    document_rows,
+)
 from annotator.core.agreement import AgreementResult
-from annotator.core.edits import AddSpan, Change, RemoveSpan
+from annotator.core.change import Change, Edit
+from annotator.core.edits import AddSpan, RemoveSpan
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Label, Span
 from annotator.core.store import Project
@@ -36,7 +41,6 @@ from annotator.gui.review.adjudication_models import (
 )
 from annotator.gui.review.agreement_tab import table_view
 from annotator.gui.review.document_panel import DocumentPanel
-from annotator.gui.review.gold_undo import GoldSnapshotCommand, gold_snapshot
 from annotator.gui.undo import EditCommand
 
 __all__ = ["AdjudicationTab"]
@@ -160,23 +164,15 @@ class AdjudicationTab(QWidget):
         """
         if self._doc_id is None or not self._writable():
             return 0
-        doc_id = self._doc_id
-        settled = 0
-
-        def act() -> None:
-            nonlocal settled
-            settled = adjudication.accept_majority(
-                self.project, doc_id, adjudicator=self.adjudicator
-            )
-
-        self._gold_action(act, self.tr("Accept the majority"))
-        left = len(self.rows_model.rows()) - settled
+        edit = AcceptMajority(self._doc_id, self.adjudicator)
+        if not self._run(edit, self.tr("Accept the majority")):
+            return 0
         self._say(
             self.tr("Majority accepted for {0} rows; {1} left without a majority.").format(
-                settled, left
+                edit.settled, edit.left
             )
         )
-        return settled
+        return edit.settled
 
     def apply_gold_label(self, label_name: str) -> bool:
         """Mark the selection in the gold text as ``label_name`` (a new gold span)."""
@@ -203,9 +199,7 @@ class AdjudicationTab(QWidget):
             gold=True,
         )
         text = self.gold_view.text()
-        if not self._run_edit(
-            edit, self.tr("Gold {0} «{1}»").format(label.name, text[start:end][:40])
-        ):
+        if not self._run(edit, self.tr("Gold {0} «{1}»").format(label.name, text[start:end][:40])):
             return False
         self.gold_view.clear_selection()
         assert edit.span_id is not None
@@ -222,7 +216,7 @@ class AdjudicationTab(QWidget):
             self._say(self.tr("Click a gold span first."))
             return False
         text = self.gold_view.text()
-        return self._run_edit(
+        return self._run(
             RemoveSpan(span_id=span.id, gold=True),
             self.tr("Remove gold {0} «{1}»").format(span.label, text[span.start : span.end][:40]),
         )
@@ -231,15 +225,13 @@ class AdjudicationTab(QWidget):
         """Mark the open document adjudicated (or not), in the file."""
         if self._doc_id is None or not self._writable():
             return
-        try:
-            adjudication.mark_adjudicated(
-                self.project, self._doc_id, adjudicator=self.adjudicator, done=done
-            )
-        except AnnotatorError as exc:
-            self._say(exc.message)
-        self._sync_adjudicated()
-        self.adjudicated_changed.emit()
-        self._say(self.tr("Marked adjudicated.") if done else self.tr("No longer adjudicated."))
+        if self._run(
+            MarkAdjudicated(self._doc_id, self.adjudicator, done),
+            self.tr("Marked adjudicated.") if done else self.tr("No longer adjudicated."),
+        ):
+            self._say(self.tr("Marked adjudicated.") if done else self.tr("No longer adjudicated."))
+        else:
+            self._sync_adjudicated()  # the box shows the file, not the click
 
     # --- writing -----------------------------------------------------------------
 
@@ -259,68 +251,53 @@ class AdjudicationTab(QWidget):
             return False
         if not self._writable():
             return False
-        doc_id = self._doc_id
         piece = self.gold_view.text()[row.start : row.end][:40]
         if annotator is None:
+            edit: Edit = RejectRow(self._doc_id, row, self.adjudicator)
             text = self.tr("Reject row «{0}»").format(piece)
         else:
+            edit = AcceptVersion(self._doc_id, row, annotator, self.adjudicator)
             text = self.tr("Accept {0} for «{1}»").format(annotator, piece)
-        ok = self._gold_action(
-            lambda: adjudication.accept_version(
-                self.project, doc_id, row, annotator, adjudicator=self.adjudicator
-            ),
-            text,
-        )
+        ok = self._run(edit, text)
         if ok and self.advance_after_accept:
             self.panel.select_next_row()
         return ok
 
-    def _gold_action(self, act: Callable[[], Any], text: str) -> bool:
-        """Run an adjudication call (one transaction in the core) and make it undoable."""
-        assert self._doc_id is not None
-        doc_id = self._doc_id
-        before = gold_snapshot(self.project, doc_id)
-        try:
-            act()
-        except AnnotatorError as exc:
-            self._say(exc.message)
-            return False
-        after = gold_snapshot(self.project, doc_id)
-        command = GoldSnapshotCommand(
-            self.project, doc_id, before, after, text, on_change=self._gold_file_changed
-        )
-        if command.changed():
-            self.undo_stack.push(command)
-        self._gold_file_changed(Change(doc_id))
-        return True
-
-    def _run_edit(self, edit: AddSpan | RemoveSpan, text: str) -> bool:
+    def _run(self, edit: Edit, text: str) -> bool:
+        """Apply a core edit (in the file when this returns), push it, show the file."""
         try:
             change = self.project.apply(edit)
         except AnnotatorError as exc:
             self._say(exc.message)
             return False
-        self.undo_stack.push(
-            EditCommand(
-                self.project,
-                edit,
-                text,
-                on_change=self._gold_file_changed,
-                on_error=self._undo_failed,
+        if not change.empty:
+            self.undo_stack.push(
+                EditCommand(
+                    self.project,
+                    edit,
+                    text,
+                    on_change=self._file_changed,
+                    on_error=self._undo_failed,
+                )
             )
-        )
-        self._gold_file_changed(change)
+        self._file_changed(change)
         return True
 
     def _undo_failed(self, exc: AnnotatorError) -> None:
         self._say(self.tr("Cannot undo or redo: {0}").format(exc.message))
 
-    def _gold_file_changed(self, change: Change) -> None:
-        """Gold changed in the file (an action, undo or redo): show it from the file."""
+    def _file_changed(self, change: Change) -> None:
+        """Gold or adjudication changed in the file (an action, undo or redo): show it."""
+        if change.doc_id is None:
+            return
         if change.doc_id != self._doc_id:
             self.open_document(change.doc_id)
-        self.panel.set_gold(self.project.gold.for_document(change.doc_id))
-        self.gold_changed.emit(int(change.doc_id))
+        if change.adjudication_changed:
+            self._sync_adjudicated()
+            self.adjudicated_changed.emit()
+        if change.gold or change.span_ids:
+            self.panel.set_gold(self.project.gold.for_document(change.doc_id))
+            self.gold_changed.emit(int(change.doc_id))
 
     # --- showing -----------------------------------------------------------------
 
