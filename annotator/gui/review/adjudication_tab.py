@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QSplitter,
+    QTableView,
     QWidget,
 )
 
@@ -44,6 +45,19 @@ from annotator.gui.review.document_panel import DocumentPanel
 from annotator.gui.undo import EditCommand
 
 __all__ = ["AdjudicationTab"]
+
+
+def _documents_view(model: DisagreementDocumentsModel, parent: QWidget) -> QTableView:
+    """A narrow list: the title and the numbers that sort it; the rest in tooltips."""
+    view = table_view(model, parent, stretch_last=False)
+    view.setFont(arabic_font(11))
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, len(model.COLUMNS)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    for name in ("Annotators", "Claims F1"):
+        view.hideColumn(model.COLUMNS.index(name))
+    return view
 
 
 class AdjudicationTab(QWidget):
@@ -341,15 +355,7 @@ class AdjudicationTab(QWidget):
         outer.addWidget(splitter)
 
         self.docs_model = DisagreementDocumentsModel(self.project, self)
-        self.docs_view = table_view(self.docs_model, splitter, stretch_last=False)
-        self.docs_view.setFont(arabic_font(11))
-        header = self.docs_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(DisagreementDocumentsModel.COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Narrow list: the title and the numbers that sort it; the rest in tooltips.
-        for name in ("Annotators", "Claims F1"):
-            self.docs_view.hideColumn(DisagreementDocumentsModel.COLUMNS.index(name))
+        self.docs_view = _documents_view(self.docs_model, splitter)
         self.docs_view.selectionModel().currentRowChanged.connect(self._doc_row_changed)
         splitter.addWidget(self.docs_view)
 
@@ -358,11 +364,8 @@ class AdjudicationTab(QWidget):
         # The panel's views, by the names the tab's users know them.
         self.gold_view = panel.gold_view
         self.rows_model, self.rows_view = panel.rows_model, panel.rows_view
-        self.versions, self.keys_hint, self.doc_title = (
-            panel.versions,
-            panel.keys_hint,
-            panel.doc_title,
-        )
+        self.versions, self.keys_hint = panel.versions, panel.keys_hint
+        self.doc_title = panel.doc_title
         self.accept_majority_button = panel.accept_majority_button
         self.adjudicated_box = panel.adjudicated_box
         panel.number_pressed.connect(self._number_pressed)
