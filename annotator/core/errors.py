@@ -188,3 +188,15 @@ class WriteFailed(AnnotatorError):
     def __init__(self, message: str, *, reason: str = "") -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class FileProblem(AnnotatorError):
+    """A file or folder could not be read or written (the operating system said why)."""
+
+    code = "E091"
+
+
+class UnexpectedError(AnnotatorError):
+    """A bug: something failed that should not; the message asks for a report."""
+
+    code = "E099"

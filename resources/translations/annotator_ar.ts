@@ -4,84 +4,84 @@
 <context>
     <name>AdjudicationTab</name>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="151" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="165" />
         <source>No annotator number {0} here.</source>
         <translation>لا يوجد معلِّم رقمه {0} هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="168" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="182" />
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="171" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="185" />
         <source>Majority accepted for {0} rows; {1} left without a majority.</source>
         <translation>قُبل رأي الأغلبية في {0} صفًا؛ وبقي {1} بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="183" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="197" />
         <source>No label named {0} in this project.</source>
         <translation>لا توجد تسمية باسم {0} في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="187" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="201" />
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="191" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="205" />
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="202" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="216" />
         <source>Gold {0} «{1}»</source>
         <translation>مرجع {0} «{1}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="216" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="230" />
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="221" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="235" />
         <source>Remove gold {0} «{1}»</source>
         <translation>حذف المرجع {0} «{1}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="230" />
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="232" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="244" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="246" />
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="230" />
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="232" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="244" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="246" />
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="243" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="257" />
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="250" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="264" />
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="257" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271" />
         <source>Reject row «{0}»</source>
         <translation>رفض الصف «{0}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="260" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="274" />
         <source>Accept {0} for «{1}»</source>
         <translation>قبول {0} لـ«{1}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="287" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="301" />
         <source>Cannot undo or redo: {0}</source>
         <translation>تعذّر التراجع أو الإعادة: {0}</translation>
     </message>
@@ -167,12 +167,12 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="236" />
+        <location filename="../../annotator/gui/editor.py" line="235" />
         <source>Exact characters</source>
         <translation>أحرف دقيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="240" />
+        <location filename="../../annotator/gui/editor.py" line="239" />
         <source>Keep the exact characters of a selection instead of whole tokens (or hold Alt while selecting).</source>
         <translation>الإبقاء على أحرف التحديد كما هي بدل الكلمات الكاملة (أو اضغط Alt أثناء التحديد).</translation>
     </message>
@@ -213,27 +213,22 @@
         <translation>إضافة {0} «{1}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="459" />
+        <location filename="../../annotator/gui/editor.py" line="460" />
         <source>Replaced {0} with {1}.</source>
         <translation>استُبدل {0} بـ {1}.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="467" />
+        <location filename="../../annotator/gui/editor.py" line="468" />
         <source>Relabel {0} → {1} «{2}»</source>
         <translation>تغيير التسمية {0} ← {1} «{2}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="479" />
+        <location filename="../../annotator/gui/editor.py" line="480" />
         <source>Delete {0} «{1}»</source>
         <translation>حذف {0} «{1}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="522" />
-        <source>Cannot undo or redo: {0}</source>
-        <translation>تعذّر التراجع أو الإعادة: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/editor.py" line="529" />
+        <location filename="../../annotator/gui/editor.py" line="538" />
         <source>Not added: {0} would overlap {1} «{2}». Delete that span first, or mark exactly the same characters to replace it.</source>
         <translation>لم يُضف: {0} سيتداخل مع {1} «{2}». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
     </message>
@@ -255,206 +250,206 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="64" />
+        <location filename="../../annotator/gui/dialogs.py" line="65" />
         <source>Annotator</source>
         <translation>المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="66" />
+        <location filename="../../annotator/gui/dialogs.py" line="67" />
         <source>Welcome to Annotator</source>
         <translation>مرحبًا بك في Annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="69" />
+        <location filename="../../annotator/gui/dialogs.py" line="70" />
         <source>Who is annotating? Your name is saved with every highlight, so the work of several annotators can be compared and merged.</source>
         <translation>من يُعلِّم؟ يُحفظ اسمك مع كل تظليل، لتمكن مقارنة عمل عدة مُعلِّمين ودمجه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="82" />
+        <location filename="../../annotator/gui/dialogs.py" line="83" />
         <source>Your name</source>
         <translation>اسمك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="124" />
+        <location filename="../../annotator/gui/dialogs.py" line="125" />
         <source>Go to document</source>
         <translation>الانتقال إلى مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="127" />
+        <location filename="../../annotator/gui/dialogs.py" line="128" />
         <source>Number or title</source>
         <translation>الرقم أو العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="324" />
+        <location filename="../../annotator/gui/dialogs.py" line="301" />
         <source>New documents: %1</source>
         <translation>مستندات جديدة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="325" />
+        <location filename="../../annotator/gui/dialogs.py" line="302" />
         <source>Already in the project: %1</source>
         <translation>موجودة في المشروع من قبل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="328" />
+        <location filename="../../annotator/gui/dialogs.py" line="305" />
         <source>Spans added: %1</source>
         <translation>مقاطع مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="332" />
+        <location filename="../../annotator/gui/dialogs.py" line="309" />
         <source>Labels added: %1</source>
         <translation>تسميات مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="335" />
+        <location filename="../../annotator/gui/dialogs.py" line="312" />
         <source>Cancelled: files read before cancelling were kept.</source>
         <translation>أُلغي: حُفظت الملفات التي قُرئت قبل الإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="338" />
+        <location filename="../../annotator/gui/dialogs.py" line="315" />
         <source>Files not imported: %1</source>
         <translation>ملفات لم تُستورد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="239" />
-        <location filename="../../annotator/gui/dialogs.py" line="360" />
+        <location filename="../../annotator/gui/dialogs.py" line="240" />
+        <location filename="../../annotator/gui/dialogs.py" line="337" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="363" />
+        <location filename="../../annotator/gui/dialogs.py" line="340" />
         <source>Reading files…</source>
         <translation>قراءة الملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="373" />
-        <location filename="../../annotator/gui/dialogs.py" line="599" />
+        <location filename="../../annotator/gui/dialogs.py" line="350" />
+        <location filename="../../annotator/gui/dialogs.py" line="554" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="392" />
+        <location filename="../../annotator/gui/dialogs.py" line="371" />
         <source>Cancelling after the current batch…</source>
         <translation>يُلغى بعد الدفعة الحالية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="415" />
+        <location filename="../../annotator/gui/dialogs.py" line="394" />
         <source>%1 of %2 files: %3</source>
         <translation>%1 من %2 ملفات: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="427" />
+        <location filename="../../annotator/gui/dialogs.py" line="406" />
         <source>Import cancelled.</source>
         <translation>أُلغي الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="429" />
+        <location filename="../../annotator/gui/dialogs.py" line="408" />
         <source>Import finished.</source>
         <translation>انتهى الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="440" />
+        <location filename="../../annotator/gui/dialogs.py" line="419" />
         <source>Import failed; nothing from the failed batch was stored.</source>
         <translation>فشل الاستيراد؛ لم يُحفظ شيء من الدفعة الفاشلة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="448" />
-        <location filename="../../annotator/gui/dialogs.py" line="627" />
+        <location filename="../../annotator/gui/dialogs.py" line="427" />
+        <location filename="../../annotator/gui/dialogs.py" line="582" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="525" />
-        <location filename="../../annotator/gui/dialogs.py" line="561" />
+        <location filename="../../annotator/gui/dialogs.py" line="478" />
+        <location filename="../../annotator/gui/dialogs.py" line="514" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="531" />
+        <location filename="../../annotator/gui/dialogs.py" line="484" />
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="538" />
+        <location filename="../../annotator/gui/dialogs.py" line="491" />
         <source>Gold (adjudicated)</source>
         <translation>المرجع (بعد التحكيم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="540" />
+        <location filename="../../annotator/gui/dialogs.py" line="493" />
         <source>Spans of:</source>
         <translation>مقاطع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="541" />
+        <location filename="../../annotator/gui/dialogs.py" line="494" />
         <source>Include documents not marked done</source>
         <translation>تضمين المستندات غير المنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="545" />
+        <location filename="../../annotator/gui/dialogs.py" line="498" />
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="549" />
+        <location filename="../../annotator/gui/dialogs.py" line="502" />
         <source>Folder:</source>
         <translation>المجلد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="574" />
+        <location filename="../../annotator/gui/dialogs.py" line="527" />
         <source>Export into folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="633" />
+        <location filename="../../annotator/gui/dialogs.py" line="588" />
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="214" />
+        <location filename="../../annotator/gui/dialogs.py" line="215" />
         <source>Import options</source>
         <translation>خيارات الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="218" />
+        <location filename="../../annotator/gui/dialogs.py" line="219" />
         <source>As named in the files</source>
         <translation>كما هو مسمّى في الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="221" />
+        <location filename="../../annotator/gui/dialogs.py" line="222" />
         <source>Spans belong to:</source>
         <translation>المقاطع تعود إلى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="222" />
+        <location filename="../../annotator/gui/dialogs.py" line="223" />
         <source>Add labels the project lacks</source>
         <translation>إضافة التسميات غير الموجودة في المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="226" />
+        <location filename="../../annotator/gui/dialogs.py" line="227" />
         <source>Rename labels:</source>
         <translation>إعادة تسمية التسميات:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="229" />
+        <location filename="../../annotator/gui/dialogs.py" line="230" />
         <source>Detect</source>
         <translation>اكتشاف تلقائي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="230" />
+        <location filename="../../annotator/gui/dialogs.py" line="231" />
         <source>Text encoding:</source>
         <translation>ترميز النص:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="231" />
+        <location filename="../../annotator/gui/dialogs.py" line="232" />
         <source>CoNLL: accept IOB1 tags</source>
         <translation>CoNLL: قبول وسوم IOB1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="255" />
+        <location filename="../../annotator/gui/dialogs.py" line="256" />
         <source>Write renamings as FROM=TO, e.g. PERS=PER (not “%1”).</source>
         <translation>اكتب إعادة التسمية بصيغة من=إلى، مثل PERS=PER (وليس «%1»).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="262" />
+        <location filename="../../annotator/gui/dialogs.py" line="263" />
         <source>Choose another annotator name.</source>
         <translation>اختر اسم معلِّم آخر.</translation>
     </message>
@@ -543,344 +538,357 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="241" />
+        <location filename="../../annotator/gui/main_window.py" line="222" />
         <source>Find:</source>
         <translation>بحث:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="243" />
+        <location filename="../../annotator/gui/main_window.py" line="224" />
         <source>Text in the article (tashkeel and hamza forms ignored)</source>
         <translation>نص في المقال (بتجاهل التشكيل وأشكال الهمزة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="245" />
+        <location filename="../../annotator/gui/main_window.py" line="226" />
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="246" />
+        <location filename="../../annotator/gui/main_window.py" line="227" />
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="247" />
+        <location filename="../../annotator/gui/main_window.py" line="228" />
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="265" />
+        <location filename="../../annotator/gui/main_window.py" line="246" />
         <source>Not found</source>
         <translation>غير موجود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="524" />
+        <location filename="../../annotator/gui/main_window.py" line="502" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="525" />
+        <location filename="../../annotator/gui/main_window.py" line="503" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="526" />
+        <location filename="../../annotator/gui/main_window.py" line="504" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="527" />
+        <location filename="../../annotator/gui/main_window.py" line="505" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="528" />
+        <location filename="../../annotator/gui/main_window.py" line="506" />
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="529" />
+        <location filename="../../annotator/gui/main_window.py" line="507" />
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="531" />
+        <location filename="../../annotator/gui/main_window.py" line="509" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="532" />
+        <location filename="../../annotator/gui/main_window.py" line="510" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="533" />
+        <location filename="../../annotator/gui/main_window.py" line="511" />
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="534" />
+        <location filename="../../annotator/gui/main_window.py" line="512" />
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="535" />
+        <location filename="../../annotator/gui/main_window.py" line="513" />
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="536" />
+        <location filename="../../annotator/gui/main_window.py" line="514" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="537" />
+        <location filename="../../annotator/gui/main_window.py" line="515" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="538" />
+        <location filename="../../annotator/gui/main_window.py" line="516" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="539" />
+        <location filename="../../annotator/gui/main_window.py" line="517" />
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="540" />
+        <location filename="../../annotator/gui/main_window.py" line="518" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="541" />
+        <location filename="../../annotator/gui/main_window.py" line="519" />
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="542" />
+        <location filename="../../annotator/gui/main_window.py" line="520" />
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="543" />
+        <location filename="../../annotator/gui/main_window.py" line="521" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="544" />
+        <location filename="../../annotator/gui/main_window.py" line="522" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="545" />
+        <location filename="../../annotator/gui/main_window.py" line="523" />
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="546" />
+        <location filename="../../annotator/gui/main_window.py" line="524" />
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="547" />
+        <location filename="../../annotator/gui/main_window.py" line="525" />
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="548" />
+        <location filename="../../annotator/gui/main_window.py" line="526" />
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="549" />
+        <location filename="../../annotator/gui/main_window.py" line="527" />
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="553" />
+        <location filename="../../annotator/gui/main_window.py" line="531" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="554" />
+        <location filename="../../annotator/gui/main_window.py" line="532" />
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="555" />
+        <location filename="../../annotator/gui/main_window.py" line="533" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="556" />
+        <location filename="../../annotator/gui/main_window.py" line="534" />
         <source>Search titles</source>
         <translation>بحث في العناوين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="572" />
+        <location filename="../../annotator/gui/main_window.py" line="550" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="573" />
+        <location filename="../../annotator/gui/main_window.py" line="551" />
         <source>Not done</source>
         <translation>غير منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="574" />
+        <location filename="../../annotator/gui/main_window.py" line="552" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="575" />
+        <location filename="../../annotator/gui/main_window.py" line="553" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="576" />
+        <location filename="../../annotator/gui/main_window.py" line="554" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="577" />
+        <location filename="../../annotator/gui/main_window.py" line="555" />
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="691" />
+        <location filename="../../annotator/gui/main_window.py" line="692" />
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="702" />
+        <location filename="../../annotator/gui/main_window.py" line="703" />
         <source>Cannot create the project</source>
         <translation>تعذّر إنشاء المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="759" />
+        <location filename="../../annotator/gui/main_window.py" line="760" />
         <source>There is no document %1.</source>
         <translation>لا يوجد مستند رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="822" />
+        <location filename="../../annotator/gui/main_window.py" line="823" />
         <source>This is the last document.</source>
         <translation>هذا آخر مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="829" />
+        <location filename="../../annotator/gui/main_window.py" line="830" />
         <source>This is the first document.</source>
         <translation>هذا أول مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="867" />
+        <location filename="../../annotator/gui/main_window.py" line="868" />
         <source>Every document is done or skipped.</source>
         <translation>كل المستندات منجزة أو متروكة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="880" />
+        <location filename="../../annotator/gui/main_window.py" line="875" />
         <source>Mark done</source>
         <translation>وضع علامة منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="881" />
+        <location filename="../../annotator/gui/main_window.py" line="876" />
         <source>Mark skipped</source>
         <translation>وضع علامة متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="882" />
+        <location filename="../../annotator/gui/main_window.py" line="877" />
         <source>Set status</source>
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="934" />
+        <location filename="../../annotator/gui/main_window.py" line="950" />
         <source>&amp;Undo %1</source>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="936" />
+        <location filename="../../annotator/gui/main_window.py" line="952" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="939" />
+        <location filename="../../annotator/gui/main_window.py" line="955" />
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="941" />
+        <location filename="../../annotator/gui/main_window.py" line="957" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1055" />
+        <location filename="../../annotator/gui/main_window.py" line="1071" />
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1057" />
+        <location filename="../../annotator/gui/main_window.py" line="1073" />
         <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.spacy);;All files (*)</source>
         <translation>مقالات وتعليقات (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.spacy);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1067" />
+        <location filename="../../annotator/gui/main_window.py" line="1083" />
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1145" />
+        <location filename="../../annotator/gui/main_window.py" line="1162" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1147" />
+        <location filename="../../annotator/gui/main_window.py" line="1164" />
         <source>Annotator projects (*.sqlite)</source>
         <translation>مشاريع Annotator (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1157" />
+        <location filename="../../annotator/gui/main_window.py" line="1174" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1159" />
+        <location filename="../../annotator/gui/main_window.py" line="1176" />
         <source>Annotator projects (*.sqlite);;All files (*)</source>
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1169" />
+        <location filename="../../annotator/gui/main_window.py" line="1186" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1211" />
+        <location filename="../../annotator/gui/main_window.py" line="1232" />
         <source>Annotator</source>
         <translation>المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1220" />
+        <location filename="../../annotator/gui/main_window.py" line="1241" />
         <source>%1 / %2 done</source>
         <translation>%1 / %2 منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1225" />
+        <location filename="../../annotator/gui/main_window.py" line="1246" />
         <source>Annotator: %1</source>
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="550" />
+        <location filename="../../annotator/gui/main_window.py" line="528" />
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="551" />
+        <location filename="../../annotator/gui/main_window.py" line="529" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="552" />
+        <location filename="../../annotator/gui/main_window.py" line="530" />
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="912" />
+        <source>Cannot undo or redo: %1</source>
+        <translation>تعذّر التراجع أو الإعادة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Ops</name>
+    <message>
+        <location filename="../../annotator/gui/ops/session.py" line="101" />
+        <source>Not saved</source>
+        <translation>لم يُحفظ</translation>
     </message>
 </context>
 <context>
