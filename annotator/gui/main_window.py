@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -71,6 +71,9 @@ from annotator.gui.documents_model import NOT_DONE, DocumentsModel
 from annotator.gui.editor import AnnotationEditor
 from annotator.gui.ops import UNDO, ProjectSession
 from annotator.gui.settings import Settings
+
+if TYPE_CHECKING:
+    from annotator.gui.review import ReviewWindow
 
 NEEDS_WORK = (Status.NEW, Status.IN_PROGRESS)
 # Called by this name so that pyside6-lupdate finds the strings (see i18n.py).
@@ -1034,11 +1037,16 @@ class MainWindow(QMainWindow):
 
     # --- annotator ----------------------------------------------------------------------
 
-    def open_review(self) -> None:
-        """The lead's view: agreement heat map, disagreements, adjudication into gold."""
+    def open_review(self) -> ReviewWindow:
+        """The lead's view: agreement heat map, disagreements, adjudication into gold.
+
+        It shares this window's session: one undo stack, and each window shows
+        the other's edits as they reach the file.
+        """
         from annotator.gui.review import open_review
 
         self._review = open_review(self.project, self._annotator or "lead", self)
+        return self._review
 
     def switch_annotator_dialog(self) -> None:
         dialog = AnnotatorNameDialog(

@@ -4,162 +4,162 @@
 <context>
     <name>AdjudicationTab</name>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="165" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="163" />
         <source>No annotator number {0} here.</source>
         <translation>لا يوجد معلِّم رقمه {0} هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="182" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="180" />
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="185" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="183" />
         <source>Majority accepted for {0} rows; {1} left without a majority.</source>
         <translation>قُبل رأي الأغلبية في {0} صفًا؛ وبقي {1} بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="197" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="195" />
         <source>No label named {0} in this project.</source>
         <translation>لا توجد تسمية باسم {0} في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="201" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="199" />
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="205" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="203" />
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="216" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="214" />
         <source>Gold {0} «{1}»</source>
         <translation>مرجع {0} «{1}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="230" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="228" />
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="235" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="233" />
         <source>Remove gold {0} «{1}»</source>
         <translation>حذف المرجع {0} «{1}»</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="242" />
         <location filename="../../annotator/gui/review/adjudication_tab.py" line="244" />
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="246" />
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="242" />
         <location filename="../../annotator/gui/review/adjudication_tab.py" line="244" />
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="246" />
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="257" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="255" />
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="264" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="262" />
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="269" />
         <source>Reject row «{0}»</source>
         <translation>رفض الصف «{0}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="274" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="272" />
         <source>Accept {0} for «{1}»</source>
         <translation>قبول {0} لـ«{1}»</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="301" />
-        <source>Cannot undo or redo: {0}</source>
-        <translation>تعذّر التراجع أو الإعادة: {0}</translation>
     </message>
 </context>
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="117" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="118" />
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="127" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="128" />
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="159" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="140" />
+        <source>The project changed since; press Recompute.</source>
+        <translation>تغيّر المشروع منذ ذلك الحين؛ اضغط «إعادة الحساب».</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="171" />
         <source>Documents finished by two annotators or more: {0}. Annotators: {1}.</source>
         <translation>مستندات أنجزها معلِّمان أو أكثر: {0}. المعلِّمون: {1}.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="168" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="180" />
         <source>No agreement: {0}</source>
         <translation>لا اتفاق: {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="173" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="185" />
         <source>cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="174" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="186" />
         <source>Agreement cancelled; press Recompute to start again.</source>
         <translation>أُلغي حساب الاتفاق؛ اضغط «إعادة الحساب» للبدء من جديد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="185" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="197" />
         <source>Recompute</source>
         <translation>إعادة الحساب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="189" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="201" />
         <source>All annotators</source>
         <translation>كل المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="191" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="203" />
         <source>All labels</source>
         <translation>كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="197" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="209" />
         <source>Agreement %p%</source>
         <translation>الاتفاق %p%</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="198" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="210" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="199" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="211" />
         <source>Stop computing agreement</source>
         <translation>إيقاف حساب الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="219" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="231" />
         <source>Pairwise agreement</source>
         <translation>الاتفاق بين كل اثنين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="239" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="251" />
         <source>Overall</source>
         <translation>الإجمالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="251" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="263" />
         <source>Exact F1 per label</source>
         <translation>F1 المطابق لكل تسمية</translation>
     </message>
@@ -236,13 +236,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="208" />
-        <location filename="../../annotator/gui/app.py" line="212" />
+        <location filename="../../annotator/gui/app.py" line="207" />
+        <location filename="../../annotator/gui/app.py" line="211" />
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/app.py" line="246" />
+        <location filename="../../annotator/gui/app.py" line="245" />
         <source>No such document</source>
         <translation>لا يوجد هذا المستند</translation>
     </message>
@@ -462,32 +462,32 @@
         <translation>لم يُنجزه أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="202" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="218" />
         <source>Choose a document.</source>
         <translation>اختر مستندًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="205" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="221" />
         <source>Accept majority (whole document)</source>
         <translation>قبول الأغلبية (المستند كله)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="206" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="222" />
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="208" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="224" />
         <source>Disputed rows only</source>
         <translation>الصفوف المختلف عليها فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="228" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="244" />
         <source>Gold — select text and press a label key; Delete removes the clicked gold span. Keys: </source>
         <translation>المرجع — حدّد نصًا واضغط مفتاح تسمية؛ Delete يحذف المقطع المرجعي المنقور. المفاتيح: </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="249" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="265" />
         <source>1…N: accept that annotator's version · 0 or Delete: reject the row</source>
         <translation>1…N: قبول نسخة ذلك المعلِّم · 0 أو Delete: رفض الصف</translation>
     </message>
@@ -538,347 +538,347 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="222" />
+        <location filename="../../annotator/gui/main_window.py" line="225" />
         <source>Find:</source>
         <translation>بحث:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="224" />
+        <location filename="../../annotator/gui/main_window.py" line="227" />
         <source>Text in the article (tashkeel and hamza forms ignored)</source>
         <translation>نص في المقال (بتجاهل التشكيل وأشكال الهمزة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="226" />
+        <location filename="../../annotator/gui/main_window.py" line="229" />
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="227" />
+        <location filename="../../annotator/gui/main_window.py" line="230" />
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="228" />
+        <location filename="../../annotator/gui/main_window.py" line="231" />
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="246" />
+        <location filename="../../annotator/gui/main_window.py" line="249" />
         <source>Not found</source>
         <translation>غير موجود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="502" />
+        <location filename="../../annotator/gui/main_window.py" line="505" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="503" />
+        <location filename="../../annotator/gui/main_window.py" line="506" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="504" />
+        <location filename="../../annotator/gui/main_window.py" line="507" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="505" />
+        <location filename="../../annotator/gui/main_window.py" line="508" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="506" />
+        <location filename="../../annotator/gui/main_window.py" line="509" />
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="507" />
+        <location filename="../../annotator/gui/main_window.py" line="510" />
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="509" />
+        <location filename="../../annotator/gui/main_window.py" line="512" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="510" />
+        <location filename="../../annotator/gui/main_window.py" line="513" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="511" />
+        <location filename="../../annotator/gui/main_window.py" line="514" />
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="512" />
+        <location filename="../../annotator/gui/main_window.py" line="515" />
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="513" />
+        <location filename="../../annotator/gui/main_window.py" line="516" />
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="514" />
+        <location filename="../../annotator/gui/main_window.py" line="517" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="515" />
+        <location filename="../../annotator/gui/main_window.py" line="518" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="516" />
+        <location filename="../../annotator/gui/main_window.py" line="519" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="517" />
+        <location filename="../../annotator/gui/main_window.py" line="520" />
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="518" />
+        <location filename="../../annotator/gui/main_window.py" line="521" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="519" />
+        <location filename="../../annotator/gui/main_window.py" line="522" />
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="520" />
+        <location filename="../../annotator/gui/main_window.py" line="523" />
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="521" />
+        <location filename="../../annotator/gui/main_window.py" line="524" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="522" />
+        <location filename="../../annotator/gui/main_window.py" line="525" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="523" />
+        <location filename="../../annotator/gui/main_window.py" line="526" />
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="524" />
+        <location filename="../../annotator/gui/main_window.py" line="527" />
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="525" />
+        <location filename="../../annotator/gui/main_window.py" line="528" />
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="526" />
+        <location filename="../../annotator/gui/main_window.py" line="529" />
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="527" />
+        <location filename="../../annotator/gui/main_window.py" line="530" />
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="531" />
+        <location filename="../../annotator/gui/main_window.py" line="534" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="532" />
+        <location filename="../../annotator/gui/main_window.py" line="535" />
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="533" />
+        <location filename="../../annotator/gui/main_window.py" line="536" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="534" />
+        <location filename="../../annotator/gui/main_window.py" line="537" />
         <source>Search titles</source>
         <translation>بحث في العناوين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="550" />
+        <location filename="../../annotator/gui/main_window.py" line="553" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="551" />
+        <location filename="../../annotator/gui/main_window.py" line="554" />
         <source>Not done</source>
         <translation>غير منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="552" />
+        <location filename="../../annotator/gui/main_window.py" line="555" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="553" />
+        <location filename="../../annotator/gui/main_window.py" line="556" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="554" />
+        <location filename="../../annotator/gui/main_window.py" line="557" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="555" />
+        <location filename="../../annotator/gui/main_window.py" line="558" />
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="692" />
+        <location filename="../../annotator/gui/main_window.py" line="695" />
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="703" />
+        <location filename="../../annotator/gui/main_window.py" line="706" />
         <source>Cannot create the project</source>
         <translation>تعذّر إنشاء المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="760" />
+        <location filename="../../annotator/gui/main_window.py" line="763" />
         <source>There is no document %1.</source>
         <translation>لا يوجد مستند رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="823" />
+        <location filename="../../annotator/gui/main_window.py" line="826" />
         <source>This is the last document.</source>
         <translation>هذا آخر مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="830" />
+        <location filename="../../annotator/gui/main_window.py" line="833" />
         <source>This is the first document.</source>
         <translation>هذا أول مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="868" />
+        <location filename="../../annotator/gui/main_window.py" line="871" />
         <source>Every document is done or skipped.</source>
         <translation>كل المستندات منجزة أو متروكة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="875" />
+        <location filename="../../annotator/gui/main_window.py" line="878" />
         <source>Mark done</source>
         <translation>وضع علامة منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="876" />
+        <location filename="../../annotator/gui/main_window.py" line="879" />
         <source>Mark skipped</source>
         <translation>وضع علامة متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="877" />
+        <location filename="../../annotator/gui/main_window.py" line="880" />
         <source>Set status</source>
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="950" />
+        <location filename="../../annotator/gui/main_window.py" line="953" />
         <source>&amp;Undo %1</source>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="952" />
+        <location filename="../../annotator/gui/main_window.py" line="955" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="955" />
+        <location filename="../../annotator/gui/main_window.py" line="958" />
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="957" />
+        <location filename="../../annotator/gui/main_window.py" line="960" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1071" />
+        <location filename="../../annotator/gui/main_window.py" line="1079" />
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1073" />
+        <location filename="../../annotator/gui/main_window.py" line="1081" />
         <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.spacy);;All files (*)</source>
         <translation>مقالات وتعليقات (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.spacy);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1083" />
+        <location filename="../../annotator/gui/main_window.py" line="1091" />
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1162" />
+        <location filename="../../annotator/gui/main_window.py" line="1170" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1164" />
+        <location filename="../../annotator/gui/main_window.py" line="1172" />
         <source>Annotator projects (*.sqlite)</source>
         <translation>مشاريع Annotator (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1174" />
+        <location filename="../../annotator/gui/main_window.py" line="1182" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1176" />
+        <location filename="../../annotator/gui/main_window.py" line="1184" />
         <source>Annotator projects (*.sqlite);;All files (*)</source>
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1186" />
+        <location filename="../../annotator/gui/main_window.py" line="1194" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1232" />
+        <location filename="../../annotator/gui/main_window.py" line="1240" />
         <source>Annotator</source>
         <translation>المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1241" />
+        <location filename="../../annotator/gui/main_window.py" line="1249" />
         <source>%1 / %2 done</source>
         <translation>%1 / %2 منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1246" />
+        <location filename="../../annotator/gui/main_window.py" line="1254" />
         <source>Annotator: %1</source>
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="528" />
+        <location filename="../../annotator/gui/main_window.py" line="531" />
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="529" />
+        <location filename="../../annotator/gui/main_window.py" line="532" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="530" />
+        <location filename="../../annotator/gui/main_window.py" line="533" />
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="912" />
+        <location filename="../../annotator/gui/main_window.py" line="915" />
         <source>Cannot undo or redo: %1</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
@@ -1132,47 +1132,52 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="63" />
+        <location filename="../../annotator/gui/review/window.py" line="68" />
         <source>Review — {0}</source>
         <translation>المراجعة — {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="72" />
+        <location filename="../../annotator/gui/review/window.py" line="77" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="73" />
+        <location filename="../../annotator/gui/review/window.py" line="78" />
         <source>Adjudicate</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="74" />
+        <location filename="../../annotator/gui/review/window.py" line="79" />
         <source>Scores against gold</source>
         <translation>الدرجات مقابل المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="156" />
+        <location filename="../../annotator/gui/review/window.py" line="163" />
+        <source>Cannot undo or redo: {0}</source>
+        <translation>تعذّر التراجع أو الإعادة: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="174" />
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="159" />
+        <location filename="../../annotator/gui/review/window.py" line="177" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="161" />
+        <location filename="../../annotator/gui/review/window.py" line="179" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="166" />
+        <location filename="../../annotator/gui/review/window.py" line="184" />
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="169" />
+        <location filename="../../annotator/gui/review/window.py" line="187" />
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>

@@ -12,7 +12,6 @@ when it returns, and undoable.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -35,14 +34,13 @@ from annotator.core.change import Change, Edit
 from annotator.core.edits import AddSpan, RemoveSpan
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Label, Span
-from annotator.core.store import Project
 from annotator.gui.fonts import arabic_font
+from annotator.gui.ops import REDO, UNDO, ProjectSession, error_text
 from annotator.gui.review.adjudication_models import (
     DisagreementDocumentsModel,
 )
 from annotator.gui.review.agreement_tab import table_view
 from annotator.gui.review.document_panel import DocumentPanel
-from annotator.gui.undo import EditCommand
 
 __all__ = ["AdjudicationTab"]
 
@@ -76,16 +74,15 @@ class AdjudicationTab(QWidget):
 
     def __init__(
         self,
-        project: Project,
+        session: ProjectSession,
         *,
         adjudicator: str,
-        undo_stack: QUndoStack,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.project = project
+        self.session = session
+        self.project = project = session.project
         self.adjudicator = adjudicator
-        self.undo_stack = undo_stack
         # After accepting or rejecting a row, move to the next one.
         self.advance_after_accept = True
         self._doc_id: DocId | None = None
@@ -93,6 +90,7 @@ class AdjudicationTab(QWidget):
         labels = project.labels.list()
         self._labels: dict[str, Label] = {label.name: label for label in labels}
         self._build(labels)
+        session.changes_did_happen.connect(self._on_changes)
 
     # --- state -------------------------------------------------------------------
 
@@ -278,40 +276,42 @@ class AdjudicationTab(QWidget):
         return ok
 
     def _run(self, edit: Edit, text: str) -> bool:
-        """Apply a core edit (in the file when this returns), push it, show the file."""
+        """Run a core edit through the session (file, undo stack, every window), show it."""
         try:
-            change = self.project.apply(edit)
+            change = self.session.run(edit, text=text, initiator=self)
         except AnnotatorError as exc:
-            self._say(exc.message)
+            self._say(error_text(exc))
             return False
-        if not change.empty:
-            self.undo_stack.push(
-                EditCommand(
-                    self.project,
-                    edit,
-                    text,
-                    on_change=self._file_changed,
-                    on_error=self._undo_failed,
-                )
-            )
-        self._file_changed(change)
+        if change is None:  # the disk refused it: the session showed why
+            return False
+        self._show_change(change)
         return True
 
-    def _undo_failed(self, exc: AnnotatorError) -> None:
-        self._say(self.tr("Cannot undo or redo: {0}").format(exc.message))
+    def _on_changes(self, change: Change, initiator: object) -> None:
+        if initiator is self:  # this tab's own edits are shown already
+            return
+        if initiator in (UNDO, REDO) and change.gold and change.doc_id not in (None, self._doc_id):
+            self.open_document(change.doc_id)  # show the document the undo or redo changed
+            return
+        self._show_change(change, rows=True)
 
-    def _file_changed(self, change: Change) -> None:
-        """Gold or adjudication changed in the file (an action, undo or redo): show it."""
-        if change.doc_id is None:
+    def _show_change(self, change: Change, *, rows: bool = False) -> None:
+        """Show from the file what ``change`` touched; ``rows``: annotators' spans too."""
+        if self._doc_id is None:
+            return
+        if change.doc_id is None:  # an import or a merge: anything may have changed
+            self.open_document(self._doc_id)
             return
         if change.doc_id != self._doc_id:
-            self.open_document(change.doc_id)
+            return
         if change.adjudication_changed:
             self._sync_adjudicated()
             self.adjudicated_changed.emit()
-        if change.gold or change.span_ids:
+        if change.gold:
             self.panel.set_gold(self.project.gold.for_document(change.doc_id))
             self.gold_changed.emit(int(change.doc_id))
+        elif rows and (change.span_ids or change.status_changed):
+            self.panel.set_rows(*document_rows(self.project, change.doc_id))
 
     # --- showing -----------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """The agreement tab: the pairwise heat map, the overall numbers, F1 per label.
 
 :func:`annotator.core.review.project_agreement` computes them on a worker
-thread (:class:`~annotator.gui.review.jobs.Job`, its own read-only
+thread (:class:`~annotator.gui.ops.BackgroundOperation`, its own read-only
 connection); the tab shows at once and fills in when the numbers arrive. The
 progress bar and its Cancel button are the tab's, for the window to place
 (its status bar), so they are seen from every tab.
@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from annotator.core.agreement import AgreementResult
 from annotator.core.review import project_agreement
 from annotator.core.store import Project
+from annotator.gui.ops import BackgroundOperation, Task
 from annotator.gui.review.heatmap import HeatMapWidget
-from annotator.gui.review.jobs import Job, Progress
 from annotator.gui.review.models import (
     METRICS,
     PairwiseMatrixModel,
@@ -77,9 +77,10 @@ class AgreementTab(QWidget):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._project = project
-        self._job: Job | None = None
+        self._job: BackgroundOperation | None = None
         self._result: AgreementResult | None = None
         self._error: str | None = None
+        self._stale = False
         self._build()
 
     # --- public ----------------------------------------------------------------
@@ -103,16 +104,16 @@ class AgreementTab(QWidget):
         annotators = names(self.annotators_filter.text())
         labels = names(self.labels_filter.text())
 
-        def work(reader: Project, progress: Progress) -> AgreementResult:
+        def work(reader: Project, task: Task) -> AgreementResult:
             return project_agreement(
-                reader, annotators=annotators, labels=labels, progress=progress
+                reader, annotators=annotators, labels=labels, progress=task.step
             )
 
-        job = Job(self._project, work, self)
+        job = BackgroundOperation(work, project=self._project, parent=self)
         job.progressed.connect(self._progressed)
-        job.job_finished.connect(self._done)
-        job.job_failed.connect(self._failed)
-        job.job_cancelled.connect(self._cancelled)
+        job.succeeded.connect(self._done)
+        job.failed.connect(self._failed)
+        job.cancelled.connect(self._cancelled)
         self._job = job
         self.status.setText(self.tr("Computing agreement…"))
         self.recompute_button.setEnabled(False)
@@ -132,13 +133,23 @@ class AgreementTab(QWidget):
             self._job.cancel()
             self._job.wait()
 
+    def mark_stale(self) -> None:
+        """The project changed since these numbers: say so (Recompute updates them)."""
+        if self._result is not None and not self._stale and not self.is_busy():
+            self._stale = True
+            note = self.tr("The project changed since; press Recompute.")
+            self.status.setText(f"{self.status.text()} {note}")
+
+    def is_stale(self) -> bool:
+        return self._stale
+
     def set_metric(self, metric: str) -> None:
         """Show ``metric`` (a key of ``models.METRICS``) in the heat map."""
         self.metric_combo.setCurrentIndex(list(METRICS).index(metric))
 
     # --- results ---------------------------------------------------------------
 
-    def _progressed(self, done: int, total: int) -> None:
+    def _progressed(self, done: int, total: int, _what: str = "") -> None:
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
 
@@ -153,6 +164,7 @@ class AgreementTab(QWidget):
         self._finish()
         self._result = result
         self._error = None
+        self._stale = False
         for model in (self.matrix_model, self.summary_model, self.per_label_model):
             model.set_result(result)
         self.status.setText(

@@ -117,6 +117,22 @@ class DocumentPanel(QWidget):
         )
         self._show_versions()
 
+    def set_rows(self, names: Sequence[str], rows: Sequence[Row]) -> None:
+        """The annotators' versions changed (another window): new rows, same row chosen."""
+        chosen = self.selected_row()
+        self._names = list(names)
+        gold = self.gold_view.spans()
+        self.rows_model.set_document(self.gold_view.text(), names, rows, gold, self._layers)
+        again = self.rows_model.row_of(chosen) if chosen is not None else -1
+        if again >= 0:
+            self._syncing = True  # keep the gold text where the user has it
+            try:
+                self.select_row(again)
+            finally:
+                self._syncing = False
+        self.gold_view.set_row(self.selected_row())
+        self._show_versions()
+
     def set_gold(self, gold: Sequence[Span]) -> None:
         """Gold as the file now has it."""
         self.gold_view.set_spans(gold)

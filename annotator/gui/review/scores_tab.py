@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from annotator.core import adjudication
 from annotator.core.agreement import AgreementResult
 from annotator.core.store import Project
+from annotator.gui.ops import BackgroundOperation, Task
 from annotator.gui.review.adjudication_models import GoldScoresModel
 from annotator.gui.review.agreement_tab import table_view
-from annotator.gui.review.jobs import Job, Progress
 
 __all__ = ["ScoresTab"]
 
@@ -31,7 +31,7 @@ class ScoresTab(QWidget):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._project = project
-        self._job: Job | None = None
+        self._job: BackgroundOperation | None = None
         self._result: AgreementResult | None = None
         self._error: str | None = None
         # Gold changed since the last scores: recompute when next shown.
@@ -68,12 +68,12 @@ class ScoresTab(QWidget):
         if self.is_busy():
             return
 
-        def work(reader: Project, _progress: Progress) -> AgreementResult:
+        def work(reader: Project, _task: Task) -> AgreementResult:
             return adjudication.score_against_gold(reader)
 
-        job = Job(self._project, work, self)
-        job.job_finished.connect(self._done)
-        job.job_failed.connect(self._failed)
+        job = BackgroundOperation(work, project=self._project, parent=self)
+        job.succeeded.connect(self._done)
+        job.failed.connect(self._failed)
         self._job = job
         self.dirty = False
         self.status.setText(self.tr("Scoring against gold…"))

@@ -11,12 +11,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QToolBar, QWidget
 
 from annotator.core.agreement import AgreementResult
+from annotator.core.change import Change
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId
 from annotator.core.store import Project
+from annotator.gui.ops import ProjectSession, error_text
 from annotator.gui.review.adjudication_tab import AdjudicationTab
 from annotator.gui.review.agreement_tab import AgreementTab
 from annotator.gui.review.scores_tab import ScoresTab
@@ -59,14 +62,16 @@ class ReviewWindow(QMainWindow):
         super().__init__(parent)
         self.project = project
         self.adjudicator = adjudicator.strip() or "lead"
-        self.undo_stack = QUndoStack(self)
+        # The project's session: the main window's undo stack and broadcast, if it is open.
+        self.session = ProjectSession.of(project)
+        self.undo_stack = self.session.undo_stack
         self.setWindowTitle(self.tr("Review — {0}").format(project.path.name))
         self.tabs = QTabWidget(self)
         self.setCentralWidget(self.tabs)
 
         self.agreement_tab = AgreementTab(project, self)
         self.adjudication_tab = AdjudicationTab(
-            project, adjudicator=self.adjudicator, undo_stack=self.undo_stack, parent=self
+            self.session, adjudicator=self.adjudicator, parent=self
         )
         self.scores_tab = ScoresTab(project, self)
         self.tabs.addTab(self.agreement_tab, self.tr("Agreement"))
@@ -85,6 +90,8 @@ class ReviewWindow(QMainWindow):
         adjudication.gold_changed.connect(self._gold_changed)
         adjudication.adjudicated_changed.connect(self._scores_stale)
         self.scores_tab.scores_ready.connect(self.scores_ready)
+        self.session.changes_did_happen.connect(self._on_changes)
+        self.session.replay_refused.connect(self._replay_refused)
         self._build_toolbar()
         self.resize(1400, 900)
         self.refresh_agreement()
@@ -144,6 +151,17 @@ class ReviewWindow(QMainWindow):
     def _gold_changed(self, doc_id: int) -> None:
         self._scores_stale()
         self.gold_changed.emit(doc_id)
+
+    def _on_changes(self, change: Change, _initiator: object) -> None:
+        if change.gold or change.adjudication_changed:
+            self._scores_stale()
+        if change.span_ids and not change.gold or change.status_changed or change.doc_id is None:
+            self.agreement_tab.mark_stale()
+
+    def _replay_refused(self, exc: AnnotatorError) -> None:
+        self.statusBar().showMessage(
+            self.tr("Cannot undo or redo: {0}").format(error_text(exc)), 8000
+        )
 
     def _scores_stale(self) -> None:
         self.scores_tab.dirty = True
