@@ -4,79 +4,79 @@
 <context>
     <name>AdjudicationTab</name>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="163" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="192" />
         <source>No annotator number {0} here.</source>
         <translation>لا يوجد معلِّم رقمه {0} هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="180" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="209" />
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="183" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="212" />
         <source>Majority accepted for {0} rows; {1} left without a majority.</source>
         <translation>قُبل رأي الأغلبية في {0} صفًا؛ وبقي {1} بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="195" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="224" />
         <source>No label named {0} in this project.</source>
         <translation>لا توجد تسمية باسم {0} في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="199" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="228" />
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="203" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="232" />
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="214" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="243" />
         <source>Gold {0} «{1}»</source>
         <translation>مرجع {0} «{1}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="228" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="257" />
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="233" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="262" />
         <source>Remove gold {0} «{1}»</source>
         <translation>حذف المرجع {0} «{1}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="242" />
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="244" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273" />
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="242" />
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="244" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273" />
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="255" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="284" />
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="262" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="291" />
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="269" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="298" />
         <source>Reject row «{0}»</source>
         <translation>رفض الصف «{0}»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="272" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="301" />
         <source>Accept {0} for «{1}»</source>
         <translation>قبول {0} لـ«{1}»</translation>
     </message>
@@ -84,82 +84,82 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="118" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="124" />
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="128" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="134" />
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="140" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="146" />
         <source>The project changed since; press Recompute.</source>
         <translation>تغيّر المشروع منذ ذلك الحين؛ اضغط «إعادة الحساب».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="171" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="177" />
         <source>Documents finished by two annotators or more: {0}. Annotators: {1}.</source>
         <translation>مستندات أنجزها معلِّمان أو أكثر: {0}. المعلِّمون: {1}.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="180" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="186" />
         <source>No agreement: {0}</source>
         <translation>لا اتفاق: {0}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="185" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="191" />
         <source>cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="186" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="192" />
         <source>Agreement cancelled; press Recompute to start again.</source>
         <translation>أُلغي حساب الاتفاق؛ اضغط «إعادة الحساب» للبدء من جديد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="197" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="203" />
         <source>Recompute</source>
         <translation>إعادة الحساب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="201" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="207" />
         <source>All annotators</source>
         <translation>كل المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="203" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="209" />
         <source>All labels</source>
         <translation>كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="209" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="215" />
         <source>Agreement %p%</source>
         <translation>الاتفاق %p%</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="210" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="216" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="211" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="217" />
         <source>Stop computing agreement</source>
         <translation>إيقاف حساب الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="231" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="237" />
         <source>Pairwise agreement</source>
         <translation>الاتفاق بين كل اثنين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="251" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="257" />
         <source>Overall</source>
         <translation>الإجمالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="263" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="269" />
         <source>Exact F1 per label</source>
         <translation>F1 المطابق لكل تسمية</translation>
     </message>

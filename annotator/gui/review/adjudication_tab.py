@@ -45,17 +45,50 @@ from annotator.gui.review.document_panel import DocumentPanel
 __all__ = ["AdjudicationTab"]
 
 
-def _documents_view(model: DisagreementDocumentsModel, parent: QWidget) -> QTableView:
-    """A narrow list: the title and the numbers that sort it; the rest in tooltips."""
-    view = table_view(model, parent, stretch_last=False)
-    view.setFont(arabic_font(11))
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column in range(1, len(model.COLUMNS)):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    for name in ("Annotators", "Claims F1"):
-        view.hideColumn(model.COLUMNS.index(name))
-    return view
+class _DocumentsList(QTableView):
+    """The documents to adjudicate, most disputed first: the title and the numbers
+    that sort them (the rest in tooltips).
+
+    :signal document_chosen(int): the user chose another document.
+    """
+
+    document_chosen = Signal(int)
+
+    def __init__(self, model: DisagreementDocumentsModel, parent: QWidget) -> None:
+        super().__init__(parent)
+        table_view(model, parent, stretch_last=False, view=self)
+        self.setFont(arabic_font(11))
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(model.COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for name in ("Annotators", "Claims F1"):
+            self.hideColumn(model.COLUMNS.index(name))
+        self._model = model
+        self._syncing = False
+        self.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def show_current(self, doc_id: int) -> None:
+        """Select ``doc_id``'s row without choosing it again."""
+        row = self._model.row_of(doc_id)
+        if row >= 0:
+            self._syncing = True
+            try:
+                self.selectRow(row)
+            finally:
+                self._syncing = False
+
+    def neighbour(self, doc_id: int | None, step: int) -> DocId | None:
+        """The document ``step`` rows after ``doc_id`` (clamped), ``None`` if the same."""
+        if not self._model.rowCount():
+            return None
+        current = self._model.row_of(doc_id) if doc_id is not None else -1
+        target = min(max(current + step, 0), self._model.total() - 1)
+        return self._model.doc_id_at(target) if target != current else None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._syncing and current.isValid():
+            self.document_chosen.emit(int(self._model.doc_id_at(current.row())))
 
 
 class AdjudicationTab(QWidget):
@@ -86,7 +119,6 @@ class AdjudicationTab(QWidget):
         # After accepting or rejecting a row, move to the next one.
         self.advance_after_accept = True
         self._doc_id: DocId | None = None
-        self._syncing = False
         labels = project.labels.list()
         self._labels: dict[str, Label] = {label.name: label for label in labels}
         self._build(labels)
@@ -124,7 +156,7 @@ class AdjudicationTab(QWidget):
         if self._doc_id is None and self.docs_model.total():
             self.open_document(self.docs_model.doc_id_at(0))
         elif self._doc_id is not None:
-            self._select_in_list(self._doc_id)
+            self.docs_view.show_current(self._doc_id)
 
     def open_document(self, doc_id: int) -> None:
         """Show a document for adjudication: gold, rows, versions; select it in the list."""
@@ -133,18 +165,15 @@ class AdjudicationTab(QWidget):
         self._doc_id = document.id
         self.panel.show_document(document, names, rows, self.project.gold.for_document(document.id))
         self._sync_adjudicated()
-        self._select_in_list(document.id)
+        self.docs_view.show_current(document.id)
         self.panel.set_writable(not self.project.readonly)
         self.document_opened.emit(int(document.id))
 
     def step_document(self, step: int) -> None:
         """Open the next (``1``) or previous (``-1``) document of the list."""
-        if not self.docs_model.rowCount():
-            return
-        current = self.docs_model.row_of(self._doc_id) if self._doc_id is not None else -1
-        target = min(max(current + step, 0), self.docs_model.total() - 1)
-        if target != current:
-            self.open_document(self.docs_model.doc_id_at(target))
+        target = self.docs_view.neighbour(self._doc_id, step)
+        if target is not None:
+            self.open_document(target)
 
     def select_row(self, row: int) -> None:
         """Choose row number ``row`` (of the rows table as shown)."""
@@ -315,15 +344,6 @@ class AdjudicationTab(QWidget):
 
     # --- showing -----------------------------------------------------------------
 
-    def _select_in_list(self, doc_id: int) -> None:
-        row = self.docs_model.row_of(doc_id)
-        if row >= 0:
-            self._syncing = True
-            try:
-                self.docs_view.selectRow(row)
-            finally:
-                self._syncing = False
-
     def _sync_adjudicated(self) -> None:
         done = self.adjudicated()
         self.docs_model.set_adjudicated(done)
@@ -333,10 +353,7 @@ class AdjudicationTab(QWidget):
         if self._doc_id is not None and on != (int(self._doc_id) in self.adjudicated()):
             self.set_adjudicated(on)
 
-    def _doc_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._syncing or not current.isValid():
-            return
-        doc_id = self.docs_model.doc_id_at(current.row())
+    def _document_chosen(self, doc_id: int) -> None:
         if doc_id != self._doc_id:
             self.open_document(doc_id)
 
@@ -355,8 +372,8 @@ class AdjudicationTab(QWidget):
         outer.addWidget(splitter)
 
         self.docs_model = DisagreementDocumentsModel(self.project, self)
-        self.docs_view = _documents_view(self.docs_model, splitter)
-        self.docs_view.selectionModel().currentRowChanged.connect(self._doc_row_changed)
+        self.docs_view = _DocumentsList(self.docs_model, splitter)
+        self.docs_view.document_chosen.connect(self._document_chosen)
         splitter.addWidget(self.docs_view)
 
         self.panel = DocumentPanel(labels, splitter)

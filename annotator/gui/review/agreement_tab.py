@@ -51,9 +51,15 @@ def names(text: str) -> list[str] | None:
     return found or None
 
 
-def table_view(model: TableModel, parent: QWidget, *, stretch_last: bool = True) -> QTableView:
-    """A read-only table of whole rows, one selected at a time."""
-    view = QTableView(parent)
+def table_view(
+    model: TableModel,
+    parent: QWidget,
+    *,
+    stretch_last: bool = True,
+    view: QTableView | None = None,
+) -> QTableView:
+    """A read-only table of whole rows, one selected at a time (``view``: set up this one)."""
+    view = view or QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
