@@ -50,12 +50,20 @@
     </message>
     <message>
         <location filename="../../annotator/gui/review/adjudication_tab.py" line="271" />
+        <source>Mark adjudicated</source>
+        <translation>تعليمه كمحكَّم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271" />
+        <source>Mark not adjudicated</source>
+        <translation>إلغاء تعليمه كمحكَّم</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/review/adjudication_tab.py" line="273" />
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271" />
         <location filename="../../annotator/gui/review/adjudication_tab.py" line="273" />
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
@@ -457,37 +465,37 @@
 <context>
     <name>DocumentPanel</name>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="114" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="121" />
         <source>nobody finished it</source>
         <translation>لم يُنجزه أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="218" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="225" />
         <source>Choose a document.</source>
         <translation>اختر مستندًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="221" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="228" />
         <source>Accept majority (whole document)</source>
         <translation>قبول الأغلبية (المستند كله)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="222" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="229" />
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="224" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="231" />
         <source>Disputed rows only</source>
         <translation>الصفوف المختلف عليها فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="244" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="249" />
         <source>Gold — select text and press a label key; Delete removes the clicked gold span. Keys: </source>
         <translation>المرجع — حدّد نصًا واضغط مفتاح تسمية؛ Delete يحذف المقطع المرجعي المنقور. المفاتيح: </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="265" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="263" />
         <source>1…N: accept that annotator's version · 0 or Delete: reject the row</source>
         <translation>1…N: قبول نسخة ذلك المعلِّم · 0 أو Delete: رفض الصف</translation>
     </message>

@@ -5,7 +5,8 @@ annotator's edit in the main window appears in the review window's rows, an
 undo in the review window takes it off the main window's editor, and the
 main window's Undo takes a gold decision back off the review window. Each
 step is checked in the project FILE (a second, read-only connection) and on
-screen.
+screen. A broadcast that labels changed (an import) gives the review window
+the new label's key.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
+from annotator.core.change import Change
+from annotator.core.model import Label, LabelKind
 from annotator.core.samples import SAMPLE_ANNOTATORS, create_sample_project
 from annotator.core.store import Project
 from annotator.gui.main_window import MainWindow
+from annotator.gui.review import ReviewWindow
 from annotator.gui.settings import Settings
 
 pytestmark = pytest.mark.gui
@@ -107,3 +111,31 @@ def test_main_and_review_windows_update_each_other(qtbot, tmp_path):
     gold_column = tab.rows_model.columnCount() - 1
     assert tab.rows_model.data(tab.rows_model.index(i, gold_column)) == "—"
     main.close()
+
+
+def test_an_import_that_adds_a_label_reaches_the_review_window(qtbot, tmp_path):
+    path = create_sample_project(tmp_path / "s.sqlite")
+    project = Project.open(path)
+    try:
+        review = ReviewWindow(project, adjudicator="lead")
+        qtbot.addWidget(review)
+        review.show()
+        qtbot.waitUntil(lambda: review.agreement is not None, timeout=30_000)
+        tab = review.adjudication_tab
+        doc_id = tab.current_document()
+        # What an import with new labels does: the label is in the file, then
+        # the session tells every window that anything may have changed.
+        project.labels.add(Label("WEAPON", LabelKind.ENTITY, "#5a3e9b", "w"))
+        review.session.broadcast(Change.everything())
+        assert "WEAPON" in tab.keys_hint.text()
+        text = project.documents.get(doc_id).text
+        start = text.index("الميداني")
+        end = start + len("الميداني")
+        cursor = tab.gold_view.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        tab.gold_view.setTextCursor(cursor)
+        qtbot.keyClick(tab.gold_view, "w")
+        assert _gold(path, doc_id) == [("WEAPON", start, end)]
+    finally:
+        project.close()

@@ -268,7 +268,7 @@ class AdjudicationTab(QWidget):
             return
         if self._run(
             MarkAdjudicated(self._doc_id, self.adjudicator, done),
-            self.tr("Marked adjudicated.") if done else self.tr("No longer adjudicated."),
+            self.tr("Mark adjudicated") if done else self.tr("Mark not adjudicated"),
         ):
             self._say(self.tr("Marked adjudicated.") if done else self.tr("No longer adjudicated."))
         else:
@@ -326,6 +326,10 @@ class AdjudicationTab(QWidget):
 
     def _show_change(self, change: Change, *, rows: bool = False) -> None:
         """Show from the file what ``change`` touched; ``rows``: annotators' spans too."""
+        if change.labels_changed:
+            labels = self.project.labels.list()
+            self._labels = {label.name: label for label in labels}
+            self.panel.set_labels(labels)
         if self._doc_id is None:
             return
         if change.doc_id is None:  # an import or a merge: anything may have changed

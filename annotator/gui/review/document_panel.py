@@ -75,18 +75,16 @@ class DocumentPanel(QWidget):
     def __init__(self, labels: Sequence[Label], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._names: list[str] = []
-        self._layers = {label.name: label.kind.layer for label in labels}
-        self._colors = {label.name: label.color for label in labels}
-        self._claims = {label.name for label in labels if label.kind is LabelKind.CLAIM}
         self._syncing = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._actions())
-        self.keys_hint = self._keys_hint(labels)
+        self.keys_hint = QLabel(self)
+        self.keys_hint.setTextFormat(Qt.TextFormat.RichText)  # built from escaped pieces
+        self.keys_hint.setWordWrap(True)
         layout.addWidget(self.keys_hint)
         vertical = QSplitter(Qt.Orientation.Vertical, self)
         self.gold_view = GoldView(vertical)
-        self.gold_view.set_labels(labels)
         self.gold_view.offset_chosen.connect(self._offset_chosen)
         vertical.addWidget(self.gold_view)
         vertical.addWidget(self._rows_table(vertical))
@@ -100,8 +98,17 @@ class DocumentPanel(QWidget):
             vertical.setStretchFactor(i, stretch)
         vertical.setSizes([330, 260, 220])
         layout.addWidget(vertical, 1)
+        self.set_labels(labels)
 
     # --- content -----------------------------------------------------------------
+
+    def set_labels(self, labels: Sequence[Label]) -> None:
+        """The project's labels: colours, layers, keys (again when they changed)."""
+        self._layers = {label.name: label.kind.layer for label in labels}
+        self._colors = {label.name: label.color for label in labels}
+        self._claims = {label.name for label in labels if label.kind is LabelKind.CLAIM}
+        self.gold_view.set_labels(labels)
+        self.keys_hint.setText(self._hint(labels))
 
     def show_document(
         self, document: Document, names: Sequence[str], rows: Sequence[Row], gold: Sequence[Span]
@@ -230,7 +237,7 @@ class DocumentPanel(QWidget):
         actions.addWidget(self.adjudicated_box)
         return actions
 
-    def _keys_hint(self, labels: Sequence[Label]) -> QLabel:
+    def _hint(self, labels: Sequence[Label]) -> str:
         colors = {label.name: QColor(label.color).name() for label in labels}
         keys = " · ".join(
             f'<span style="background-color:{colors[name]}">&nbsp;{html.escape(key)}&nbsp;'
@@ -238,19 +245,10 @@ class DocumentPanel(QWidget):
             for key, name in label_keys(labels).items()
             if not "\u0660" <= key <= "\u0669"
         )
-        hint = QLabel(
-            html.escape(
-                self.tr(
-                    "Gold — select text and press a label key; Delete removes the "
-                    "clicked gold span. Keys: "
-                )
-            )
-            + keys,
-            self,
+        intro = self.tr(
+            "Gold — select text and press a label key; Delete removes the clicked gold span. Keys: "
         )
-        hint.setTextFormat(Qt.TextFormat.RichText)
-        hint.setWordWrap(True)
-        return hint
+        return html.escape(intro) + keys
 
     def _rows_table(self, parent: QWidget) -> QTableView:
         self.rows_model = AdjudicationRowsModel(self)
