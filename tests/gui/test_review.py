@@ -22,6 +22,7 @@ from annotator.core.model import DocId, Status
 from annotator.core.review import project_agreement
 from annotator.core.samples import SAMPLE_ANNOTATORS, create_sample_project
 from annotator.core.store import Project
+from annotator.core.tokenizer import snap_to_tokens, token_offsets
 from annotator.gui.review import ReviewWindow, agreement_tab, open_review
 from annotator.gui.review.heatmap import heat_color
 from annotator.gui.review.models import METRICS, VALUE_ROLE
@@ -399,6 +400,32 @@ def test_gold_edit_by_label_key_and_undo(qtbot, trio):
     assert _gold(path, ids["disputed"]) == sorted(
         [("PER", start, end, LEAD), ("GPE", d0, d1, LEAD)]
     )
+
+
+def test_gold_marking_snaps_to_tokens_like_the_editor(qtbot, trio):
+    path, project, ids = trio
+    window = _window(qtbot, project)
+    adj = window.adjudication_tab
+    window.open_document(ids["disputed"])
+    start, end = _at(DISPUTED, "وزير الخارجية")
+    # A sloppy drag from inside وزير to inside الخارجية: both whole words.
+    cursor = adj.gold_view.textCursor()
+    cursor.setPosition(_u16(DISPUTED, start + 2))
+    cursor.setPosition(_u16(DISPUTED, end - 3), QTextCursor.MoveMode.KeepAnchor)
+    adj.gold_view.setTextCursor(cursor)
+    tokens = token_offsets(DISPUTED)
+    assert snap_to_tokens(tokens, start + 2, end - 3) == (start, end)
+    assert adj.gold_view.selection() == (start, end)
+    qtbot.keyClick(adj.gold_view, "p")
+    assert _gold(path, ids["disputed"]) == [("PER", start, end, LEAD)]
+    # Only spaces selected: nothing to label, nothing written.
+    space = DISPUTED.index(" ", end)
+    cursor.setPosition(_u16(DISPUTED, space))
+    cursor.setPosition(_u16(DISPUTED, space + 1), QTextCursor.MoveMode.KeepAnchor)
+    adj.gold_view.setTextCursor(cursor)
+    assert not adj.apply_gold_label("GPE")
+    assert "only spaces" in window.statusBar().currentMessage()
+    assert _gold(path, ids["disputed"]) == [("PER", start, end, LEAD)]
 
 
 def test_overlapping_gold_edit_is_refused_with_a_message(qtbot, trio):
