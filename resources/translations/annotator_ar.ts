@@ -546,347 +546,347 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="225" />
+        <location filename="../../annotator/gui/find_bar.py" line="52" />
         <source>Find:</source>
         <translation>بحث:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="227" />
+        <location filename="../../annotator/gui/find_bar.py" line="54" />
         <source>Text in the article (tashkeel and hamza forms ignored)</source>
         <translation>نص في المقال (بتجاهل التشكيل وأشكال الهمزة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="229" />
+        <location filename="../../annotator/gui/find_bar.py" line="56" />
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="230" />
+        <location filename="../../annotator/gui/find_bar.py" line="57" />
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="231" />
+        <location filename="../../annotator/gui/find_bar.py" line="58" />
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="249" />
+        <location filename="../../annotator/gui/find_bar.py" line="76" />
         <source>Not found</source>
         <translation>غير موجود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="505" />
+        <location filename="../../annotator/gui/main_actions.py" line="195" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="506" />
+        <location filename="../../annotator/gui/main_actions.py" line="196" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="507" />
+        <location filename="../../annotator/gui/main_actions.py" line="197" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="508" />
+        <location filename="../../annotator/gui/main_actions.py" line="198" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="509" />
+        <location filename="../../annotator/gui/main_actions.py" line="199" />
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="510" />
+        <location filename="../../annotator/gui/main_actions.py" line="200" />
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="512" />
+        <location filename="../../annotator/gui/main_actions.py" line="202" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="513" />
+        <location filename="../../annotator/gui/main_actions.py" line="203" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="514" />
+        <location filename="../../annotator/gui/main_actions.py" line="204" />
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="515" />
+        <location filename="../../annotator/gui/main_actions.py" line="205" />
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="516" />
+        <location filename="../../annotator/gui/main_actions.py" line="206" />
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="517" />
+        <location filename="../../annotator/gui/main_actions.py" line="207" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="518" />
+        <location filename="../../annotator/gui/main_actions.py" line="208" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="519" />
+        <location filename="../../annotator/gui/main_actions.py" line="209" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="520" />
+        <location filename="../../annotator/gui/main_actions.py" line="210" />
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="521" />
+        <location filename="../../annotator/gui/main_actions.py" line="211" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="522" />
+        <location filename="../../annotator/gui/main_actions.py" line="212" />
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="523" />
+        <location filename="../../annotator/gui/main_actions.py" line="213" />
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="524" />
+        <location filename="../../annotator/gui/main_actions.py" line="214" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="525" />
+        <location filename="../../annotator/gui/main_actions.py" line="215" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="526" />
+        <location filename="../../annotator/gui/main_actions.py" line="216" />
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="527" />
+        <location filename="../../annotator/gui/main_actions.py" line="217" />
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="528" />
+        <location filename="../../annotator/gui/main_actions.py" line="218" />
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="529" />
+        <location filename="../../annotator/gui/main_actions.py" line="219" />
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="530" />
+        <location filename="../../annotator/gui/main_actions.py" line="220" />
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="534" />
+        <location filename="../../annotator/gui/documents_dock.py" line="197" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="535" />
+        <location filename="../../annotator/gui/window_docks.py" line="92" />
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="536" />
+        <location filename="../../annotator/gui/window_docks.py" line="93" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="537" />
+        <location filename="../../annotator/gui/documents_dock.py" line="198" />
         <source>Search titles</source>
         <translation>بحث في العناوين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="553" />
+        <location filename="../../annotator/gui/documents_dock.py" line="209" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="554" />
+        <location filename="../../annotator/gui/documents_dock.py" line="210" />
         <source>Not done</source>
         <translation>غير منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="555" />
+        <location filename="../../annotator/gui/documents_dock.py" line="211" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="556" />
+        <location filename="../../annotator/gui/documents_dock.py" line="212" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="557" />
+        <location filename="../../annotator/gui/documents_dock.py" line="213" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="558" />
+        <location filename="../../annotator/gui/documents_dock.py" line="214" />
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="695" />
+        <location filename="../../annotator/gui/project_files.py" line="81" />
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="706" />
+        <location filename="../../annotator/gui/project_files.py" line="93" />
         <source>Cannot create the project</source>
         <translation>تعذّر إنشاء المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="763" />
+        <location filename="../../annotator/gui/document_flow.py" line="46" />
         <source>There is no document %1.</source>
         <translation>لا يوجد مستند رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="826" />
+        <location filename="../../annotator/gui/document_flow.py" line="66" />
         <source>This is the last document.</source>
         <translation>هذا آخر مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="833" />
+        <location filename="../../annotator/gui/document_flow.py" line="73" />
         <source>This is the first document.</source>
         <translation>هذا أول مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="871" />
+        <location filename="../../annotator/gui/document_flow.py" line="113" />
         <source>Every document is done or skipped.</source>
         <translation>كل المستندات منجزة أو متروكة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="878" />
+        <location filename="../../annotator/gui/document_flow.py" line="121" />
         <source>Mark done</source>
         <translation>وضع علامة منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="879" />
+        <location filename="../../annotator/gui/document_flow.py" line="122" />
         <source>Mark skipped</source>
         <translation>وضع علامة متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="880" />
+        <location filename="../../annotator/gui/document_flow.py" line="123" />
         <source>Set status</source>
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="953" />
+        <location filename="../../annotator/gui/main_actions.py" line="184" />
         <source>&amp;Undo %1</source>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="955" />
+        <location filename="../../annotator/gui/main_actions.py" line="186" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="958" />
+        <location filename="../../annotator/gui/main_actions.py" line="189" />
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="960" />
+        <location filename="../../annotator/gui/main_actions.py" line="191" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1079" />
+        <location filename="../../annotator/gui/project_files.py" line="103" />
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1081" />
+        <location filename="../../annotator/gui/project_files.py" line="105" />
         <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.spacy);;All files (*)</source>
         <translation>مقالات وتعليقات (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.spacy);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1091" />
+        <location filename="../../annotator/gui/project_files.py" line="116" />
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1170" />
+        <location filename="../../annotator/gui/project_files.py" line="50" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1172" />
+        <location filename="../../annotator/gui/project_files.py" line="52" />
         <source>Annotator projects (*.sqlite)</source>
         <translation>مشاريع Annotator (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1182" />
+        <location filename="../../annotator/gui/project_files.py" line="62" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1184" />
+        <location filename="../../annotator/gui/project_files.py" line="64" />
         <source>Annotator projects (*.sqlite);;All files (*)</source>
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1194" />
+        <location filename="../../annotator/gui/main_actions.py" line="233" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1240" />
+        <location filename="../../annotator/gui/window_status.py" line="48" />
         <source>Annotator</source>
         <translation>المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1249" />
+        <location filename="../../annotator/gui/window_status.py" line="34" />
         <source>%1 / %2 done</source>
         <translation>%1 / %2 منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1254" />
+        <location filename="../../annotator/gui/window_status.py" line="36" />
         <source>Annotator: %1</source>
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="531" />
+        <location filename="../../annotator/gui/main_actions.py" line="221" />
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="532" />
+        <location filename="../../annotator/gui/main_actions.py" line="222" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="533" />
+        <location filename="../../annotator/gui/main_actions.py" line="223" />
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="915" />
+        <location filename="../../annotator/gui/main_window.py" line="252" />
         <source>Cannot undo or redo: %1</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
