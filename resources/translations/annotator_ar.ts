@@ -2,177 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
-    <name>AdjudicationTab</name>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="192" />
-        <source>No annotator number {0} here.</source>
-        <translation>لا يوجد معلِّم رقمه {0} هنا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="209" />
-        <source>Accept the majority</source>
-        <translation>قبول رأي الأغلبية</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="212" />
-        <source>Majority accepted for {0} rows; {1} left without a majority.</source>
-        <translation>قُبل رأي الأغلبية في {0} صفًا؛ وبقي {1} بلا أغلبية.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="224" />
-        <source>No label named {0} in this project.</source>
-        <translation>لا توجد تسمية باسم {0} في هذا المشروع.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="228" />
-        <source>Select some text in the gold version first.</source>
-        <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="232" />
-        <source>Nothing to label: the selection holds only spaces.</source>
-        <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="243" />
-        <source>Gold {0} «{1}»</source>
-        <translation>مرجع {0} «{1}»</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="257" />
-        <source>Click a gold span first.</source>
-        <translation>انقر على مقطع مرجعي أولًا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="262" />
-        <source>Remove gold {0} «{1}»</source>
-        <translation>حذف المرجع {0} «{1}»</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271" />
-        <source>Mark adjudicated</source>
-        <translation>تعليمه كمحكَّم</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271" />
-        <source>Mark not adjudicated</source>
-        <translation>إلغاء تعليمه كمحكَّم</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273" />
-        <source>Marked adjudicated.</source>
-        <translation>عُلِّم كمحكَّم.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273" />
-        <source>No longer adjudicated.</source>
-        <translation>لم يعد محكَّمًا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="284" />
-        <source>This project is open read-only: nothing can be adjudicated.</source>
-        <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="291" />
-        <source>Choose a row first.</source>
-        <translation>اختر صفًا أولًا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="298" />
-        <source>Reject row «{0}»</source>
-        <translation>رفض الصف «{0}»</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="301" />
-        <source>Accept {0} for «{1}»</source>
-        <translation>قبول {0} لـ«{1}»</translation>
-    </message>
-</context>
-<context>
-    <name>AgreementTab</name>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="124" />
-        <source>Computing agreement…</source>
-        <translation>جارٍ حساب الاتفاق…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="134" />
-        <source>Cancelling…</source>
-        <translation>جارٍ الإلغاء…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="146" />
-        <source>The project changed since; press Recompute.</source>
-        <translation>تغيّر المشروع منذ ذلك الحين؛ اضغط «إعادة الحساب».</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="177" />
-        <source>Documents finished by two annotators or more: {0}. Annotators: {1}.</source>
-        <translation>مستندات أنجزها معلِّمان أو أكثر: {0}. المعلِّمون: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="186" />
-        <source>No agreement: {0}</source>
-        <translation>لا اتفاق: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="191" />
-        <source>cancelled</source>
-        <translation>أُلغي</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="192" />
-        <source>Agreement cancelled; press Recompute to start again.</source>
-        <translation>أُلغي حساب الاتفاق؛ اضغط «إعادة الحساب» للبدء من جديد.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="203" />
-        <source>Recompute</source>
-        <translation>إعادة الحساب</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="207" />
-        <source>All annotators</source>
-        <translation>كل المعلِّمين</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="209" />
-        <source>All labels</source>
-        <translation>كل التسميات</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="215" />
-        <source>Agreement %p%</source>
-        <translation>الاتفاق %p%</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="216" />
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="217" />
-        <source>Stop computing agreement</source>
-        <translation>إيقاف حساب الاتفاق</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="237" />
-        <source>Pairwise agreement</source>
-        <translation>الاتفاق بين كل اثنين</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="257" />
-        <source>Overall</source>
-        <translation>الإجمالي</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="269" />
-        <source>Exact F1 per label</source>
-        <translation>F1 المطابق لكل تسمية</translation>
-    </message>
-</context>
-<context>
     <name>AnnotationEditor</name>
     <message>
         <location filename="../../annotator/gui/editor.py" line="235" />
@@ -460,44 +289,6 @@
         <location filename="../../annotator/gui/dialogs.py" line="263" />
         <source>Choose another annotator name.</source>
         <translation>اختر اسم معلِّم آخر.</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentPanel</name>
-    <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="121" />
-        <source>nobody finished it</source>
-        <translation>لم يُنجزه أحد</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="225" />
-        <source>Choose a document.</source>
-        <translation>اختر مستندًا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="228" />
-        <source>Accept majority (whole document)</source>
-        <translation>قبول الأغلبية (المستند كله)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="229" />
-        <source>Adjudicated</source>
-        <translation>محكَّم</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="231" />
-        <source>Disputed rows only</source>
-        <translation>الصفوف المختلف عليها فقط</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="249" />
-        <source>Gold — select text and press a label key; Delete removes the clicked gold span. Keys: </source>
-        <translation>المرجع — حدّد نصًا واضغط مفتاح تسمية؛ Delete يحذف المقطع المرجعي المنقور. المفاتيح: </translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="263" />
-        <source>1…N: accept that annotator's version · 0 or Delete: reject the row</source>
-        <translation>1…N: قبول نسخة ذلك المعلِّم · 0 أو Delete: رفض الصف</translation>
     </message>
 </context>
 <context>
@@ -972,82 +763,82 @@
         <translation>ناقص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="192" />
-        <source>{a} × {b}: {metric} = {value} on {n} documents</source>
-        <translation>{a} × {b}: {metric} = {value} على {n} مستند</translation>
+        <location filename="../../annotator/gui/review/models.py" line="189" />
+        <source>%1 × %2: %3 = %4 on %5 documents</source>
+        <translation>%1 × %2: %3 = %4 على %5 مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="252" />
-        <source>{a}: {na} spans, {b}: {nb} spans, {tp} identical</source>
-        <translation>{a}: {na} مقطع، {b}: {nb} مقطع، {tp} متطابق</translation>
+        <location filename="../../annotator/gui/review/models.py" line="254" />
+        <source>%1: %2 spans, %3: %4 spans, %5 identical</source>
+        <translation>%1: %2 مقطع، %3: %4 مقطع، %5 متطابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="264" />
+        <location filename="../../annotator/gui/review/models.py" line="270" />
         <source>All pairs</source>
         <translation>كل الأزواج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="284" />
+        <location filename="../../annotator/gui/review/models.py" line="290" />
         <source>Documents compared</source>
         <translation>المستندات المقارنة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="287" />
+        <location filename="../../annotator/gui/review/models.py" line="293" />
         <source>Mean exact F1 (over pairs)</source>
         <translation>متوسط F1 المطابقة (على الأزواج)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="290" />
+        <location filename="../../annotator/gui/review/models.py" line="296" />
         <source>Pooled exact F1</source>
         <translation>F1 المطابقة المجمّعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="293" />
+        <location filename="../../annotator/gui/review/models.py" line="299" />
         <source>Krippendorff's α (entities)</source>
         <translation>ألفا كريبندورف (الكيانات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="296" />
+        <location filename="../../annotator/gui/review/models.py" line="302" />
         <source>Fleiss' κ</source>
         <translation>كابا فلايس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="299" />
+        <location filename="../../annotator/gui/review/models.py" line="305" />
         <source>Documents every annotator finished</source>
         <translation>مستندات أنجزها كل المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="304" />
+        <location filename="../../annotator/gui/review/models.py" line="310" />
         <source>Krippendorff's α (claims, characters)</source>
         <translation>ألفا كريبندورف (الادعاءات، أحرف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="307" />
+        <location filename="../../annotator/gui/review/models.py" line="313" />
         <source>Boundary disagreements</source>
         <translation>اختلافات في الحدود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="308" />
+        <location filename="../../annotator/gui/review/models.py" line="314" />
         <source>Label disagreements</source>
         <translation>اختلافات في التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="309" />
+        <location filename="../../annotator/gui/review/models.py" line="315" />
         <source>Boundary and label</source>
         <translation>الحدود والتسمية معًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="310" />
+        <location filename="../../annotator/gui/review/models.py" line="316" />
         <source>Missed / extra spans</source>
         <translation>مقاطع فائتة / زائدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="342" />
+        <location filename="../../annotator/gui/review/models.py" line="348" />
         <source>Measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="342" />
+        <location filename="../../annotator/gui/review/models.py" line="348" />
         <source>Value</source>
         <translation>القيمة</translation>
     </message>
@@ -1078,6 +869,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="80" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="232" />
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
@@ -1103,6 +895,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="332" />
+        <location filename="../../annotator/gui/review/versions.py" line="151" />
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
@@ -1136,81 +929,295 @@
         <source>Cohen's κ</source>
         <translation>كابا كوهين</translation>
     </message>
-</context>
-<context>
-    <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="68" />
-        <source>Review — {0}</source>
-        <translation>المراجعة — {0}</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="193" />
+        <source>No annotator number %1 here.</source>
+        <translation>لا يوجد معلِّم رقمه %1 هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="77" />
-        <source>Agreement</source>
-        <translation>الاتفاق</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="210" />
+        <source>Accept the majority</source>
+        <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="78" />
-        <source>Adjudicate</source>
-        <translation>التحكيم</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="214" />
+        <source>Majority accepted for %1 rows; %2 left without a majority.</source>
+        <translation>قُبل رأي الأغلبية في %1 صفًا؛ وبقي %2 بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="79" />
-        <source>Scores against gold</source>
-        <translation>الدرجات مقابل المرجع</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="227" />
+        <source>No label named %1 in this project.</source>
+        <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="163" />
-        <source>Cannot undo or redo: {0}</source>
-        <translation>تعذّر التراجع أو الإعادة: {0}</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="231" />
+        <source>Select some text in the gold version first.</source>
+        <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="174" />
-        <source>Review</source>
-        <translation>المراجعة</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="235" />
+        <source>Nothing to label: the selection holds only spaces.</source>
+        <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="177" />
-        <source>Undo</source>
-        <translation>تراجع</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="247" />
+        <source>Gold %1 «%2»</source>
+        <translation>مرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="179" />
-        <source>Redo</source>
-        <translation>إعادة</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="262" />
+        <source>Click a gold span first.</source>
+        <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="184" />
-        <source>Previous document</source>
-        <translation>المستند السابق</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="268" />
+        <source>Remove gold %1 «%2»</source>
+        <translation>حذف المرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="187" />
-        <source>Next document</source>
-        <translation>المستند التالي</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="279" />
+        <source>Mark adjudicated</source>
+        <translation>تعليمه كمحكَّم</translation>
     </message>
-</context>
-<context>
-    <name>ScoresTab</name>
     <message>
-        <location filename="../../annotator/gui/review/scores_tab.py" line="42" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="280" />
+        <source>Marked adjudicated.</source>
+        <translation>عُلِّم كمحكَّم.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="282" />
+        <source>Mark not adjudicated</source>
+        <translation>إلغاء تعليمه كمحكَّم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="283" />
+        <source>No longer adjudicated.</source>
+        <translation>لم يعد محكَّمًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="297" />
+        <source>This project is open read-only: nothing can be adjudicated.</source>
+        <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="305" />
+        <source>Choose a row first.</source>
+        <translation>اختر صفًا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="312" />
+        <source>Reject row «%1»</source>
+        <translation>رفض الصف «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="315" />
+        <source>Accept %1 for «%2»</source>
+        <translation>قبول %1 لـ«%2»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="125" />
+        <source>Computing agreement…</source>
+        <translation>جارٍ حساب الاتفاق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="135" />
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="147" />
+        <source>The project changed since; press Recompute.</source>
+        <translation>تغيّر المشروع منذ ذلك الحين؛ اضغط «إعادة الحساب».</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="179" />
+        <source>Documents finished by two annotators or more: %1. Annotators: %2.</source>
+        <translation>مستندات أنجزها معلِّمان أو أكثر: %1. المعلِّمون: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="191" />
+        <source>No agreement: %1</source>
+        <translation>لا اتفاق: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="196" />
+        <source>cancelled</source>
+        <translation>أُلغي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="198" />
+        <source>Agreement cancelled; press Recompute to start again.</source>
+        <translation>أُلغي حساب الاتفاق؛ اضغط «إعادة الحساب» للبدء من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="210" />
+        <source>Recompute</source>
+        <translation>إعادة الحساب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="214" />
+        <source>All annotators</source>
+        <translation>كل المعلِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="216" />
+        <source>All labels</source>
+        <translation>كل التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="222" />
+        <source>Agreement %p%</source>
+        <translation>الاتفاق %p%</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="223" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="224" />
+        <source>Stop computing agreement</source>
+        <translation>إيقاف حساب الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="244" />
+        <source>Pairwise agreement</source>
+        <translation>الاتفاق بين كل اثنين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="264" />
+        <source>Overall</source>
+        <translation>الإجمالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="276" />
+        <source>Exact F1 per label</source>
+        <translation>F1 المطابق لكل تسمية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="122" />
+        <source>nobody finished it</source>
+        <translation>لم يُنجزه أحد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="226" />
+        <source>Choose a document.</source>
+        <translation>اختر مستندًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="230" />
+        <source>Accept majority (whole document)</source>
+        <translation>قبول الأغلبية (المستند كله)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="234" />
+        <source>Disputed rows only</source>
+        <translation>الصفوف المختلف عليها فقط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="251" />
+        <source>Gold — select text and press a label key; Delete removes the clicked gold span. Keys: </source>
+        <translation>المرجع — حدّد نصًا واضغط مفتاح تسمية؛ Delete يحذف المقطع المرجعي المنقور. المفاتيح: </translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="268" />
+        <source>1…N: accept that annotator's version · 0 or Delete: reject the row</source>
+        <translation>1…N: قبول نسخة ذلك المعلِّم · 0 أو Delete: رفض الصف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/scores_tab.py" line="43" />
         <source>Each annotator against gold, on adjudicated documents they finished.</source>
         <translation>كل معلِّم مقابل المرجع، في المستندات المحكَّمة التي أنجزها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/scores_tab.py" line="46" />
+        <location filename="../../annotator/gui/review/scores_tab.py" line="50" />
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/scores_tab.py" line="79" />
+        <location filename="../../annotator/gui/review/scores_tab.py" line="83" />
         <source>Scoring against gold…</source>
         <translation>جارٍ التقييم مقابل المرجع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/scores_tab.py" line="94" />
-        <source>Each annotator against gold on {0} adjudicated documents.</source>
-        <translation>كل معلِّم مقابل المرجع في {0} مستندًا محكَّمًا.</translation>
+        <location filename="../../annotator/gui/review/scores_tab.py" line="99" />
+        <source>Each annotator against gold on %1 adjudicated documents.</source>
+        <translation>كل معلِّم مقابل المرجع في %1 مستندًا محكَّمًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/versions.py" line="117" />
+        <source>Choose a row to see every annotator's version.</source>
+        <translation>اختر صفًا لترى نسخة كل معلِّم.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/versions.py" line="179" />
+        <source>Accept (%1)</source>
+        <translation>قبول (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/versions.py" line="182" />
+        <source>Put %1's version of this row into gold</source>
+        <translation>ضع نسخة %1 من هذا الصف في المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/versions.py" line="188" />
+        <source>Reject row (0)</source>
+        <translation>رفض الصف (0)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/versions.py" line="189" />
+        <source>No gold span here</source>
+        <translation>لا مقطع مرجعي هنا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="69" />
+        <source>Review — %1</source>
+        <translation>المراجعة — %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="78" />
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="79" />
+        <source>Adjudicate</source>
+        <translation>التحكيم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="80" />
+        <source>Scores against gold</source>
+        <translation>الدرجات مقابل المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="164" />
+        <source>Cannot undo or redo: %1</source>
+        <translation>تعذّر التراجع أو الإعادة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="175" />
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="178" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="180" />
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="185" />
+        <source>Previous document</source>
+        <translation>المستند السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="188" />
+        <source>Next document</source>
+        <translation>المستند التالي</translation>
     </message>
 </context>
 <context>
@@ -1239,39 +1246,6 @@
             <numerusform>%n مقطعًا</numerusform>
             <numerusform>%n مقطع</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>VersionsPanel</name>
-    <message>
-        <location filename="../../annotator/gui/review/versions.py" line="116" />
-        <source>Choose a row to see every annotator's version.</source>
-        <translation>اختر صفًا لترى نسخة كل معلِّم.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/versions.py" line="150" />
-        <source>Gold</source>
-        <translation>المرجع</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/versions.py" line="178" />
-        <source>Accept ({0})</source>
-        <translation>قبول ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/versions.py" line="180" />
-        <source>Put {0}'s version of this row into gold</source>
-        <translation>ضع نسخة {0} من هذا الصف في المرجع</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/versions.py" line="185" />
-        <source>Reject row (0)</source>
-        <translation>رفض الصف (0)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/versions.py" line="186" />
-        <source>No gold span here</source>
-        <translation>لا مقطع مرجعي هنا</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@ from annotator.core.agreement import AgreementResult, DocumentDisagreement
 from annotator.core.model import DocId, Span
 from annotator.core.scores import gold_scores
 from annotator.core.store import Project
+from annotator.gui.i18n import translate
 from annotator.gui.review.models import (
     DOC_ID_ROLE,
     VALUE_ROLE,
@@ -26,7 +27,6 @@ from annotator.gui.review.models import (
     format_number,
     plain_tooltip,
     review_text,
-    translate,
 )
 
 __all__ = [

@@ -35,6 +35,7 @@ from annotator.core.edits import AddSpan, RemoveSpan
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Label, Span
 from annotator.gui.fonts import arabic_font
+from annotator.gui.i18n import fill, translate
 from annotator.gui.ops import REDO, UNDO, ProjectSession, error_text
 from annotator.gui.review.adjudication_models import (
     DisagreementDocumentsModel,
@@ -189,7 +190,7 @@ class AdjudicationTab(QWidget):
         if isinstance(annotator, int):
             names = self.panel.annotators()
             if not 1 <= annotator <= len(names):
-                self._say(self.tr("No annotator number {0} here.").format(annotator))
+                self._say(fill(translate("Review", "No annotator number %1 here."), annotator))
                 return False
             annotator = names[annotator - 1]
         return self._settle_row(annotator)
@@ -206,11 +207,13 @@ class AdjudicationTab(QWidget):
         if self._doc_id is None or not self._writable():
             return 0
         edit = AcceptMajority(self._doc_id, self.adjudicator)
-        if not self._run(edit, self.tr("Accept the majority")):
+        if not self._run(edit, translate("Review", "Accept the majority")):
             return 0
         self._say(
-            self.tr("Majority accepted for {0} rows; {1} left without a majority.").format(
-                edit.settled, edit.left
+            fill(
+                translate("Review", "Majority accepted for %1 rows; %2 left without a majority."),
+                edit.settled,
+                edit.left,
             )
         )
         return edit.settled
@@ -221,15 +224,15 @@ class AdjudicationTab(QWidget):
             return False
         label = self._labels.get(label_name)
         if label is None:
-            self._say(self.tr("No label named {0} in this project.").format(label_name))
+            self._say(fill(translate("Review", "No label named %1 in this project."), label_name))
             return False
         chosen = self.gold_view.selection()
         if chosen is None:
-            self._say(self.tr("Select some text in the gold version first."))
+            self._say(translate("Review", "Select some text in the gold version first."))
             return False
         start, end = chosen
         if start >= end:
-            self._say(self.tr("Nothing to label: the selection holds only spaces."))
+            self._say(translate("Review", "Nothing to label: the selection holds only spaces."))
             return False
         edit = AddSpan(
             doc_id=self._doc_id,
@@ -240,7 +243,9 @@ class AdjudicationTab(QWidget):
             gold=True,
         )
         text = self.gold_view.text()
-        if not self._run(edit, self.tr("Gold {0} «{1}»").format(label.name, text[start:end][:40])):
+        if not self._run(
+            edit, fill(translate("Review", "Gold %1 «%2»"), label.name, text[start:end][:40])
+        ):
             return False
         self.gold_view.clear_selection()
         assert edit.span_id is not None
@@ -254,23 +259,30 @@ class AdjudicationTab(QWidget):
         span_id = span_id or self.gold_view.selected_span()
         span = next((s for s in self.gold_view.spans() if s.id == span_id), None)
         if span is None:
-            self._say(self.tr("Click a gold span first."))
+            self._say(translate("Review", "Click a gold span first."))
             return False
         text = self.gold_view.text()
         return self._run(
             RemoveSpan(span_id=span.id, gold=True),
-            self.tr("Remove gold {0} «{1}»").format(span.label, text[span.start : span.end][:40]),
+            fill(
+                translate("Review", "Remove gold %1 «%2»"),
+                span.label,
+                text[span.start : span.end][:40],
+            ),
         )
 
     def set_adjudicated(self, done: bool = True) -> None:
         """Mark the open document adjudicated (or not), in the file."""
         if self._doc_id is None or not self._writable():
             return
-        if self._run(
-            MarkAdjudicated(self._doc_id, self.adjudicator, done),
-            self.tr("Mark adjudicated") if done else self.tr("Mark not adjudicated"),
-        ):
-            self._say(self.tr("Marked adjudicated.") if done else self.tr("No longer adjudicated."))
+        if done:
+            undo_text = translate("Review", "Mark adjudicated")
+            said = translate("Review", "Marked adjudicated.")
+        else:
+            undo_text = translate("Review", "Mark not adjudicated")
+            said = translate("Review", "No longer adjudicated.")
+        if self._run(MarkAdjudicated(self._doc_id, self.adjudicator, done), undo_text):
+            self._say(said)
         else:
             self._sync_adjudicated()  # the box shows the file, not the click
 
@@ -281,24 +293,26 @@ class AdjudicationTab(QWidget):
 
     def _writable(self) -> bool:
         if self.project.readonly:
-            self._say(self.tr("This project is open read-only: nothing can be adjudicated."))
+            self._say(
+                translate("Review", "This project is open read-only: nothing can be adjudicated.")
+            )
             return False
         return True
 
     def _settle_row(self, annotator: str | None) -> bool:
         row = self.selected_row()
         if self._doc_id is None or row is None:
-            self._say(self.tr("Choose a row first."))
+            self._say(translate("Review", "Choose a row first."))
             return False
         if not self._writable():
             return False
         piece = self.gold_view.text()[row.start : row.end][:40]
         if annotator is None:
             edit: Edit = RejectRow(self._doc_id, row, self.adjudicator)
-            text = self.tr("Reject row «{0}»").format(piece)
+            text = fill(translate("Review", "Reject row «%1»"), piece)
         else:
             edit = AcceptVersion(self._doc_id, row, annotator, self.adjudicator)
-            text = self.tr("Accept {0} for «{1}»").format(annotator, piece)
+            text = fill(translate("Review", "Accept %1 for «%2»"), annotator, piece)
         ok = self._run(edit, text)
         if ok and self.advance_after_accept:
             self.panel.select_next_row()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from annotator.core.agreement import AgreementResult
 from annotator.core.review import project_agreement
 from annotator.core.store import Project
+from annotator.gui.i18n import fill, translate
 from annotator.gui.ops import BackgroundOperation, Task
 from annotator.gui.review.heatmap import HeatMapWidget
 from annotator.gui.review.models import (
@@ -121,7 +122,7 @@ class AgreementTab(QWidget):
         job.failed.connect(self._failed)
         job.cancelled.connect(self._cancelled)
         self._job = job
-        self.status.setText(self.tr("Computing agreement…"))
+        self.status.setText(translate("Review", "Computing agreement…"))
         self.recompute_button.setEnabled(False)
         self.progress_bar.setRange(0, 0)  # busy until the first report
         self.progress_bar.show()
@@ -131,7 +132,7 @@ class AgreementTab(QWidget):
     def cancel(self) -> None:
         if self._job is not None and self._job.isRunning():
             self._job.cancel()
-            self.status.setText(self.tr("Cancelling…"))
+            self.status.setText(translate("Review", "Cancelling…"))
 
     def stop(self) -> None:
         """Cancel and wait for the worker (the window is closing)."""
@@ -143,7 +144,7 @@ class AgreementTab(QWidget):
         """The project changed since these numbers: say so (Recompute updates them)."""
         if self._result is not None and not self._stale and not self.is_busy():
             self._stale = True
-            note = self.tr("The project changed since; press Recompute.")
+            note = translate("Review", "The project changed since; press Recompute.")
             self.status.setText(f"{self.status.text()} {note}")
 
     def is_stale(self) -> bool:
@@ -174,8 +175,12 @@ class AgreementTab(QWidget):
         for model in (self.matrix_model, self.summary_model, self.per_label_model):
             model.set_result(result)
         self.status.setText(
-            self.tr("Documents finished by two annotators or more: {0}. Annotators: {1}.").format(
-                result.documents, ", ".join(result.annotators)
+            fill(
+                translate(
+                    "Review", "Documents finished by two annotators or more: %1. Annotators: %2."
+                ),
+                result.documents,
+                ", ".join(result.annotators),
             )
         )
         self.agreement_ready.emit(result)
@@ -183,13 +188,15 @@ class AgreementTab(QWidget):
     def _failed(self, message: str) -> None:
         self._finish()
         self._error = message
-        self.status.setText(self.tr("No agreement: {0}").format(message))
+        self.status.setText(fill(translate("Review", "No agreement: %1"), message))
         self.agreement_failed.emit(message)
 
     def _cancelled(self) -> None:
         self._finish()
-        self._error = self.tr("cancelled")
-        self.status.setText(self.tr("Agreement cancelled; press Recompute to start again."))
+        self._error = translate("Review", "cancelled")
+        self.status.setText(
+            translate("Review", "Agreement cancelled; press Recompute to start again.")
+        )
         self.agreement_failed.emit(self._error)
 
     # --- building --------------------------------------------------------------
@@ -200,21 +207,21 @@ class AgreementTab(QWidget):
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.recompute_button = QPushButton(self.tr("Recompute"), self)
+        self.recompute_button = QPushButton(translate("Review", "Recompute"), self)
         self.recompute_button.clicked.connect(self.refresh)
         # The CLI's --annotators / --labels: comma-separated, empty for all.
         self.annotators_filter = QLineEdit(self)
-        self.annotators_filter.setPlaceholderText(self.tr("All annotators"))
+        self.annotators_filter.setPlaceholderText(translate("Review", "All annotators"))
         self.labels_filter = QLineEdit(self)
-        self.labels_filter.setPlaceholderText(self.tr("All labels"))
+        self.labels_filter.setPlaceholderText(translate("Review", "All labels"))
         for edit in (self.annotators_filter, self.labels_filter):
             edit.setClearButtonEnabled(True)
             edit.returnPressed.connect(self.refresh)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setMaximumWidth(220)
-        self.progress_bar.setFormat(self.tr("Agreement %p%"))
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setToolTip(self.tr("Stop computing agreement"))
+        self.progress_bar.setFormat(translate("Review", "Agreement %p%"))
+        self.cancel_button = QPushButton(translate("Review", "Cancel"), self)
+        self.cancel_button.setToolTip(translate("Review", "Stop computing agreement"))
         self.cancel_button.clicked.connect(self.cancel)
         for widget in (self.progress_bar, self.cancel_button):
             widget.hide()
@@ -234,7 +241,7 @@ class AgreementTab(QWidget):
 
     def _heat_box(self) -> QGroupBox:
         self.matrix_model = PairwiseMatrixModel(self)
-        box = QGroupBox(self.tr("Pairwise agreement"), self)
+        box = QGroupBox(translate("Review", "Pairwise agreement"), self)
         layout = QVBoxLayout(box)
         self.metric_combo = QComboBox(box)
         for key, name in METRICS.items():
@@ -254,7 +261,7 @@ class AgreementTab(QWidget):
 
     def _summary_box(self) -> QGroupBox:
         self.summary_model = SummaryModel(self)
-        box = QGroupBox(self.tr("Overall"), self)
+        box = QGroupBox(translate("Review", "Overall"), self)
         layout = QVBoxLayout(box)
         self.summary_view = table_view(self.summary_model, box)
         self.summary_view.horizontalHeader().setSectionResizeMode(
@@ -266,7 +273,7 @@ class AgreementTab(QWidget):
 
     def _per_label_box(self) -> QGroupBox:
         self.per_label_model = PerLabelModel(self)
-        box = QGroupBox(self.tr("Exact F1 per label"), self)
+        box = QGroupBox(translate("Review", "Exact F1 per label"), self)
         layout = QVBoxLayout(box)
         self.per_label_view = table_view(self.per_label_model, box, stretch_last=False)
         self.per_label_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

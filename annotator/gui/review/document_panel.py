@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from annotator.core.adjudication import Row
 from annotator.core.model import Document, Label, LabelKind, Span
 from annotator.gui.fonts import arabic_font
+from annotator.gui.i18n import translate
 from annotator.gui.palette import label_keys
 from annotator.gui.review.adjudication_models import AdjudicationRowsModel
 from annotator.gui.review.gold_view import GoldView
@@ -118,7 +119,7 @@ class DocumentPanel(QWidget):
         self.rows_model.set_document(document.text, names, rows, gold, self._layers)
         self.rows_view.resizeColumnsToContents()
         self.rows_view.horizontalHeader().setStretchLastSection(True)
-        who = ", ".join(names) or self.tr("nobody finished it")
+        who = ", ".join(names) or translate("Review", "nobody finished it")
         self.doc_title.setText(
             f"<b>{html.escape(document.title or f'#{document.id}')}</b> — {html.escape(who)}"
         )
@@ -222,13 +223,15 @@ class DocumentPanel(QWidget):
     # --- building ----------------------------------------------------------------
 
     def _actions(self) -> QHBoxLayout:
-        self.doc_title = QLabel(self.tr("Choose a document."), self)
+        self.doc_title = QLabel(translate("Review", "Choose a document."), self)
         self.doc_title.setTextFormat(Qt.TextFormat.RichText)  # built from escaped pieces
         self.doc_title.setFont(arabic_font(12))
-        self.accept_majority_button = QPushButton(self.tr("Accept majority (whole document)"), self)
-        self.adjudicated_box = QCheckBox(self.tr("Adjudicated"), self)
+        self.accept_majority_button = QPushButton(
+            translate("Review", "Accept majority (whole document)"), self
+        )
+        self.adjudicated_box = QCheckBox(translate("Review", "Adjudicated"), self)
         self.adjudicated_box.toggled.connect(self._box_toggled)
-        self.disputed_only_box = QCheckBox(self.tr("Disputed rows only"), self)
+        self.disputed_only_box = QCheckBox(translate("Review", "Disputed rows only"), self)
         self.disputed_only_box.toggled.connect(self._disputed_only_toggled)
         actions = QHBoxLayout()
         actions.addWidget(self.doc_title, 1)
@@ -245,8 +248,10 @@ class DocumentPanel(QWidget):
             for key, name in label_keys(labels).items()
             if not "\u0660" <= key <= "\u0669"
         )
-        intro = self.tr(
-            "Gold — select text and press a label key; Delete removes the clicked gold span. Keys: "
+        intro = translate(
+            "Review",
+            "Gold — select text and press a label key; Delete removes the "
+            "clicked gold span. Keys: ",
         )
         return html.escape(intro) + keys
 
@@ -260,7 +265,9 @@ class DocumentPanel(QWidget):
         self.rows_view.verticalHeader().setDefaultSectionSize(24)
         self.rows_view.setFont(arabic_font(11))
         self.rows_view.setToolTip(
-            self.tr("1…N: accept that annotator's version · 0 or Delete: reject the row")
+            translate(
+                "Review", "1…N: accept that annotator's version · 0 or Delete: reject the row"
+            )
         )
         self.rows_view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.rows_view.number_pressed.connect(self.number_pressed)

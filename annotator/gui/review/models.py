@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,6 +25,7 @@ from PySide6.QtGui import Qt as GuiQt  # the Qt namespace with the text function
 
 from annotator.core.agreement import AgreementResult, EntityPair
 from annotator.core.scores import pooled_label_f1
+from annotator.gui.i18n import fill, translate
 
 __all__ = [
     "DOC_ID_ROLE",
@@ -55,10 +55,6 @@ METRICS: dict[str, str] = {
     "cohen_kappa": QT_TRANSLATE_NOOP("Review", "Cohen's κ (tokens)"),
     "claims_overlap_f1": QT_TRANSLATE_NOOP("Review", "Claims overlap F1"),
 }
-
-# Called by this name (and strings marked with QT_TRANSLATE_NOOP) so that
-# pyside6-lupdate finds them; see annotator/gui/i18n.py.
-translate = QCoreApplication.translate
 
 
 def review_text(text: str) -> str:
@@ -189,8 +185,13 @@ class PairwiseMatrixModel(TableModel):
             documents = self._values.get((a, b), (None, 0))[1]
             precise = "—" if value is None else f"{value:.4f}"
             return plain_tooltip(
-                translate("Review", "{a} × {b}: {metric} = {value} on {n} documents").format(
-                    a=a, b=b, metric=review_text(METRICS[self._metric]), value=precise, n=documents
+                fill(
+                    translate("Review", "%1 × %2: %3 = %4 on %5 documents"),
+                    a,
+                    b,
+                    review_text(METRICS[self._metric]),
+                    precise,
+                    documents,
                 )
             )
         return None
@@ -249,8 +250,13 @@ class PerLabelModel(TableModel):
             lab = pair.per_label.get(self._labels[index.row()])
             if lab is not None:
                 return plain_tooltip(
-                    translate("Review", "{a}: {na} spans, {b}: {nb} spans, {tp} identical").format(
-                        a=pair.a, na=lab.n_a, b=pair.b, nb=lab.n_b, tp=lab.tp
+                    fill(
+                        translate("Review", "%1: %2 spans, %3: %4 spans, %5 identical"),
+                        pair.a,
+                        lab.n_a,
+                        pair.b,
+                        lab.n_b,
+                        lab.tp,
                     )
                 )
         return None

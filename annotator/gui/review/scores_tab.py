@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from annotator.core import adjudication
 from annotator.core.agreement import AgreementResult
 from annotator.core.store import Project
+from annotator.gui.i18n import fill, translate
 from annotator.gui.ops import BackgroundOperation, Task
 from annotator.gui.review.adjudication_models import GoldScoresModel
 from annotator.gui.review.agreement_tab import table_view
@@ -39,11 +40,14 @@ class ScoresTab(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.status = QLabel(
-            self.tr("Each annotator against gold, on adjudicated documents they finished."), self
+            translate(
+                "Review", "Each annotator against gold, on adjudicated documents they finished."
+            ),
+            self,
         )
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        refresh = QPushButton(self.tr("Refresh"), self)
+        refresh = QPushButton(translate("Review", "Refresh"), self)
         refresh.clicked.connect(self.refresh)
         top.addWidget(self.status, 1)
         top.addWidget(refresh)
@@ -76,7 +80,7 @@ class ScoresTab(QWidget):
         job.failed.connect(self._failed)
         self._job = job
         self.dirty = False
-        self.status.setText(self.tr("Scoring against gold…"))
+        self.status.setText(translate("Review", "Scoring against gold…"))
         job.start()
 
     def stop(self) -> None:
@@ -91,8 +95,9 @@ class ScoresTab(QWidget):
         self._error = None
         self.model.set_result(result)
         self.status.setText(
-            self.tr("Each annotator against gold on {0} adjudicated documents.").format(
-                result.documents
+            fill(
+                translate("Review", "Each annotator against gold on %1 adjudicated documents."),
+                result.documents,
             )
         )
         self.scores_ready.emit(result)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 from annotator.core.adjudication import Row
 from annotator.core.model import Span
 from annotator.gui.fonts import arabic_font
+from annotator.gui.i18n import fill, translate
 from annotator.gui.review.models import plain_tooltip as _plain_tip
 
 __all__ = ["VersionsPanel", "mix", "version_html"]
@@ -113,7 +114,7 @@ class VersionsPanel(QWidget):
         self._show_empty()
 
     def _show_empty(self) -> None:
-        empty = QLabel(self.tr("Choose a row to see every annotator's version."), self)
+        empty = QLabel(translate("Review", "Choose a row to see every annotator's version."), self)
         self._layout.addWidget(empty, 0, 0, 1, 3)
 
     def clear(self) -> None:
@@ -147,7 +148,7 @@ class VersionsPanel(QWidget):
         entries: list[tuple[str, str, Sequence[Span]]] = [
             (name, f"{i} · {name}", row.versions.get(name, ())) for i, name in enumerate(names, 1)
         ]
-        entries.append(("", self.tr("Gold"), gold))
+        entries.append(("", translate("Review", "Gold"), gold))
         for r, (name, title, spans) in enumerate(entries):
             described = "; ".join(f"{s.label} {s.start}–{s.end}" for s in spans) or "—"
             head = QLabel(f"<b>{html.escape(title)}</b><br>{html.escape(described)}", self)
@@ -175,15 +176,17 @@ class VersionsPanel(QWidget):
             self.lines[key] = line
             self.heads[key] = head
             if name:
-                button = QPushButton(self.tr("Accept ({0})").format(r + 1), self)
+                button = QPushButton(fill(translate("Review", "Accept (%1)"), r + 1), self)
                 button.setToolTip(
-                    _plain_tip(self.tr("Put {0}'s version of this row into gold").format(name))
+                    _plain_tip(
+                        fill(translate("Review", "Put %1's version of this row into gold"), name)
+                    )
                 )
                 button.clicked.connect(lambda _c=False, n=name: self.accept_requested.emit(n))
                 self.accept_buttons[name] = button
             else:
-                button = QPushButton(self.tr("Reject row (0)"), self)
-                button.setToolTip(self.tr("No gold span here"))
+                button = QPushButton(translate("Review", "Reject row (0)"), self)
+                button.setToolTip(translate("Review", "No gold span here"))
                 button.clicked.connect(lambda _c=False: self.reject_requested.emit())
                 self.reject_button = button
             self._layout.addWidget(button, r, 2)

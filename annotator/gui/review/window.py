@@ -19,6 +19,7 @@ from annotator.core.change import Change
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId
 from annotator.core.store import Project
+from annotator.gui.i18n import fill, translate
 from annotator.gui.ops import ProjectSession, error_text
 from annotator.gui.review.adjudication_tab import AdjudicationTab
 from annotator.gui.review.agreement_tab import AgreementTab
@@ -65,7 +66,7 @@ class ReviewWindow(QMainWindow):
         # The project's session: the main window's undo stack and broadcast, if it is open.
         self.session = ProjectSession.of(project)
         self.undo_stack = self.session.undo_stack
-        self.setWindowTitle(self.tr("Review — {0}").format(project.path.name))
+        self.setWindowTitle(fill(translate("Review", "Review — %1"), project.path.name))
         self.tabs = QTabWidget(self)
         self.setCentralWidget(self.tabs)
 
@@ -74,9 +75,9 @@ class ReviewWindow(QMainWindow):
             self.session, adjudicator=self.adjudicator, parent=self
         )
         self.scores_tab = ScoresTab(project, self)
-        self.tabs.addTab(self.agreement_tab, self.tr("Agreement"))
-        self.tabs.addTab(self.adjudication_tab, self.tr("Adjudicate"))
-        self.tabs.addTab(self.scores_tab, self.tr("Scores against gold"))
+        self.tabs.addTab(self.agreement_tab, translate("Review", "Agreement"))
+        self.tabs.addTab(self.adjudication_tab, translate("Review", "Adjudicate"))
+        self.tabs.addTab(self.scores_tab, translate("Review", "Scores against gold"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         agreement = self.agreement_tab
@@ -160,7 +161,7 @@ class ReviewWindow(QMainWindow):
 
     def _replay_refused(self, exc: AnnotatorError) -> None:
         self.statusBar().showMessage(
-            self.tr("Cannot undo or redo: {0}").format(error_text(exc)), 8000
+            fill(translate("Review", "Cannot undo or redo: %1"), error_text(exc)), 8000
         )
 
     def _scores_stale(self) -> None:
@@ -171,20 +172,20 @@ class ReviewWindow(QMainWindow):
             self.refresh_scores()
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Review"), self)
+        bar = QToolBar(translate("Review", "Review"), self)
         bar.setObjectName("review_toolbar")
         self.addToolBar(bar)
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action = self.undo_stack.createUndoAction(self, translate("Review", "Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, translate("Review", "Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         bar.addAction(self.undo_action)
         bar.addAction(self.redo_action)
         bar.addSeparator()
-        previous = QAction(self.tr("Previous document"), self)
+        previous = QAction(translate("Review", "Previous document"), self)
         previous.setShortcut(QKeySequence("Ctrl+PgUp"))
         previous.triggered.connect(lambda: self.adjudication_tab.step_document(-1))
-        following = QAction(self.tr("Next document"), self)
+        following = QAction(translate("Review", "Next document"), self)
         following.setShortcut(QKeySequence("Ctrl+PgDown"))
         following.triggered.connect(lambda: self.adjudication_tab.step_document(1))
         bar.addAction(previous)
