@@ -930,87 +930,82 @@
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="193" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="187" />
         <source>No annotator number %1 here.</source>
         <translation>لا يوجد معلِّم رقمه %1 هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="210" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="204" />
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="214" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="208" />
         <source>Majority accepted for %1 rows; %2 left without a majority.</source>
         <translation>قُبل رأي الأغلبية في %1 صفًا؛ وبقي %2 بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="227" />
-        <source>No label named %1 in this project.</source>
-        <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="231" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="221" />
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="235" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="225" />
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="247" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="237" />
         <source>Gold %1 «%2»</source>
         <translation>مرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="262" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="252" />
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="268" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="258" />
         <source>Remove gold %1 «%2»</source>
         <translation>حذف المرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="279" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="269" />
         <source>Mark adjudicated</source>
         <translation>تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="280" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="270" />
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="282" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="272" />
         <source>Mark not adjudicated</source>
         <translation>إلغاء تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="283" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273" />
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="297" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="287" />
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="305" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="295" />
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="312" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="302" />
         <source>Reject row «%1»</source>
         <translation>رفض الصف «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="315" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="305" />
         <source>Accept %1 for «%2»</source>
         <translation>قبول %1 لـ«%2»</translation>
     </message>

@@ -288,9 +288,9 @@ def test_accepting_annotator_two_writes_exactly_that_version(qtbot, sample):
     ]
     text = project.documents.get(doc_id).text
     assert marked == [(_u16(text, a), _u16(text, b)) for a, b in row.disputed]
-    assert adj.versions.lines.keys() == {*names, "gold"}
+    assert adj.panel.versions.lines.keys() == {*names, "gold"}
 
-    qtbot.keyClick(adj.rows_view, "2")
+    qtbot.keyClick(adj.panel.rows_view, "2")
 
     second = names[1]
     want = sorted((s.label, s.start, s.end, LEAD) for s in row.versions[second])
@@ -325,7 +325,9 @@ def test_accept_majority_for_the_whole_document(qtbot, trio):
     path, project, ids = trio
     window = _window(qtbot, project)
     window.open_document(ids["disputed"])
-    qtbot.mouseClick(window.adjudication_tab.accept_majority_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        window.adjudication_tab.panel.accept_majority_button, Qt.MouseButton.LeftButton
+    )
     # دمشق: all three; بيروت: a and c say GPE; الرئيس: only a (majority: nothing);
     # وزير الخارجية: three different versions, no majority, left alone.
     want = sorted([("GPE", *_at(DISPUTED, "دمشق"), LEAD), ("GPE", *_at(DISPUTED, "بيروت"), LEAD)])
@@ -343,10 +345,10 @@ def test_reject_row_leaves_no_gold_there(qtbot, trio):
     # Arabic-Indic 1 (what the digit row types in an Arabic layout): annotator a.
     # QTest only types Latin-1, so the event is built by hand.
     event = QKeyEvent(QEvent.Type.KeyPress, 0x661, Qt.KeyboardModifier.NoModifier, "١")
-    QApplication.sendEvent(adj.rows_view, event)
+    QApplication.sendEvent(adj.panel.rows_view, event)
     assert _gold(path, ids["disputed"]) == [("GPE", *_at(DISPUTED, "بيروت"), LEAD)]
     adj.select_row(i)
-    qtbot.keyClick(adj.rows_view, "0")
+    qtbot.keyClick(adj.panel.rows_view, "0")
     assert _gold(path, ids["disputed"]) == []
     # Undo brings the accepted version back, in the file.
     window.undo_stack.undo()
@@ -447,6 +449,12 @@ def test_overlapping_gold_edit_is_refused_with_a_message(qtbot, trio):
     assert "overlaps" in window.statusBar().currentMessage()
     assert _gold(path, ids["disputed"]) == [("PER", start, end, LEAD)]
     assert window.undo_stack.count() == 1
+    # A label the project does not have: the core's error, with its code.
+    assert not adj.apply_gold_label("NOPE")
+    message = window.statusBar().currentMessage()
+    assert "NOPE" in message and message.startswith("[E")
+    assert _gold(path, ids["disputed"]) == [("PER", start, end, LEAD)]
+    assert window.undo_stack.count() == 1
 
 
 def test_mark_adjudicated(qtbot, trio):
@@ -454,7 +462,7 @@ def test_mark_adjudicated(qtbot, trio):
     window = _window(qtbot, project)
     adj = window.adjudication_tab
     window.open_document(ids["nearly"])
-    adj.adjudicated_box.setChecked(True)
+    adj.panel.adjudicated_box.setChecked(True)
     with Project.open(path, readonly=True) as p:
         assert adjudicated_documents(p) == [ids["nearly"]]
     model = adj.docs_model
@@ -462,7 +470,7 @@ def test_mark_adjudicated(qtbot, trio):
     row = model.row_of(ids["nearly"])
     assert model.data(model.index(row, column)) == "✓"
     assert model.data(model.index(model.row_of(ids["agreed"]), column)) == ""
-    adj.adjudicated_box.setChecked(False)
+    adj.panel.adjudicated_box.setChecked(False)
     with Project.open(path, readonly=True) as p:
         assert adjudicated_documents(p) == []
     assert model.data(model.index(row, column)) == ""
@@ -473,18 +481,18 @@ def test_marking_adjudicated_is_undone_like_any_edit(qtbot, trio):
     window = _window(qtbot, project)
     adj = window.adjudication_tab
     window.open_document(ids["nearly"])
-    adj.adjudicated_box.setChecked(True)
+    adj.panel.adjudicated_box.setChecked(True)
     window.undo_stack.undo()
     with Project.open(path, readonly=True) as p:
         assert adjudicated_documents(p) == []
-    assert not adj.adjudicated_box.isChecked()
+    assert not adj.panel.adjudicated_box.isChecked()
     model = adj.docs_model
     column = model.COLUMNS.index("Adjudicated")
     assert model.data(model.index(model.row_of(ids["nearly"]), column)) == ""
     window.undo_stack.redo()
     with Project.open(path, readonly=True) as p:
         assert adjudicated_documents(p) == [ids["nearly"]]
-    assert adj.adjudicated_box.isChecked()
+    assert adj.panel.adjudicated_box.isChecked()
 
 
 def test_scores_tab_equals_score_against_gold(qtbot, trio):

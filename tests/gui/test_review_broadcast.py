@@ -90,8 +90,8 @@ def test_main_and_review_windows_update_each_other(qtbot, tmp_path):
     # 2. Ctrl+Z in the review window undoes Sara's edit: gone from the file, the
     #    main window's editor and the review's rows.
     review.activateWindow()
-    tab.rows_view.setFocus()
-    qtbot.keyClick(tab.rows_view, "z", Qt.KeyboardModifier.ControlModifier)
+    tab.panel.rows_view.setFocus()
+    qtbot.keyClick(tab.panel.rows_view, "z", Qt.KeyboardModifier.ControlModifier)
     assert _spans(path, doc_id, SARA) == before
     assert ("EVENT", start, end) not in [(s.label, s.start, s.end) for s in editor.spans()]
     assert not [r for r in tab.rows() if (r.start, r.end) == (start, end)]
@@ -127,7 +127,7 @@ def test_an_import_that_adds_a_label_reaches_the_review_window(qtbot, tmp_path):
         # the session tells every window that anything may have changed.
         project.labels.add(Label("WEAPON", LabelKind.ENTITY, "#5a3e9b", "w"))
         review.session.broadcast(Change.everything())
-        assert "WEAPON" in tab.keys_hint.text()
+        assert "WEAPON" in tab.panel.keys_hint.text()
         text = project.documents.get(doc_id).text
         start = text.index("الميداني")
         end = start + len("الميداني")

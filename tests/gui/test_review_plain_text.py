@@ -131,9 +131,9 @@ def test_adjudication_tab_shows_names_title_labels_and_text_as_typed(qtbot, mark
     assert docs.data(docs.index(0, 0)) == TITLE
     assert shown(docs.data(docs.index(0, 0), _TOOLTIP)) == TITLE
     assert shown(docs.data(docs.index(0, 1), _TOOLTIP)) == ", ".join(sorted([IMG, LINK]))
-    title = label_shows(tab.doc_title)
+    title = label_shows(tab.panel.doc_title)
     assert TITLE in title and IMG in title and LINK in title
-    assert EVIL in label_shows(tab.keys_hint)
+    assert EVIL in label_shows(tab.panel.keys_hint)
 
     rows = tab.rows_model
     names = tab.annotators()
@@ -145,12 +145,12 @@ def test_adjudication_tab_shows_names_title_labels_and_text_as_typed(qtbot, mark
     assert TEXT[start:end] == "وزير الخارجية"
 
     tab.select_row(person)
-    heads = {key: label_shows(head) for key, head in tab.versions.heads.items()}
+    heads = {key: label_shows(head) for key, head in tab.panel.versions.heads.items()}
     for name in names:
         assert name in heads[name]
-    line = label_shows(tab.versions.lines[names[0]])
+    line = label_shows(tab.panel.versions.lines[names[0]])
     assert "<i>دمشق</i>" in line and '<a href="y">' in line
-    for name, button in tab.versions.accept_buttons.items():
+    for name, button in tab.panel.versions.accept_buttons.items():
         assert name in shown(button.toolTip())
 
 

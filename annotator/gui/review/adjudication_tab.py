@@ -33,7 +33,7 @@ from annotator.core.agreement import AgreementResult
 from annotator.core.change import Change, Edit
 from annotator.core.edits import AddSpan, RemoveSpan
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocId, Label, Span
+from annotator.core.model import DocId, Span
 from annotator.gui.fonts import arabic_font
 from annotator.gui.i18n import fill, translate
 from annotator.gui.ops import REDO, UNDO, ProjectSession, error_text
@@ -107,22 +107,16 @@ class AdjudicationTab(QWidget):
     status_message = Signal(str)
 
     def __init__(
-        self,
-        session: ProjectSession,
-        *,
-        adjudicator: str,
-        parent: QWidget | None = None,
+        self, session: ProjectSession, *, adjudicator: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.project = project = session.project
+        self.project = session.project
         self.adjudicator = adjudicator
         # After accepting or rejecting a row, move to the next one.
         self.advance_after_accept = True
         self._doc_id: DocId | None = None
-        labels = project.labels.list()
-        self._labels: dict[str, Label] = {label.name: label for label in labels}
-        self._build(labels)
+        self._build()
         session.changes_did_happen.connect(self._on_changes)
 
     # --- state -------------------------------------------------------------------
@@ -222,10 +216,6 @@ class AdjudicationTab(QWidget):
         """Mark the selection in the gold text as ``label_name`` (a new gold span)."""
         if self._doc_id is None or not self._writable():
             return False
-        label = self._labels.get(label_name)
-        if label is None:
-            self._say(fill(translate("Review", "No label named %1 in this project."), label_name))
-            return False
         chosen = self.gold_view.selection()
         if chosen is None:
             self._say(translate("Review", "Select some text in the gold version first."))
@@ -237,14 +227,14 @@ class AdjudicationTab(QWidget):
         edit = AddSpan(
             doc_id=self._doc_id,
             annotator=self.adjudicator,
-            label=label.name,
+            label=label_name,
             start=start,
             end=end,
             gold=True,
         )
         text = self.gold_view.text()
         if not self._run(
-            edit, fill(translate("Review", "Gold %1 «%2»"), label.name, text[start:end][:40])
+            edit, fill(translate("Review", "Gold %1 «%2»"), label_name, text[start:end][:40])
         ):
             return False
         self.gold_view.clear_selection()
@@ -341,9 +331,7 @@ class AdjudicationTab(QWidget):
     def _show_change(self, change: Change, *, rows: bool = False) -> None:
         """Show from the file what ``change`` touched; ``rows``: annotators' spans too."""
         if change.labels_changed:
-            labels = self.project.labels.list()
-            self._labels = {label.name: label for label in labels}
-            self.panel.set_labels(labels)
+            self.panel.set_labels(self.project.labels.list())
         if self._doc_id is None:
             return
         if change.doc_id is None:  # an import or a merge: anything may have changed
@@ -375,15 +363,9 @@ class AdjudicationTab(QWidget):
         if doc_id != self._doc_id:
             self.open_document(doc_id)
 
-    def _number_pressed(self, number: int) -> None:
-        if number == 0:
-            self.reject_row()
-        else:
-            self.accept_version(number)
-
     # --- building ----------------------------------------------------------------
 
-    def _build(self, labels: list[Label]) -> None:
+    def _build(self) -> None:
         outer = QHBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -394,16 +376,11 @@ class AdjudicationTab(QWidget):
         self.docs_view.document_chosen.connect(self._document_chosen)
         splitter.addWidget(self.docs_view)
 
-        self.panel = DocumentPanel(labels, splitter)
+        self.panel = DocumentPanel(self.project.labels.list(), splitter)
         panel = self.panel
-        # The panel's views, by the names the tab's users know them.
-        self.gold_view = panel.gold_view
-        self.rows_model, self.rows_view = panel.rows_model, panel.rows_view
-        self.versions, self.keys_hint = panel.versions, panel.keys_hint
-        self.doc_title = panel.doc_title
-        self.accept_majority_button = panel.accept_majority_button
-        self.adjudicated_box = panel.adjudicated_box
-        panel.number_pressed.connect(self._number_pressed)
+        # The panel's views the tab works with most.
+        self.gold_view, self.rows_model = panel.gold_view, panel.rows_model
+        panel.number_pressed.connect(lambda n: self.accept_version(n) if n else self.reject_row())
         panel.adjudicated_toggled.connect(self._adjudicated_toggled)
         panel.accept_majority_button.clicked.connect(self.accept_majority)
         panel.gold_view.label_requested.connect(self.apply_gold_label)
