@@ -151,9 +151,17 @@ def _merge_span_table(
 def overlapping_entities(
     project: Project, table: str, touched: set[tuple[DocId, str]]
 ) -> list[tuple[DocId, str]]:
-    """Of the touched (document, annotator) pairs, those whose live entities overlap."""
+    """Of the touched (document, annotator) pairs, those whose live entities cross
+    (overlap without one lying inside the other; in a flat project: overlap)."""
     if not touched:
         return []
+    nesting = (
+        ""
+        if project.flat_entities
+        else """ AND (NOT ((a.start <= b.start AND b."end" <= a."end")
+                        OR (b.start <= a.start AND a."end" <= b."end"))
+                  OR (a.start = b.start AND a."end" = b."end" AND a.label_id = b.label_id))"""
+    )
     conn = project._conn
     conn.execute("DROP TABLE IF EXISTS temp.merge_touched")
     conn.execute("CREATE TEMP TABLE merge_touched (doc_id INTEGER, annotator TEXT)")
@@ -164,7 +172,7 @@ def overlapping_entities(
         FROM temp.merge_touched t
         JOIN main.{table} a ON a.doc_id = t.doc_id AND a.annotator = t.annotator
         JOIN main.{table} b ON b.doc_id = a.doc_id AND b.annotator = a.annotator
-             AND b.id > a.id AND b.start < a."end" AND a.start < b."end"
+             AND b.id > a.id AND b.start < a."end" AND a.start < b."end"{nesting}
         JOIN main.labels la ON la.id = a.label_id
         JOIN main.labels lb ON lb.id = b.label_id
         WHERE a.deleted IS NULL AND b.deleted IS NULL
