@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from annotator.gui import i18n
-from annotator.gui.dialogs import export_available
+from annotator.gui.export_dialog import export_available
 from annotator.gui.i18n import fill, translate
 
 if TYPE_CHECKING:

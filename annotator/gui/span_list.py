@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Span
 from annotator.gui.highlighter import SpanIndex
+from annotator.gui.i18n import translate
 
 __all__ = ["SpanListModel", "SpanListWidget"]
 
@@ -82,7 +83,11 @@ class SpanListModel(QAbstractTableModel):
             and 0 <= section < len(self.COLUMNS)
         ):
             # Literal strings, so that pyside6-lupdate finds them.
-            return self.tr("Label") if section == 0 else self.tr("Text")
+            return (
+                translate("SpanListModel", "Label")
+                if section == 0
+                else translate("SpanListModel", "Text")
+            )
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -161,7 +166,7 @@ class SpanListWidget(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
-        self._count.setText(self.tr("%n span(s)", "", self.model.rowCount()))
+        self._count.setText(translate("SpanListWidget", "%n span(s)", "", self.model.rowCount()))
 
     def select_span(self, span_id: str) -> None:
         """Show ``span_id`` as the current row (or clear the selection for "")."""

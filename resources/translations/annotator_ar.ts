@@ -4,70 +4,70 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="235" />
+        <location filename="../../annotator/gui/selection_rules.py" line="34" />
         <source>Exact characters</source>
         <translation>أحرف دقيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="239" />
+        <location filename="../../annotator/gui/selection_rules.py" line="37" />
         <source>Keep the exact characters of a selection instead of whole tokens (or hold Alt while selecting).</source>
         <translation>الإبقاء على أحرف التحديد كما هي بدل الكلمات الكاملة (أو اضغط Alt أثناء التحديد).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="302" />
-        <location filename="../../annotator/gui/editor.py" line="370" />
-        <source>No label named {0} in this project.</source>
-        <translation>لا توجد تسمية باسم {0} في هذا المشروع.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/editor.py" line="311" />
+        <location filename="../../annotator/gui/editor.py" line="187" />
         <source>Select some text (or click a span) first.</source>
         <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="326" />
-        <source>Not found: {0}</source>
-        <translation>غير موجود: {0}</translation>
+        <location filename="../../annotator/gui/editor.py" line="176" />
+        <location filename="../../annotator/gui/editor.py" line="230" />
+        <source>No label named %1 in this project.</source>
+        <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="428" />
+        <location filename="../../annotator/gui/editor.py" line="200" />
+        <source>Not found: %1</source>
+        <translation>غير موجود: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/editor.py" line="289" />
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="431" />
+        <location filename="../../annotator/gui/editor.py" line="293" />
         <source>Set the annotator's name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="440" />
+        <location filename="../../annotator/gui/editor.py" line="303" />
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="445" />
-        <source>Add {0} «{1}»</source>
-        <translation>إضافة {0} «{1}»</translation>
+        <location filename="../../annotator/gui/span_edits.py" line="60" />
+        <source>Add %1 «%2»</source>
+        <translation>إضافة %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="460" />
-        <source>Replaced {0} with {1}.</source>
-        <translation>استُبدل {0} بـ {1}.</translation>
+        <location filename="../../annotator/gui/span_edits.py" line="71" />
+        <source>Replaced %1 with %2.</source>
+        <translation>استُبدل %1 بـ %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="468" />
-        <source>Relabel {0} → {1} «{2}»</source>
-        <translation>تغيير التسمية {0} ← {1} «{2}»</translation>
+        <location filename="../../annotator/gui/span_edits.py" line="83" />
+        <source>Relabel %1 → %2 «%3»</source>
+        <translation>تغيير التسمية %1 ← %2 «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="480" />
-        <source>Delete {0} «{1}»</source>
-        <translation>حذف {0} «{1}»</translation>
+        <location filename="../../annotator/gui/span_edits.py" line="97" />
+        <source>Delete %1 «%2»</source>
+        <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="538" />
-        <source>Not added: {0} would overlap {1} «{2}». Delete that span first, or mark exactly the same characters to replace it.</source>
-        <translation>لم يُضف: {0} سيتداخل مع {1} «{2}». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
+        <location filename="../../annotator/gui/span_edits.py" line="123" />
+        <source>Not added: %1 would overlap %2 «%3». Delete that span first, or mark exactly the same characters to replace it.</source>
+        <translation>لم يُضف: %1 سيتداخل مع %2 «%3». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
     </message>
 </context>
 <context>
@@ -87,206 +87,206 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="65" />
+        <location filename="../../annotator/gui/dialogs.py" line="55" />
         <source>Annotator</source>
         <translation>المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="67" />
+        <location filename="../../annotator/gui/dialogs.py" line="57" />
         <source>Welcome to Annotator</source>
         <translation>مرحبًا بك في Annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="70" />
+        <location filename="../../annotator/gui/dialogs.py" line="60" />
         <source>Who is annotating? Your name is saved with every highlight, so the work of several annotators can be compared and merged.</source>
         <translation>من يُعلِّم؟ يُحفظ اسمك مع كل تظليل، لتمكن مقارنة عمل عدة مُعلِّمين ودمجه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="83" />
+        <location filename="../../annotator/gui/dialogs.py" line="73" />
         <source>Your name</source>
         <translation>اسمك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="125" />
+        <location filename="../../annotator/gui/dialogs.py" line="115" />
         <source>Go to document</source>
         <translation>الانتقال إلى مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="128" />
+        <location filename="../../annotator/gui/dialogs.py" line="118" />
         <source>Number or title</source>
         <translation>الرقم أو العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="301" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="159" />
         <source>New documents: %1</source>
         <translation>مستندات جديدة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="302" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="160" />
         <source>Already in the project: %1</source>
         <translation>موجودة في المشروع من قبل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="305" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="163" />
         <source>Spans added: %1</source>
         <translation>مقاطع مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="309" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="167" />
         <source>Labels added: %1</source>
         <translation>تسميات مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="312" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="170" />
         <source>Cancelled: files read before cancelling were kept.</source>
         <translation>أُلغي: حُفظت الملفات التي قُرئت قبل الإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="315" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="173" />
         <source>Files not imported: %1</source>
         <translation>ملفات لم تُستورد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="240" />
-        <location filename="../../annotator/gui/dialogs.py" line="337" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="98" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="195" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="340" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="198" />
         <source>Reading files…</source>
         <translation>قراءة الملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="350" />
-        <location filename="../../annotator/gui/dialogs.py" line="554" />
+        <location filename="../../annotator/gui/export_dialog.py" line="151" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="208" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="371" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="229" />
         <source>Cancelling after the current batch…</source>
         <translation>يُلغى بعد الدفعة الحالية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="394" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="252" />
         <source>%1 of %2 files: %3</source>
         <translation>%1 من %2 ملفات: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="406" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="264" />
         <source>Import cancelled.</source>
         <translation>أُلغي الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="408" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="266" />
         <source>Import finished.</source>
         <translation>انتهى الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="419" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="277" />
         <source>Import failed; nothing from the failed batch was stored.</source>
         <translation>فشل الاستيراد؛ لم يُحفظ شيء من الدفعة الفاشلة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="427" />
-        <location filename="../../annotator/gui/dialogs.py" line="582" />
+        <location filename="../../annotator/gui/export_dialog.py" line="179" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="285" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="478" />
-        <location filename="../../annotator/gui/dialogs.py" line="514" />
+        <location filename="../../annotator/gui/export_dialog.py" line="75" />
+        <location filename="../../annotator/gui/export_dialog.py" line="111" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="484" />
+        <location filename="../../annotator/gui/export_dialog.py" line="81" />
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="491" />
+        <location filename="../../annotator/gui/export_dialog.py" line="88" />
         <source>Gold (adjudicated)</source>
         <translation>المرجع (بعد التحكيم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="493" />
+        <location filename="../../annotator/gui/export_dialog.py" line="90" />
         <source>Spans of:</source>
         <translation>مقاطع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="494" />
+        <location filename="../../annotator/gui/export_dialog.py" line="91" />
         <source>Include documents not marked done</source>
         <translation>تضمين المستندات غير المنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="498" />
+        <location filename="../../annotator/gui/export_dialog.py" line="95" />
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="502" />
+        <location filename="../../annotator/gui/export_dialog.py" line="99" />
         <source>Folder:</source>
         <translation>المجلد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="527" />
+        <location filename="../../annotator/gui/export_dialog.py" line="124" />
         <source>Export into folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="588" />
+        <location filename="../../annotator/gui/export_dialog.py" line="185" />
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="215" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="72" />
         <source>Import options</source>
         <translation>خيارات الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="219" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="76" />
         <source>As named in the files</source>
         <translation>كما هو مسمّى في الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="222" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="79" />
         <source>Spans belong to:</source>
         <translation>المقاطع تعود إلى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="223" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="80" />
         <source>Add labels the project lacks</source>
         <translation>إضافة التسميات غير الموجودة في المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="227" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="84" />
         <source>Rename labels:</source>
         <translation>إعادة تسمية التسميات:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="230" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="87" />
         <source>Detect</source>
         <translation>اكتشاف تلقائي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="231" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="88" />
         <source>Text encoding:</source>
         <translation>ترميز النص:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="232" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="89" />
         <source>CoNLL: accept IOB1 tags</source>
         <translation>CoNLL: قبول وسوم IOB1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="256" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="114" />
         <source>Write renamings as FROM=TO, e.g. PERS=PER (not “%1”).</source>
         <translation>اكتب إعادة التسمية بصيغة من=إلى، مثل PERS=PER (وليس «%1»).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="263" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="121" />
         <source>Choose another annotator name.</source>
         <translation>اختر اسم معلِّم آخر.</translation>
     </message>
@@ -542,12 +542,12 @@
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="81" />
+        <location filename="../../annotator/gui/project_files.py" line="77" />
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="93" />
+        <location filename="../../annotator/gui/project_files.py" line="89" />
         <source>Cannot create the project</source>
         <translation>تعذّر إنشاء المشروع</translation>
     </message>
@@ -607,37 +607,37 @@
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="103" />
+        <location filename="../../annotator/gui/project_files.py" line="99" />
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="105" />
+        <location filename="../../annotator/gui/project_files.py" line="101" />
         <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.spacy);;All files (*)</source>
         <translation>مقالات وتعليقات (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.spacy);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="116" />
+        <location filename="../../annotator/gui/project_files.py" line="112" />
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="50" />
+        <location filename="../../annotator/gui/project_files.py" line="46" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="52" />
+        <location filename="../../annotator/gui/project_files.py" line="48" />
         <source>Annotator projects (*.sqlite)</source>
         <translation>مشاريع Annotator (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="62" />
+        <location filename="../../annotator/gui/project_files.py" line="58" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="64" />
+        <location filename="../../annotator/gui/project_files.py" line="60" />
         <source>Annotator projects (*.sqlite);;All files (*)</source>
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
@@ -693,7 +693,7 @@
 <context>
     <name>PaletteWidget</name>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="82" />
+        <location filename="../../annotator/gui/palette.py" line="83" />
         <source>Sticky label</source>
         <translation>تسمية مثبّتة</translation>
     </message>
@@ -703,12 +703,12 @@
         <translation>انقر تسمية لتثبيتها؛ يأخذها كل تحديد بالفأرة عند الإفلات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="173" />
-        <source>Armed: {0}</source>
-        <translation>المثبّتة: {0}</translation>
+        <location filename="../../annotator/gui/palette.py" line="175" />
+        <source>Armed: %1</source>
+        <translation>المثبّتة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="175" />
+        <location filename="../../annotator/gui/palette.py" line="177" />
         <source>Click a label to arm it.</source>
         <translation>انقر تسمية لتثبيتها.</translation>
     </message>
@@ -721,7 +721,7 @@
         <translation>F1 المطابقة التامة للمقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="345" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="341" />
         <location filename="../../annotator/gui/review/models.py" line="54" />
         <source>Overlap F1</source>
         <translation>F1 التداخل</translation>
@@ -732,33 +732,33 @@
         <translation>كابا كوهين (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="347" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="343" />
         <location filename="../../annotator/gui/review/models.py" line="56" />
         <source>Claims overlap F1</source>
         <translation>F1 تداخل الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="52" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="53" />
         <source>unanimous</source>
         <translation>إجماع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="53" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="54" />
         <source>label</source>
         <translation>تسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="54" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="55" />
         <source>boundary</source>
         <translation>حدود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="55" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="56" />
         <source>both</source>
         <translation>كلاهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="56" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="57" />
         <source>missing</source>
         <translation>ناقص</translation>
     </message>
@@ -843,89 +843,89 @@
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="75" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="71" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="76" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="72" />
         <source>Annotators</source>
         <translation>المعلِّمون</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="77" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="73" />
         <source>Entity F1</source>
         <translation>F1 الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="78" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="74" />
         <source>Claims F1</source>
         <translation>F1 الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="79" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="75" />
         <source>Disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="80" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="76" />
         <location filename="../../annotator/gui/review/document_panel.py" line="232" />
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="293" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="289" />
         <source>claim</source>
         <translation>ادعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="295" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="291" />
         <source>entity</source>
         <translation>كيان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="328" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="324" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="330" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="326" />
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="332" />
-        <location filename="../../annotator/gui/review/versions.py" line="151" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="328" />
+        <location filename="../../annotator/gui/review/versions.py" line="144" />
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="340" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="336" />
         <source>Annotator</source>
         <translation>المعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="341" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="337" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="342" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="338" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="343" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="339" />
         <source>Gold spans</source>
         <translation>المقاطع المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="344" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="340" />
         <source>Exact F1</source>
         <translation>F1 المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="346" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="342" />
         <source>Cohen's κ</source>
         <translation>كابا كوهين</translation>
     </message>
@@ -1140,27 +1140,27 @@
         <translation>كل معلِّم مقابل المرجع في %1 مستندًا محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="117" />
+        <location filename="../../annotator/gui/review/versions.py" line="110" />
         <source>Choose a row to see every annotator's version.</source>
         <translation>اختر صفًا لترى نسخة كل معلِّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="179" />
+        <location filename="../../annotator/gui/review/versions.py" line="172" />
         <source>Accept (%1)</source>
         <translation>قبول (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="182" />
+        <location filename="../../annotator/gui/review/versions.py" line="175" />
         <source>Put %1's version of this row into gold</source>
         <translation>ضع نسخة %1 من هذا الصف في المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="188" />
+        <location filename="../../annotator/gui/review/versions.py" line="181" />
         <source>Reject row (0)</source>
         <translation>رفض الصف (0)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="189" />
+        <location filename="../../annotator/gui/review/versions.py" line="182" />
         <source>No gold span here</source>
         <translation>لا مقطع مرجعي هنا</translation>
     </message>
@@ -1218,29 +1218,14 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="85" />
+        <location filename="../../annotator/gui/span_list.py" line="87" />
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="85" />
+        <location filename="../../annotator/gui/span_list.py" line="89" />
         <source>Text</source>
         <translation>النص</translation>
-    </message>
-</context>
-<context>
-    <name>SpanListWidget</name>
-    <message numerus="yes">
-        <location filename="../../annotator/gui/span_list.py" line="164" />
-        <source>%n span(s)</source>
-        <translation>
-            <numerusform>لا مقاطع</numerusform>
-            <numerusform>مقطع واحد</numerusform>
-            <numerusform>مقطعان</numerusform>
-            <numerusform>%n مقاطع</numerusform>
-            <numerusform>%n مقطعًا</numerusform>
-            <numerusform>%n مقطع</numerusform>
-        </translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@ from annotator.core.agreement import AgreementResult, DocumentDisagreement
 from annotator.core.model import DocId, Span
 from annotator.core.scores import gold_scores
 from annotator.core.store import Project
+from annotator.gui.common import snippet
 from annotator.gui.i18n import translate
 from annotator.gui.review.models import (
     DOC_ID_ROLE,
@@ -55,11 +56,6 @@ _ROW_KIND_NAMES = (
     QT_TRANSLATE_NOOP("Review", "both"),
     QT_TRANSLATE_NOOP("Review", "missing"),
 )
-
-
-def _snippet(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 class DisagreementDocumentsModel(TableModel):
@@ -279,7 +275,7 @@ class AdjudicationRowsModel(TableModel):
         if column == 0:
             text = self._text[row.start : row.end]
             if role == Qt.ItemDataRole.DisplayRole:
-                return _snippet(text)
+                return snippet(text, 60)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return plain_tooltip(text)
             if role == VALUE_ROLE:

@@ -10,26 +10,19 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from annotator.core.adjudication import Row
 from annotator.core.model import Span
+from annotator.gui.common import mix
 from annotator.gui.fonts import arabic_font
 from annotator.gui.i18n import fill, translate
+from annotator.gui.review.gold_view import DISPUTED
 from annotator.gui.review.models import plain_tooltip as _plain_tip
 
-__all__ = ["VersionsPanel", "mix", "version_html"]
+__all__ = ["VersionsPanel", "version_html"]
 
 _CONTEXT = 40  # characters either side of a row in the stacked versions
-_DISPUTED = QColor("#c0141c")
-
-
-def mix(color: str | QColor, amount: float) -> str:
-    """``color`` blended with white (``amount`` of the colour): a light tint, as hex."""
-    c = QColor(color)
-    r, g, b = (round(255 + (v - 255) * amount) for v in (c.red(), c.green(), c.blue()))
-    return QColor(r, g, b).name()
 
 
 def _context(text: str, start: int, end: int) -> tuple[int, int]:
@@ -77,13 +70,13 @@ def version_html(
         claim = next((s for s in covering if s.label in claims), None)
         style = []
         if entity is not None:
-            style.append(f"background-color:{mix(colors.get(entity.label, '#cccccc'), 1.0)}")
+            style.append(f"background-color:{mix(colors.get(entity.label, '#cccccc'), 1.0).name()}")
         elif claim is not None:
-            style.append(f"background-color:{mix(colors.get(claim.label, '#cccccc'), 0.25)}")
+            style.append(f"background-color:{mix(colors.get(claim.label, '#cccccc'), 0.25).name()}")
         if claim is not None:
             style.append("text-decoration:underline")
         if any(d0 <= a and b <= d1 for d0, d1 in disputed):
-            style.append(f"color:{_DISPUTED.name()}")
+            style.append(f"color:{DISPUTED.name()}")
         chunk = html.escape(text[a:b].replace("\n", " "))
         parts.append(f'<span style="{";".join(style)}">{chunk}</span>' if style else chunk)
     parts.append("…" if hi < len(text) and text[hi] != "\n" else "")
