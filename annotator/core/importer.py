@@ -296,13 +296,14 @@ def _prepare_doc(
 ) -> _PreparedDoc:
     bad = _FORBIDDEN.search(raw.text)
     if bad:
-        line = (raw.line or 1) + raw.text.count("\n", 0, bad.start())
+        # A JSONL or CoNLL document knows its line; a text file's is counted.
+        line = raw.line if raw.line is not None else 1 + raw.text.count("\n", 0, bad.start())
         raise ForbiddenCharacter(
             f"the text holds the control character U+{ord(bad.group()):04X} at character "
             f"{bad.start()}; text may hold no NUL or control characters. Remove it from "
             "the file.",
             path=str(path),
-            line=raw.line if raw.tokens is None and raw.line is not None else line,
+            line=line,
         )
     cleaned = clean_text(raw.text)
     text = cleaned.text
@@ -407,7 +408,8 @@ def _count_cleaning(raw: str, text: str, report: FileReport) -> None:
         (f"U+{ord(ch):04X} ×{n}" for ch, n in controls.most_common(3)),
     )
     if not unicodedata.is_normalized("NFC", raw):
-        changed = [word for word in raw.split() if not unicodedata.is_normalized("NFC", word)]
+        visible = "".join(ch for ch in raw if ch not in _CONTROLS_SET)
+        changed = [w for w in visible.split() if not unicodedata.is_normalized("NFC", w)]
         note(
             "words normalised to NFC (marks reordered or composed)",
             len(changed),

@@ -19,7 +19,9 @@ __all__ = [
     "is_plain_key",
     "label_for_key",
     "mix",
+    "menu_text",
     "plain",
+    "plain_tooltip",
     "snippet",
     "when",
 ]
@@ -68,6 +70,22 @@ def when(stamp: str) -> str:
 def plain(text: object) -> str:
     """Data for a place Qt reads as rich text (tooltips, styled labels): markup escaped."""
     return html.escape(str(text), quote=False)
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip shown exactly as written, line breaks kept.
+
+    Qt guesses whether a tooltip is rich text (``Qt.mightBeRichText``); a title
+    or a label description that starts with a tag would be rendered. This one
+    is rich text on purpose, with every character of ``text`` escaped.
+    """
+    lines = (plain(line) for line in text.split("\n"))
+    return "<qt>" + "<br>".join(lines) + "</qt>"
+
+
+def menu_text(text: str) -> str:
+    """Data in a menu or action text: ``&`` is a mnemonic there, so it is doubled."""
+    return text.replace("&", "&&")
 
 
 def is_plain_key(event: QKeyEvent) -> bool:

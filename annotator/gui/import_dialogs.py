@@ -89,6 +89,7 @@ class ImportOptionsDialog(QDialog):
         self.iob1 = QCheckBox(translate("Dialogs", "CoNLL: accept IOB1 tags"))
         form.addRow(self.iob1)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         self.message.setStyleSheet("color: #b00020;")
         form.addRow(self.message)
         buttons = QDialogButtonBox(
@@ -196,6 +197,7 @@ class ImportDialog(QDialog):
         self.setModal(True)
         layout = QVBoxLayout(self)
         self._label = QLabel(translate("Dialogs", "Reading files…"))
+        self._label.setTextFormat(Qt.TextFormat.PlainText)  # it names files
         self._label.setWordWrap(True)
         layout.addWidget(self._label)
         self._bar = QProgressBar()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Label
+from annotator.gui.common import menu_text, plain_tooltip
 from annotator.gui.i18n import fill, translate
 
 __all__ = ["PaletteWidget", "label_keys"]
@@ -93,6 +94,7 @@ class PaletteWidget(QWidget):
         self._buttons: dict[str, QToolButton] = {}
         self._armed: str | None = None
         self._hint = QLabel(self)
+        self._hint.setTextFormat(Qt.TextFormat.PlainText)  # it names a label
         self._hint.setWordWrap(True)
         self.set_labels(labels)
 
@@ -109,7 +111,8 @@ class PaletteWidget(QWidget):
         for label in labels:
             shown = " · ".join(keys.get(label.name, []))
             button = QToolButton(self)
-            button.setText(f"{label.name}   {shown}" if shown else label.name)
+            # A button's text is plain, but "&" would become a mnemonic.
+            button.setText(menu_text(f"{label.name}   {shown}" if shown else label.name))
             button.setIcon(_swatch(label.color))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setCheckable(True)
@@ -122,7 +125,7 @@ class PaletteWidget(QWidget):
                 tip += f"\n{label.description}"
             if label.description_ar:
                 tip += f"\n{label.description_ar}"
-            button.setToolTip(tip)
+            button.setToolTip(plain_tooltip(tip))
             button.clicked.connect(lambda _checked=False, name=label.name: self._clicked(name))
             self._layout.addWidget(button)
             self._buttons[label.name] = button

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Span
+from annotator.gui.common import plain_tooltip
 from annotator.gui.highlighter import SpanIndex
 from annotator.gui.i18n import translate
 
@@ -103,7 +104,9 @@ class SpanListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._colors.get(span.label, "#cccccc"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{span.label} {span.start}–{span.end}\n{span.annotator}\n{span.updated}"
+            return plain_tooltip(
+                f"{span.label} {span.start}–{span.end}\n{span.annotator}\n{span.updated}"
+            )
         if role == SPAN_ID_ROLE:
             return span.id
         return None
@@ -151,6 +154,7 @@ class SpanListWidget(QWidget):
         self.view.activated.connect(self._activated)
         self.view.delete_pressed.connect(self._delete)
         self._count = QLabel(self)
+        self._count.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self._count)
