@@ -73,13 +73,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="207" />
-        <location filename="../../annotator/gui/app.py" line="211" />
+        <location filename="../../annotator/gui/app.py" line="210" />
+        <location filename="../../annotator/gui/app.py" line="214" />
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/app.py" line="245" />
+        <location filename="../../annotator/gui/app.py" line="248" />
         <source>No such document</source>
         <translation>لا يوجد هذا المستند</translation>
     </message>
@@ -117,80 +117,80 @@
         <translation>الرقم أو العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="159" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="160" />
         <source>New documents: %1</source>
         <translation>مستندات جديدة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="160" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="161" />
         <source>Already in the project: %1</source>
         <translation>موجودة في المشروع من قبل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="163" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="164" />
         <source>Spans added: %1</source>
         <translation>مقاطع مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="167" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="168" />
         <source>Labels added: %1</source>
         <translation>تسميات مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="170" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="171" />
         <source>Cancelled: files read before cancelling were kept.</source>
         <translation>أُلغي: حُفظت الملفات التي قُرئت قبل الإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="173" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="174" />
         <source>Files not imported: %1</source>
         <translation>ملفات لم تُستورد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="98" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="195" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="99" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="196" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="198" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="199" />
         <source>Reading files…</source>
         <translation>قراءة الملفات…</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/export_dialog.py" line="151" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="208" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="210" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="229" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="231" />
         <source>Cancelling after the current batch…</source>
         <translation>يُلغى بعد الدفعة الحالية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="252" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="254" />
         <source>%1 of %2 files: %3</source>
         <translation>%1 من %2 ملفات: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="264" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="266" />
         <source>Import cancelled.</source>
         <translation>أُلغي الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="266" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="268" />
         <source>Import finished.</source>
         <translation>انتهى الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="277" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="279" />
         <source>Import failed; nothing from the failed batch was stored.</source>
         <translation>فشل الاستيراد؛ لم يُحفظ شيء من الدفعة الفاشلة.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/export_dialog.py" line="179" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="285" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="287" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
@@ -281,12 +281,12 @@
         <translation>CoNLL: قبول وسوم IOB1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="114" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="115" />
         <source>Write renamings as FROM=TO, e.g. PERS=PER (not “%1”).</source>
         <translation>اكتب إعادة التسمية بصيغة من=إلى، مثل PERS=PER (وليس «%1»).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="121" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="122" />
         <source>Choose another annotator name.</source>
         <translation>اختر اسم معلِّم آخر.</translation>
     </message>
@@ -294,42 +294,42 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="42" />
+        <location filename="../../annotator/gui/documents_model.py" line="43" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="43" />
+        <location filename="../../annotator/gui/documents_model.py" line="44" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="44" />
+        <location filename="../../annotator/gui/documents_model.py" line="45" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="45" />
+        <location filename="../../annotator/gui/documents_model.py" line="46" />
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="305" />
+        <location filename="../../annotator/gui/documents_model.py" line="306" />
         <source>(untitled)</source>
         <translation>(بلا عنوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="332" />
+        <location filename="../../annotator/gui/documents_model.py" line="333" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="334" />
+        <location filename="../../annotator/gui/documents_model.py" line="335" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="336" />
+        <location filename="../../annotator/gui/documents_model.py" line="337" />
         <source>Words</source>
         <translation>الكلمات</translation>
     </message>
@@ -367,127 +367,127 @@
         <translation>غير موجود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="195" />
+        <location filename="../../annotator/gui/main_actions.py" line="196" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="196" />
+        <location filename="../../annotator/gui/main_actions.py" line="197" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="197" />
+        <location filename="../../annotator/gui/main_actions.py" line="198" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="198" />
+        <location filename="../../annotator/gui/main_actions.py" line="199" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="199" />
+        <location filename="../../annotator/gui/main_actions.py" line="200" />
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="200" />
+        <location filename="../../annotator/gui/main_actions.py" line="201" />
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="202" />
+        <location filename="../../annotator/gui/main_actions.py" line="203" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="203" />
+        <location filename="../../annotator/gui/main_actions.py" line="204" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="204" />
+        <location filename="../../annotator/gui/main_actions.py" line="205" />
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="205" />
+        <location filename="../../annotator/gui/main_actions.py" line="206" />
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="206" />
+        <location filename="../../annotator/gui/main_actions.py" line="207" />
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="207" />
+        <location filename="../../annotator/gui/main_actions.py" line="208" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="208" />
+        <location filename="../../annotator/gui/main_actions.py" line="209" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="209" />
+        <location filename="../../annotator/gui/main_actions.py" line="210" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="210" />
+        <location filename="../../annotator/gui/main_actions.py" line="211" />
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="211" />
+        <location filename="../../annotator/gui/main_actions.py" line="212" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="212" />
+        <location filename="../../annotator/gui/main_actions.py" line="213" />
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="213" />
+        <location filename="../../annotator/gui/main_actions.py" line="214" />
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="214" />
+        <location filename="../../annotator/gui/main_actions.py" line="215" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="215" />
+        <location filename="../../annotator/gui/main_actions.py" line="216" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="216" />
+        <location filename="../../annotator/gui/main_actions.py" line="217" />
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="217" />
+        <location filename="../../annotator/gui/main_actions.py" line="218" />
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="218" />
+        <location filename="../../annotator/gui/main_actions.py" line="219" />
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="219" />
+        <location filename="../../annotator/gui/main_actions.py" line="220" />
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="220" />
+        <location filename="../../annotator/gui/main_actions.py" line="221" />
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
@@ -587,22 +587,22 @@
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="184" />
+        <location filename="../../annotator/gui/main_actions.py" line="185" />
         <source>&amp;Undo %1</source>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="186" />
+        <location filename="../../annotator/gui/main_actions.py" line="187" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="189" />
+        <location filename="../../annotator/gui/main_actions.py" line="190" />
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="191" />
+        <location filename="../../annotator/gui/main_actions.py" line="192" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -642,7 +642,7 @@
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="233" />
+        <location filename="../../annotator/gui/main_actions.py" line="234" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -662,17 +662,17 @@
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="221" />
+        <location filename="../../annotator/gui/main_actions.py" line="222" />
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="222" />
+        <location filename="../../annotator/gui/main_actions.py" line="223" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="223" />
+        <location filename="../../annotator/gui/main_actions.py" line="224" />
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
@@ -693,22 +693,22 @@
 <context>
     <name>PaletteWidget</name>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="83" />
+        <location filename="../../annotator/gui/palette.py" line="84" />
         <source>Sticky label</source>
         <translation>تسمية مثبّتة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="85" />
+        <location filename="../../annotator/gui/palette.py" line="86" />
         <source>Click a label to arm it; every selection made with the mouse gets it on release.</source>
         <translation>انقر تسمية لتثبيتها؛ يأخذها كل تحديد بالفأرة عند الإفلات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="175" />
+        <location filename="../../annotator/gui/palette.py" line="178" />
         <source>Armed: %1</source>
         <translation>المثبّتة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="177" />
+        <location filename="../../annotator/gui/palette.py" line="180" />
         <source>Click a label to arm it.</source>
         <translation>انقر تسمية لتثبيتها.</translation>
     </message>
@@ -716,296 +716,296 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="53" />
+        <location filename="../../annotator/gui/review/models.py" line="52" />
         <source>Exact span F1</source>
         <translation>F1 المطابقة التامة للمقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="341" />
-        <location filename="../../annotator/gui/review/models.py" line="54" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="340" />
+        <location filename="../../annotator/gui/review/models.py" line="53" />
         <source>Overlap F1</source>
         <translation>F1 التداخل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="55" />
+        <location filename="../../annotator/gui/review/models.py" line="54" />
         <source>Cohen's κ (tokens)</source>
         <translation>كابا كوهين (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="343" />
-        <location filename="../../annotator/gui/review/models.py" line="56" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="342" />
+        <location filename="../../annotator/gui/review/models.py" line="55" />
         <source>Claims overlap F1</source>
         <translation>F1 تداخل الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="53" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="52" />
         <source>unanimous</source>
         <translation>إجماع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="54" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="53" />
         <source>label</source>
         <translation>تسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="55" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="54" />
         <source>boundary</source>
         <translation>حدود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="56" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="55" />
         <source>both</source>
         <translation>كلاهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="57" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="56" />
         <source>missing</source>
         <translation>ناقص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="189" />
+        <location filename="../../annotator/gui/review/models.py" line="178" />
         <source>%1 × %2: %3 = %4 on %5 documents</source>
         <translation>%1 × %2: %3 = %4 على %5 مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="254" />
+        <location filename="../../annotator/gui/review/models.py" line="243" />
         <source>%1: %2 spans, %3: %4 spans, %5 identical</source>
         <translation>%1: %2 مقطع، %3: %4 مقطع، %5 متطابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="270" />
+        <location filename="../../annotator/gui/review/models.py" line="259" />
         <source>All pairs</source>
         <translation>كل الأزواج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="290" />
+        <location filename="../../annotator/gui/review/models.py" line="279" />
         <source>Documents compared</source>
         <translation>المستندات المقارنة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="293" />
+        <location filename="../../annotator/gui/review/models.py" line="282" />
         <source>Mean exact F1 (over pairs)</source>
         <translation>متوسط F1 المطابقة (على الأزواج)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="296" />
+        <location filename="../../annotator/gui/review/models.py" line="285" />
         <source>Pooled exact F1</source>
         <translation>F1 المطابقة المجمّعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="299" />
+        <location filename="../../annotator/gui/review/models.py" line="288" />
         <source>Krippendorff's α (entities)</source>
         <translation>ألفا كريبندورف (الكيانات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="302" />
+        <location filename="../../annotator/gui/review/models.py" line="291" />
         <source>Fleiss' κ</source>
         <translation>كابا فلايس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="305" />
+        <location filename="../../annotator/gui/review/models.py" line="294" />
         <source>Documents every annotator finished</source>
         <translation>مستندات أنجزها كل المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="310" />
+        <location filename="../../annotator/gui/review/models.py" line="299" />
         <source>Krippendorff's α (claims, characters)</source>
         <translation>ألفا كريبندورف (الادعاءات، أحرف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="313" />
+        <location filename="../../annotator/gui/review/models.py" line="302" />
         <source>Boundary disagreements</source>
         <translation>اختلافات في الحدود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="314" />
+        <location filename="../../annotator/gui/review/models.py" line="303" />
         <source>Label disagreements</source>
         <translation>اختلافات في التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="315" />
+        <location filename="../../annotator/gui/review/models.py" line="304" />
         <source>Boundary and label</source>
         <translation>الحدود والتسمية معًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="316" />
+        <location filename="../../annotator/gui/review/models.py" line="305" />
         <source>Missed / extra spans</source>
         <translation>مقاطع فائتة / زائدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="348" />
+        <location filename="../../annotator/gui/review/models.py" line="337" />
         <source>Measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="348" />
+        <location filename="../../annotator/gui/review/models.py" line="337" />
         <source>Value</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="71" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="70" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="72" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="71" />
         <source>Annotators</source>
         <translation>المعلِّمون</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="73" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="72" />
         <source>Entity F1</source>
         <translation>F1 الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="74" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="73" />
         <source>Claims F1</source>
         <translation>F1 الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="75" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="74" />
         <source>Disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="76" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="75" />
         <location filename="../../annotator/gui/review/document_panel.py" line="232" />
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="289" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="288" />
         <source>claim</source>
         <translation>ادعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="291" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="290" />
         <source>entity</source>
         <translation>كيان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="324" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="323" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="326" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="325" />
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="328" />
-        <location filename="../../annotator/gui/review/versions.py" line="144" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="327" />
+        <location filename="../../annotator/gui/review/versions.py" line="143" />
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="336" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="335" />
         <source>Annotator</source>
         <translation>المعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="337" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="336" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="338" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="337" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="339" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="338" />
         <source>Gold spans</source>
         <translation>المقاطع المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="340" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="339" />
         <source>Exact F1</source>
         <translation>F1 المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="342" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="341" />
         <source>Cohen's κ</source>
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="187" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="188" />
         <source>No annotator number %1 here.</source>
         <translation>لا يوجد معلِّم رقمه %1 هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="204" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="205" />
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="208" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="209" />
         <source>Majority accepted for %1 rows; %2 left without a majority.</source>
         <translation>قُبل رأي الأغلبية في %1 صفًا؛ وبقي %2 بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="221" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="222" />
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="225" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="226" />
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="237" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="238" />
         <source>Gold %1 «%2»</source>
         <translation>مرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="252" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="253" />
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="258" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="259" />
         <source>Remove gold %1 «%2»</source>
         <translation>حذف المرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="269" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="270" />
         <source>Mark adjudicated</source>
         <translation>تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="270" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271" />
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="272" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273" />
         <source>Mark not adjudicated</source>
         <translation>إلغاء تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="274" />
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="287" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="288" />
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="295" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="296" />
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="302" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="303" />
         <source>Reject row «%1»</source>
         <translation>رفض الصف «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="305" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="306" />
         <source>Accept %1 for «%2»</source>
         <translation>قبول %1 لـ«%2»</translation>
     </message>
@@ -1140,27 +1140,27 @@
         <translation>كل معلِّم مقابل المرجع في %1 مستندًا محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="110" />
+        <location filename="../../annotator/gui/review/versions.py" line="109" />
         <source>Choose a row to see every annotator's version.</source>
         <translation>اختر صفًا لترى نسخة كل معلِّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="172" />
+        <location filename="../../annotator/gui/review/versions.py" line="171" />
         <source>Accept (%1)</source>
         <translation>قبول (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="175" />
+        <location filename="../../annotator/gui/review/versions.py" line="174" />
         <source>Put %1's version of this row into gold</source>
         <translation>ضع نسخة %1 من هذا الصف في المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="181" />
+        <location filename="../../annotator/gui/review/versions.py" line="180" />
         <source>Reject row (0)</source>
         <translation>رفض الصف (0)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="182" />
+        <location filename="../../annotator/gui/review/versions.py" line="181" />
         <source>No gold span here</source>
         <translation>لا مقطع مرجعي هنا</translation>
     </message>
@@ -1218,12 +1218,12 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="87" />
+        <location filename="../../annotator/gui/span_list.py" line="88" />
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="89" />
+        <location filename="../../annotator/gui/span_list.py" line="90" />
         <source>Text</source>
         <translation>النص</translation>
     </message>

@@ -26,7 +26,7 @@ from annotator.gui.review.models import VALUE_ROLE
 
 pytestmark = pytest.mark.gui
 
-IMG = '<img src="x.png"><font size=7>big</font>'
+IMG = '<img src="x.png"><font size=7>big</font> & co'
 LINK = '<a href="x">link</a>'
 TITLE = f"{LINK} {IMG}"
 EVIL = "<b>EVIL</b>"
@@ -152,6 +152,9 @@ def test_adjudication_tab_shows_names_title_labels_and_text_as_typed(qtbot, mark
     assert "<i>دمشق</i>" in line and '<a href="y">' in line
     for name, button in tab.panel.versions.accept_buttons.items():
         assert name in shown(button.toolTip())
+    # The Undo menu: "&" is a mnemonic in an action's text; the name shows whole.
+    assert tab.accept_version(IMG)
+    assert f"Accept {IMG} for" in window.undo_action.iconText()
 
 
 def test_no_label_of_the_window_renders_an_image_or_a_link(qtbot, marked):

@@ -18,7 +18,7 @@ from annotator.core.agreement import AgreementResult, DocumentDisagreement
 from annotator.core.model import DocId, Span
 from annotator.core.scores import gold_scores
 from annotator.core.store import Project
-from annotator.gui.common import snippet
+from annotator.gui.common import plain_tooltip, snippet
 from annotator.gui.i18n import translate
 from annotator.gui.review.models import (
     DOC_ID_ROLE,
@@ -26,7 +26,6 @@ from annotator.gui.review.models import (
     ModelIndex,
     TableModel,
     format_number,
-    plain_tooltip,
     review_text,
 )
 

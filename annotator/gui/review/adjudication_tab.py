@@ -34,6 +34,7 @@ from annotator.core.change import Change, Edit
 from annotator.core.edits import AddSpan, RemoveSpan
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Span
+from annotator.gui.common import menu_text
 from annotator.gui.fonts import arabic_font
 from annotator.gui.i18n import fill, translate
 from annotator.gui.ops import REDO, UNDO, ProjectSession, error_text
@@ -311,7 +312,7 @@ class AdjudicationTab(QWidget):
     def _run(self, edit: Edit, text: str) -> bool:
         """Run a core edit through the session (file, undo stack, every window), show it."""
         try:
-            change = self.session.run(edit, text=text, initiator=self)
+            change = self.session.run(edit, text=menu_text(text), initiator=self)
         except AnnotatorError as exc:
             self._say(error_text(exc))
             return False

@@ -6,7 +6,7 @@ shows it; none computes a number itself (the per-label pooling is
 ``None`` where undefined) under :data:`VALUE_ROLE`, so tests and the heat map
 read numbers, not text. Display text is plain in item views; tooltips are
 rich text in Qt, so every tooltip built from data goes through
-:func:`plain_tooltip`.
+:func:`~annotator.gui.common.plain_tooltip`.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import Qt as GuiQt  # the Qt namespace with the text functions
 
 from annotator.core.agreement import AgreementResult, EntityPair
 from annotator.core.scores import pooled_label_f1
+from annotator.gui.common import plain_tooltip
 from annotator.gui.i18n import fill, translate
 
 __all__ = [
@@ -36,7 +36,6 @@ __all__ = [
     "SummaryModel",
     "TableModel",
     "format_number",
-    "plain_tooltip",
     "review_text",
 ]
 
@@ -69,16 +68,6 @@ def format_number(value: float | int | None, digits: int = 2) -> str:
     if isinstance(value, int):
         return str(value)
     return f"{value:.{digits}f}"
-
-
-def plain_tooltip(text: str) -> str:
-    """``text`` as a tooltip that shows exactly these characters.
-
-    Qt guesses whether a tooltip is rich text (``Qt.mightBeRichText``): a name
-    like ``<img src=…>`` would load a local image. Converted here, it is always
-    rich text whose characters are all escaped.
-    """
-    return GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 class TableModel(QAbstractTableModel):

@@ -14,11 +14,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from annotator.core.adjudication import Row
 from annotator.core.model import Span
-from annotator.gui.common import mix
+from annotator.gui.common import mix, plain_tooltip
 from annotator.gui.fonts import arabic_font
 from annotator.gui.i18n import fill, translate
 from annotator.gui.review.gold_view import DISPUTED
-from annotator.gui.review.models import plain_tooltip as _plain_tip
 
 __all__ = ["VersionsPanel", "version_html"]
 
@@ -171,7 +170,7 @@ class VersionsPanel(QWidget):
             if name:
                 button = QPushButton(fill(translate("Review", "Accept (%1)"), r + 1), self)
                 button.setToolTip(
-                    _plain_tip(
+                    plain_tooltip(
                         fill(translate("Review", "Put %1's version of this row into gold"), name)
                     )
                 )
