@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.adjudication import Row
 from annotator.core.model import Document, Label, LabelKind, Span
+from annotator.gui.common import is_plain_key
 from annotator.gui.fonts import arabic_font
 from annotator.gui.i18n import translate
 from annotator.gui.palette import label_keys
@@ -44,12 +45,7 @@ class _RowsView(QTableView):
     number_pressed = Signal(int)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if not mods & (
-            Qt.KeyboardModifier.ControlModifier
-            | Qt.KeyboardModifier.AltModifier
-            | Qt.KeyboardModifier.MetaModifier
-        ):
+        if is_plain_key(event):
             text = event.text()
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.number_pressed.emit(0)
