@@ -24,9 +24,11 @@ from annotator.cli.common import (
     print_json,
     progress_bar,
 )
-from annotator.core.importer import ImportOptions, import_paths
-from annotator.core.stats import project_stats
 from annotator.core.store import Project, labels_from_toml
+
+# Heavy modules (the importer's decoders, spaCy, numpy, sqlite-utils) are imported
+# inside the commands that need them: `--help`, `stats` and `labels` start in
+# about the time of Typer itself (benchmarks/bench_startup.py).
 
 app = typer.Typer(
     name="annotator",
@@ -114,6 +116,7 @@ def import_(
 ) -> None:
     """Import .txt articles, JSONL (Prodigy, doccano), CoNLL or spaCy .spacy files."""
     from annotator.core.formats import READERS
+    from annotator.core.importer import ImportOptions, import_paths
 
     if fmt != "auto" and fmt not in READERS:
         raise fail(f"--format {fmt!r}: choose auto, {', '.join(READERS)}.")
@@ -160,6 +163,8 @@ def _count(n: int, noun: str) -> str:
 @app.command()
 def stats(project: ProjectOption = None, as_json: JsonOption = False) -> None:
     """Documents, words, spans per label and annotator, statuses, time spent."""
+    from annotator.core.stats import project_stats
+
     with open_project(project, readonly=True) as proj:
         data = project_stats(proj)
     if as_json:

@@ -10,6 +10,7 @@ that was reported as done.
 from __future__ import annotations
 
 import builtins
+import functools
 import json
 import shutil
 import sqlite3
@@ -20,10 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import filelock
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
 from annotator.core import schema
@@ -54,6 +52,10 @@ from annotator.core.model import (
     document_uid,
     utc_now,
 )
+
+if TYPE_CHECKING:
+    import filelock
+    from sqlite_utils import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x414E4E4F  # "ANNO"
@@ -144,7 +146,6 @@ class Project:
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: filelock.BaseFileLock | None):
         self.path = path
         self.conn = conn
-        self.db = Database(conn)
         self._lock = lock
         self.readonly = lock is None
         self.documents = Documents(self)
@@ -154,6 +155,14 @@ class Project:
         self.statuses = Statuses(self)
         self.assignments = Assignments(self)
         self.adjudications = Adjudications(self)
+
+    @functools.cached_property
+    def db(self) -> Database:
+        """The sqlite-utils view of the file, built on first write: a read-only
+        command never pays for importing sqlite-utils (0.2–0.6 s)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
 
     # --- opening and closing ------------------------------------------------
 
@@ -209,6 +218,8 @@ class Project:
     ) -> Project:
         lock: filelock.BaseFileLock | None = None
         if not readonly:
+            import filelock  # only writers lock; read-only commands skip the import
+
             lock = filelock.FileLock(str(path) + ".lock", timeout=0)
             try:
                 lock.acquire()
@@ -252,7 +263,7 @@ class Project:
 
     def _check_and_migrate(self, *, creating: bool, migrate: bool = True) -> None:
         known = schema.known_migration_names()
-        applied = [m.name for m in schema.migrations.applied(self.db)]
+        applied = [m.name for m in schema.migrations.applied(self.conn)]
         unknown = [name for name in applied if name not in known]
         if unknown:
             self.close()
@@ -260,7 +271,7 @@ class Project:
                 f"{self.path}: written by a newer version of Annotator (schema {unknown[-1]}); "
                 f"this is version {__version__}. Upgrade Annotator to open it."
             )
-        pending = [m.name for m in schema.migrations.pending(self.db)]
+        pending = [m.name for m in schema.migrations.pending(self.conn)]
         if not pending:
             return
         if self.readonly:
@@ -316,7 +327,7 @@ class Project:
         return {row[0]: row[1] for row in self.conn.execute("SELECT key, value FROM project_meta")}
 
     def schema_version(self) -> str:
-        applied = schema.migrations.applied(self.db)
+        applied = schema.migrations.applied(self.conn)
         return applied[-1].name if applied else ""
 
 
