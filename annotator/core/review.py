@@ -7,6 +7,7 @@ reads the project (statuses, spans, texts) and hands them over.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from annotator.core.agreement import (
     AgreementDocument,
@@ -17,7 +18,15 @@ from annotator.core.agreement import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Status
 from annotator.core.store import Project
-from annotator.core.tokenizer import token_offsets
+from annotator.core.tokenizer import get_nlp
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+# Documents read per query: texts and spans of this many at a time, so a corpus
+# of any size streams through in bounded memory.
+READ_BATCH = 400
 
 
 class AgreementUnavailable(AnnotatorError):
@@ -72,17 +81,39 @@ def project_agreement(
         )
     layers = {lab.name: lab.kind.layer for lab in project.labels.list()}
 
-    def documents() -> Iterator[AgreementDocument]:
-        for doc in project.documents.iter(sorted(finished)):
-            spans = project.spans.for_document(doc.id)
-            annotations = {
-                name: [
-                    AgreementSpan(s.start, s.end, s.label, layers[s.label])
-                    for s in spans
-                    if s.annotator == name and (wanted is None or s.label in wanted)
-                ]
-                for name in finished[doc.id]
-            }
-            yield AgreementDocument(doc.id, len(doc.text), token_offsets(doc.text), annotations)
+    ids = sorted(finished)
 
-    return compute_agreement(documents(), annotators=chosen, progress=progress)
+    def documents() -> Iterator[AgreementDocument]:
+        for first in range(0, len(ids), READ_BATCH):
+            chunk = ids[first : first + READ_BATCH]
+            spans: dict[tuple[int, str], list[AgreementSpan]] = {}
+            for doc_id, name, label, start, end in project.spans.rows_for_documents(chunk):
+                if wanted is None or label in wanted:
+                    spans.setdefault((doc_id, name), []).append(
+                        AgreementSpan(start, end, label, layers[label])
+                    )
+            for doc_id, text in project.documents.texts(chunk):
+                annotations = {name: spans.get((doc_id, name), []) for name in finished[doc_id]}
+                yield AgreementDocument(doc_id, len(text), token_array(text), annotations)
+
+    return compute_agreement(documents(), annotators=chosen, progress=progress, expected=len(ids))
+
+
+def token_array(text: str) -> npt.NDArray[np.int64]:
+    """``tokenizer.token_offsets(text)`` as an ``(n, 2)`` array: no tuple per token.
+
+    Agreement reads millions of tokens; building a Python tuple for each cost
+    more than tokenizing them (and, kept per document, gigabytes).
+    """
+    import numpy as np
+    from spacy.attrs import IDX, IS_SPACE, LENGTH  # type: ignore[import-not-found]
+
+    doc = get_nlp().tokenizer(text)
+    if not len(doc):
+        return np.zeros((0, 2), dtype=np.int64)
+    columns = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)
+    words = columns[columns[:, 2] == 0]
+    out = np.empty((words.shape[0], 2), dtype=np.int64)
+    out[:, 0] = words[:, 0]
+    out[:, 1] = words[:, 0] + words[:, 1]
+    return out
