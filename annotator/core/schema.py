@@ -203,5 +203,29 @@ def _assignments(db: Database) -> None:
     )
 
 
+# Tables whose UPDATE or DELETE bumps `changes` (Project.data_version): inserts
+# are seen from max(rowid), which a per-row trigger would slow threefold on bulk
+# writes (import, merge); updates and deletes are edits, one row at a time.
+CHANGE_COUNTED_TABLES = ("documents", "labels", "spans", "gold_spans", "statuses", "adjudications")
+
+
+@migrations(name="0005_find_index_and_change_counter")
+def _find_index(db: Database) -> None:
+    # Find across the corpus: a trigram index of every document's folded text,
+    # filled here for the documents already in the file (store_search).
+    from annotator.core import store_search
+
+    _run(db, store_search.SCHEMA)
+    store_search.add(db.conn, db.execute("SELECT id, text FROM documents ORDER BY id").fetchall())
+    db.execute("INSERT OR IGNORE INTO project_meta(key, value) VALUES ('changes', '0')")
+    for table in CHANGE_COUNTED_TABLES:
+        for event in ("UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_{event.lower()}_counts AFTER {event} ON {table}"
+                " BEGIN UPDATE project_meta SET value = CAST(value AS INTEGER) + 1"
+                " WHERE key = 'changes'; END"
+            )
+
+
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]

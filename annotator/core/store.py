@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
-from annotator.core import schema
+from annotator.core import schema, store_search
 from annotator.core.errors import (
     InvalidLabel,
     InvalidSpan,
@@ -326,6 +326,24 @@ class Project:
     def meta(self) -> dict[str, str]:
         return {row[0]: row[1] for row in self.conn.execute("SELECT key, value FROM project_meta")}
 
+    def data_version(self) -> str:
+        """A key that changes whenever anything agreement or review reads changes.
+
+        Equal keys mean the same documents, labels, spans, gold, statuses and
+        adjudications: cache what was computed from them under this key. Cheap
+        (a few index lookups, no scan): inserts show in each table's largest
+        rowid (``INSERT OR REPLACE`` takes a new one), updates and deletes bump a
+        counter kept by triggers (migration ``0005``).
+        """
+        conn = self.conn
+        parts = [
+            str(conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0])
+            for table in schema.CHANGE_COUNTED_TABLES
+        ]
+        row = conn.execute("SELECT value FROM project_meta WHERE key = 'changes'").fetchone()
+        parts.append(str(row[0]) if row else "0")
+        return ".".join(parts)
+
     def schema_version(self) -> str:
         applied = schema.migrations.applied(self.conn)
         return applied[-1].name if applied else ""
@@ -397,6 +415,25 @@ class Documents:
             for doc_id in ids:
                 yield self.get(doc_id)
 
+    def first_to_open(self, annotator: str) -> DocId | None:
+        """The first document (project order) ``annotator`` has not finished or
+        skipped, else the first document; ``None`` in an empty project.
+
+        One indexed query that stops at the first hit: the window opens at once
+        whatever the number of documents.
+        """
+        conn = self._p.conn
+        row = conn.execute(
+            "SELECT d.id FROM documents d LEFT JOIN statuses s"
+            " ON s.doc_id = d.id AND s.annotator = ?"
+            " WHERE s.status IS NULL OR s.status IN ('new', 'in_progress')"
+            " ORDER BY d.ord LIMIT 1",
+            [annotator],
+        ).fetchone()
+        if row is None:
+            row = conn.execute("SELECT id FROM documents ORDER BY ord LIMIT 1").fetchone()
+        return DocId(row[0]) if row else None
+
     def texts(self, doc_ids: Sequence[int]) -> builtins.list[tuple[DocId, str]]:
         """``(id, text)`` of these documents (call with a few hundred at a time), by id.
 
@@ -467,6 +504,7 @@ class Documents:
             " created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        store_search.add(conn, ((r[0], r[4]) for r in rows))  # find across the corpus
         return result
 
     def total_words(self) -> int:
