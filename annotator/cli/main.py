@@ -206,6 +206,36 @@ def _print_stats(data: dict[str, object]) -> None:
 
 
 @app.command()
+def find(
+    query: Annotated[str, typer.Argument(help="What to find: a word, part of one, a phrase.")],
+    project: ProjectOption = None,
+    limit: Annotated[int, typer.Option(help="Stop after this many hits.")] = 200,
+    as_json: JsonOption = False,
+) -> None:
+    """Find text in every document, tolerant of tashkeel, tatweel and hamza forms."""
+    from annotator.core.search import find_in_project
+
+    with open_project(project, readonly=True) as proj:
+        result = find_in_project(proj, query, limit=limit)
+    if as_json:
+        print_json(result.to_json())
+        return
+    for hit in result.hits:
+        # Plain text: document words never become Rich markup.
+        console.print(
+            f"{hit.number}\t{hit.start}–{hit.end}\t…{hit.before}[{hit.match}]{hit.after}…",
+            markup=False,
+            highlight=False,
+        )
+    more = f" (stopped at --limit {limit}; there are more)" if result.truncated else ""
+    console.print(
+        f"{_count(len(result.hits), 'hit')} in {_count(result.documents, 'document')}{more}.",
+        markup=False,
+        highlight=False,
+    )
+
+
+@app.command()
 def gui(
     project: ProjectOption = None,
     annotator: Annotated[str | None, typer.Option(help="Annotate as this name.")] = None,
