@@ -28,10 +28,12 @@ WORDS = "البوكمال دير الزور دمشق الجيش السوري ق�
 def make_lead(path: Path, n_docs: int) -> None:
     rng = random.Random(1)
     with Project.create(path) as lead, lead.transaction():
-        lead.documents.add_many([
-            NewDocument(" ".join(rng.choice(WORDS) for _ in range(300)) + f" {i}", f"خبر {i}")
-            for i in range(n_docs)
-        ])
+        lead.documents.add_many(
+            [
+                NewDocument(" ".join(rng.choice(WORDS) for _ in range(300)) + f" {i}", f"خبر {i}")
+                for i in range(n_docs)
+            ]
+        )
 
 
 def make_returned(lead: Path, out: Path, annotator: str, n_spans: int, seed: int) -> None:
@@ -44,9 +46,19 @@ def make_returned(lead: Path, out: Path, annotator: str, n_spans: int, seed: int
         for doc_id in copy.documents.ids():
             for k in range(n_spans):
                 start = k * 60 + rng.randrange(0, 20)
-                spans.append(Span(copy.spans.new_id(), DocId(doc_id), annotator,
-                                  rng.choice(labels), start, start + rng.randrange(3, 15), {},
-                                  now, now))
+                spans.append(
+                    Span(
+                        copy.spans.new_id(),
+                        DocId(doc_id),
+                        annotator,
+                        rng.choice(labels),
+                        start,
+                        start + rng.randrange(3, 15),
+                        {},
+                        now,
+                        now,
+                    )
+                )
             statuses.append(StatusRecord(DocId(doc_id), annotator, Status.DONE, 60.0, now))
         copy.spans.insert_many(spans)
         for record in statuses:
@@ -100,8 +112,10 @@ def main() -> int:
     print(f"{'what':<46}{'seconds':>9}{'ratio':>8}")
     print(f"{'baseline: ATTACH + INSERT ... SELECT':<46}{base:>9.2f}{1:>8.2f}")
     print(f"{'annotator merge (with backup, checks)':<46}{ours:>9.2f}{ours / base:>8.2f}")
-    print(f"{'annotator merge of the same files again':<46}{again_time:>9.2f}"
-          f"{again_time / base:>8.2f}")
+    print(
+        f"{'annotator merge of the same files again':<46}{again_time:>9.2f}"
+        f"{again_time / base:>8.2f}"
+    )
     print(f"backup kept: {bool(report.backup)}")
     return 0
 
