@@ -136,9 +136,10 @@ def build_project(
 ) -> dict[str, int]:
     """A realistic project through the store: articles of ``kind`` text; per annotator
     and document ~``spans_per_doc`` entities (a shared truth, each annotator missing,
-    moving and relabelling some) and claims; statuses (``done`` of them done, the
-    rest in progress). Written 1,000 documents per transaction, so 100k fits in
-    memory. :returns: counts of documents, spans, statuses."""
+    moving and relabelling some) and claims; statuses (the first ``done`` share of
+    the documents done, in order, as annotators work; then some in progress).
+    Written 1,000 documents per transaction, so 100k fits in memory.
+    :returns: counts of documents, spans, statuses."""
     from annotator.core.model import DocId, Span, SpanId, Status, StatusRecord, utc_now
     from annotator.core.store import NewDocument, Project
 
@@ -206,7 +207,14 @@ def build_project(
                                     now,
                                 )
                             )
-                        status = Status.DONE if rng.random() < done else Status.IN_PROGRESS
+                        # Annotators work in order: the first ``done`` share is done,
+                        # the rest half in progress, half not started.
+                        if doc_id <= done * n_docs:
+                            status = Status.DONE
+                        elif rng.random() < 0.5:
+                            status = Status.IN_PROGRESS
+                        else:
+                            continue
                         project.statuses.put(
                             StatusRecord(DocId(doc_id), who, status, 60.0, now),
                             doc_id=doc_id,

@@ -10,7 +10,8 @@ as whole processes, medians of ``--repeats``, with peak resident memory:
 - the floor: the least any agreement must do, in this script's ``--floor`` mode:
   read the statuses, texts and spans (one streaming query each), tokenize every
   finished text (spaCy, straight into numpy), code each token per annotator
-  (O / B-label / I-label) and count one Cohen's κ confusion matrix per pair;
+  (O / B-label / I-label, vectorised per document) and count one Cohen's κ
+  confusion matrix per pair;
 - ``annotator agreement -p P --json``: every number (κ per pair, Fleiss, α,
   span F1 exact and overlap, claims, disagreement kinds, per document).
 
@@ -67,14 +68,17 @@ def floor(path: str) -> None:
         cols = tokenizer(text).to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)
         cols = cols[cols[:, 2] == 0]
         starts, ends = cols[:, 0], cols[:, 0] + cols[:, 1]
+        n = starts.size
         codes = {}
         for who in done:
-            row = np.zeros(starts.size, dtype=np.int64)
-            for label, start, end in mine.get(who, ()):
-                lo = int(np.searchsorted(starts, start))
-                hi = int(np.searchsorted(ends, end, side="right"))
-                row[lo:hi] = 2 * label + 2
-                row[lo] = 2 * label + 1
+            spans_of = np.array(mine.get(who, ()), dtype=np.int64).reshape(-1, 3)
+            lo = np.searchsorted(starts, spans_of[:, 1])
+            hi = np.searchsorted(ends, spans_of[:, 2], side="right")
+            inside = np.zeros(n + 1, dtype=np.int64)  # I-label over [lo, hi), then B at lo
+            np.add.at(inside, lo, 2 * spans_of[:, 0] + 2)
+            np.subtract.at(inside, hi, 2 * spans_of[:, 0] + 2)
+            row = np.cumsum(inside[:n])
+            row[lo[lo < n]] = 2 * spans_of[lo < n, 0] + 1
             codes[who] = row
         for a, b in pairs:
             if a in codes and b in codes:

@@ -81,7 +81,7 @@ import dataclasses
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -120,9 +120,11 @@ numpy to count in bulk, small enough that a batch's arrays stay near 50 MB."""
 # --- input ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class AgreementSpan:
+class AgreementSpan(NamedTuple):
     """One span of one annotator: code-point offsets, half-open.
+
+    A named tuple, not a dataclass: a project hands over millions of them and a
+    tuple is made three times faster.
 
     :param layer: ``"ents"`` (entities and places, never overlapping within one
         annotator) or ``"claims"`` (may overlap) — ``LabelKind.layer``.
