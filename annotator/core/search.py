@@ -143,19 +143,19 @@ def find_in_project(
 def _candidates(project: Project, needle: str) -> Iterator[tuple[DocId, int, str, str]]:
     """``(id, number, title, text)`` of documents that may hold ``needle``, in project order."""
     conn = project.conn
-    order = store_search.document_order(conn)  # id -> (number, title)
+    numbers = store_search.document_numbers(conn)
     if len(needle) >= store_search.GRAM:
         ids = set(store_search.candidates(conn, needle))
         ids.update(store_search.unindexed(conn))
-        wanted: Sequence[DocId] = sorted(ids, key=lambda d: order[d][0])
+        wanted: Sequence[DocId] = sorted(ids, key=numbers.__getitem__)
     else:
-        wanted = sorted(order, key=lambda d: order[d][0])
+        wanted = list(numbers)  # in project order already
     for first in range(0, len(wanted), _READ_BATCH):
-        chunk = wanted[first : first + _READ_BATCH]
-        texts = dict(project.documents.texts(chunk))
+        chunk = list(wanted[first : first + _READ_BATCH])
+        found = store_search.documents(conn, chunk)
         for doc_id in chunk:
-            number, title = order[doc_id]
-            yield doc_id, number, title, texts[doc_id]
+            title, text = found[doc_id]
+            yield doc_id, numbers[doc_id], title, text
 
 
 _SPACES = re.compile(r"\s+")
