@@ -39,11 +39,13 @@ class AgreementUnavailable(AnnotatorError):
 
 def finished_by(project: Project, annotators: Sequence[str]) -> dict[DocId, list[str]]:
     """Documents and which of ``annotators`` marked them done."""
+    order = {name: i for i, name in enumerate(annotators)}
     result: dict[DocId, list[str]] = {}
-    for name in annotators:
-        for doc_id, record in project.statuses.for_annotator(name).items():
-            if record.status is Status.DONE:
-                result.setdefault(doc_id, []).append(name)
+    for doc_id, name in project.statuses.with_status(Status.DONE):
+        if name in order:
+            result.setdefault(doc_id, []).append(name)
+    for names in result.values():
+        names.sort(key=order.__getitem__)  # in the order asked, as before
     return result
 
 

@@ -904,6 +904,11 @@ class Statuses:
             )
         }
 
+    def with_status(self, status: Status) -> list[tuple[DocId, str]]:
+        """``(doc_id, annotator)`` of every record with ``status``: one query, no records."""
+        sql = "SELECT doc_id, annotator FROM statuses WHERE status = ? ORDER BY doc_id, annotator"
+        return self._p.conn.execute(sql, [status.value]).fetchall()
+
     def for_document(self, doc_id: int) -> list[StatusRecord]:
         return [
             _status(r)
