@@ -101,7 +101,7 @@ def main() -> int:
                 needle = fold_query(query)
                 match = (
                     median_time(
-                        lambda n=needle: store_search.candidates(project.conn, n), args.repeats
+                        lambda n=needle: store_search.candidates(project, n), args.repeats
                     )
                     if len(needle) >= store_search.GRAM
                     else float("nan")

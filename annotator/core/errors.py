@@ -172,3 +172,58 @@ class InvalidExportOption(ExportFailed):
 
 class ExportCancelled(ExportFailed):
     code = "E047"
+
+
+# --- nested entities, source tokens, corpora (E070–E089) --------------------------
+
+
+class NestedEntitiesPresent(AnnotatorError):
+    """A project cannot become flat while entities lie inside others."""
+
+    code = "E070"
+
+
+class DuplicateSpanId(ImportFailed):
+    """A span id used twice in a file, or by another document of the project."""
+
+    code = "E071"
+
+
+class ForbiddenCharacter(ImportFailed):
+    """NUL or control characters in a text or a label name, or a label too long."""
+
+    code = "E072"
+
+
+class DocumentTooLarge(ImportFailed):
+    """A document longer than the import's limit."""
+
+    code = "E073"
+
+
+# --- writing ------------------------------------------------------------------
+
+
+class WriteFailed(AnnotatorError):
+    """SQLite could not write the project (disk full, read-only, I/O error); nothing was stored.
+
+    :param reason: SQLite's own words, for a bug report.
+    """
+
+    code = "E090"
+
+    def __init__(self, message: str, *, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class FileProblem(AnnotatorError):
+    """A file or folder could not be read or written (the operating system said why)."""
+
+    code = "E091"
+
+
+class UnexpectedError(AnnotatorError):
+    """A bug: something failed that should not; the message asks for a report."""
+
+    code = "E099"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError, LabelConflict, ProjectReadOnly
-from annotator.core.model import DocId, Span, utc_now
+from annotator.core.model import DocId, Span, nests, utc_now
 from annotator.core.store import Project, SpanTable
 from annotator.core.store_merge import attached, merge_rows, overlapping_entities
 
@@ -175,7 +175,8 @@ def _merge_one(lead: Project, source: Project, *, shown_as: Path) -> MergeFileRe
 def _resolve_overlaps(
     lead: Project, table: SpanTable, touched: set[tuple[DocId, str]]
 ) -> list[str]:
-    """Keep the entity layer free of overlaps: of two overlapping entities, the newer wins.
+    """Keep the entity layer free of crossings: of two entities that overlap without
+    one lying inside the other (nested entities stay), the newer wins.
 
     Overlaps arise only when one annotator worked on the same document in two
     copies; each one settled is reported.
@@ -189,8 +190,21 @@ def _resolve_overlaps(
             if lead.labels.get(s.label).kind.layer == "ents"
         ]
         kept: list[Span] = []
+        flat = lead.flat_entities
         for span in sorted(ents, key=lambda s: s.updated, reverse=True):
-            clash = next((k for k in kept if k.overlaps(span.start, span.end)), None)
+            clash = next(
+                (
+                    k
+                    for k in kept
+                    if k.overlaps(span.start, span.end)
+                    and (
+                        flat
+                        or not nests(span.start, span.end, k.start, k.end)
+                        or (k.start, k.end, k.label) == (span.start, span.end, span.label)
+                    )
+                ),
+                None,
+            )
             if clash is None:
                 kept.append(span)
                 continue

@@ -203,6 +203,25 @@ def _assignments(db: Database) -> None:
     )
 
 
+@migrations(name="0004_source_tokens")
+def _source_tokens(db: Database) -> None:
+    # The tokens and sentence breaks of a document that came tokenized (CoNLL,
+    # .spacy), so that exports write the corpus's own tokens again instead of
+    # re-tokenizing. JSON: `tokens` is [start, end, start, end, ...] (code-point
+    # offsets into the stored text), `sentences` the token index each sentence
+    # starts at. A document imported as plain text has no row.
+    _run(
+        db,
+        """
+        CREATE TABLE source_tokens (
+            doc_id INTEGER PRIMARY KEY REFERENCES documents(id),
+            tokens TEXT NOT NULL,
+            sentences TEXT NOT NULL
+        )
+        """,
+    )
+
+
 # Tables whose UPDATE or DELETE bumps `changes` (Project.data_version): inserts
 # are seen from max(rowid), which a per-row trigger would slow threefold on bulk
 # writes (import, merge); updates and deletes are edits, one row at a time.

@@ -121,7 +121,7 @@ def find_in_project(
     if limit < 1:
         raise InvalidQuery(f"--limit {limit}: give a number of hits of 1 or more.")
     if not project.readonly:
-        store_search.catch_up(project.conn)
+        store_search.catch_up(project)
     hits: list[FindHit] = []
     documents = 0
     truncated = False
@@ -142,17 +142,16 @@ def find_in_project(
 
 def _candidates(project: Project, needle: str) -> Iterator[tuple[DocId, int, str, str]]:
     """``(id, number, title, text)`` of documents that may hold ``needle``, in project order."""
-    conn = project.conn
-    numbers = store_search.document_numbers(conn)
+    numbers = store_search.document_numbers(project)
     if len(needle) >= store_search.GRAM:
-        ids = set(store_search.candidates(conn, needle))
-        ids.update(store_search.unindexed(conn))
+        ids = set(store_search.candidates(project, needle))
+        ids.update(store_search.unindexed(project))
         wanted: Sequence[DocId] = sorted(ids, key=numbers.__getitem__)
     else:
         wanted = list(numbers)  # in project order already
     for first in range(0, len(wanted), _READ_BATCH):
         chunk = list(wanted[first : first + _READ_BATCH])
-        found = store_search.documents(conn, chunk)
+        found = store_search.documents(project, chunk)
         for doc_id in chunk:
             title, text = found[doc_id]
             yield doc_id, numbers[doc_id], title, text

@@ -30,6 +30,7 @@ from annotator.core.errors import (
     InvalidSpan,
     InvalidStatus,
     LabelConflict,
+    NestedEntitiesPresent,
     NewerSchema,
     NotAProject,
     ProjectLocked,
@@ -38,6 +39,7 @@ from annotator.core.errors import (
     UnknownDocument,
     UnknownLabel,
     UnknownSpan,
+    WriteFailed,
 )
 from annotator.core.model import (
     DocId,
@@ -45,11 +47,13 @@ from annotator.core.model import (
     DocumentInfo,
     Label,
     LabelKind,
+    SourceTokens,
     Span,
     SpanId,
     Status,
     StatusRecord,
     document_uid,
+    nests,
     utc_now,
 )
 
@@ -57,7 +61,10 @@ if TYPE_CHECKING:
     import filelock
     from sqlite_utils import Database
 
+    from annotator.core.change import Change, Edit
+
 SQLITE_HEADER = b"SQLite format 3\x00"
+FLAT_ENTITIES_KEY = "flat_entities"
 APPLICATION_ID = 0x414E4E4F  # "ANNO"
 
 
@@ -130,6 +137,32 @@ def _identify(conn: sqlite3.Connection, path: Path) -> None:
         )
 
 
+def _remove_project_files(path: Path) -> None:
+    for leftover in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", ".lock"))):
+        leftover.unlink(missing_ok=True)
+
+
+def write_failed(path: Path, exc: sqlite3.OperationalError) -> WriteFailed:
+    """The error a user sees when SQLite could not write ``path``: what happened, what to do."""
+    reason = str(exc)
+    lowered = reason.lower()
+    if "full" in lowered:
+        what = "the disk is full. Free some space on it, then do it again"
+    elif "readonly" in lowered or "read-only" in lowered:
+        what = (
+            "the file or its folder is read-only. Make it writable (or copy the "
+            "project somewhere writable and open the copy), then do it again"
+        )
+    elif "locked" in lowered or "busy" in lowered:
+        what = "another program is holding the file. Close it there, then do it again"
+    else:
+        what = (
+            f"SQLite could not write it ({reason}); the disk may be full, read-only or "
+            "gone. Free some space or check the drive, then do it again"
+        )
+    return WriteFailed(f"{path}: not saved: {what}.", reason=reason)
+
+
 @dataclass(frozen=True, slots=True)
 class NewDocument:
     """A cleaned document ready to be stored (see :meth:`Documents.add_many`)."""
@@ -138,6 +171,8 @@ class NewDocument:
     title: str = ""
     source: str = ""
     meta: dict[str, Any] | None = None
+    # The input's own tokens (CoNLL, .spacy), kept for exports.
+    source_tokens: SourceTokens | None = None
 
 
 class Project:
@@ -145,7 +180,8 @@ class Project:
 
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: filelock.BaseFileLock | None):
         self.path = path
-        self.conn = conn
+        # Private: SQL stays in the store; everyone else goes through the managers.
+        self._conn = conn
         self._lock = lock
         self.readonly = lock is None
         self.documents = Documents(self)
@@ -153,16 +189,17 @@ class Project:
         self.spans = SpanTable(self, "spans")
         self.gold = SpanTable(self, "gold_spans")
         self.statuses = Statuses(self)
+        self.meta = Meta(self)
         self.assignments = Assignments(self)
         self.adjudications = Adjudications(self)
 
     @functools.cached_property
-    def db(self) -> Database:
+    def _db(self) -> Database:
         """The sqlite-utils view of the file, built on first use (migrations): no
         command pays for importing sqlite-utils (0.2–0.6 s) unless it needs it."""
         from sqlite_utils import Database
 
-        return Database(self.conn)
+        return Database(self._conn)
 
     # --- opening and closing ------------------------------------------------
 
@@ -180,12 +217,10 @@ class Project:
         try:
             # "ANNO" in the header: file managers recognise a project under any name
             # (packaging/linux/annotator-mime.xml).
-            project.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            project._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             with project.transaction():
-                project.db.execute(
-                    "INSERT INTO project_meta(key, value) VALUES ('app', ?), ('created', ?),"
-                    " ('created_by_version', ?)",
-                    [schema.APP_ID, utc_now(), __version__],
+                project.meta.update(
+                    {"app": schema.APP_ID, "created": utc_now(), "created_by_version": __version__}
                 )
                 for label in labels if labels is not None else default_labels():
                     project.labels._insert(label)
@@ -263,7 +298,7 @@ class Project:
 
     def _check_and_migrate(self, *, creating: bool, migrate: bool = True) -> None:
         known = schema.known_migration_names()
-        applied = [m.name for m in schema.migrations.applied(self.conn)]
+        applied = [m.name for m in schema.migrations.applied(self._conn)]
         unknown = [name for name in applied if name not in known]
         if unknown:
             self.close()
@@ -271,7 +306,7 @@ class Project:
                 f"{self.path}: written by a newer version of Annotator (schema {unknown[-1]}); "
                 f"this is version {__version__}. Upgrade Annotator to open it."
             )
-        pending = [m.name for m in schema.migrations.pending(self.conn)]
+        pending = [m.name for m in schema.migrations.pending(self._conn)]
         if not pending:
             return
         if self.readonly:
@@ -283,14 +318,49 @@ class Project:
             )
         if applied:
             self.backup(self.path.with_name(f"{self.path.name}.before-{pending[0]}.bak"))
-        schema.migrations.apply(self.db)
+        schema.migrations.apply(self._db)
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file, so it can be copied or renamed alone."""
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    @classmethod
+    @contextmanager
+    def creating(
+        cls, path: str | Path, *, labels: Sequence[Label] | None = None
+    ) -> Iterator[Project]:
+        """Create a project file whole or not at all.
+
+        The body fills the project; it is built as ``PATH.part``, checkpointed and
+        renamed to ``PATH`` only when the body returns, so a crash or an error
+        leaves no half-made project under the real name (and no ``.part`` behind
+        after an error). The project is closed when the block ends.
+
+        :raises FileExistsError: ``path`` exists.
+        """
+        path = Path(path)
+        if path.exists():
+            raise FileExistsError(f"{path}: already exists; choose a new file name.")
+        part = path.with_name(path.name + ".part")
+        _remove_project_files(part)
+        project = cls.create(part, labels=labels)
+        try:
+            yield project
+            project.checkpoint()
+        except BaseException:
+            project.close()
+            _remove_project_files(part)
+            raise
+        project.close()
+        Path(str(part) + ".lock").unlink(missing_ok=True)
+        part.replace(path)
 
     def backup(self, target: Path) -> Path:
         """Copy the project, consistently, to ``target`` (SQLite's online backup)."""
         tmp = target.with_name(target.name + ".part")
         dest = sqlite3.connect(str(tmp))
         try:
-            self.conn.backup(dest)
+            self._conn.backup(dest)
         finally:
             dest.close()
         shutil.move(str(tmp), str(target))
@@ -298,7 +368,7 @@ class Project:
 
     def close(self) -> None:
         try:
-            self.conn.close()
+            self._conn.close()
         finally:
             if self._lock is not None and self._lock.is_locked:
                 self._lock.release()
@@ -313,13 +383,25 @@ class Project:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One transaction (nested calls become savepoints)."""
+        """One transaction (nested calls become savepoints).
+
+        :raises WriteFailed: SQLite could not write (disk full, read-only file,
+            I/O error); the transaction was rolled back, nothing of it is stored.
+        """
         if self.readonly:
             raise ProjectReadOnly(f"{self.path}: opened read-only.")
         # sqlite-utils' Database.atomic(), without importing sqlite-utils (and
         # pandas with it) for every write: the import costs more than an import
         # of 1,000 articles.
-        conn = self.conn
+        try:
+            with self._atomic():
+                yield
+        except sqlite3.OperationalError as exc:
+            raise write_failed(self.path, exc) from exc
+
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        conn = self._conn
         if conn.in_transaction:
             savepoint = f"sp_{uuid.uuid4().hex}"
             conn.execute(f"SAVEPOINT {savepoint}")
@@ -347,12 +429,44 @@ class Project:
                 conn.execute("ROLLBACK")
             raise
 
-    def apply(self, edit: Any) -> Any:
-        """Apply an edit command (see :mod:`annotator.core.edits`) in one transaction."""
-        return edit.apply(self)
+    def apply(self, edit: Edit) -> Change:
+        """Apply a user edit (:mod:`annotator.core.edits`, :mod:`~annotator.core.adjudication`).
 
-    def meta(self) -> dict[str, str]:
-        return {row[0]: row[1] for row in self.conn.execute("SELECT key, value FROM project_meta")}
+        One transaction: the edit is in the file when this returns, or, if it
+        raises, nothing of it is.
+        """
+        with self.transaction():
+            return edit.apply(self)
+
+    def revert(self, edit: Edit) -> Change:
+        """Undo an applied edit, in one transaction."""
+        with self.transaction():
+            return edit.revert(self)
+
+    @property
+    def flat_entities(self) -> bool:
+        """``True``: entities form one flat layer (no entity inside another).
+
+        The default is nested: an entity may lie wholly inside another one
+        (``نابلس`` a GPE inside the ORG ``بلدية نابلس``), never cross it.
+        """
+        return self.meta.get(FLAT_ENTITIES_KEY) == "1"
+
+    def set_flat_entities(self, flat: bool) -> None:
+        """Switch the project to flat (or nested) entities.
+
+        :raises NestedEntitiesPresent: ``flat`` while some annotator or gold has an
+            entity inside another (it names how many; remove them first).
+        """
+        with self.transaction():
+            if flat:
+                nested = self.spans.count_nested() + self.gold.count_nested()
+                if nested:
+                    raise NestedEntitiesPresent(
+                        f"{self.path}: {nested} entities lie inside another entity; remove "
+                        "them (or keep the project nested) before making entities flat."
+                    )
+            self.meta.set(FLAT_ENTITIES_KEY, "1" if flat else "0")
 
     def data_version(self) -> str:
         """A key that changes whenever anything agreement or review reads changes.
@@ -363,7 +477,7 @@ class Project:
         rowid (``INSERT OR REPLACE`` takes a new one), updates and deletes bump a
         counter kept by triggers (migration ``0005``).
         """
-        conn = self.conn
+        conn = self._conn
         parts = [
             str(conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0])
             for table in schema.CHANGE_COUNTED_TABLES
@@ -373,7 +487,7 @@ class Project:
         return ".".join(parts)
 
     def schema_version(self) -> str:
-        applied = schema.migrations.applied(self.conn)
+        applied = schema.migrations.applied(self._conn)
         return applied[-1].name if applied else ""
 
 
@@ -384,7 +498,7 @@ class Documents:
     _INFO_COLUMNS = "id, uid, title, source, n_chars, n_words, ord"
 
     def count(self) -> int:
-        return int(self._p.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        return int(self._p._conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def list(
         self, offset: int = 0, limit: int | None = None, *, search: str | None = None
@@ -400,13 +514,13 @@ class Documents:
             params.append(search)
         sql += " ORDER BY ord LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]
-        return [DocumentInfo(*row) for row in self._p.conn.execute(sql, params)]
+        return [DocumentInfo(*row) for row in self._p._conn.execute(sql, params)]
 
     def ids(self) -> builtins.list[DocId]:
-        return [DocId(r[0]) for r in self._p.conn.execute("SELECT id FROM documents ORDER BY ord")]
+        return [DocId(r[0]) for r in self._p._conn.execute("SELECT id FROM documents ORDER BY ord")]
 
     def info(self, doc_id: int) -> DocumentInfo:
-        row = self._p.conn.execute(
+        row = self._p._conn.execute(
             f"SELECT {self._INFO_COLUMNS} FROM documents WHERE id = ?", [doc_id]
         ).fetchone()
         if row is None:
@@ -414,7 +528,7 @@ class Documents:
         return DocumentInfo(*row)
 
     def get(self, doc_id: int) -> Document:
-        row = self._p.conn.execute(
+        row = self._p._conn.execute(
             "SELECT id, uid, title, text, source, meta, ord FROM documents WHERE id = ?", [doc_id]
         ).fetchone()
         if row is None:
@@ -422,19 +536,19 @@ class Documents:
         return _document(row)
 
     def by_uid(self, uid: str) -> Document | None:
-        row = self._p.conn.execute(
+        row = self._p._conn.execute(
             "SELECT id, uid, title, text, source, meta, ord FROM documents WHERE uid = ?", [uid]
         ).fetchone()
         return _document(row) if row else None
 
     def id_for_uid(self, uid: str) -> DocId | None:
-        row = self._p.conn.execute("SELECT id FROM documents WHERE uid = ?", [uid]).fetchone()
+        row = self._p._conn.execute("SELECT id FROM documents WHERE uid = ?", [uid]).fetchone()
         return DocId(row[0]) if row else None
 
     def iter(self, ids: Iterable[int] | None = None) -> Iterator[Document]:
         """Stream documents (with texts) without holding the corpus in memory."""
         if ids is None:
-            cursor = self._p.conn.execute(
+            cursor = self._p._conn.execute(
                 "SELECT id, uid, title, text, source, meta, ord FROM documents ORDER BY ord"
             )
             for row in cursor:
@@ -450,7 +564,7 @@ class Documents:
         One indexed query that stops at the first hit: the window opens at once
         whatever the number of documents.
         """
-        conn = self._p.conn
+        conn = self._p._conn
         row = conn.execute(
             "SELECT d.id FROM documents d LEFT JOIN statuses s"
             " ON s.doc_id = d.id AND s.annotator = ?"
@@ -469,7 +583,7 @@ class Documents:
         """
         marks = ",".join("?" * len(doc_ids))
         sql = f"SELECT id, text FROM documents WHERE id IN ({marks}) ORDER BY id"
-        return [(DocId(r[0]), r[1]) for r in self._p.conn.execute(sql, list(doc_ids))]
+        return [(DocId(r[0]), r[1]) for r in self._p._conn.execute(sql, list(doc_ids))]
 
     def add(
         self, text: str, *, title: str = "", source: str = "", meta: dict[str, Any] | None = None
@@ -487,7 +601,7 @@ class Documents:
         Duplicates (by content uid), within the batch or with the project, are
         stored once; the result says, for each input, its id and whether it was new.
         """
-        conn = self._p.conn
+        conn = self._p._conn
         uids = [document_uid(d.text) for d in docs]
         existing: dict[str, DocId] = {}
         for chunk_start in range(0, len(uids), 900):
@@ -532,12 +646,36 @@ class Documents:
             " created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        # Source tokens of a document already there are added if it had none
+        # (the same article imported as text first, then from a CoNLL file).
+        conn.executemany(
+            "INSERT OR IGNORE INTO source_tokens(doc_id, tokens, sentences) VALUES (?, ?, ?)",
+            (
+                (
+                    doc_id,
+                    json.dumps([o for pair in doc.source_tokens.tokens for o in pair]),
+                    json.dumps(doc.source_tokens.sentence_starts),
+                )
+                for doc, (doc_id, _new) in zip(docs, result, strict=True)
+                if doc.source_tokens is not None
+            ),
+        )
         store_search.add(conn, ((r[0], r[4]) for r in rows))  # find across the corpus
         return result
 
+    def source_tokens(self, doc_id: int) -> SourceTokens | None:
+        """The document's own tokens and sentences, when it came tokenized."""
+        row = self._p._conn.execute(
+            "SELECT tokens, sentences FROM source_tokens WHERE doc_id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            return None
+        flat = json.loads(row[0])
+        return SourceTokens(list(zip(flat[::2], flat[1::2], strict=True)), json.loads(row[1]))
+
     def total_words(self) -> int:
         return int(
-            self._p.conn.execute("SELECT coalesce(sum(n_words), 0) FROM documents").fetchone()[0]
+            self._p._conn.execute("SELECT coalesce(sum(n_words), 0) FROM documents").fetchone()[0]
         )
 
 
@@ -560,7 +698,7 @@ class Labels:
 
     def _load(self) -> dict[str, tuple[int, Label]]:
         if self._cache is None:
-            rows = self._p.conn.execute(
+            rows = self._p._conn.execute(
                 "SELECT id, name, kind, color, shortcut, description, description_ar, ord"
                 " FROM labels ORDER BY ord, id"
             ).fetchall()
@@ -599,7 +737,7 @@ class Labels:
             raise LabelConflict(f"A label named {label.name!r} already exists.")
         if not label.name or any(c.isspace() for c in label.name):
             raise InvalidLabel(f"Label name {label.name!r} must be non-empty without spaces.")
-        self._p.conn.execute(
+        self._p._conn.execute(
             "INSERT INTO labels(name, kind, color, shortcut, description, description_ar, ord)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
@@ -651,7 +789,7 @@ class Labels:
                     raise InvalidLabel(f"Label name {new!r} must be non-empty without spaces.")
             if "kind" in changes:
                 changes["kind"] = parse_kind(changes["kind"], where=f"label {name!r}").value
-                used = self._p.conn.execute(
+                used = self._p._conn.execute(
                     "SELECT count(*) FROM spans WHERE label_id = ? AND deleted IS NULL", [label_id]
                 ).fetchone()[0]
                 if used and changes["kind"] != self.get(name).kind.value:
@@ -660,7 +798,7 @@ class Labels:
                     )
             columns = {("ord" if k == "order" else k): v for k, v in changes.items()}
             sets = ", ".join(f"{col} = ?" for col in columns)
-            self._p.conn.execute(
+            self._p._conn.execute(
                 f"UPDATE labels SET {sets} WHERE id = ?", [*columns.values(), label_id]
             )
             self._cache = None
@@ -699,7 +837,7 @@ class SpanTable:
                 r[8],
                 r[9],
             )
-            for r in self._p.conn.execute(sql, params)
+            for r in self._p._conn.execute(sql, params)
         ]
 
     def for_document(
@@ -727,7 +865,7 @@ class SpanTable:
             f" WHERE s.deleted IS NULL AND s.doc_id IN ({marks})"
             f" ORDER BY s.doc_id, s.annotator, s.start"
         )
-        return self._p.conn.execute(sql, list(doc_ids)).fetchall()
+        return self._p._conn.execute(sql, list(doc_ids)).fetchall()
 
     def get(self, span_id: str) -> Span:
         spans = self._select("s.id = ?", [span_id])
@@ -742,7 +880,7 @@ class SpanTable:
     def annotators(self) -> list[str]:
         return [
             r[0]
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 f"SELECT DISTINCT annotator FROM {self._table} ORDER BY annotator"
             )
         ]
@@ -753,13 +891,13 @@ class SpanTable:
         if annotator is not None:
             sql += " AND annotator = ?"
             params.append(annotator)
-        return int(self._p.conn.execute(sql, params).fetchone()[0])
+        return int(self._p._conn.execute(sql, params).fetchone()[0])
 
     def counts_by(self) -> list[tuple[str, str, int]]:
         """(annotator, label, live spans) rows."""
         return [
             (r[0], r[1], r[2])
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 f"SELECT s.annotator, l.name, count(*) FROM {self._table} s"
                 " JOIN labels l ON l.id = s.label_id WHERE s.deleted IS NULL"
                 " GROUP BY s.annotator, l.name ORDER BY s.annotator, l.ord"
@@ -796,17 +934,55 @@ class SpanTable:
         if kind.layer != "ents":
             return None
         skip = set(ignore)
+        flat = self._p.flat_entities
+        identical: Span | None = None
         for other in self._overlapping(doc_id, annotator, start, end):
             if other.id in skip or self._p.labels.get(other.label).kind.layer != "ents":
                 continue
             if other.start == start and other.end == end:
-                return other
+                identical = other
+                continue
+            if not flat and nests(start, end, other.start, other.end):
+                continue  # one lies wholly inside the other: a nested entity
+            how = (
+                "; this project keeps entities flat (one layer, no nesting)"
+                if flat
+                else " without lying inside it (an entity may nest in another, never cross it)"
+            )
             raise SpanOverlapsEntity(
-                f"{label} {start}–{end} overlaps {other.label} {other.start}–{other.end}; "
+                f"{label} {start}–{end} overlaps {other.label} {other.start}–{other.end}{how}; "
                 "remove that span first or mark the same characters to replace it.",
                 existing_id=other.id,
             )
-        return None
+        return identical
+
+    def documents_of(self, span_ids: Sequence[str]) -> dict[str, DocId]:
+        """The document of each of ``span_ids`` that exists (tombstones included)."""
+        found: dict[str, DocId] = {}
+        ids = list(span_ids)
+        for chunk_start in range(0, len(ids), 900):
+            chunk = ids[chunk_start : chunk_start + 900]
+            marks = ",".join("?" * len(chunk))
+            for span_id, doc_id in self._p._conn.execute(
+                f"SELECT id, doc_id FROM {self._table} WHERE id IN ({marks})", chunk
+            ):
+                found[span_id] = DocId(doc_id)
+        return found
+
+    def count_nested(self) -> int:
+        """Live entities lying inside (or on the same characters as) another entity
+        of the same annotator and document."""
+        return int(
+            self._p._conn.execute(
+                f"SELECT count(DISTINCT s.id) FROM {self._table} s"
+                " JOIN labels ls ON ls.id = s.label_id"
+                f" JOIN {self._table} o ON o.doc_id = s.doc_id AND o.annotator = s.annotator"
+                ' AND o.id != s.id AND o.start <= s.start AND s."end" <= o."end"'
+                " JOIN labels lo ON lo.id = o.label_id"
+                " WHERE s.deleted IS NULL AND o.deleted IS NULL"
+                " AND ls.kind != 'claim' AND lo.kind != 'claim'"
+            ).fetchone()[0]
+        )
 
     def _overlapping(self, doc_id: int, annotator: str, start: int, end: int) -> list[Span]:
         return self._select(
@@ -825,7 +1001,7 @@ class SpanTable:
         """
         label_ids = {name: self._p.labels.id_of(name) for name in self._p.labels.names()}
         verb = "INSERT OR REPLACE" if replace else "INSERT"
-        self._p.conn.executemany(
+        self._p._conn.executemany(
             f'{verb} INTO {self._table}(id, doc_id, annotator, label_id, start, "end", attrs,'
             " created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -859,10 +1035,10 @@ class SpanTable:
 
     def updated_by_id(self) -> dict[str, str]:
         """Every span id (tombstones included) with its last update time."""
-        return dict(self._p.conn.execute(f"SELECT id, updated FROM {self._table}").fetchall())
+        return dict(self._p._conn.execute(f"SELECT id, updated FROM {self._table}").fetchall())
 
     def set_deleted(self, span_id: str, deleted: str | None, *, updated: str) -> None:
-        cur = self._p.conn.execute(
+        cur = self._p._conn.execute(
             f"UPDATE {self._table} SET deleted = ?, updated = ? WHERE id = ?",
             [deleted, updated, span_id],
         )
@@ -870,7 +1046,7 @@ class SpanTable:
             raise UnknownSpan(f"No span {span_id} in {self._p.path}.")
 
     def set_label(self, span_id: str, label: str, *, updated: str) -> None:
-        cur = self._p.conn.execute(
+        cur = self._p._conn.execute(
             f"UPDATE {self._table} SET label_id = ?, updated = ? WHERE id = ?",
             [self._p.labels.id_of(label), updated, span_id],
         )
@@ -887,7 +1063,7 @@ class Statuses:
         self._p = project
 
     def get(self, doc_id: int, annotator: str) -> StatusRecord | None:
-        row = self._p.conn.execute(
+        row = self._p._conn.execute(
             "SELECT doc_id, annotator, status, seconds, updated FROM statuses"
             " WHERE doc_id = ? AND annotator = ?",
             [doc_id, annotator],
@@ -897,7 +1073,7 @@ class Statuses:
     def for_annotator(self, annotator: str) -> dict[DocId, StatusRecord]:
         return {
             DocId(r[0]): _status(r)
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 "SELECT doc_id, annotator, status, seconds, updated FROM statuses"
                 " WHERE annotator = ?",
                 [annotator],
@@ -907,12 +1083,12 @@ class Statuses:
     def with_status(self, status: Status) -> list[tuple[DocId, str]]:
         """``(doc_id, annotator)`` of every record with ``status``: one query, no records."""
         sql = "SELECT doc_id, annotator FROM statuses WHERE status = ? ORDER BY doc_id, annotator"
-        return self._p.conn.execute(sql, [status.value]).fetchall()
+        return self._p._conn.execute(sql, [status.value]).fetchall()
 
     def for_document(self, doc_id: int) -> list[StatusRecord]:
         return [
             _status(r)
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 "SELECT doc_id, annotator, status, seconds, updated FROM statuses"
                 " WHERE doc_id = ? ORDER BY annotator",
                 [doc_id],
@@ -922,7 +1098,7 @@ class Statuses:
     def all(self) -> list[StatusRecord]:
         return [
             _status(r)
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 "SELECT doc_id, annotator, status, seconds, updated FROM statuses"
                 " ORDER BY doc_id, annotator"
             )
@@ -935,11 +1111,11 @@ class Statuses:
         """
         counts = {s: 0 for s in Status}
         if annotator is None:
-            rows = self._p.conn.execute("SELECT status, count(*) FROM statuses GROUP BY status")
+            rows = self._p._conn.execute("SELECT status, count(*) FROM statuses GROUP BY status")
             for status, n in rows:
                 counts[Status(status)] += n
             return counts
-        rows = self._p.conn.execute(
+        rows = self._p._conn.execute(
             "SELECT status, count(*) FROM statuses WHERE annotator = ? GROUP BY status", [annotator]
         )
         for status, n in rows:
@@ -950,7 +1126,7 @@ class Statuses:
     def total_seconds(self) -> dict[str, float]:
         return {
             r[0]: r[1]
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 "SELECT annotator, sum(seconds) FROM statuses GROUP BY annotator ORDER BY annotator"
             )
         }
@@ -958,15 +1134,52 @@ class Statuses:
     def put(self, record: StatusRecord | None, *, doc_id: int, annotator: str) -> None:
         """Write (or, with ``None``, delete) the record of (document, annotator)."""
         if record is None:
-            self._p.conn.execute(
+            self._p._conn.execute(
                 "DELETE FROM statuses WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
             )
             return
-        self._p.conn.execute(
+        self._p._conn.execute(
             "INSERT OR REPLACE INTO statuses(doc_id, annotator, status, seconds, updated)"
             " VALUES (?, ?, ?, ?, ?)",
             [doc_id, annotator, record.status.value, record.seconds, record.updated],
         )
+
+
+class Meta:
+    """The project's own facts (``app``, ``created``, ``handout_for``, ``sample``, ...)."""
+
+    def __init__(self, project: Project) -> None:
+        self._p = project
+
+    def all(self) -> dict[str, str]:
+        return {
+            row[0]: row[1]
+            for row in self._p._conn.execute("SELECT key, value FROM project_meta ORDER BY key")
+        }
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        row = self._p._conn.execute(
+            "SELECT value FROM project_meta WHERE key = ?", [key]
+        ).fetchone()
+        return str(row[0]) if row else default
+
+    def update(self, values: dict[str, str]) -> None:
+        """Set several keys at once (one transaction)."""
+        with self._p.transaction():
+            self._p._conn.executemany(
+                "INSERT OR REPLACE INTO project_meta(key, value) VALUES (?, ?)",
+                list(values.items()),
+            )
+
+    def set(self, key: str, value: str) -> None:
+        self.update({key: value})
+
+
+@dataclass(frozen=True, slots=True)
+class AdjudicationRecord:
+    doc_id: DocId
+    adjudicator: str
+    updated: str
 
 
 class Adjudications:
@@ -975,9 +1188,27 @@ class Adjudications:
     def __init__(self, project: Project) -> None:
         self._p = project
 
+    def get(self, doc_id: int) -> AdjudicationRecord | None:
+        row = self._p._conn.execute(
+            "SELECT doc_id, adjudicator, updated FROM adjudications WHERE doc_id = ?", [doc_id]
+        ).fetchone()
+        return AdjudicationRecord(DocId(row[0]), row[1], row[2]) if row else None
+
+    def put(self, record: AdjudicationRecord | None, *, doc_id: int) -> None:
+        """Write (or, with ``None``, delete) the adjudication record of a document."""
+        with self._p.transaction():
+            if record is None:
+                self._p._conn.execute("DELETE FROM adjudications WHERE doc_id = ?", [doc_id])
+            else:
+                self._p._conn.execute(
+                    "INSERT OR REPLACE INTO adjudications(doc_id, adjudicator, updated)"
+                    " VALUES (?, ?, ?)",
+                    [doc_id, record.adjudicator, record.updated],
+                )
+
     def mark(self, doc_id: int, *, adjudicator: str) -> None:
         with self._p.transaction():
-            self._p.conn.execute(
+            self._p._conn.execute(
                 "INSERT OR REPLACE INTO adjudications(doc_id, adjudicator, updated)"
                 " VALUES (?, ?, ?)",
                 [doc_id, adjudicator, utc_now()],
@@ -985,19 +1216,19 @@ class Adjudications:
 
     def unmark(self, doc_id: int) -> None:
         with self._p.transaction():
-            self._p.conn.execute("DELETE FROM adjudications WHERE doc_id = ?", [doc_id])
+            self._p._conn.execute("DELETE FROM adjudications WHERE doc_id = ?", [doc_id])
 
     def documents(self) -> list[DocId]:
         return [
             DocId(r[0])
-            for r in self._p.conn.execute("SELECT doc_id FROM adjudications ORDER BY doc_id")
+            for r in self._p._conn.execute("SELECT doc_id FROM adjudications ORDER BY doc_id")
         ]
 
     def with_gold(self) -> list[DocId]:
         """Adjudicated documents and documents that have live gold spans, in project order."""
         return [
             DocId(r[0])
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 "SELECT id FROM documents WHERE id IN (SELECT doc_id FROM adjudications)"
                 " OR id IN (SELECT doc_id FROM gold_spans WHERE deleted IS NULL) ORDER BY ord"
             )
@@ -1013,8 +1244,8 @@ class Assignments:
     def replace_all(self, pairs: Iterable[tuple[int, str]]) -> None:
         """Replace every assignment; call inside :meth:`Project.transaction`."""
         now = utc_now()
-        self._p.conn.execute("DELETE FROM assignments")
-        self._p.conn.executemany(
+        self._p._conn.execute("DELETE FROM assignments")
+        self._p._conn.executemany(
             "INSERT INTO assignments(doc_id, annotator, assigned) VALUES (?, ?, ?)",
             ((doc_id, annotator, now) for doc_id, annotator in pairs),
         )
@@ -1022,7 +1253,7 @@ class Assignments:
     def for_annotator(self, annotator: str) -> list[DocId]:
         return [
             DocId(r[0])
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 "SELECT a.doc_id FROM assignments a JOIN documents d ON d.id = a.doc_id"
                 " WHERE a.annotator = ? ORDER BY d.ord",
                 [annotator],
@@ -1031,7 +1262,7 @@ class Assignments:
 
     def all(self) -> dict[DocId, list[str]]:
         result: dict[DocId, list[str]] = {}
-        for doc_id, annotator in self._p.conn.execute(
+        for doc_id, annotator in self._p._conn.execute(
             "SELECT doc_id, annotator FROM assignments ORDER BY doc_id, annotator"
         ):
             result.setdefault(DocId(doc_id), []).append(annotator)

@@ -33,11 +33,11 @@ class BulkCounts:
 @contextmanager
 def attached(project: Project, path: Path) -> Iterator[str]:
     """ATTACH ``path`` (outside any transaction) for the duration of the block."""
-    project.conn.execute(f"ATTACH DATABASE ? AS {ALIAS}", [str(path)])
+    project._conn.execute(f"ATTACH DATABASE ? AS {ALIAS}", [str(path)])
     try:
         yield ALIAS
     finally:
-        project.conn.execute(f"DETACH DATABASE {ALIAS}")
+        project._conn.execute(f"DETACH DATABASE {ALIAS}")
 
 
 def merge_rows(project: Project) -> tuple[BulkCounts, dict[str, set[tuple[DocId, str]]]]:
@@ -49,7 +49,7 @@ def merge_rows(project: Project) -> tuple[BulkCounts, dict[str, set[tuple[DocId,
     :returns: the counts and, per table (``spans``, ``gold_spans``), the
         (document, annotator) pairs whose spans changed.
     """
-    conn = project.conn
+    conn = project._conn
     counts = BulkCounts()
     src = ALIAS
     before = conn.total_changes
@@ -113,7 +113,7 @@ def merge_rows(project: Project) -> tuple[BulkCounts, dict[str, set[tuple[DocId,
 def _merge_span_table(
     project: Project, table: str, touched: set[tuple[DocId, str]]
 ) -> tuple[int, int]:
-    conn = project.conn
+    conn = project._conn
     src = ALIAS
     conn.execute("DROP TABLE IF EXISTS temp.merge_incoming")
     conn.execute(
@@ -151,10 +151,18 @@ def _merge_span_table(
 def overlapping_entities(
     project: Project, table: str, touched: set[tuple[DocId, str]]
 ) -> list[tuple[DocId, str]]:
-    """Of the touched (document, annotator) pairs, those whose live entities overlap."""
+    """Of the touched (document, annotator) pairs, those whose live entities cross
+    (overlap without one lying inside the other; in a flat project: overlap)."""
     if not touched:
         return []
-    conn = project.conn
+    nesting = (
+        ""
+        if project.flat_entities
+        else """ AND (NOT ((a.start <= b.start AND b."end" <= a."end")
+                        OR (b.start <= a.start AND a."end" <= b."end"))
+                  OR (a.start = b.start AND a."end" = b."end" AND a.label_id = b.label_id))"""
+    )
+    conn = project._conn
     conn.execute("DROP TABLE IF EXISTS temp.merge_touched")
     conn.execute("CREATE TEMP TABLE merge_touched (doc_id INTEGER, annotator TEXT)")
     conn.executemany("INSERT INTO temp.merge_touched VALUES (?, ?)", sorted(touched))
@@ -164,7 +172,7 @@ def overlapping_entities(
         FROM temp.merge_touched t
         JOIN main.{table} a ON a.doc_id = t.doc_id AND a.annotator = t.annotator
         JOIN main.{table} b ON b.doc_id = a.doc_id AND b.annotator = a.annotator
-             AND b.id > a.id AND b.start < a."end" AND a.start < b."end"
+             AND b.id > a.id AND b.start < a."end" AND a.start < b."end"{nesting}
         JOIN main.labels la ON la.id = a.label_id
         JOIN main.labels lb ON lb.id = b.label_id
         WHERE a.deleted IS NULL AND b.deleted IS NULL

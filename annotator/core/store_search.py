@@ -10,11 +10,13 @@ found and indexed by :func:`catch_up`.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.model import DocId
+
+if TYPE_CHECKING:
+    from annotator.core.store import Project
 
 GRAM = 3  # FTS5's trigram tokenizer: queries need three characters or more
 INDEX_TABLE = "find_index"
@@ -52,7 +54,8 @@ def _write(conn: Any, batch: list[tuple[int, str]]) -> None:
     )
 
 
-def unindexed(conn: sqlite3.Connection) -> list[DocId]:
+def unindexed(project: Project) -> list[DocId]:
+    conn = project._conn
     return [
         DocId(r[0])
         for r in conn.execute(
@@ -62,49 +65,39 @@ def unindexed(conn: sqlite3.Connection) -> list[DocId]:
     ]
 
 
-def catch_up(conn: sqlite3.Connection) -> int:
-    """Index every document not indexed yet, all or nothing; returns how many.
-
-    A savepoint: one transaction of its own, or part of the caller's.
-    """
-    missing = unindexed(conn)
+def catch_up(project: Project) -> int:
+    """Index every document not indexed yet, in one transaction; returns how many."""
+    missing = unindexed(project)
     if not missing:
         return 0
-    conn.execute("SAVEPOINT find_catch_up")
-    try:
+    conn = project._conn
+    with project.transaction():
         for first in range(0, len(missing), _BATCH):
             chunk = missing[first : first + _BATCH]
             marks = ",".join("?" * len(chunk))
             sql = f"SELECT id, text FROM documents WHERE id IN ({marks})"
             add(conn, conn.execute(sql, chunk).fetchall())
-    except BaseException:
-        conn.execute("ROLLBACK TO find_catch_up")
-        conn.execute("RELEASE find_catch_up")
-        raise
-    conn.execute("RELEASE find_catch_up")
     return len(missing)
 
 
-def candidates(conn: sqlite3.Connection, needle: str) -> list[DocId]:
+def candidates(project: Project, needle: str) -> list[DocId]:
     """Indexed documents whose folded text holds every trigram of ``needle`` (folded)."""
     grams = sorted({needle[i : i + GRAM] for i in range(len(needle) - GRAM + 1)})
     match = " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
-    return [
-        DocId(r[0])
-        for r in conn.execute(
-            f"SELECT rowid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?", [match]
-        )
-    ]
+    sql = f"SELECT rowid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?"
+    return [DocId(r[0]) for r in project._conn.execute(sql, [match])]
 
 
-def document_numbers(conn: sqlite3.Connection) -> dict[DocId, int]:
+def document_numbers(project: Project) -> dict[DocId, int]:
     """Document id -> its 1-based position in the project (ids only: 100k rows in ~30 ms)."""
-    rows = conn.execute("SELECT id FROM documents ORDER BY ord")
+    rows = project._conn.execute("SELECT id FROM documents ORDER BY ord")
     return {DocId(r[0]): n for n, r in enumerate(rows, 1)}
 
 
-def documents(conn: sqlite3.Connection, doc_ids: list[DocId]) -> dict[DocId, tuple[str, str]]:
+def documents(project: Project, doc_ids: list[DocId]) -> dict[DocId, tuple[str, str]]:
     """Document id -> (title, text), for a few hundred ids."""
     marks = ",".join("?" * len(doc_ids))
-    rows = conn.execute(f"SELECT id, title, text FROM documents WHERE id IN ({marks})", doc_ids)
+    rows = project._conn.execute(
+        f"SELECT id, title, text FROM documents WHERE id IN ({marks})", doc_ids
+    )
     return {DocId(r[0]): (r[1], r[2]) for r in rows}

@@ -119,7 +119,7 @@ def test_empty_query_is_refused(corpus: Project) -> None:
 
 
 def test_documents_written_behind_the_store_are_still_found(corpus: Project) -> None:
-    corpus.conn.execute(
+    corpus._conn.execute(
         "INSERT INTO documents(uid, title, text, n_chars, n_words, ord, created)"
         " VALUES ('x', 'raw', 'وصل المراقبون إلى البوكمال صباحا', 32, 5, 999, '')"
     )
@@ -127,7 +127,7 @@ def test_documents_written_behind_the_store_are_still_found(corpus: Project) -> 
     with Project.open(path, readonly=True) as reader:  # cannot index: scans the newcomer
         assert {h.title for h in find_in_project(reader, "المراقبون").hits} == {"raw"}
     assert check(corpus, "المراقبون") == 1  # writable: indexed on the way
-    missing = corpus.conn.execute(
+    missing = corpus._conn.execute(
         "SELECT count(*) FROM documents WHERE id NOT IN (SELECT doc_id FROM find_indexed)"
     ).fetchone()[0]
     assert missing == 0
@@ -141,7 +141,7 @@ def test_migration_builds_the_index_of_an_old_project(tmp_path: Path) -> None:
         word = text.split()[0]
         result = find_in_project(project, word)
         assert result.hits and result.hits[0].match == word
-        indexed = project.conn.execute("SELECT count(*) FROM find_indexed").fetchone()[0]
+        indexed = project._conn.execute("SELECT count(*) FROM find_indexed").fetchone()[0]
         assert indexed == project.documents.count()
 
 
