@@ -137,19 +137,26 @@ def token_array(text: str) -> npt.NDArray[np.int64]:
 
 
 class _NestedSpanF1:
-    """Exact span F1 over every entity level, counted document by document (only
-    counts are kept), put into the result when some entity is nested."""
+    """Exact span F1 over every entity level, put into the result when some entity
+    is nested.
+
+    ``compute_agreement`` counts the outermost entities; only documents where an
+    annotator nested an entity add anything here: per pair and label, the counts
+    over every level minus those over the outermost level. Most documents cost a
+    sort and a loop, no counting.
+    """
 
     def __init__(self, annotators: Sequence[str]) -> None:
         self.pairs = list(itertools.combinations(annotators, 2))
-        self.counts: dict[tuple[str, str], dict[str, list[int]]] = {p: {} for p in self.pairs}
-        self.shared: dict[tuple[str, str], int] = dict.fromkeys(self.pairs, 0)
-        self.current: dict[str, list[AgreementSpan]] = {}
+        # Per pair and label: [Δ exact matches, Δ spans of a, Δ spans of b].
+        self.delta: dict[tuple[str, str], dict[str, list[int]]] = {p: {} for p in self.pairs}
+        # Per annotator of the current document: (every entity, the outermost ones).
+        self.current: dict[str, tuple[list[AgreementSpan], list[AgreementSpan]]] = {}
         self.nested = 0
+        self._nested_here = False
 
     def outermost(self, name: str, spans: list[AgreementSpan]) -> list[AgreementSpan]:
         ents = sorted((s for s in spans if s.layer == "ents"), key=lambda s: (s.start, -s.end))
-        self.current[name] = ents
         kept: list[AgreementSpan] = []
         reach = -1
         for span in ents:
@@ -158,23 +165,36 @@ class _NestedSpanF1:
                 reach = span.end
             else:
                 self.nested += 1
+                self._nested_here = True
+        self.current[name] = (ents, kept)
         return kept + [s for s in spans if s.layer != "ents"]
 
-    def add_document(self, ents: dict[str, list[AgreementSpan]]) -> None:
-        for a, b in self.pairs:
-            if a not in ents or b not in ents:
-                continue
-            self.shared[(a, b)] += 1
-            per_label = self.counts[(a, b)]
-            sa = Counter((s.start, s.end, s.label) for s in ents[a])
-            sb = Counter((s.start, s.end, s.label) for s in ents[b])
-            for key, n in sa.items():
-                per_label.setdefault(key[2], [0, 0, 0])[1] += n
-            for key, n in sb.items():
-                per_label.setdefault(key[2], [0, 0, 0])[2] += n
-            for key, n in (sa & sb).items():
-                per_label[key[2]][0] += n
+    def add_document(
+        self, current: dict[str, tuple[list[AgreementSpan], list[AgreementSpan]]]
+    ) -> None:
+        if self._nested_here:
+            for a, b in self.pairs:
+                if a in current and b in current:
+                    self._count(self.delta[(a, b)], current[a][0], current[b][0], 1)
+                    self._count(self.delta[(a, b)], current[a][1], current[b][1], -1)
         self.current = {}
+        self._nested_here = False
+
+    @staticmethod
+    def _count(
+        per_label: dict[str, list[int]],
+        ents_a: list[AgreementSpan],
+        ents_b: list[AgreementSpan],
+        sign: int,
+    ) -> None:
+        sa = Counter((s.start, s.end, s.label) for s in ents_a)
+        sb = Counter((s.start, s.end, s.label) for s in ents_b)
+        for key, n in sa.items():
+            per_label.setdefault(key[2], [0, 0, 0])[1] += sign * n
+        for key, n in sb.items():
+            per_label.setdefault(key[2], [0, 0, 0])[2] += sign * n
+        for key, n in (sa & sb).items():
+            per_label[key[2]][0] += sign * n
 
     def apply(self, result: AgreementResult) -> AgreementResult:
         if not self.nested:
@@ -183,11 +203,16 @@ class _NestedSpanF1:
         tps = sizes = 0
         f1s = []
         for pair in result.entities.pairs:
-            labels = self.counts.get((pair.a, pair.b), {})
+            labels = {name: [v.tp, v.n_a, v.n_b] for name, v in pair.per_label.items()}
+            for name, change in self.delta.get((pair.a, pair.b), {}).items():
+                counts = labels.setdefault(name, [0, 0, 0])
+                for i in range(3):
+                    counts[i] += change[i]
+            labels = {name: c for name, c in labels.items() if c[1] + c[2] > 0}
             tp = sum(c[0] for c in labels.values())
             n_a = sum(c[1] for c in labels.values())
             n_b = sum(c[2] for c in labels.values())
-            f1 = _f1(tp, n_a + n_b) if self.shared.get((pair.a, pair.b)) else None
+            f1 = _f1(tp, n_a + n_b) if pair.documents else None
             if f1 is not None:
                 f1s.append(f1)
                 tps += tp
