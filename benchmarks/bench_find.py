@@ -100,9 +100,7 @@ def main() -> int:
                 ours = median_time(lambda q=query: find_in_project(project, q), args.repeats)
                 needle = fold_query(query)
                 match = (
-                    median_time(
-                        lambda n=needle: store_search.candidates(project, n), args.repeats
-                    )
+                    median_time(lambda n=needle: store_search.candidates(project, n), args.repeats)
                     if len(needle) >= store_search.GRAM
                     else float("nan")
                 )

@@ -76,7 +76,7 @@ def child_start(project: str, t0: float, *, empty: bool) -> dict[str, object]:
 def _open_first_with_the_core(window) -> None:  # type: ignore[no-untyped-def]
     """What ``MainWindow.open_first_document`` becomes with the core's query (issue 14):
     ``Documents.first_to_open`` finds the document without paging the list."""
-    doc_id = window._project.documents.first_to_open(window._annotator)
+    doc_id = window.project.documents.first_to_open(window.annotator())
     if doc_id is not None:
         window.open_document(doc_id)
 
@@ -131,7 +131,7 @@ def child_scroll(project: str, *, empty: bool, core_first: bool = False) -> dict
     app.processEvents()
     opened = time.perf_counter() - t
     opened_doc = window.current_document()
-    model, view = window.documents_model, window.documents_view
+    model, view = window.documents_model, window.documents_dock.view
     if core_first:
         result = {"open_s": opened, "doc": opened_doc, "rss_mb": process.memory_info().rss / 2**20}
         window.close()
