@@ -869,7 +869,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="75" />
-        <location filename="../../annotator/gui/review/document_panel.py" line="232" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="228" />
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
@@ -1010,112 +1010,112 @@
         <translation>قبول %1 لـ«%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="125" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="149" />
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="135" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="159" />
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="147" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="171" />
         <source>The project changed since; press Recompute.</source>
         <translation>تغيّر المشروع منذ ذلك الحين؛ اضغط «إعادة الحساب».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="179" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="203" />
         <source>Documents finished by two annotators or more: %1. Annotators: %2.</source>
         <translation>مستندات أنجزها معلِّمان أو أكثر: %1. المعلِّمون: %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="191" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="215" />
         <source>No agreement: %1</source>
         <translation>لا اتفاق: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="196" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="220" />
         <source>cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="198" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="222" />
         <source>Agreement cancelled; press Recompute to start again.</source>
         <translation>أُلغي حساب الاتفاق؛ اضغط «إعادة الحساب» للبدء من جديد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="210" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="234" />
         <source>Recompute</source>
         <translation>إعادة الحساب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="214" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="238" />
         <source>All annotators</source>
         <translation>كل المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="216" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="240" />
         <source>All labels</source>
         <translation>كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="222" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="246" />
         <source>Agreement %p%</source>
         <translation>الاتفاق %p%</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="223" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="247" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="224" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="248" />
         <source>Stop computing agreement</source>
         <translation>إيقاف حساب الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="244" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="268" />
         <source>Pairwise agreement</source>
         <translation>الاتفاق بين كل اثنين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="264" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="288" />
         <source>Overall</source>
         <translation>الإجمالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="276" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="300" />
         <source>Exact F1 per label</source>
         <translation>F1 المطابق لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="122" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="118" />
         <source>nobody finished it</source>
         <translation>لم يُنجزه أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="226" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="222" />
         <source>Choose a document.</source>
         <translation>اختر مستندًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="230" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="226" />
         <source>Accept majority (whole document)</source>
         <translation>قبول الأغلبية (المستند كله)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="234" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="230" />
         <source>Disputed rows only</source>
         <translation>الصفوف المختلف عليها فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="251" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="247" />
         <source>Gold — select text and press a label key; Delete removes the clicked gold span. Keys: </source>
         <translation>المرجع — حدّد نصًا واضغط مفتاح تسمية؛ Delete يحذف المقطع المرجعي المنقور. المفاتيح: </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="268" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="264" />
         <source>1…N: accept that annotator's version · 0 or Delete: reject the row</source>
         <translation>1…N: قبول نسخة ذلك المعلِّم · 0 أو Delete: رفض الصف</translation>
     </message>

@@ -142,6 +142,38 @@ def test_open_review_computes_agreement_off_the_ui_thread(qtbot, sample, monkeyp
     assert list(window.agreement.annotators) == sorted(SAMPLE_ANNOTATORS)
 
 
+def test_agreement_of_an_unchanged_project_is_shown_without_computing(qtbot, sample, monkeypatch):
+    path, project = sample
+    calls: list[threading.Thread] = []
+
+    def spy(p, **kwargs):
+        calls.append(threading.current_thread())
+        return project_agreement(p, **kwargs)
+
+    monkeypatch.setattr(agreement_tab, "project_agreement", spy)
+    first = _window(qtbot, project)
+    assert len(calls) == 1
+    first.close()
+    # Opened again on the same, unchanged file (another connection, too): no worker.
+    with Project.open(path, readonly=True) as again:
+        second = _window(qtbot, again)
+        assert len(calls) == 1
+        assert second.agreement.to_json() == first.agreement.to_json()
+        assert second.agreement_tab.heatmap.cell_value(0, 1) == pytest.approx(0.8)
+        second.close()
+    # Something agreement reads changes: computed again, and it shows the change.
+    doc_id = project.documents.ids()[0]
+    project.apply(SetStatus(doc_id, SAMPLE_ANNOTATORS[0], Status.IN_PROGRESS))
+    third = _window(qtbot, project)
+    assert len(calls) == 2
+    assert third.agreement is None and "two" in third.agreement_error
+    project.apply(SetStatus(doc_id, SAMPLE_ANNOTATORS[0], Status.DONE))
+    # Recompute always computes.
+    with qtbot.waitSignal(third.agreement_ready, timeout=30_000):
+        qtbot.mouseClick(third.agreement_tab.recompute_button, Qt.MouseButton.LeftButton)
+    assert len(calls) == 3
+
+
 def test_heat_map_shows_the_numbers_of_project_agreement(qtbot, sample):
     _path, project = sample
     window = _window(qtbot, project)

@@ -4,12 +4,16 @@
 thread (:class:`~annotator.gui.ops.BackgroundOperation`, its own read-only
 connection); the tab shows at once and fills in when the numbers arrive. The
 progress bar and its Cancel button are the tab's, for the window to place
-(its status bar), so they are seen from every tab.
+(its status bar), so they are seen from every tab. The last result of each
+project file is kept with the file's ``data_version``: opened again on an
+unchanged project, with the same filters, the numbers show without computing.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +48,11 @@ from annotator.gui.review.models import (
 )
 
 __all__ = ["AgreementTab", "names", "table_view"]
+
+# The last agreement of each project file: the filters, the file's data_version
+# it was read at, the result. Reopening the window on an unchanged project shows
+# it at once; one result per file (a record per document) is all it keeps.
+_last: dict[Path, tuple[tuple[tuple[str, ...], tuple[str, ...]], str, AgreementResult]] = {}
 
 
 def names(text: str) -> list[str] | None:
@@ -104,21 +113,36 @@ class AgreementTab(QWidget):
     def is_busy(self) -> bool:
         return self._job is not None and self._job.isRunning()
 
-    def refresh(self) -> None:
-        """(Re)compute agreement off the UI thread, with the filters as written."""
+    def refresh(self, *, force: bool = False) -> None:
+        """(Re)compute agreement off the UI thread, with the filters as written.
+
+        :param force: compute even when the project is unchanged since the last
+            agreement of these filters (which is otherwise shown at once).
+        """
         if self.is_busy():
             return
         annotators = names(self.annotators_filter.text())
         labels = names(self.labels_filter.text())
+        asked = (tuple(annotators or ()), tuple(labels or ()))
+        version = self._project.data_version()  # a few index lookups
+        cached = _last.get(self._project.path.resolve())
+        if not force and cached is not None and cached[:2] == (asked, version):
+            result = cached[2]
+            QTimer.singleShot(0, lambda: self._done(result))  # as a worker would, at once
+            return
 
         def work(reader: Project, task: Task) -> AgreementResult:
             return project_agreement(
                 reader, annotators=annotators, labels=labels, progress=task.step
             )
 
+        def computed(result: AgreementResult) -> None:
+            _last[self._project.path.resolve()] = (asked, version, result)
+            self._done(result)
+
         job = BackgroundOperation(work, project=self._project, parent=self)
         job.progressed.connect(self._progressed)
-        job.succeeded.connect(self._done)
+        job.succeeded.connect(computed)
         job.failed.connect(self._failed)
         job.cancelled.connect(self._cancelled)
         self._job = job
@@ -208,7 +232,7 @@ class AgreementTab(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.recompute_button = QPushButton(translate("Review", "Recompute"), self)
-        self.recompute_button.clicked.connect(self.refresh)
+        self.recompute_button.clicked.connect(lambda: self.refresh(force=True))
         # The CLI's --annotators / --labels: comma-separated, empty for all.
         self.annotators_filter = QLineEdit(self)
         self.annotators_filter.setPlaceholderText(translate("Review", "All annotators"))
@@ -216,7 +240,7 @@ class AgreementTab(QWidget):
         self.labels_filter.setPlaceholderText(translate("Review", "All labels"))
         for edit in (self.annotators_filter, self.labels_filter):
             edit.setClearButtonEnabled(True)
-            edit.returnPressed.connect(self.refresh)
+            edit.returnPressed.connect(lambda: self.refresh())
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.setFormat(translate("Review", "Agreement %p%"))

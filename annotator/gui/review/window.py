@@ -95,7 +95,7 @@ class ReviewWindow(QMainWindow):
         self.session.replay_refused.connect(self._replay_refused)
         self._build_toolbar()
         self.resize(1400, 900)
-        self.refresh_agreement()
+        self.agreement_tab.refresh()  # at once when the project is unchanged since the last
 
     # --- state ---------------------------------------------------------------------
 
@@ -125,8 +125,8 @@ class ReviewWindow(QMainWindow):
     # --- actions -------------------------------------------------------------------
 
     def refresh_agreement(self) -> None:
-        """(Re)compute agreement off the UI thread; progress in the status bar."""
-        self.agreement_tab.refresh()
+        """Compute agreement again off the UI thread; progress in the status bar."""
+        self.agreement_tab.refresh(force=True)
 
     def refresh_scores(self) -> None:
         """Score every annotator against gold, off the UI thread."""
