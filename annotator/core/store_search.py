@@ -109,7 +109,9 @@ def iter_candidates(
         return
     where, params = "1", list[str]()
     if len(needle) >= GRAM:
-        where = f"d.id IN (SELECT rowid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?)"
+        # "+d.id": walk the documents in project order (the ord index) and stop at
+        # the batch, instead of fetching every candidate and sorting them all.
+        where = f"+d.id IN (SELECT rowid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?)"
         params = [match_query(needle)]
         indexed = int(conn.execute(f"SELECT count(*) FROM {INDEXED_TABLE}").fetchone()[0])
         if indexed < n_docs:  # written around the store: searched without the index
