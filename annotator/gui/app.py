@@ -183,6 +183,7 @@ def open_main_window(
     :param interactive: may show dialogs (first-start name, error boxes) and
         remember choices; off for screenshots.
     """
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from annotator.gui import i18n
@@ -199,13 +200,15 @@ def open_main_window(
     def fail(title: str, message: str) -> None:
         print(f"annotator: {message}", file=sys.stderr)
         if interactive:
-            QMessageBox.critical(None, title, message)
+            box = QMessageBox(QMessageBox.Icon.Critical, title, message)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is data
+            box.exec()
 
     try:
         path = resolve_project_path(project_path, settings)
         project = Project.open(path)
     except AnnotatorError as exc:
-        fail(translate("App", "Cannot open the project"), exc.message)
+        fail(translate("App", "Cannot open the project"), str(exc))  # with its code
         return None
     except OSError as exc:
         fail(

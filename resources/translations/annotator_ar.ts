@@ -16,8 +16,8 @@
     <message>
         <location filename="../../annotator/gui/editor.py" line="302" />
         <location filename="../../annotator/gui/editor.py" line="370" />
-        <source>No label named {0} in this project.</source>
-        <translation>لا توجد تسمية باسم {0} في هذا المشروع.</translation>
+        <source>No label named %1 in this project.</source>
+        <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/editor.py" line="311" />
@@ -26,8 +26,8 @@
     </message>
     <message>
         <location filename="../../annotator/gui/editor.py" line="326" />
-        <source>Not found: {0}</source>
-        <translation>غير موجود: {0}</translation>
+        <source>Not found: %1</source>
+        <translation>غير موجود: %1</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/editor.py" line="428" />
@@ -46,33 +46,33 @@
     </message>
     <message>
         <location filename="../../annotator/gui/editor.py" line="445" />
-        <source>Add {0} «{1}»</source>
-        <translation>إضافة {0} «{1}»</translation>
+        <source>Add %1 «%2»</source>
+        <translation>إضافة %1 «%2»</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/editor.py" line="459" />
-        <source>Replaced {0} with {1}.</source>
-        <translation>استُبدل {0} بـ {1}.</translation>
+        <source>Replaced %1 with %2.</source>
+        <translation>استُبدل %1 بـ %2.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/editor.py" line="467" />
-        <source>Relabel {0} → {1} «{2}»</source>
-        <translation>تغيير التسمية {0} ← {1} «{2}»</translation>
+        <source>Relabel %1 → %2 «%3»</source>
+        <translation>تغيير التسمية %1 ← %2 «%3»</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/editor.py" line="479" />
-        <source>Delete {0} «{1}»</source>
-        <translation>حذف {0} «{1}»</translation>
+        <source>Delete %1 «%2»</source>
+        <translation>حذف %1 «%2»</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/editor.py" line="522" />
-        <source>Cannot undo or redo: {0}</source>
-        <translation>تعذّر التراجع أو الإعادة: {0}</translation>
+        <source>Cannot undo or redo: %1</source>
+        <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/editor.py" line="529" />
-        <source>Not added: {0} would overlap {1} «{2}». Delete that span first, or mark exactly the same characters to replace it.</source>
-        <translation>لم يُضف: {0} سيتداخل مع {1} «{2}». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
+        <source>Not added: %1 would overlap %2 «%3». Delete that span first, or mark exactly the same characters to replace it.</source>
+        <translation>لم يُضف: %1 سيتداخل مع %2 «%3». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
     </message>
 </context>
 <context>
@@ -700,8 +700,8 @@
     </message>
     <message>
         <location filename="../../annotator/gui/palette.py" line="158" />
-        <source>Armed: {0}</source>
-        <translation>المثبّتة: {0}</translation>
+        <source>Armed: %1</source>
+        <translation>المثبّتة: %1</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/palette.py" line="160" />

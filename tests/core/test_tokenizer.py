@@ -561,3 +561,55 @@ def test_sentences_partition_tokens_and_respect_protected_spans(
         assert e1 <= s2
         for a, b in protected:
             assert not (a < e1 and b > s2), "a protected span crosses a sentence break"
+
+
+# --- selections: what the editor asks while the user selects (moved from the editor) -----
+
+
+def test_windowed_snapping_matches_the_whole_text_tokenizer(seed_text: str) -> None:
+    """Only the whitespace-bounded stretch around a selection is tokenized; on the seed
+    that must give exactly the tokens of the whole text."""
+    from annotator.core.tokenizer import snap_selection, token_at
+
+    for start, end in token_offsets(seed_text):
+        assert snap_selection(seed_text, start, end) == (start, end)
+        if end - start >= 3:
+            assert snap_selection(seed_text, start + 1, end - 1) == (start, end), seed_text[
+                start:end
+            ]
+        assert token_at(seed_text, start) == (start, end)
+
+
+def test_token_at_a_click() -> None:
+    from annotator.core.tokenizer import token_at
+
+    text = "قالت و”داعش” هنا."
+    quote = text.index("داعش")
+    assert token_at(text, quote + 1) == (quote, quote + 4)  # inside the word
+    assert token_at(text, quote + 4) == (quote + 4, quote + 5)  # the closing quote
+    assert token_at(text, 4) == (0, 4)  # the end of قالت, before the space
+    assert token_at("  ", 1) is None
+
+
+def test_snap_selection_of_spaces_only_is_empty() -> None:
+    from annotator.core.tokenizer import snap_selection
+
+    text = "دير الزور   البوكمال"
+    gap = text.index("   ")
+    assert snap_selection(text, gap, gap + 2) == (gap, gap)
+    assert snap_selection(text, 1, 6) == (0, 9)
+
+
+def test_sentence_at_stays_within_its_paragraph() -> None:
+    from annotator.core.tokenizer import paragraph_at, sentence_at
+
+    text = "الجملة الأولى. الجملة الثانية؟\nفقرة ثانية بلا نقطة\n"
+    second = text.index("الجملة الثانية")
+    assert sentence_at(text, second + 2) == (second, text.index("؟") + 1)
+    assert sentence_at(text, 3) == (0, text.index(".") + 1)
+    line2 = text.index("فقرة")
+    assert paragraph_at(text, line2 + 3) == (line2, len(text) - 1)
+    assert sentence_at(text, line2 + 3) == (line2, len(text) - 1)
+    # The separator itself belongs to the paragraph it ends.
+    assert paragraph_at(text, text.index("\n")) == (0, text.index("\n"))
+    assert sentence_at("", 0) is None
