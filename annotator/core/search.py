@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -125,7 +124,9 @@ def find_in_project(
     hits: list[FindHit] = []
     documents = 0
     truncated = False
-    for doc_id, number, title, text in _candidates(project, needle):
+    for doc_id, number, title, text in store_search.iter_candidates(
+        project, needle, batch=_READ_BATCH
+    ):
         found = find_all(text, query)
         if not found:
             continue
@@ -138,23 +139,6 @@ def find_in_project(
         if truncated:
             break
     return FindResult(query, tuple(hits), documents, truncated)
-
-
-def _candidates(project: Project, needle: str) -> Iterator[tuple[DocId, int, str, str]]:
-    """``(id, number, title, text)`` of documents that may hold ``needle``, in project order."""
-    numbers = store_search.document_numbers(project)
-    if len(needle) >= store_search.GRAM:
-        ids = set(store_search.candidates(project, needle))
-        ids.update(store_search.unindexed(project))
-        wanted: Sequence[DocId] = sorted(ids, key=numbers.__getitem__)
-    else:
-        wanted = list(numbers)  # in project order already
-    for first in range(0, len(wanted), _READ_BATCH):
-        chunk = list(wanted[first : first + _READ_BATCH])
-        found = store_search.documents(project, chunk)
-        for doc_id in chunk:
-            title, text = found[doc_id]
-            yield doc_id, numbers[doc_id], title, text
 
 
 _SPACES = re.compile(r"\s+")

@@ -10,7 +10,7 @@ found and indexed by :func:`catch_up`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.model import DocId
@@ -80,24 +80,61 @@ def catch_up(project: Project) -> int:
     return len(missing)
 
 
+def match_query(needle: str) -> str:
+    """The FTS5 query for documents holding every trigram of ``needle`` (folded)."""
+    grams = sorted({needle[i : i + GRAM] for i in range(len(needle) - GRAM + 1)})
+    return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
+
+
 def candidates(project: Project, needle: str) -> list[DocId]:
     """Indexed documents whose folded text holds every trigram of ``needle`` (folded)."""
-    grams = sorted({needle[i : i + GRAM] for i in range(len(needle) - GRAM + 1)})
-    match = " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
     sql = f"SELECT rowid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?"
-    return [DocId(r[0]) for r in project._conn.execute(sql, [match])]
+    return [DocId(r[0]) for r in project._conn.execute(sql, [match_query(needle)])]
+
+
+def iter_candidates(
+    project: Project, needle: str, *, batch: int
+) -> Iterator[tuple[DocId, int, str, str]]:
+    """``(id, number, title, text)`` of the documents that may hold ``needle``, in
+    project order, read ``batch`` at a time as the caller goes on (it stops early).
+
+    Candidates are the index's answer (every document when ``needle`` is shorter
+    than a trigram) plus any document not indexed yet. ``number`` is the 1-based
+    position in the project.
+    """
+    conn = project._conn
+    sql = "SELECT count(*), min(ord), max(ord) FROM documents"
+    n_docs, low, high = conn.execute(sql).fetchone()
+    if not n_docs:
+        return
+    where, params = "1", list[str]()
+    if len(needle) >= GRAM:
+        # "+d.id": walk the documents in project order (the ord index) and stop at
+        # the batch, instead of fetching every candidate and sorting them all.
+        where = f"+d.id IN (SELECT rowid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?)"
+        params = [match_query(needle)]
+        indexed = int(conn.execute(f"SELECT count(*) FROM {INDEXED_TABLE}").fetchone()[0])
+        if indexed < n_docs:  # written around the store: searched without the index
+            where += f" OR d.id NOT IN (SELECT doc_id FROM {INDEXED_TABLE})"
+    # Positions: ord itself when the project's ords are contiguous (always, unless
+    # documents were removed by hand), else counted once.
+    numbers = None if high - low + 1 == n_docs else document_numbers(project)
+    last = low - 1
+    while True:
+        rows = conn.execute(
+            f"SELECT d.id, d.ord, d.title, d.text FROM documents d WHERE ({where})"
+            " AND d.ord > ? ORDER BY d.ord LIMIT ?",
+            [*params, last, batch],
+        ).fetchall()
+        for doc_id, order, title, text in rows:
+            number = order - low + 1 if numbers is None else numbers[DocId(doc_id)]
+            yield DocId(doc_id), number, title, text
+        if len(rows) < batch:
+            return
+        last = rows[-1][1]
 
 
 def document_numbers(project: Project) -> dict[DocId, int]:
     """Document id -> its 1-based position in the project (ids only: 100k rows in ~30 ms)."""
     rows = project._conn.execute("SELECT id FROM documents ORDER BY ord")
     return {DocId(r[0]): n for n, r in enumerate(rows, 1)}
-
-
-def documents(project: Project, doc_ids: list[DocId]) -> dict[DocId, tuple[str, str]]:
-    """Document id -> (title, text), for a few hundred ids."""
-    marks = ",".join("?" * len(doc_ids))
-    rows = project._conn.execute(
-        f"SELECT id, title, text FROM documents WHERE id IN ({marks})", doc_ids
-    )
-    return {DocId(r[0]): (r[1], r[2]) for r in rows}

@@ -62,9 +62,11 @@ def check(project: Project, query: str) -> int:
     result = find_in_project(project, query, limit=10_000)
     assert not result.truncated
     texts = {d.id: d.text for d in project.documents.iter()}
+    positions = {d.id: n for n, d in enumerate(project.documents.list(), 1)}
     got: dict[int, list[tuple[int, int]]] = {}
     for hit in result.hits:
         text = texts[hit.doc_id]
+        assert hit.number == positions[hit.doc_id]
         assert text[hit.start : hit.end] == hit.match
         assert fold_query(hit.match) == fold_query(query)
         # Context: 40 characters each side, on one line.
@@ -125,7 +127,8 @@ def test_documents_written_behind_the_store_are_still_found(corpus: Project) -> 
     )
     path = corpus.path
     with Project.open(path, readonly=True) as reader:  # cannot index: scans the newcomer
-        assert {h.title for h in find_in_project(reader, "المراقبون").hits} == {"raw"}
+        [hit] = find_in_project(reader, "المراقبون").hits
+        assert hit.title == "raw" and hit.number == 62  # ord 999: counted, not ord + 1
     assert check(corpus, "المراقبون") == 1  # writable: indexed on the way
     missing = corpus._conn.execute(
         "SELECT count(*) FROM documents WHERE id NOT IN (SELECT doc_id FROM find_indexed)"
