@@ -94,6 +94,7 @@ class ImportOptions:
     sentences_per_document: int | None = None
     max_errors: int = 20
     allow_no_spans: bool = False
+    paragraphs_per_document: int | None = None
     #: Which part of a corpus the files are (``train``/``dev``/``test``), kept in
     #: each document's meta as ``part``: ``export --split source`` keeps it.
     part: str | None = None
@@ -235,6 +236,7 @@ def import_paths(
         sentences_per_document=options.sentences_per_document,
         max_errors=options.max_errors,
         allow_no_spans=options.allow_no_spans,
+        paragraphs_per_document=options.paragraphs_per_document,
     )
     pending: list[_PreparedFile] = []
     pending_docs = 0
@@ -301,8 +303,10 @@ def _prepare_doc(
 ) -> _PreparedDoc:
     bad = _FORBIDDEN.search(raw.text)
     if bad:
-        # A JSONL or CoNLL document knows its line; a text file's is counted.
-        line = raw.line if raw.line is not None else 1 + raw.text.count("\n", 0, bad.start())
+        # A JSONL or CoNLL document knows its line; in a text file it is counted.
+        line = raw.line
+        if report.format == "txt" or line is None:
+            line = (line or 1) + raw.text.count("\n", 0, bad.start())
         raise ForbiddenCharacter(
             f"the text holds the control character U+{ord(bad.group()):04X} at character "
             f"{bad.start()}; text may hold no NUL or control characters. Remove it from "
@@ -318,7 +322,7 @@ def _prepare_doc(
         raise DocumentTooLarge(
             f"a document of {len(text):,} characters; the limit is "
             f"{options.max_document_chars:,}. Split the file into documents (CoNLL: "
-            "--sentences-per-document N; text: one article per file) or raise the limit "
+            "--sentences-per-document N; text: --paragraphs-per-document N) or raise the limit "
             "with --max-document-chars.",
             path=str(path),
             line=raw.line,

@@ -18,15 +18,15 @@
         <translation type="vanished">الإبقاء على أحرف التحديد كما هي بدل الكلمات الكاملة (أو اضغط Alt أثناء التحديد).</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/editor.py" line="187" />
+        <source>Select some text (or click a span) first.</source>
+        <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/editor.py" line="176" />
         <location filename="../../annotator/gui/editor.py" line="238" />
         <source>No label named %1 in this project.</source>
         <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/editor.py" line="187" />
-        <source>Select some text (or click a span) first.</source>
-        <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/editor.py" line="207" />
@@ -49,31 +49,27 @@
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="60" />
+        <location filename="../../annotator/gui/span_edits.py" line="61" />
         <source>Add %1 «%2»</source>
         <translation>إضافة %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="71" />
+        <location filename="../../annotator/gui/span_edits.py" line="72" />
         <source>Replaced %1 with %2.</source>
         <translation>استُبدل %1 بـ %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="83" />
+        <location filename="../../annotator/gui/span_edits.py" line="84" />
         <source>Relabel %1 → %2 «%3»</source>
         <translation>تغيير التسمية %1 ← %2 «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="97" />
+        <location filename="../../annotator/gui/span_edits.py" line="98" />
         <source>Delete %1 «%2»</source>
         <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <source>Cannot undo or redo: %1</source>
-        <translation type="vanished">تعذّر التراجع أو الإعادة: %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/span_edits.py" line="123" />
+        <location filename="../../annotator/gui/span_edits.py" line="124" />
         <source>Not added: %1 would overlap %2 «%3». Delete that span first, or mark exactly the same characters to replace it.</source>
         <translation>لم يُضف: %1 سيتداخل مع %2 «%3». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
     </message>
@@ -81,13 +77,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="211" />
-        <location filename="../../annotator/gui/app.py" line="215" />
+        <location filename="../../annotator/gui/app.py" line="210" />
+        <location filename="../../annotator/gui/app.py" line="214" />
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/app.py" line="249" />
+        <location filename="../../annotator/gui/app.py" line="248" />
         <source>No such document</source>
         <translation>لا يوجد هذا المستند</translation>
     </message>
@@ -391,162 +387,162 @@
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="221" />
+        <location filename="../../annotator/gui/main_actions.py" line="219" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="222" />
+        <location filename="../../annotator/gui/main_actions.py" line="220" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="224" />
+        <location filename="../../annotator/gui/main_actions.py" line="222" />
         <source>Undo %1 (Ctrl+Z)</source>
         <translation>تراجع عن %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="226" />
+        <location filename="../../annotator/gui/main_actions.py" line="224" />
         <source>Nothing to undo</source>
         <translation>لا شيء للتراجع عنه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="229" />
+        <location filename="../../annotator/gui/main_actions.py" line="227" />
         <source>Redo %1 (Ctrl+Shift+Z)</source>
         <translation>إعادة %1 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="231" />
+        <location filename="../../annotator/gui/main_actions.py" line="229" />
         <source>Nothing to redo</source>
         <translation>لا شيء لإعادته</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="235" />
+        <location filename="../../annotator/gui/main_actions.py" line="233" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="236" />
+        <location filename="../../annotator/gui/main_actions.py" line="234" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="237" />
+        <location filename="../../annotator/gui/main_actions.py" line="235" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="238" />
+        <location filename="../../annotator/gui/main_actions.py" line="236" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="239" />
+        <location filename="../../annotator/gui/main_actions.py" line="237" />
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="240" />
+        <location filename="../../annotator/gui/main_actions.py" line="238" />
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="242" />
+        <location filename="../../annotator/gui/main_actions.py" line="240" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="243" />
+        <location filename="../../annotator/gui/main_actions.py" line="241" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="244" />
+        <location filename="../../annotator/gui/main_actions.py" line="242" />
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="245" />
+        <location filename="../../annotator/gui/main_actions.py" line="243" />
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="246" />
+        <location filename="../../annotator/gui/main_actions.py" line="244" />
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="247" />
+        <location filename="../../annotator/gui/main_actions.py" line="245" />
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="248" />
+        <location filename="../../annotator/gui/main_actions.py" line="246" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="249" />
+        <location filename="../../annotator/gui/main_actions.py" line="247" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="250" />
+        <location filename="../../annotator/gui/main_actions.py" line="248" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="251" />
+        <location filename="../../annotator/gui/main_actions.py" line="249" />
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="252" />
+        <location filename="../../annotator/gui/main_actions.py" line="250" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="253" />
+        <location filename="../../annotator/gui/main_actions.py" line="251" />
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="254" />
+        <location filename="../../annotator/gui/main_actions.py" line="252" />
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="255" />
+        <location filename="../../annotator/gui/main_actions.py" line="253" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="256" />
+        <location filename="../../annotator/gui/main_actions.py" line="254" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="257" />
+        <location filename="../../annotator/gui/main_actions.py" line="255" />
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="258" />
+        <location filename="../../annotator/gui/main_actions.py" line="256" />
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="259" />
+        <location filename="../../annotator/gui/main_actions.py" line="257" />
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="260" />
+        <location filename="../../annotator/gui/main_actions.py" line="258" />
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="261" />
+        <location filename="../../annotator/gui/main_actions.py" line="259" />
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
@@ -646,23 +642,23 @@
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="212" />
+        <location filename="../../annotator/gui/main_actions.py" line="210" />
         <source>&amp;Undo %1</source>
         <extracomment>Toggles "Exact characters" (Alt-drag does it for one selection, but window managers such as openbox take Alt-drag to move the window).</extracomment>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="214" />
+        <location filename="../../annotator/gui/main_actions.py" line="212" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="217" />
+        <location filename="../../annotator/gui/main_actions.py" line="215" />
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="219" />
+        <location filename="../../annotator/gui/main_actions.py" line="217" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -702,7 +698,7 @@
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="275" />
+        <location filename="../../annotator/gui/main_actions.py" line="273" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -722,32 +718,32 @@
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="262" />
+        <location filename="../../annotator/gui/main_actions.py" line="260" />
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="263" />
+        <location filename="../../annotator/gui/main_actions.py" line="261" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="264" />
+        <location filename="../../annotator/gui/main_actions.py" line="262" />
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="249" />
+        <location filename="../../annotator/gui/main_window.py" line="253" />
         <source>Cannot undo or redo: %1</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="282" />
+        <location filename="../../annotator/gui/main_window.py" line="287" />
         <source>Shown first: press Undo again to undo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «تراجع» مرة أخرى للتراجع عن ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="284" />
+        <location filename="../../annotator/gui/main_window.py" line="289" />
         <source>Shown first: press Redo again to redo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «إعادة» مرة أخرى لإعادة ⁨%1⁩ هنا.</translation>
     </message>
@@ -786,467 +782,503 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="56" />
+        <location filename="../../annotator/gui/review/models.py" line="52" />
         <source>Exact span F1</source>
         <translation>F1 المطابقة التامة للمقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="57" />
-        <location filename="../../annotator/gui/review_models.py" line="648" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="340" />
+        <location filename="../../annotator/gui/review/models.py" line="53" />
         <source>Overlap F1</source>
         <translation>F1 التداخل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="58" />
+        <location filename="../../annotator/gui/review/models.py" line="54" />
         <source>Cohen's κ (tokens)</source>
         <translation>كابا كوهين (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="59" />
-        <location filename="../../annotator/gui/review_models.py" line="650" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="342" />
+        <location filename="../../annotator/gui/review/models.py" line="55" />
         <source>Claims overlap F1</source>
         <translation>F1 تداخل الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="78" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="52" />
         <source>unanimous</source>
         <translation>إجماع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="79" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="53" />
         <source>label</source>
         <translation>تسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="80" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="54" />
         <source>boundary</source>
         <translation>حدود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="81" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="55" />
         <source>both</source>
         <translation>كلاهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="82" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="56" />
         <source>missing</source>
         <translation>ناقص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="208" />
-        <source>{a} × {b}: {metric} = {value} on {n} documents</source>
-        <translation>{a} × {b}: {metric} = {value} على {n} مستند</translation>
+        <location filename="../../annotator/gui/review/models.py" line="178" />
+        <source>%1 × %2: %3 = %4 on %5 documents</source>
+        <translation>%1 × %2: %3 = %4 على %5 مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="272" />
-        <source>{a}: {na} spans, {b}: {nb} spans, {tp} identical</source>
-        <translation>{a}: {na} مقطع، {b}: {nb} مقطع، {tp} متطابق</translation>
+        <location filename="../../annotator/gui/review/models.py" line="243" />
+        <source>%1: %2 spans, %3: %4 spans, %5 identical</source>
+        <translation>%1: %2 مقطع، %3: %4 مقطع، %5 متطابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="283" />
+        <location filename="../../annotator/gui/review/models.py" line="259" />
         <source>All pairs</source>
         <translation>كل الأزواج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="303" />
+        <location filename="../../annotator/gui/review/models.py" line="279" />
         <source>Documents compared</source>
         <translation>المستندات المقارنة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="306" />
+        <location filename="../../annotator/gui/review/models.py" line="282" />
         <source>Mean exact F1 (over pairs)</source>
         <translation>متوسط F1 المطابقة (على الأزواج)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="309" />
+        <location filename="../../annotator/gui/review/models.py" line="285" />
         <source>Pooled exact F1</source>
         <translation>F1 المطابقة المجمّعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="312" />
+        <location filename="../../annotator/gui/review/models.py" line="288" />
         <source>Krippendorff's α (entities)</source>
         <translation>ألفا كريبندورف (الكيانات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="315" />
+        <location filename="../../annotator/gui/review/models.py" line="291" />
         <source>Fleiss' κ</source>
         <translation>كابا فلايس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="318" />
+        <location filename="../../annotator/gui/review/models.py" line="294" />
         <source>Documents every annotator finished</source>
         <translation>مستندات أنجزها كل المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="323" />
+        <location filename="../../annotator/gui/review/models.py" line="299" />
         <source>Krippendorff's α (claims, characters)</source>
         <translation>ألفا كريبندورف (الادعاءات، أحرف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="326" />
+        <location filename="../../annotator/gui/review/models.py" line="302" />
         <source>Boundary disagreements</source>
         <translation>اختلافات في الحدود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="327" />
+        <location filename="../../annotator/gui/review/models.py" line="303" />
         <source>Label disagreements</source>
         <translation>اختلافات في التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="328" />
+        <location filename="../../annotator/gui/review/models.py" line="304" />
         <source>Boundary and label</source>
         <translation>الحدود والتسمية معًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="329" />
+        <location filename="../../annotator/gui/review/models.py" line="305" />
         <source>Missed / extra spans</source>
         <translation>مقاطع فائتة / زائدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="361" />
+        <location filename="../../annotator/gui/review/models.py" line="337" />
         <source>Measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="361" />
+        <location filename="../../annotator/gui/review/models.py" line="337" />
         <source>Value</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="378" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="70" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="379" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="71" />
         <source>Annotators</source>
         <translation>المعلِّمون</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="380" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="72" />
         <source>Entity F1</source>
         <translation>F1 الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="381" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="73" />
         <source>Claims F1</source>
         <translation>F1 الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="382" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="74" />
         <source>Disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="383" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="75" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="228" />
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="596" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="288" />
         <source>claim</source>
         <translation>ادعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="598" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="290" />
         <source>entity</source>
         <translation>كيان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="631" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="323" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="633" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="325" />
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="635" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="327" />
+        <location filename="../../annotator/gui/review/versions.py" line="143" />
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="643" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="335" />
         <source>Annotator</source>
         <translation>المعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="644" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="336" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="645" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="337" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="646" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="338" />
         <source>Gold spans</source>
         <translation>المقاطع المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="647" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="339" />
         <source>Exact F1</source>
         <translation>F1 المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_models.py" line="649" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="341" />
         <source>Cohen's κ</source>
         <translation>كابا كوهين</translation>
     </message>
-</context>
-<context>
-    <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review.py" line="549" />
-        <source>Review — {0}</source>
-        <extracomment>after accepting or rejecting a row, move to the next one</extracomment>
-        <translation>المراجعة — {0}</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="188" />
+        <source>No annotator number %1 here.</source>
+        <translation>لا يوجد معلِّم رقمه %1 هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="621" />
-        <location filename="../../annotator/gui/review.py" line="623" />
-        <source>Computing agreement…</source>
-        <translation>جارٍ حساب الاتفاق…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="623" />
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="624" />
-        <location filename="../../annotator/gui/review.py" line="898" />
-        <source>Agreement</source>
-        <translation>الاتفاق</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="637" />
-        <source>Cancelling…</source>
-        <translation>جارٍ الإلغاء…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="663" />
-        <source>nobody finished it</source>
-        <translation>لم يُنجزه أحد</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="701" />
-        <source>No annotator number {0} here.</source>
-        <translation>لا يوجد معلِّم رقمه {0} هنا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="726" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="205" />
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="729" />
-        <source>Majority accepted for {0} rows; {1} left without a majority.</source>
-        <translation>قُبل رأي الأغلبية في {0} صفًا؛ وبقي {1} بلا أغلبية.</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="209" />
+        <source>Majority accepted for %1 rows; %2 left without a majority.</source>
+        <translation>قُبل رأي الأغلبية في %1 صفًا؛ وبقي %2 بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="741" />
-        <source>No label named {0} in this project.</source>
-        <translation>لا توجد تسمية باسم {0} في هذا المشروع.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="745" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="222" />
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="755" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="226" />
         <source>Nothing to label: the selection holds only spaces.</source>
-        <translation>لا شيء للتسمية: التحديد مسافات فقط.</translation>
+        <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="766" />
-        <source>Gold {0} «{1}»</source>
-        <translation>مرجع {0} «{1}»</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="238" />
+        <source>Gold %1 «%2»</source>
+        <translation>مرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="782" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="253" />
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="786" />
-        <source>Remove gold {0} «{1}»</source>
-        <translation>حذف المرجع {0} «{1}»</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="259" />
+        <source>Remove gold %1 «%2»</source>
+        <translation>حذف المرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="803" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="270" />
+        <source>Mark adjudicated</source>
+        <translation>تعليمه كمحكَّم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271" />
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="803" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273" />
+        <source>Mark not adjudicated</source>
+        <translation>إلغاء تعليمه كمحكَّم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="274" />
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="820" />
-        <source>Scoring against gold…</source>
-        <translation>جارٍ التقييم مقابل المرجع…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="839" />
-        <source>Recompute</source>
-        <translation>إعادة الحساب</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="843" />
-        <source>All annotators</source>
-        <translation>كل المعلِّمين</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="845" />
-        <source>All labels</source>
-        <translation>كل التسميات</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="857" />
-        <source>Pairwise agreement</source>
-        <translation>الاتفاق بين كل اثنين</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="876" />
-        <source>Overall</source>
-        <translation>الإجمالي</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="887" />
-        <source>Exact F1 per label</source>
-        <translation>F1 المطابق لكل تسمية</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="923" />
-        <source>Choose a document.</source>
-        <translation>اختر مستندًا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="927" />
-        <source>Accept majority (whole document)</source>
-        <translation>قبول الأغلبية (المستند كله)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="930" />
-        <source>Adjudicated</source>
-        <translation>محكَّم</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="932" />
-        <source>Disputed rows only</source>
-        <translation>الصفوف المختلف عليها فقط</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="948" />
-        <source>Gold — select text and press a label key; Delete removes the clicked gold span. Keys: </source>
-        <translation>المرجع — حدّد نصًا واضغط مفتاح تسمية؛ Delete يحذف المقطع المرجعي المنقور. المفاتيح: </translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="974" />
-        <source>1…N: accept that annotator's version · 0 or Delete: reject the row</source>
-        <translation>1…N: قبول نسخة ذلك المعلِّم · 0 أو Delete: رفض الصف</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="995" />
-        <source>Adjudicate</source>
-        <translation>التحكيم</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1002" />
-        <source>Each annotator against gold, on adjudicated documents they finished.</source>
-        <translation>كل معلِّم مقابل المرجع، في المستندات المحكَّمة التي أنجزها.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1005" />
-        <source>Refresh</source>
-        <translation>تحديث</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1014" />
-        <source>Scores against gold</source>
-        <translation>الدرجات مقابل المرجع</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1017" />
-        <source>Review</source>
-        <translation>المراجعة</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1020" />
-        <source>Undo</source>
-        <translation>تراجع</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1022" />
-        <source>Redo</source>
-        <translation>إعادة</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1027" />
-        <source>Previous document</source>
-        <translation>المستند السابق</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1030" />
-        <source>Next document</source>
-        <translation>المستند التالي</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1064" />
-        <source>Documents finished by two annotators or more: {0}. Annotators: {1}.</source>
-        <translation>مستندات أنجزها معلِّمان أو أكثر: {0}. المعلِّمون: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1084" />
-        <source>No agreement: {0}</source>
-        <translation>لا اتفاق: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1089" />
-        <source>cancelled</source>
-        <translation>أُلغي</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1091" />
-        <source>Agreement cancelled; press Recompute to start again.</source>
-        <translation>أُلغي حساب الاتفاق؛ اضغط «إعادة الحساب» للبدء من جديد.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1101" />
-        <source>Each annotator against gold on {0} adjudicated documents.</source>
-        <translation>كل معلِّم مقابل المرجع في {0} مستندًا محكَّمًا.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="1123" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="288" />
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="1130" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="296" />
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="1136" />
-        <source>Reject row «{0}»</source>
-        <translation>رفض الصف «{0}»</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="303" />
+        <source>Reject row «%1»</source>
+        <translation>رفض الصف «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="1138" />
-        <source>Accept {0} for «{1}»</source>
-        <translation>قبول {0} لـ«{1}»</translation>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="306" />
+        <source>Accept %1 for «%2»</source>
+        <translation>قبول %1 لـ«%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review.py" line="1191" />
-        <source>Cannot undo or redo: {0}</source>
-        <translation>تعذّر التراجع أو الإعادة: {0}</translation>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="149" />
+        <source>Computing agreement…</source>
+        <translation>جارٍ حساب الاتفاق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="159" />
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="171" />
+        <source>The project changed since; press Recompute.</source>
+        <translation>تغيّر المشروع منذ ذلك الحين؛ اضغط «إعادة الحساب».</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="203" />
+        <source>Documents finished by two annotators or more: %1. Annotators: %2.</source>
+        <translation>مستندات أنجزها معلِّمان أو أكثر: %1. المعلِّمون: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="215" />
+        <source>No agreement: %1</source>
+        <translation>لا اتفاق: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="220" />
+        <source>cancelled</source>
+        <translation>أُلغي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="222" />
+        <source>Agreement cancelled; press Recompute to start again.</source>
+        <translation>أُلغي حساب الاتفاق؛ اضغط «إعادة الحساب» للبدء من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="234" />
+        <source>Recompute</source>
+        <translation>إعادة الحساب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="238" />
+        <source>All annotators</source>
+        <translation>كل المعلِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="240" />
+        <source>All labels</source>
+        <translation>كل التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="246" />
+        <source>Agreement %p%</source>
+        <translation>الاتفاق %p%</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="247" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="248" />
+        <source>Stop computing agreement</source>
+        <translation>إيقاف حساب الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="268" />
+        <source>Pairwise agreement</source>
+        <translation>الاتفاق بين كل اثنين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="288" />
+        <source>Overall</source>
+        <translation>الإجمالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="300" />
+        <source>Exact F1 per label</source>
+        <translation>F1 المطابق لكل تسمية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="118" />
+        <source>nobody finished it</source>
+        <translation>لم يُنجزه أحد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="222" />
+        <source>Choose a document.</source>
+        <translation>اختر مستندًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="226" />
+        <source>Accept majority (whole document)</source>
+        <translation>قبول الأغلبية (المستند كله)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="230" />
+        <source>Disputed rows only</source>
+        <translation>الصفوف المختلف عليها فقط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="247" />
+        <source>Gold — select text and press a label key; Delete removes the clicked gold span. Keys: </source>
+        <translation>المرجع — حدّد نصًا واضغط مفتاح تسمية؛ Delete يحذف المقطع المرجعي المنقور. المفاتيح: </translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="264" />
+        <source>1…N: accept that annotator's version · 0 or Delete: reject the row</source>
+        <translation>1…N: قبول نسخة ذلك المعلِّم · 0 أو Delete: رفض الصف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/scores_tab.py" line="43" />
+        <source>Each annotator against gold, on adjudicated documents they finished.</source>
+        <translation>كل معلِّم مقابل المرجع، في المستندات المحكَّمة التي أنجزها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/scores_tab.py" line="50" />
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/scores_tab.py" line="83" />
+        <source>Scoring against gold…</source>
+        <translation>جارٍ التقييم مقابل المرجع…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/scores_tab.py" line="99" />
+        <source>Each annotator against gold on %1 adjudicated documents.</source>
+        <translation>كل معلِّم مقابل المرجع في %1 مستندًا محكَّمًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/versions.py" line="109" />
+        <source>Choose a row to see every annotator's version.</source>
+        <translation>اختر صفًا لترى نسخة كل معلِّم.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/versions.py" line="171" />
+        <source>Accept (%1)</source>
+        <translation>قبول (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/versions.py" line="174" />
+        <source>Put %1's version of this row into gold</source>
+        <translation>ضع نسخة %1 من هذا الصف في المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/versions.py" line="180" />
+        <source>Reject row (0)</source>
+        <translation>رفض الصف (0)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/versions.py" line="181" />
+        <source>No gold span here</source>
+        <translation>لا مقطع مرجعي هنا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="69" />
+        <source>Review — %1</source>
+        <translation>المراجعة — %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="78" />
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="79" />
+        <source>Adjudicate</source>
+        <translation>التحكيم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="80" />
+        <source>Scores against gold</source>
+        <translation>الدرجات مقابل المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="164" />
+        <source>Cannot undo or redo: %1</source>
+        <translation>تعذّر التراجع أو الإعادة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="175" />
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="178" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="180" />
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="185" />
+        <source>Previous document</source>
+        <translation>المستند السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="188" />
+        <source>Next document</source>
+        <translation>المستند التالي</translation>
     </message>
 </context>
 <context>
@@ -1266,54 +1298,6 @@
         <location filename="../../annotator/gui/span_list.py" line="119" />
         <source>Starts or ends with punctuation or a space.</source>
         <translation>يبدأ أو ينتهي بعلامة ترقيم أو مسافة.</translation>
-    </message>
-</context>
-<context>
-    <name>SpanListWidget</name>
-    <message numerus="yes">
-        <source>%n span(s)</source>
-        <translation type="vanished">
-            <numerusform>لا مقاطع</numerusform>
-            <numerusform>مقطع واحد</numerusform>
-            <numerusform>مقطعان</numerusform>
-            <numerusform>%n مقاطع</numerusform>
-            <numerusform>%n مقطعًا</numerusform>
-            <numerusform>%n مقطع</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>_VersionsPanel</name>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="428" />
-        <location filename="../../annotator/gui/review.py" line="454" />
-        <source>Choose a row to see every annotator's version.</source>
-        <translation>اختر صفًا لترى نسخة كل معلِّم.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="462" />
-        <source>Gold</source>
-        <translation>المرجع</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="487" />
-        <source>Accept ({0})</source>
-        <translation>قبول ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="488" />
-        <source>Put {0}'s version of this row into gold</source>
-        <translation>ضع نسخة {0} من هذا الصف في المرجع</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="494" />
-        <source>Reject row (0)</source>
-        <translation>رفض الصف (0)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review.py" line="495" />
-        <source>No gold span here</source>
-        <translation>لا مقطع مرجعي هنا</translation>
     </message>
 </context>
 </TS>
