@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -75,6 +75,9 @@ class ArticleView(QPlainTextEdit):
         self.document().setUndoRedoEnabled(False)
         self._tag_font = QFont()
         self.highlighter = SpanHighlighter(self.document(), index)
+        #: other annotators' spans (and gold), shown read-only as dashed frames
+        #: beside one's own; ``None`` when the toggle is off.
+        self.others: SpanIndex | None = None
 
     def apply_font(self, point_size: float) -> None:
         font = arabic_font(point_size)
@@ -169,6 +172,7 @@ class ArticleView(QPlainTextEdit):
                 f"<b>{plain(span.label)}</b> ({kind}) · {plain(span.annotator)}"
                 f" · {when(span.updated)}"
             )
+        lines.extend(self.others_tooltip(offset))
         return "<br>".join(lines)
 
     def reformat(self, blocks: Iterable[int]) -> None:
@@ -253,6 +257,7 @@ class ArticleView(QPlainTextEdit):
         for _ in self._visible_blocks(event.rect()):
             pass
         super().paintEvent(event)
+        self._paint_frames(event.rect())
         self._paint_selected_outline()
         if self.show_tags:
             self._paint_tags(event.rect())
@@ -286,6 +291,61 @@ class ArticleView(QPlainTextEdit):
                     )
             block = block.next()
         return rects
+
+    def _visible_spans(self, index: SpanIndex, rect: QRect) -> list[Span]:
+        seen: dict[str, Span] = {}
+        for number, _top in self._visible_blocks(rect):
+            for span in index.in_block(number):
+                seen.setdefault(span.id, span)
+        return list(seen.values())
+
+    def _paint_frames(self, rect: QRect) -> None:
+        """Nested entities framed inside their outer one; others' spans dashed and muted."""
+        own = [
+            s
+            for s in self._visible_spans(self._index, rect)
+            if not self.highlighter.is_claim(s.label)
+        ]
+        nested = [
+            s
+            for s in own
+            if any(
+                o.id != s.id
+                and o.start <= s.start
+                and s.end <= o.end
+                and (o.start, o.end) != (s.start, s.end)
+                for o in own
+            )
+        ]
+        others = self._visible_spans(self.others, rect) if self.others is not None else []
+        if not nested and not others:
+            return
+        painter = QPainter(self.viewport())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for span in nested:
+            painter.setPen(QPen(QColor(self.highlighter.color(span.label)).darker(200), 1.5))
+            for r in self.span_rects(span.start, span.end):
+                painter.drawRect(r.adjusted(0, 2, 0, -2))
+        for span in others:
+            color = QColor(self.highlighter.color(span.label)).darker(160)
+            pen = QPen(color, 1.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            for r in self.span_rects(span.start, span.end):
+                # Below the line's own highlight: beside one's spans, never over them.
+                painter.drawLine(
+                    r.bottomLeft() + QPointF(0, -1.5), r.bottomRight() + QPointF(0, -1.5)
+                )
+                painter.drawLine(r.topLeft() + QPointF(0, 1), r.topRight() + QPointF(0, 1))
+        painter.end()
+
+    def others_tooltip(self, offset: int) -> list[str]:
+        """Tooltip lines (rich text, data escaped) for others' spans at ``offset``."""
+        if self.others is None:
+            return []
+        return [
+            f"{plain(span.label)} · {plain(span.annotator)} (read-only)"
+            for span in self.others.at(offset)
+        ]
 
     def _paint_selected_outline(self) -> None:
         """A frame around the selected span, so it reads as selected whatever its colour."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
@@ -73,6 +74,8 @@ class AnnotationEditor(QWidget):
         self._point_size = float(DEFAULT_POINT_SIZE)
         self._labels: dict[str, Label] = {}
         self._keys: dict[str, str] = {}
+        self._show_others = False
+        self._others = SpanIndex()
 
         self._index = SpanIndex()
         self._view = ArticleView(self._index, self)
@@ -150,6 +153,7 @@ class AnnotationEditor(QWidget):
                 f"positions instead of {self._index.offsets.utf16_length}; refusing to annotate it."
             )
         self._span_list.refresh()
+        self._load_others()
         self.span_selected.emit("")
         # After the window is up: spaCy's import (~0.4 s) must not delay the first paint.
         QTimer.singleShot(_WARM_DELAY_MS, lambda: warm_tokenizer())
@@ -302,6 +306,34 @@ class AnnotationEditor(QWidget):
         self._highlighter.rehighlight()
         self._view.viewport().update()
 
+    def set_show_others(self, on: bool) -> None:
+        """Show other annotators' spans and gold beside one's own (read-only, dashed)."""
+        self._show_others = bool(on)
+        self._load_others()
+
+    def show_others(self) -> bool:
+        return self._show_others
+
+    def others_spans(self) -> list[Span]:
+        """Others' spans (and gold) of the open document as shown; empty when hidden."""
+        return list(self._others.sorted_spans()) if self._view.others is not None else []
+
+    def _load_others(self) -> None:
+        if not self._show_others or self._doc_id is None:
+            self._view.others = None
+        else:
+            others = [
+                s
+                for s in self._project.spans.for_document(self._doc_id)
+                if s.annotator != self._annotator
+            ]
+            gold = [
+                replace(s, annotator="gold") for s in self._project.gold.for_document(self._doc_id)
+            ]
+            self._others.reset(self._index.text, others + gold)
+            self._view.others = self._others
+        self._view.viewport().update()
+
     def set_show_label_tags(self, on: bool) -> None:
         self._view.show_tags = on
         self._view.viewport().update()
@@ -354,6 +386,8 @@ class AnnotationEditor(QWidget):
         if self._doc_id is not None and change.doc_id is None and change.documents_changed:
             self._load_spans()
             return
+        if self._show_others and change.doc_id == self._doc_id:
+            self._load_others()  # another window's or annotator's edit, or gold
         if change.gold or change.doc_id is None:
             return
         if change.span_ids and change.doc_id == self._doc_id:
@@ -459,6 +493,7 @@ class AnnotationEditor(QWidget):
         self._highlighter.rehighlight()
         self._view.viewport().update()
         self._span_list.refresh()
+        self._load_others()
         self.span_selected.emit("")
 
     def _palette_sticky_changed(self, name: object) -> None:

@@ -303,6 +303,8 @@ class SpanHighlighter:
                 any_claim = any_claim or claim
                 pieces.append((a, b, span, claim))
         if not any_claim:
+            # Outer entities first: a nested one's colour is laid over its outer one's.
+            pieces.sort(key=lambda p: p[0] - p[1])
             return [
                 self._range(
                     a, b - a, self.char_format(span.label, span.id == selected, None, 0, False)
@@ -314,6 +316,7 @@ class SpanHighlighter:
         for left, right in zip(cuts, cuts[1:], strict=False):
             entity = claim_label = None
             entity_selected = claim_selected = False
+            entity_length: int | None = None
             claims = 0
             for a, b, span, claim in pieces:
                 if a <= left and right <= b:
@@ -322,8 +325,10 @@ class SpanHighlighter:
                         if claim_label is None or span.id == selected:
                             claim_label = span.label
                         claim_selected = claim_selected or span.id == selected
-                    else:
+                    elif entity_length is None or b - a < entity_length:
+                        # The innermost entity shows (nested inside another).
                         entity, entity_selected = span.label, span.id == selected
+                        entity_length = b - a
             if entity is not None or claims:
                 ranges.append(
                     self._range(

@@ -54,6 +54,11 @@ class MainActions(QObject):
         self.zoom_in = self._action(lambda: w.zoom(1), ["Ctrl+=", "Ctrl++"])
         self.zoom_out = self._action(lambda: w.zoom(-1), ["Ctrl+-"])
         self.zoom_reset = self._action(w.reset_zoom, ["Ctrl+0"])
+        self.show_others = QAction(self._window)
+        self.show_others.setCheckable(True)
+        self.show_others.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.show_others.toggled.connect(w.set_show_others)
+        self._window.addAction(self.show_others)
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
         self.languages: dict[str, QAction] = {}
@@ -114,6 +119,8 @@ class MainActions(QObject):
         self.menu_view.addAction(self.zoom_out)
         self.menu_view.addAction(self.zoom_reset)
         self.menu_view.addSeparator()
+        self.menu_view.addAction(self.show_others)
+        self.menu_view.addSeparator()
         self.menu_language = self.menu_view.addMenu("")
         for action in self.languages.values():
             self.menu_language.addAction(action)
@@ -145,6 +152,7 @@ class MainActions(QObject):
         self.toolbar.addSeparator()
         self._editor_slot = self.toolbar.addSeparator()
         self.toolbar.addAction(self.find)
+        self.toolbar.addAction(self.show_others)
         self.toolbar.addAction(self.done_next)
         self._editor_action: QAction | None = None
 
@@ -247,6 +255,13 @@ class MainActions(QObject):
         self.zoom_in.setText(translate("MainWindow", "Zoom &in"))
         self.zoom_out.setText(translate("MainWindow", "Zoom &out"))
         self.zoom_reset.setText(translate("MainWindow", "&Reset zoom"))
+        self.show_others.setText(translate("MainWindow", "Show &others' spans and gold"))
+        self.show_others.setToolTip(
+            translate(
+                "MainWindow",
+                "Other annotators' spans and gold, read-only, as dashed lines beside your own",
+            )
+        )
         self.menu_language.setTitle(translate("MainWindow", "&Language"))
         self.menu_panels.setTitle(translate("MainWindow", "&Panels"))
         self.menu_go.setTitle(translate("MainWindow", "&Go"))

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
 
         editor = self.area.install(session, self._annotator)
         editor.status_message.connect(self.show_message)
+        editor.set_show_others(self.actions.show_others.isChecked())
         self.actions.set_editor_action(editor.precise_action())
         self.docks.show_editor_panels(editor)
         self._project = project
@@ -294,6 +295,34 @@ class MainWindow(QMainWindow):
     def _update_undo_actions(self) -> None:
         stack = self._session.undo_stack if self._session is not None else None
         self.actions.update_undo(stack, busy=self._busy)
+
+    def set_show_others(self, on: bool) -> None:
+        """Show other annotators' spans and gold beside this annotator's (read-only)."""
+        if self.actions.show_others.isChecked() != bool(on):
+            self.actions.show_others.setChecked(bool(on))  # comes back here
+            return
+        if self.area.editor is not None:
+            self.area.editor.set_show_others(bool(on))
+
+    def show_others_if_mine_are_empty(self) -> None:
+        """A first start on the sample: this annotator has no spans yet, others do;
+        their work is shown (the README promises an annotated article), and the
+        status bar says how to hide it."""
+        project = self.project
+        annotators = [a for a in project.spans.annotators() if a != self._annotator]
+        if not annotators or project.spans.count(annotator=self._annotator):
+            return
+        self.set_show_others(True)
+        self.show_message(
+            fill(
+                translate(
+                    "MainWindow",
+                    "Showing the spans of %1 (dashed, read-only); "
+                    "View → Show others' spans hides them.",
+                ),
+                ", ".join(annotators),
+            )
+        )
 
     def show_find_bar(self) -> None:
         self.find_bar.open_bar()

@@ -18,33 +18,33 @@
         <translation type="vanished">الإبقاء على أحرف التحديد كما هي بدل الكلمات الكاملة (أو اضغط Alt أثناء التحديد).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="187" />
+        <location filename="../../annotator/gui/editor.py" line="191" />
         <source>Select some text (or click a span) first.</source>
         <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="176" />
-        <location filename="../../annotator/gui/editor.py" line="238" />
+        <location filename="../../annotator/gui/editor.py" line="180" />
+        <location filename="../../annotator/gui/editor.py" line="242" />
         <source>No label named %1 in this project.</source>
         <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="207" />
+        <location filename="../../annotator/gui/editor.py" line="211" />
         <source>Not found: %1</source>
         <translation>غير موجود: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="313" />
+        <location filename="../../annotator/gui/editor.py" line="345" />
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="317" />
+        <location filename="../../annotator/gui/editor.py" line="349" />
         <source>Set the annotator's name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="327" />
+        <location filename="../../annotator/gui/editor.py" line="359" />
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
@@ -387,162 +387,172 @@
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="219" />
+        <location filename="../../annotator/gui/main_actions.py" line="227" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="220" />
+        <location filename="../../annotator/gui/main_actions.py" line="228" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="222" />
+        <location filename="../../annotator/gui/main_actions.py" line="230" />
         <source>Undo %1 (Ctrl+Z)</source>
         <translation>تراجع عن %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="224" />
+        <location filename="../../annotator/gui/main_actions.py" line="232" />
         <source>Nothing to undo</source>
         <translation>لا شيء للتراجع عنه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="227" />
+        <location filename="../../annotator/gui/main_actions.py" line="235" />
         <source>Redo %1 (Ctrl+Shift+Z)</source>
         <translation>إعادة %1 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="229" />
+        <location filename="../../annotator/gui/main_actions.py" line="237" />
         <source>Nothing to redo</source>
         <translation>لا شيء لإعادته</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="233" />
+        <location filename="../../annotator/gui/main_actions.py" line="241" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="234" />
+        <location filename="../../annotator/gui/main_actions.py" line="242" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="235" />
+        <location filename="../../annotator/gui/main_actions.py" line="243" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="236" />
+        <location filename="../../annotator/gui/main_actions.py" line="244" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="237" />
+        <location filename="../../annotator/gui/main_actions.py" line="245" />
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="238" />
+        <location filename="../../annotator/gui/main_actions.py" line="246" />
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="240" />
+        <location filename="../../annotator/gui/main_actions.py" line="248" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="241" />
+        <location filename="../../annotator/gui/main_actions.py" line="249" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="242" />
+        <location filename="../../annotator/gui/main_actions.py" line="250" />
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="243" />
+        <location filename="../../annotator/gui/main_actions.py" line="251" />
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="244" />
+        <location filename="../../annotator/gui/main_actions.py" line="252" />
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="245" />
+        <location filename="../../annotator/gui/main_actions.py" line="253" />
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="246" />
+        <location filename="../../annotator/gui/main_actions.py" line="254" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="247" />
+        <location filename="../../annotator/gui/main_actions.py" line="255" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="248" />
+        <location filename="../../annotator/gui/main_actions.py" line="256" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="249" />
+        <location filename="../../annotator/gui/main_actions.py" line="257" />
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="250" />
+        <location filename="../../annotator/gui/main_actions.py" line="258" />
+        <source>Show &amp;others' spans and gold</source>
+        <translation>إظهار مقاطع ال&amp;آخرين والمرجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="260" />
+        <source>Other annotators' spans and gold, read-only, as dashed lines beside your own</source>
+        <translation>مقاطع المُعلِّمين الآخرين والمرجع المعتمد، للقراءة فقط، بخطوط متقطعة بجانب مقاطعك</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="265" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="251" />
+        <location filename="../../annotator/gui/main_actions.py" line="266" />
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="252" />
+        <location filename="../../annotator/gui/main_actions.py" line="267" />
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="253" />
+        <location filename="../../annotator/gui/main_actions.py" line="268" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="254" />
+        <location filename="../../annotator/gui/main_actions.py" line="269" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="255" />
+        <location filename="../../annotator/gui/main_actions.py" line="270" />
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="256" />
+        <location filename="../../annotator/gui/main_actions.py" line="271" />
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="257" />
+        <location filename="../../annotator/gui/main_actions.py" line="272" />
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="258" />
+        <location filename="../../annotator/gui/main_actions.py" line="273" />
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="259" />
+        <location filename="../../annotator/gui/main_actions.py" line="274" />
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
@@ -642,23 +652,23 @@
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="210" />
+        <location filename="../../annotator/gui/main_actions.py" line="218" />
         <source>&amp;Undo %1</source>
         <extracomment>Toggles "Exact characters" (Alt-drag does it for one selection, but window managers such as openbox take Alt-drag to move the window).</extracomment>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="212" />
+        <location filename="../../annotator/gui/main_actions.py" line="220" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="215" />
+        <location filename="../../annotator/gui/main_actions.py" line="223" />
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="217" />
+        <location filename="../../annotator/gui/main_actions.py" line="225" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -698,7 +708,7 @@
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="273" />
+        <location filename="../../annotator/gui/main_actions.py" line="288" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -718,34 +728,39 @@
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="260" />
+        <location filename="../../annotator/gui/main_actions.py" line="275" />
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="261" />
+        <location filename="../../annotator/gui/main_actions.py" line="276" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="262" />
+        <location filename="../../annotator/gui/main_actions.py" line="277" />
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="253" />
+        <location filename="../../annotator/gui/main_window.py" line="254" />
         <source>Cannot undo or redo: %1</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="287" />
+        <location filename="../../annotator/gui/main_window.py" line="288" />
         <source>Shown first: press Undo again to undo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «تراجع» مرة أخرى للتراجع عن ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="289" />
+        <location filename="../../annotator/gui/main_window.py" line="290" />
         <source>Shown first: press Redo again to redo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «إعادة» مرة أخرى لإعادة ⁨%1⁩ هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="318" />
+        <source>Showing the spans of %1 (dashed, read-only); View → Show others' spans hides them.</source>
+        <translation>تُعرض مقاطع %1 (متقطعة، للقراءة فقط)؛ يخفيها «عرض ← إظهار مقاطع الآخرين».</translation>
     </message>
 </context>
 <context>
