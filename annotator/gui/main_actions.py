@@ -85,7 +85,18 @@ class MainActions(QObject):
     def _action(self, slot: Callable[[], Any], shortcuts: list[Any] | None = None) -> QAction:
         action = QAction(self._window)
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            # Without repeats: Quit is Ctrl+Q on Linux already, and a sequence given
+            # twice is an "ambiguous shortcut" that Qt refuses to act on.
+            sequences: list[QKeySequence] = []
+            for s in shortcuts:
+                for seq in (
+                    QKeySequence.keyBindings(s)
+                    if isinstance(s, QKeySequence.StandardKey)
+                    else [QKeySequence(s)]
+                ):
+                    if not seq.isEmpty() and seq not in sequences:
+                        sequences.append(seq)
+            action.setShortcuts(sequences)
         action.triggered.connect(lambda _checked=False: slot())
         self._window.addAction(action)  # shortcuts work even when a menu is hidden
         return action
