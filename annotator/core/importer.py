@@ -47,6 +47,7 @@ from annotator.core.model import (
     Status,
     StatusRecord,
     document_uid,
+    outermost_flags,
     utc_now,
 )
 from annotator.core.store import NewDocument, Project
@@ -702,13 +703,7 @@ def _count_nested(
         (s for s in spans if project.labels.get(s[2]).kind.layer == "ents"),
         key=lambda s: (s[0], -s[1], s[3].get("level", 0)),
     )
-    nested = 0
-    reach = -1
-    for start, end, *_rest in ents:
-        if start < reach:
-            nested += 1
-        reach = max(reach, end)
-    return nested
+    return sum(not outer for outer in outermost_flags((s[0], s[1]) for s in ents))
 
 
 def _store_spans(

@@ -19,7 +19,7 @@ from annotator.core.agreement import (
     compute_agreement,
 )
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocId, Status
+from annotator.core.model import DocId, Status, outermost_flags
 from annotator.core.store import Project
 from annotator.core.tokenizer import token_offsets
 
@@ -111,14 +111,9 @@ class _NestedSpanF1:
     def outermost(self, name: str, spans: list[AgreementSpan]) -> list[AgreementSpan]:
         ents = sorted((s for s in spans if s.layer == "ents"), key=lambda s: (s.start, -s.end))
         self.current[name] = ents
-        kept: list[AgreementSpan] = []
-        reach = -1
-        for span in ents:
-            if span.start >= reach:
-                kept.append(span)
-                reach = span.end
-            else:
-                self.nested += 1
+        flags = outermost_flags((s.start, s.end) for s in ents)
+        self.nested += flags.count(False)
+        kept = [span for span, outer in zip(ents, flags, strict=True) if outer]
         return kept + [s for s in spans if s.layer != "ents"]
 
     def add_document(self, ents: dict[str, list[AgreementSpan]]) -> None:
