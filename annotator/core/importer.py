@@ -663,6 +663,8 @@ def _store(
                 prepared.report.error = f"[{ImportFailed.code}] {prepared.report.path}: {exc}"
                 prepared.report.documents_new = prepared.report.documents_existing = 0
                 prepared.report.spans_added = prepared.report.spans_existing = 0
+                prepared.report.labels_added = []
+                project.labels.refresh()  # labels this file added were rolled back
                 continue
             report.labels_added.extend(prepared.report.labels_added)
 
