@@ -250,12 +250,12 @@ def import_paths(
             pending.append(prepared)
             pending_docs += len(prepared.docs)
         if pending_docs >= batch_documents:
-            _store(project, pending, options, report)
+            _store(project, pending, report)
             pending, pending_docs = [], 0
             project_kinds = None
         if progress is not None:
             progress(index + 1, len(files), str(path))
-    _store(project, pending, options, report)
+    _store(project, pending, report)
     return report
 
 
@@ -340,7 +340,7 @@ def _prepare_doc(
             line=raw.line,
         )
     if text != raw.text:
-        _count_cleaning(raw.text, text, report)
+        _count_cleaning(raw.text, report)
     spans: list[tuple[int, int, str, dict[str, Any], str | None]] = []
     for raw_span in raw.spans:
         label = options.label_map.get(raw_span.label, raw_span.label)
@@ -408,7 +408,7 @@ def _source_tokens(raw: RawDocument, cleaned: CleanedText) -> SourceTokens | Non
     return SourceTokens(tokens, new_starts or [0])
 
 
-def _count_cleaning(raw: str, text: str, report: FileReport) -> None:
+def _count_cleaning(raw: str, report: FileReport) -> None:
     """Count what cleaning changed (line ends, controls, NFC), with a few examples."""
 
     def note(kind: str, count: int, examples: Iterable[str]) -> None:
@@ -654,9 +654,7 @@ def _check_against_stored(
             ) from None
 
 
-def _store(
-    project: Project, files: list[_PreparedFile], options: ImportOptions, report: ImportReport
-) -> None:
+def _store(project: Project, files: list[_PreparedFile], report: ImportReport) -> None:
     """Store a batch of checked files in one transaction.
 
     The whole batch is written at once (one ``add_many``: per-file writes cost a
