@@ -22,7 +22,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import filelock
 from sqlite_utils import Database
 
 from annotator import __version__
@@ -34,7 +33,6 @@ from annotator.core.errors import (
     LabelConflict,
     NewerSchema,
     NotAProject,
-    ProjectLocked,
     ProjectReadOnly,
     SpanOverlapsEntity,
     UnknownDocument,
@@ -54,6 +52,7 @@ from annotator.core.model import (
     document_uid,
     utc_now,
 )
+from annotator.core.store_lock import FileHandle
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x414E4E4F  # "ANNO"
@@ -108,10 +107,8 @@ def parse_kind(value: object, *, where: str) -> LabelKind:
         raise InvalidLabel(f"{where}: kind {value!r} is not one of {kinds}.") from None
 
 
-def check_project_file(path: Path) -> None:
+def check_project_header(path: Path, header: bytes) -> None:
     """Refuse, before SQLite touches it, a file that is not a SQLite database."""
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise NotAProject(
             f"{path}: not an Annotator project (not a SQLite file). "
@@ -141,12 +138,12 @@ class NewDocument:
 class Project:
     """An open project file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: filelock.BaseFileLock | None):
+    def __init__(self, path: Path, conn: sqlite3.Connection, handle: FileHandle):
         self.path = path
         self.conn = conn
         self.db = Database(conn)
-        self._lock = lock
-        self.readonly = lock is None
+        self._handle = handle
+        self.readonly = not handle.write
         self.documents = Documents(self)
         self.labels = Labels(self)
         self.spans = SpanTable(self, "spans")
@@ -167,7 +164,11 @@ class Project:
         if path.exists() and path.stat().st_size > 0:
             raise FileExistsError(f"{path}: already exists; open it instead, or choose a new name.")
         path.parent.mkdir(parents=True, exist_ok=True)
-        project = cls._connect(path, readonly=False, creating=True)
+        handle = FileHandle(path, write=True, create=True)
+        if handle.size() > 0:  # written by someone else since the check above
+            handle.close()
+            raise FileExistsError(f"{path}: already exists; open it instead, or choose a new name.")
+        project = cls._connect(path, handle, creating=True)
         try:
             # "ANNO" in the header: file managers recognise a project under any name
             # (packaging/linux/annotator-mime.xml).
@@ -200,23 +201,21 @@ class Project:
             raise NotAProject(
                 f"{path}: no such project. Create it with `annotator init -p {path}`."
             )
-        check_project_file(path)
-        return cls._connect(path, readonly=readonly, creating=False, migrate=migrate)
+        # The lock is taken on the file itself, before SQLite opens it: a hard
+        # link or symlink to an open project meets the same lock.
+        handle = FileHandle(path, write=not readonly)
+        try:
+            check_project_header(path, handle.read_header(len(SQLITE_HEADER)))
+        except BaseException:
+            handle.close()
+            raise
+        return cls._connect(path, handle, creating=False, migrate=migrate)
 
     @classmethod
     def _connect(
-        cls, path: Path, *, readonly: bool, creating: bool, migrate: bool = True
+        cls, path: Path, handle: FileHandle, *, creating: bool, migrate: bool = True
     ) -> Project:
-        lock: filelock.BaseFileLock | None = None
-        if not readonly:
-            lock = filelock.FileLock(str(path) + ".lock", timeout=0)
-            try:
-                lock.acquire()
-            except filelock.Timeout:
-                raise ProjectLocked(
-                    f"{path}: another Annotator process has this project open for writing. "
-                    "Close it there first (or open this one read-only)."
-                ) from None
+        readonly = not handle.write
         conn: sqlite3.Connection | None = None
         try:
             if readonly:
@@ -238,14 +237,13 @@ class Project:
                 conn.execute("PRAGMA journal_mode = WAL")
                 # FULL: a transaction that returned survives a power cut, not only a crash.
                 conn.execute("PRAGMA synchronous = FULL")
-            project = cls(path, conn, lock)
+            project = cls(path, conn, handle)
             project._check_and_migrate(creating=creating, migrate=migrate)
             return project
         except BaseException as exc:
             if conn is not None:
                 conn.close()
-            if lock is not None and lock.is_locked:
-                lock.release()
+            handle.close()
             if isinstance(exc, sqlite3.DatabaseError):
                 raise NotAProject(f"{path}: not a readable project file ({exc}).") from exc
             raise
@@ -289,8 +287,7 @@ class Project:
         try:
             self.conn.close()
         finally:
-            if self._lock is not None and self._lock.is_locked:
-                self._lock.release()
+            self._handle.close()
 
     def __enter__(self) -> Project:
         return self

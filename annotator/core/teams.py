@@ -166,6 +166,5 @@ def handout(project: Project, out: Path, *, annotator: str | None, whole: bool =
         copy.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         copy.close()
-    Path(str(part) + ".lock").unlink(missing_ok=True)
     part.replace(out)
     return len(ids)

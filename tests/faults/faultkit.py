@@ -1,0 +1,76 @@
+"""Helpers of the fault-injection tests: real processes, real files.
+
+Each test checks the project by its SQL dump (``iterdump``): unchanged after a
+refused operation, or complete after a finished one.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from annotator.core.store import Project
+
+
+def dump(path: Path) -> list[str]:
+    """The project's content as SQL statements (read-only; the file is not changed)."""
+    with Project.open(path, readonly=True) as project:
+        return list(project.conn.iterdump())
+
+
+def python(code: str, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The real `annotator` command in its own process."""
+    return subprocess.run(
+        [sys.executable, "-m", "annotator", *args], capture_output=True, text=True, timeout=timeout
+    )
+
+
+@contextmanager
+def writer_process(path: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding ``path`` open for writing until the block ends."""
+    code = textwrap.dedent(
+        """
+        import sys
+        from annotator.core.store import Project
+        project = Project.open(sys.argv[1])
+        print("open", flush=True)
+        sys.stdin.readline()
+        project.documents.add("كتبه الكاتب الأول قبل أن يغلق")
+        project.close()
+        print("closed", flush=True)
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "open", (
+            proc.stderr.read() if proc.stderr else ""
+        )
+        yield proc
+        assert proc.stdin is not None
+        proc.stdin.write("\n")
+        proc.stdin.flush()
+        assert proc.stdout.readline().strip() == "closed"
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
