@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated
 
@@ -14,19 +13,11 @@ from annotator.core.store import parse_kind
 
 app = typer.Typer(help="List, add, rename and recolour labels.", invoke_without_command=True)
 
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-
 def _project(ctx: typer.Context, given: Path | None) -> Path | None:
     """The sub-command's ``-p``, else the one given to ``labels`` itself."""
     if given is not None:
         return given
     return ctx.obj if isinstance(ctx.obj, Path) else None
-
-
-def _check_colour(colour: str | None) -> None:
-    if colour is not None and not _COLOUR.match(colour):
-        raise fail(f"colour {colour!r}: write it as #rrggbb, e.g. #a8e6b8.")
 
 
 @app.callback()
@@ -83,7 +74,6 @@ def add(
     description_ar: str = "",
 ) -> None:
     """Add a label at the end of the palette."""
-    _check_colour(color)
     with open_project(_project(ctx, project)) as proj:
         label = proj.labels.add(
             Label(
@@ -109,7 +99,6 @@ def rename(ctx: typer.Context, old: str, new: str, project: ProjectOption = None
 @app.command()
 def recolor(ctx: typer.Context, name: str, color: str, project: ProjectOption = None) -> None:
     """Change a label's colour (#rrggbb)."""
-    _check_colour(color)
     with open_project(_project(ctx, project)) as proj:
         proj.labels.update(name, color=color)
     console.print(f"{name} is now {color}.", highlight=False)

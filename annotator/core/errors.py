@@ -172,3 +172,97 @@ class InvalidExportOption(ExportFailed):
 
 class ExportCancelled(ExportFailed):
     code = "E047"
+
+
+# --- untrusted files, names, storage (issue 11) ----------------------------------
+
+
+class InvalidName(AnnotatorError):
+    """An annotator name that is empty, too long, or has control characters."""
+
+    code = "E050"
+
+
+class MergeRefused(AnnotatorError):
+    """A merge that cannot go ahead; nothing was written."""
+
+    code = "E031"
+
+
+class UntrustedFile(MergeRefused):
+    """A returned file fails a check (its schema, a row, a size); nothing was merged."""
+
+    code = "E051"
+
+
+class ReadTimeLimit(UntrustedFile):
+    """Reading a returned file took longer than the merge allows."""
+
+    code = "E052"
+
+
+class StorageFailed(AnnotatorError):
+    """A file could not be written (disk full, read-only folder, file gone); nothing changed."""
+
+    code = "E053"
+
+
+class DiskFull(StorageFailed):
+    code = "E054"
+
+
+class FolderReadOnly(StorageFailed):
+    code = "E055"
+
+
+class FileVanished(StorageFailed):
+    code = "E056"
+
+
+def storage_error(
+    exc: BaseException, path: object, *, doing: str = "writing"
+) -> StorageFailed | None:
+    """The named error for a failed write (disk full, read-only, gone), or ``None``.
+
+    :param path: the file being written, named in the message.
+    :param doing: what was being done, e.g. ``"writing the backup"``.
+    """
+    import errno
+    import sqlite3
+
+    text = str(exc).lower()
+    number = getattr(exc, "errno", None) if isinstance(exc, OSError) else None
+    sqlite_code = getattr(exc, "sqlite_errorcode", None)
+    full = number in {errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG} or (
+        isinstance(exc, sqlite3.DatabaseError)
+        and ("disk is full" in text or sqlite_code == getattr(sqlite3, "SQLITE_FULL", 13))
+    )
+    if full:
+        return DiskFull(
+            f"{path}: the disk is full while {doing}. Free some space (or choose another "
+            "folder) and try again; nothing was changed."
+        )
+    readonly = number in {errno.EROFS, errno.EACCES, errno.EPERM} or (
+        isinstance(exc, sqlite3.DatabaseError) and "readonly" in text
+    )
+    if readonly:
+        return FolderReadOnly(
+            f"{path}: cannot write there (read-only file or folder) while {doing}. "
+            "Check the permissions or choose another folder; nothing was changed."
+        )
+    vanished = number == errno.ENOENT or (
+        isinstance(exc, sqlite3.DatabaseError)
+        and ("unable to open" in text or "no such file" in text)
+    )
+    if vanished:
+        return FileVanished(
+            f"{path}: the file or its folder is gone (moved, deleted or unmounted) while "
+            f"{doing}. Put it back and try again; nothing was changed."
+        )
+    io = isinstance(exc, OSError) or (
+        isinstance(exc, sqlite3.OperationalError) and "disk i/o error" in text
+    )
+    if io:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return StorageFailed(f"{path}: {doing} failed ({reason}); nothing was changed.")
+    return None

@@ -25,7 +25,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator import __version__
-from annotator.core import schema
+from annotator.core import names, schema
 from annotator.core.errors import (
     InvalidLabel,
     InvalidSpan,
@@ -38,6 +38,7 @@ from annotator.core.errors import (
     UnknownDocument,
     UnknownLabel,
     UnknownSpan,
+    storage_error,
 )
 from annotator.core.model import (
     DocId,
@@ -52,7 +53,7 @@ from annotator.core.model import (
     document_uid,
     utc_now,
 )
-from annotator.core.store_lock import FileHandle
+from annotator.core.store_lock import FileHandle, uri
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x414E4E4F  # "ANNO"
@@ -79,23 +80,26 @@ def labels_from_toml(data: str, *, source: str) -> list[Label]:
     labels: list[Label] = []
     seen: set[str] = set()
     for order, row in enumerate(rows):
+        if not isinstance(row, dict):
+            raise InvalidLabel(f"{source}: label number {order + 1} is not a [[label]] table.")
         name = str(row.get("name", "")).strip()
         if not name:
             raise InvalidLabel(f"{source}: label number {order + 1} has no name.")
         if name in seen:
             raise InvalidLabel(f"{source}: label {name!r} appears twice.")
         seen.add(name)
-        labels.append(
-            Label(
-                name=name,
-                kind=parse_kind(row.get("kind", ""), where=f"{source}: label {name!r}"),
-                color=str(row.get("color", "#cccccc")),
-                shortcut=str(row.get("shortcut", "")),
-                description=str(row.get("description", "")),
-                description_ar=str(row.get("description_ar", "")),
-                order=order,
-            )
+        label = Label(
+            name=name,
+            kind=parse_kind(row.get("kind", ""), where=f"{source}: label {name!r}"),
+            color=str(row.get("color", "#cccccc")),
+            shortcut=str(row.get("shortcut", "")),
+            description=str(row.get("description", "")),
+            description_ar=str(row.get("description_ar", "")),
+            order=order,
         )
+        names.check_label(label, where=source)
+        names.check_shortcut_free(label.shortcut, labels, for_label=name, where=source)
+        labels.append(label)
     return labels
 
 
@@ -218,15 +222,13 @@ class Project:
         readonly = not handle.write
         conn: sqlite3.Connection | None = None
         try:
-            if readonly:
-                conn = sqlite3.connect(
-                    f"file:{path}?mode=ro",
-                    uri=True,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
-            else:
-                conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            # A URI also for writing: ATTACH then takes `?mode=ro` (a merged file stays as it is).
+            conn = sqlite3.connect(
+                uri(path, readonly=readonly),
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+            )
             conn.execute("PRAGMA busy_timeout = 5000")
             conn.execute("PRAGMA foreign_keys = ON")
             if not creating:
@@ -275,12 +277,19 @@ class Project:
     def backup(self, target: Path) -> Path:
         """Copy the project, consistently, to ``target`` (SQLite's online backup)."""
         tmp = target.with_name(target.name + ".part")
-        dest = sqlite3.connect(str(tmp))
         try:
-            self.conn.backup(dest)
-        finally:
-            dest.close()
-        shutil.move(str(tmp), str(target))
+            dest = sqlite3.connect(str(tmp))
+            try:
+                self.conn.backup(dest)
+            finally:
+                dest.close()
+            shutil.move(str(tmp), str(target))
+        except (sqlite3.Error, OSError) as exc:
+            tmp.unlink(missing_ok=True)  # a half-written copy would only keep the disk full
+            named = storage_error(exc, target, doing="writing the backup")
+            if named is None:
+                raise
+            raise named from exc
         return target
 
     def close(self) -> None:
@@ -302,8 +311,16 @@ class Project:
         """One transaction (nested calls become savepoints)."""
         if self.readonly:
             raise ProjectReadOnly(f"{self.path}: opened read-only.")
-        with self.db.atomic():
-            yield
+        try:
+            with self.db.atomic():
+                yield
+        except (sqlite3.OperationalError, OSError) as exc:
+            # Disk full, a read-only folder, a file gone: one named error; the
+            # transaction was rolled back, so the project is as it was.
+            named = storage_error(exc, self.path)
+            if named is None:
+                raise
+            raise named from exc
 
     def apply(self, edit: Any) -> Any:
         """Apply an edit command (see :mod:`annotator.core.edits`) in one transaction."""
@@ -508,8 +525,8 @@ class Labels:
     def _insert(self, label: Label) -> None:
         if label.name in self._load():
             raise LabelConflict(f"A label named {label.name!r} already exists.")
-        if not label.name or any(c.isspace() for c in label.name):
-            raise InvalidLabel(f"Label name {label.name!r} must be non-empty without spaces.")
+        names.check_label(label)
+        names.check_shortcut_free(label.shortcut, self.list(), for_label=label.name)
         self._p.conn.execute(
             "INSERT INTO labels(name, kind, color, shortcut, description, description_ar, ord)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -558,8 +575,15 @@ class Labels:
                 new = str(changes["name"])
                 if new in self._load():
                     raise LabelConflict(f"A label named {new!r} already exists.")
-                if not new or any(c.isspace() for c in new):
-                    raise InvalidLabel(f"Label name {new!r} must be non-empty without spaces.")
+                names.check_label_name(new)
+            if "color" in changes:
+                names.check_colour(changes["color"], where=f"label {name!r}")
+            if "shortcut" in changes:
+                names.check_shortcut(changes["shortcut"], where=f"label {name!r}")
+                names.check_shortcut_free(changes["shortcut"], self.list(), for_label=name)
+            for key in ("description", "description_ar"):
+                if key in changes:
+                    names.check_description(changes[key], where=f"label {name!r}")
             if "kind" in changes:
                 changes["kind"] = parse_kind(changes["kind"], where=f"label {name!r}").value
                 used = self._p.conn.execute(
@@ -720,6 +744,9 @@ class SpanTable:
             exact rows); otherwise an existing id is an error.
         """
         label_ids = {name: self._p.labels.id_of(name) for name in self._p.labels.names()}
+        spans = builtins.list(spans)
+        for annotator in {s.annotator for s in spans}:
+            names.check_annotator_name(annotator)
         verb = "INSERT OR REPLACE" if replace else "INSERT"
         self._p.conn.executemany(
             f'{verb} INTO {self._table}(id, doc_id, annotator, label_id, start, "end", attrs,'
@@ -853,6 +880,7 @@ class Statuses:
                 "DELETE FROM statuses WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
             )
             return
+        names.check_annotator_name(annotator)
         self._p.conn.execute(
             "INSERT OR REPLACE INTO statuses(doc_id, annotator, status, seconds, updated)"
             " VALUES (?, ?, ?, ?, ?)",

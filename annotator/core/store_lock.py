@@ -21,6 +21,7 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from annotator.core.errors import ProjectLocked, ProjectReadOnly
 
@@ -36,6 +37,12 @@ else:
 
 
 FileKey = tuple[int, int]
+
+
+def uri(path: Path, *, readonly: bool) -> str:
+    """A SQLite URI for ``path``: any character in the name (``?``, ``#``, ``%``) is safe."""
+    text = "file:" + quote(str(path.absolute()))
+    return text + "?mode=ro" if readonly else text
 
 
 @dataclass(slots=True)
