@@ -31,7 +31,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, QObject, Qt  # noqa: E402
-from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
 
@@ -40,6 +39,7 @@ from annotator.core.model import DocId, Span, SpanId  # noqa: E402
 from annotator.core.store import Project  # noqa: E402
 from annotator.gui.editor import AnnotationEditor  # noqa: E402
 from annotator.gui.offsets import display_text  # noqa: E402
+from annotator.gui.ops import ProjectSession  # noqa: E402
 
 SEED = Path(__file__).resolve().parents[1] / "resources" / "samples" / "000_173f9dae85055ffa.txt"
 
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     editors = {}
     counter = PaintCounter()
     for name in ("nobody", "bench"):
-        ed = AnnotationEditor(project, QUndoStack())
+        ed = AnnotationEditor(ProjectSession(project))
         ed.set_annotator(name)
         ed.resize(1200, 900)
         ed.show()

@@ -39,3 +39,29 @@ def project(project_path: Path):
     proj = Project.create(project_path)
     yield proj
     proj.close()
+
+
+@pytest.fixture
+def disk_full():
+    """A context manager inside which no file of this process can be written, as on a full disk.
+
+    ``RLIMIT_FSIZE`` of 0 makes every write to a regular file fail (``EFBIG``),
+    so SQLite fails at its own boundary exactly as on a full or dead disk. Only
+    regular files are refused: the pipes ``stderr_of`` reads stay writable.
+    """
+    import resource
+    import signal
+    from contextlib import contextmanager
+
+    @contextmanager
+    def full():
+        old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (0, hard))
+        try:
+            yield
+        finally:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+            signal.signal(signal.SIGXFSZ, old)
+
+    return full

@@ -6,15 +6,17 @@ row. A row is ``unanimous`` when every annotator has the same single span,
 ``missing`` when some annotator has nothing there, ``label`` when the offsets
 agree and the labels do not, ``boundary`` when the labels agree and the
 offsets do not, ``both`` otherwise. The lead accepts one annotator's version
-of a row (or the majority for the whole document) into gold, edits gold with
-the same edits as the editor, and marks the document adjudicated.
+of a row (:class:`AcceptVersion`, :class:`RejectRow`, or :class:`AcceptMajority`
+for the whole document) into gold, edits gold with the same edits as the editor,
+and marks the document adjudicated (:class:`MarkAdjudicated`). Each is an
+:class:`~annotator.core.change.Edit`: one transaction, undone by ``revert``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.core.agreement import (
     AgreementDocument,
@@ -22,10 +24,11 @@ from annotator.core.agreement import (
     AgreementSpan,
     compute_agreement,
 )
+from annotator.core.change import Change
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocId, Span, Status, utc_now
+from annotator.core.model import DocId, Span, SpanId, Status, utc_now
 from annotator.core.review import finished_by
-from annotator.core.store import Project
+from annotator.core.store import AdjudicationRecord, Project
 from annotator.core.tokenizer import token_offsets
 
 GOLD = "gold"
@@ -129,27 +132,44 @@ def document_rows(
     return names, rows
 
 
-def accept_version(
-    project: Project, doc_id: DocId, row: Row, annotator: str | None, *, adjudicator: str
-) -> int:
-    """Put ``annotator``'s version of ``row`` into gold (``None``: nothing there).
+@dataclass
+class AcceptVersion:
+    """Put ``annotator``'s version of ``row`` into gold (``annotator=None``: nothing there).
 
-    Gold spans of the same layer overlapping the row are replaced, in one
-    transaction. :returns: the number of gold spans written.
+    Gold spans of the row's layer overlapping the row are replaced (tombstoned);
+    the version's spans are written as gold under ``adjudicator``, each with
+    ``attrs["from"]`` naming whose it was. Revert brings the replaced spans back
+    and tombstones the written ones; redo writes the same ids again.
     """
-    layers = {lab.name: lab.kind.layer for lab in project.labels.list()}
-    chosen = row.versions.get(annotator, ()) if annotator else ()
-    with project.transaction():
-        now = utc_now()
-        for old in project.gold.for_document(doc_id):
-            if layers[old.label] == row.layer and old.overlaps(row.start, row.end):
-                project.gold.set_deleted(old.id, now, updated=now)
-        for span in chosen:
-            project.gold.insert(
+
+    doc_id: DocId
+    row: Row
+    annotator: str | None
+    adjudicator: str
+    written: int = 0
+    _added: list[SpanId] = field(default_factory=list)
+    _removed: list[SpanId] = field(default_factory=list)
+
+    def apply(self, project: Project) -> Change:
+        layers = {lab.name: lab.kind.layer for lab in project.labels.list()}
+        row = self.row
+        chosen = row.versions.get(self.annotator, ()) if self.annotator else ()
+        with project.transaction():
+            now = utc_now()
+            removed = [
+                old.id
+                for old in project.gold.for_document(self.doc_id)
+                if layers[old.label] == row.layer and old.overlaps(row.start, row.end)
+            ]
+            for span_id in removed:
+                project.gold.set_deleted(span_id, now, updated=now)
+            if len(self._added) != len(chosen):
+                self._added = [project.gold.new_id() for _ in chosen]
+            project.gold.upsert_many(
                 Span(
-                    project.gold.new_id(),
-                    doc_id,
-                    adjudicator,
+                    span_id,
+                    self.doc_id,
+                    self.adjudicator,
                     span.label,
                     span.start,
                     span.end,
@@ -157,38 +177,154 @@ def accept_version(
                     now,
                     now,
                 )
+                for span_id, span in zip(self._added, chosen, strict=True)
             )
-    return len(chosen)
+        self._removed = removed
+        self.written = len(chosen)
+        return self._change()
+
+    def revert(self, project: Project) -> Change:
+        with project.transaction():
+            now = utc_now()
+            for span_id in self._added:
+                project.gold.set_deleted(span_id, now, updated=now)
+            for span_id in self._removed:
+                project.gold.set_deleted(span_id, None, updated=now)
+        return self._change()
+
+    def describe(self) -> str:
+        if self.annotator is None:
+            return f"Reject row {self.row.start}–{self.row.end}"
+        return f"Accept {self.annotator} for {self.row.start}–{self.row.end}"
+
+    def _change(self) -> Change:
+        return Change(self.doc_id, tuple(self._removed + self._added), gold=True)
+
+
+@dataclass
+class RejectRow:
+    """No gold span where ``row`` is: gold spans of its layer overlapping it are removed."""
+
+    doc_id: DocId
+    row: Row
+    adjudicator: str
+    _accept: AcceptVersion | None = None
+
+    def apply(self, project: Project) -> Change:
+        if self._accept is None:
+            self._accept = AcceptVersion(self.doc_id, self.row, None, self.adjudicator)
+        return self._accept.apply(project)
+
+    def revert(self, project: Project) -> Change:
+        assert self._accept is not None, "revert before apply"
+        return self._accept.revert(project)
+
+    def describe(self) -> str:
+        return f"Reject row {self.row.start}–{self.row.end}"
+
+
+@dataclass
+class AcceptMajority:
+    """For every row of a document, accept the version most annotators gave, if more than half did.
+
+    Rows without a majority are left for the lead. After ``apply``, ``settled``
+    counts the rows settled and ``left`` those without a majority.
+    """
+
+    doc_id: DocId
+    adjudicator: str
+    annotators: Sequence[str] | None = None
+    settled: int = 0
+    left: int = 0
+    _steps: list[AcceptVersion] | None = None
+
+    def apply(self, project: Project) -> Change:
+        with project.transaction():
+            if self._steps is None:
+                names, rows = document_rows(project, self.doc_id, self.annotators)
+                steps: list[AcceptVersion] = []
+                for row in rows:
+                    votes = Counter(row.version_key(a) for a in names)
+                    key, count = votes.most_common(1)[0]
+                    if count * 2 <= len(names):
+                        continue
+                    winner = next(a for a in names if row.version_key(a) == key)
+                    steps.append(
+                        AcceptVersion(self.doc_id, row, winner if key else None, self.adjudicator)
+                    )
+                self._steps = steps
+                self.left = len(rows) - len(steps)
+            changes = [step.apply(project) for step in self._steps]
+        self.settled = len(self._steps)
+        return self._merged(changes)
+
+    def revert(self, project: Project) -> Change:
+        assert self._steps is not None, "revert before apply"
+        with project.transaction():
+            changes = [step.revert(project) for step in reversed(self._steps)]
+        return self._merged(changes)
+
+    def describe(self) -> str:
+        return "Accept the majority"
+
+    def _merged(self, changes: Sequence[Change]) -> Change:
+        ids = tuple(dict.fromkeys(i for c in changes for i in c.span_ids))
+        return Change(self.doc_id, ids, gold=True)
+
+
+@dataclass
+class MarkAdjudicated:
+    """Mark a document adjudicated by ``adjudicator`` (``done=False``: no longer)."""
+
+    doc_id: DocId
+    adjudicator: str
+    done: bool = True
+    _previous: AdjudicationRecord | None = None
+    _applied: bool = False
+
+    def apply(self, project: Project) -> Change:
+        with project.transaction():
+            self._previous = project.adjudications.get(self.doc_id)
+            record = AdjudicationRecord(self.doc_id, self.adjudicator, utc_now())
+            project.adjudications.put(record if self.done else None, doc_id=self.doc_id)
+        self._applied = True
+        return Change(self.doc_id, adjudication_changed=True)
+
+    def revert(self, project: Project) -> Change:
+        assert self._applied, "revert before apply"
+        project.adjudications.put(self._previous, doc_id=self.doc_id)
+        return Change(self.doc_id, adjudication_changed=True)
+
+    def describe(self) -> str:
+        return "Mark adjudicated" if self.done else "Mark not adjudicated"
+
+
+# --- the calls before the edits (kept while the review window still uses them) ----------
+
+
+def accept_version(
+    project: Project, doc_id: DocId, row: Row, annotator: str | None, *, adjudicator: str
+) -> int:
+    """:class:`AcceptVersion` applied; :returns: the number of gold spans written."""
+    edit = AcceptVersion(doc_id, row, annotator, adjudicator)
+    project.apply(edit)
+    return edit.written
 
 
 def accept_majority(
     project: Project, doc_id: DocId, *, adjudicator: str, annotators: Sequence[str] | None = None
 ) -> int:
-    """For every row, accept the version most annotators gave, if more than half did.
-
-    Rows without a majority are left for the lead. :returns: rows settled.
-    """
-    names, rows = document_rows(project, doc_id, annotators)
-    settled = 0
-    with project.transaction():
-        for row in rows:
-            votes = Counter(row.version_key(a) for a in names)
-            key, count = votes.most_common(1)[0]
-            if count * 2 <= len(names):
-                continue
-            winner = next(a for a in names if row.version_key(a) == key)
-            accept_version(project, doc_id, row, winner if key else None, adjudicator=adjudicator)
-            settled += 1
-    return settled
+    """:class:`AcceptMajority` applied; :returns: rows settled."""
+    edit = AcceptMajority(doc_id, adjudicator, annotators)
+    project.apply(edit)
+    return edit.settled
 
 
 def mark_adjudicated(
     project: Project, doc_id: DocId, *, adjudicator: str, done: bool = True
 ) -> None:
-    if done:
-        project.adjudications.mark(doc_id, adjudicator=adjudicator)
-    else:
-        project.adjudications.unmark(doc_id)
+    """:class:`MarkAdjudicated` applied."""
+    project.apply(MarkAdjudicated(doc_id, adjudicator, done))
 
 
 def adjudicated_documents(project: Project) -> list[DocId]:

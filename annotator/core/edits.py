@@ -1,8 +1,9 @@
 """User edits as plain command objects.
 
 Each edit's :meth:`apply` and :meth:`revert` is one transaction and returns a
-:class:`Change` saying what changed, so every view can refresh from it. The
-GUI wraps them in ``QUndoCommand``; the core knows nothing of Qt. Deletes are
+:class:`Change` saying what changed, so every view can refresh from it. They
+follow the :class:`~annotator.core.change.Edit` protocol; the GUI wraps them in
+``QUndoCommand`` (:mod:`annotator.gui.ops`); the core knows nothing of Qt. Deletes are
 tombstones (``deleted`` set), so merges and audits stay correct, and undoing a
 delete brings the same span id back.
 """
@@ -12,20 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.change import Change, Edit
 from annotator.core.errors import SpanOverlapsEntity
 from annotator.core.model import DocId, Span, SpanId, Status, StatusRecord, utc_now
 
 if TYPE_CHECKING:
     from annotator.core.store import Project, SpanTable
 
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What an edit touched: the document and the spans added, removed or changed."""
-
-    doc_id: DocId
-    span_ids: tuple[SpanId, ...] = ()
-    status_changed: bool = False
+__all__ = ["AddSpan", "AddTime", "Change", "Edit", "RelabelSpan", "RemoveSpan", "SetStatus"]
 
 
 def _table(project: Project, gold: bool) -> SpanTable:
@@ -81,7 +76,10 @@ class AddSpan:
             )
             table.upsert(span)
         ids = (self.span_id,) + ((self.replaced.id,) if self.replaced else ())
-        return Change(self.doc_id, ids)
+        return Change(self.doc_id, ids, gold=self.gold)
+
+    def describe(self) -> str:
+        return f"Add {'gold ' if self.gold else ''}{self.label} {self.start}–{self.end}"
 
     def revert(self, project: Project) -> Change:
         assert self.span_id is not None, "revert before apply"
@@ -92,7 +90,7 @@ class AddSpan:
             if self.replaced is not None:
                 table.set_deleted(self.replaced.id, None, updated=now)
         ids = (self.span_id,) + ((self.replaced.id,) if self.replaced else ())
-        return Change(self.doc_id, ids)
+        return Change(self.doc_id, ids, gold=self.gold)
 
 
 @dataclass
@@ -107,7 +105,13 @@ class RemoveSpan:
             self.removed = table.get(self.span_id)
             now = utc_now()
             table.set_deleted(self.span_id, now, updated=now)
-        return Change(self.removed.doc_id, (self.span_id,))
+        return Change(self.removed.doc_id, (self.span_id,), gold=self.gold)
+
+    def describe(self) -> str:
+        what = (
+            f"{self.removed.label} {self.removed.start}–{self.removed.end}" if self.removed else ""
+        )
+        return f"Remove {'gold ' if self.gold else ''}span {what}".strip()
 
     def revert(self, project: Project) -> Change:
         assert self.removed is not None, "revert before apply"
@@ -119,7 +123,7 @@ class RemoveSpan:
                 span.doc_id, span.annotator, span.label, span.start, span.end, ignore=(span.id,)
             )
             table.set_deleted(self.span_id, None, updated=utc_now())
-        return Change(span.doc_id, (self.span_id,))
+        return Change(span.doc_id, (self.span_id,), gold=self.gold)
 
 
 @dataclass
@@ -132,6 +136,9 @@ class RelabelSpan:
 
     def apply(self, project: Project) -> Change:
         return self._set(project, self.label, remember=True)
+
+    def describe(self) -> str:
+        return f"Relabel {self.previous or 'span'} → {self.label}"
 
     def revert(self, project: Project) -> Change:
         assert self.previous is not None, "revert before apply"
@@ -147,7 +154,7 @@ class RelabelSpan:
             table.check(span.doc_id, span.annotator, label, span.start, span.end, ignore=(span.id,))
             table.set_label(self.span_id, label, updated=utc_now())
         self.doc_id = span.doc_id
-        return Change(span.doc_id, (self.span_id,))
+        return Change(span.doc_id, (self.span_id,), gold=self.gold)
 
 
 @dataclass
@@ -169,6 +176,9 @@ class SetStatus:
             )
         self._applied = True
         return Change(self.doc_id, status_changed=True)
+
+    def describe(self) -> str:
+        return f"Mark {Status(self.status).value.replace('_', ' ')}"
 
     def revert(self, project: Project) -> Change:
         assert self._applied, "revert before apply"
@@ -209,6 +219,9 @@ class AddTime:
                 annotator=self.annotator,
             )
         return Change(self.doc_id, status_changed=True)
+
+    def describe(self) -> str:
+        return f"Time spent ({self.seconds:.0f} s)"
 
     def revert(self, project: Project) -> Change:
         # Time spent was spent: undoing the edits of a session does not give it back.

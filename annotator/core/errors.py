@@ -174,7 +174,35 @@ class ExportCancelled(ExportFailed):
     code = "E047"
 
 
-# --- untrusted files, names, storage (issue 11) ----------------------------------
+# --- writing ------------------------------------------------------------------
+
+
+class WriteFailed(AnnotatorError):
+    """SQLite could not write the project (disk full, read-only, I/O error); nothing was stored.
+
+    :param reason: SQLite's own words, for a bug report.
+    """
+
+    code = "E090"
+
+    def __init__(self, message: str, *, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class FileProblem(AnnotatorError):
+    """A file or folder could not be read or written (the operating system said why)."""
+
+    code = "E091"
+
+
+class UnexpectedError(AnnotatorError):
+    """A bug: something failed that should not; the message asks for a report."""
+
+    code = "E099"
+
+
+# --- untrusted files, names (issue 11) -----------------------------------------
 
 
 class InvalidName(AnnotatorError):
@@ -199,70 +227,3 @@ class ReadTimeLimit(UntrustedFile):
     """Reading a returned file took longer than the merge allows."""
 
     code = "E052"
-
-
-class StorageFailed(AnnotatorError):
-    """A file could not be written (disk full, read-only folder, file gone); nothing changed."""
-
-    code = "E053"
-
-
-class DiskFull(StorageFailed):
-    code = "E054"
-
-
-class FolderReadOnly(StorageFailed):
-    code = "E055"
-
-
-class FileVanished(StorageFailed):
-    code = "E056"
-
-
-def storage_error(
-    exc: BaseException, path: object, *, doing: str = "writing"
-) -> StorageFailed | None:
-    """The named error for a failed write (disk full, read-only, gone), or ``None``.
-
-    :param path: the file being written, named in the message.
-    :param doing: what was being done, e.g. ``"writing the backup"``.
-    """
-    import errno
-    import sqlite3
-
-    text = str(exc).lower()
-    number = getattr(exc, "errno", None) if isinstance(exc, OSError) else None
-    sqlite_code = getattr(exc, "sqlite_errorcode", None)
-    full = number in {errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG} or (
-        isinstance(exc, sqlite3.DatabaseError)
-        and ("disk is full" in text or sqlite_code == getattr(sqlite3, "SQLITE_FULL", 13))
-    )
-    if full:
-        return DiskFull(
-            f"{path}: the disk is full while {doing}. Free some space (or choose another "
-            "folder) and try again; nothing was changed."
-        )
-    readonly = number in {errno.EROFS, errno.EACCES, errno.EPERM} or (
-        isinstance(exc, sqlite3.DatabaseError) and "readonly" in text
-    )
-    if readonly:
-        return FolderReadOnly(
-            f"{path}: cannot write there (read-only file or folder) while {doing}. "
-            "Check the permissions or choose another folder; nothing was changed."
-        )
-    vanished = number == errno.ENOENT or (
-        isinstance(exc, sqlite3.DatabaseError)
-        and ("unable to open" in text or "no such file" in text)
-    )
-    if vanished:
-        return FileVanished(
-            f"{path}: the file or its folder is gone (moved, deleted or unmounted) while "
-            f"{doing}. Put it back and try again; nothing was changed."
-        )
-    io = isinstance(exc, OSError) or (
-        isinstance(exc, sqlite3.OperationalError) and "disk i/o error" in text
-    )
-    if io:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        return StorageFailed(f"{path}: {doing} failed ({reason}); nothing was changed.")
-    return None

@@ -21,8 +21,8 @@ from typing import Any
 from annotator.core.errors import LabelConflict, MergeRefused, ProjectReadOnly, UntrustedFile
 from annotator.core.model import DocId, Label, Span, utc_now
 from annotator.core.store import Project, SpanTable
-from annotator.core.store_merge import attached, merge_rows, overlapping_entities
-from annotator.core.store_untrusted import check_rows, inspect_schema, time_allowed, time_limit
+from annotator.core.store_merge import attach_limit, attached, merge_rows, overlapping_entities
+from annotator.core.store_untrusted import check_rows, inspect_schema, reading_limit
 
 __all__ = ["MergeFileReport", "MergeRefused", "MergeReport", "merge_projects"]
 
@@ -137,11 +137,9 @@ def _checked_labels(lead: Project, source: Project, *, shown_as: Path) -> list[L
     """Check every row of ``source``; return its labels (read only, nothing written)."""
     with (
         attached(lead, source.path) as src,
-        time_limit(lead.conn, time_allowed(shown_as), shown_as),
+        reading_limit(lead, shown_as),
     ):
-        labels = check_rows(
-            lead.conn, src, shown_as, lead_labels=lead.labels.list(), lead_path=lead.path
-        )
+        labels = check_rows(lead, src, shown_as)
     _check_kinds(lead, labels, shown_as=shown_as)
     return labels
 
@@ -178,7 +176,7 @@ def _check_kinds(lead: Project, labels: list[Label], *, shown_as: Path) -> None:
 def _batch_size(lead: Project) -> int:
     # Files merged in one transaction (all or nothing, one commit): as many as
     # SQLite lets a connection attach (10 by default).
-    return max(1, min(8, lead.conn.getlimit(sqlite3.SQLITE_LIMIT_ATTACHED) - 1))
+    return max(1, min(8, attach_limit(lead) - 1))
 
 
 def _merge_batch(
@@ -194,7 +192,7 @@ def _merge_batch(
         ]
         with lead.transaction():
             for alias, (path, _source, labels) in zip(aliases, batch, strict=True):
-                with time_limit(lead.conn, time_allowed(path), path):
+                with reading_limit(lead, path):
                     reports.append(_merge_one(lead, alias, labels, shown_as=path))
     return reports
 

@@ -121,25 +121,13 @@ def _annotate(
 def create_sample_project(path: str | Path) -> Path:
     """Create ``path`` with the default labels, the sample article(s) and two annotators' work."""
     path = Path(path)
-    tmp = path.with_name(path.name + ".creating")
-    for leftover in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-        leftover.unlink(missing_ok=True)
-    project = Project.create(tmp)
-    try:
+    with Project.creating(path) as project:
         files = sample_files()
         # Sources like "samples/000_….txt": the same on every machine.
         options = ImportOptions(fmt="txt", source_root=files[0].parent.parent)
         import_paths(project, files, options=options)
-        with project.transaction():
-            project.db.execute(
-                "INSERT OR REPLACE INTO project_meta(key, value) VALUES ('sample', 'true')"
-            )
+        project.meta.set("sample", "true")
         for doc_id in project.documents.ids():
             _annotate(project, doc_id, SAMPLE_ANNOTATORS[0], _SARA, _CLAIMS_SARA)
             _annotate(project, doc_id, SAMPLE_ANNOTATORS[1], _OMAR, _CLAIMS_OMAR)
-        project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        project.close()
-    Path(str(tmp) + ".lock").unlink(missing_ok=True)
-    tmp.replace(path)
     return path

@@ -20,13 +20,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from annotator import __version__
 from annotator.core import names, schema
 from annotator.core.errors import (
+    FileProblem,
     InvalidLabel,
     InvalidSpan,
     InvalidStatus,
@@ -38,7 +39,7 @@ from annotator.core.errors import (
     UnknownDocument,
     UnknownLabel,
     UnknownSpan,
-    storage_error,
+    WriteFailed,
 )
 from annotator.core.model import (
     DocId,
@@ -54,6 +55,9 @@ from annotator.core.model import (
     utc_now,
 )
 from annotator.core.store_lock import FileHandle, uri
+
+if TYPE_CHECKING:
+    from annotator.core.change import Change, Edit
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x414E4E4F  # "ANNO"
@@ -129,6 +133,32 @@ def _identify(conn: sqlite3.Connection, path: Path) -> None:
         )
 
 
+def _remove_project_files(path: Path) -> None:
+    for leftover in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)
+
+
+def write_failed(path: Path, exc: sqlite3.OperationalError) -> WriteFailed:
+    """The error a user sees when SQLite could not write ``path``: what happened, what to do."""
+    reason = str(exc)
+    lowered = reason.lower()
+    if "full" in lowered:
+        what = "the disk is full. Free some space on it, then do it again"
+    elif "readonly" in lowered or "read-only" in lowered:
+        what = (
+            "the file or its folder is read-only. Make it writable (or copy the "
+            "project somewhere writable and open the copy), then do it again"
+        )
+    elif "locked" in lowered or "busy" in lowered:
+        what = "another program is holding the file. Close it there, then do it again"
+    else:
+        what = (
+            f"SQLite could not write it ({reason}); the disk may be full, read-only or "
+            "gone. Free some space or check the drive, then do it again"
+        )
+    return WriteFailed(f"{path}: not saved: {what}.", reason=reason)
+
+
 @dataclass(frozen=True, slots=True)
 class NewDocument:
     """A cleaned document ready to be stored (see :meth:`Documents.add_many`)."""
@@ -144,8 +174,9 @@ class Project:
 
     def __init__(self, path: Path, conn: sqlite3.Connection, handle: FileHandle):
         self.path = path
-        self.conn = conn
-        self.db = Database(conn)
+        # Private: SQL stays in the store; everyone else goes through the managers.
+        self._conn = conn
+        self._db = Database(conn)
         self._handle = handle
         self.readonly = not handle.write
         self.documents = Documents(self)
@@ -153,6 +184,7 @@ class Project:
         self.spans = SpanTable(self, "spans")
         self.gold = SpanTable(self, "gold_spans")
         self.statuses = Statuses(self)
+        self.meta = Meta(self)
         self.assignments = Assignments(self)
         self.adjudications = Adjudications(self)
 
@@ -176,12 +208,10 @@ class Project:
         try:
             # "ANNO" in the header: file managers recognise a project under any name
             # (packaging/linux/annotator-mime.xml).
-            project.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            project._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             with project.transaction():
-                project.db.execute(
-                    "INSERT INTO project_meta(key, value) VALUES ('app', ?), ('created', ?),"
-                    " ('created_by_version', ?)",
-                    [schema.APP_ID, utc_now(), __version__],
+                project.meta.update(
+                    {"app": schema.APP_ID, "created": utc_now(), "created_by_version": __version__}
                 )
                 for label in labels if labels is not None else default_labels():
                     project.labels._insert(label)
@@ -252,7 +282,7 @@ class Project:
 
     def _check_and_migrate(self, *, creating: bool, migrate: bool = True) -> None:
         known = schema.known_migration_names()
-        applied = [m.name for m in schema.migrations.applied(self.db)]
+        applied = [m.name for m in schema.migrations.applied(self._db)]
         unknown = [name for name in applied if name not in known]
         if unknown:
             self.close()
@@ -260,7 +290,7 @@ class Project:
                 f"{self.path}: written by a newer version of Annotator (schema {unknown[-1]}); "
                 f"this is version {__version__}. Upgrade Annotator to open it."
             )
-        pending = [m.name for m in schema.migrations.pending(self.db)]
+        pending = [m.name for m in schema.migrations.pending(self._db)]
         if not pending:
             return
         if self.readonly:
@@ -272,7 +302,41 @@ class Project:
             )
         if applied:
             self.backup(self.path.with_name(f"{self.path.name}.before-{pending[0]}.bak"))
-        schema.migrations.apply(self.db)
+        schema.migrations.apply(self._db)
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file, so it can be copied or renamed alone."""
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    @classmethod
+    @contextmanager
+    def creating(
+        cls, path: str | Path, *, labels: Sequence[Label] | None = None
+    ) -> Iterator[Project]:
+        """Create a project file whole or not at all.
+
+        The body fills the project; it is built as ``PATH.part``, checkpointed and
+        renamed to ``PATH`` only when the body returns, so a crash or an error
+        leaves no half-made project under the real name (and no ``.part`` behind
+        after an error). The project is closed when the block ends.
+
+        :raises FileExistsError: ``path`` exists.
+        """
+        path = Path(path)
+        if path.exists():
+            raise FileExistsError(f"{path}: already exists; choose a new file name.")
+        part = path.with_name(path.name + ".part")
+        _remove_project_files(part)
+        project = cls.create(part, labels=labels)
+        try:
+            yield project
+            project.checkpoint()
+        except BaseException:
+            project.close()
+            _remove_project_files(part)
+            raise
+        project.close()
+        part.replace(path)
 
     def backup(self, target: Path) -> Path:
         """Copy the project, consistently, to ``target`` (SQLite's online backup)."""
@@ -280,21 +344,23 @@ class Project:
         try:
             dest = sqlite3.connect(str(tmp))
             try:
-                self.conn.backup(dest)
+                self._conn.backup(dest)
             finally:
                 dest.close()
             shutil.move(str(tmp), str(target))
-        except (sqlite3.Error, OSError) as exc:
+        except (sqlite3.OperationalError, OSError) as exc:
             tmp.unlink(missing_ok=True)  # a half-written copy would only keep the disk full
-            named = storage_error(exc, target, doing="writing the backup")
-            if named is None:
-                raise
-            raise named from exc
+            if isinstance(exc, sqlite3.OperationalError):
+                raise write_failed(target, exc) from exc
+            raise FileProblem(
+                f"{target}: the backup could not be written ({exc.strerror or exc}); "
+                "free some space or check the folder, then do it again. Nothing was changed."
+            ) from exc
         return target
 
     def close(self) -> None:
         try:
-            self.conn.close()
+            self._conn.close()
         finally:
             self._handle.close()
 
@@ -308,29 +374,35 @@ class Project:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One transaction (nested calls become savepoints)."""
+        """One transaction (nested calls become savepoints).
+
+        :raises WriteFailed: SQLite could not write (disk full, read-only file,
+            I/O error); the transaction was rolled back, nothing of it is stored.
+        """
         if self.readonly:
             raise ProjectReadOnly(f"{self.path}: opened read-only.")
         try:
-            with self.db.atomic():
+            with self._db.atomic():
                 yield
-        except (sqlite3.OperationalError, OSError) as exc:
-            # Disk full, a read-only folder, a file gone: one named error; the
-            # transaction was rolled back, so the project is as it was.
-            named = storage_error(exc, self.path)
-            if named is None:
-                raise
-            raise named from exc
+        except sqlite3.OperationalError as exc:
+            raise write_failed(self.path, exc) from exc
 
-    def apply(self, edit: Any) -> Any:
-        """Apply an edit command (see :mod:`annotator.core.edits`) in one transaction."""
-        return edit.apply(self)
+    def apply(self, edit: Edit) -> Change:
+        """Apply a user edit (:mod:`annotator.core.edits`, :mod:`~annotator.core.adjudication`).
 
-    def meta(self) -> dict[str, str]:
-        return {row[0]: row[1] for row in self.conn.execute("SELECT key, value FROM project_meta")}
+        One transaction: the edit is in the file when this returns, or, if it
+        raises, nothing of it is.
+        """
+        with self.transaction():
+            return edit.apply(self)
+
+    def revert(self, edit: Edit) -> Change:
+        """Undo an applied edit, in one transaction."""
+        with self.transaction():
+            return edit.revert(self)
 
     def schema_version(self) -> str:
-        applied = schema.migrations.applied(self.db)
+        applied = schema.migrations.applied(self._db)
         return applied[-1].name if applied else ""
 
 
@@ -341,7 +413,7 @@ class Documents:
     _INFO_COLUMNS = "id, uid, title, source, n_chars, n_words, ord"
 
     def count(self) -> int:
-        return int(self._p.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        return int(self._p._conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def list(
         self, offset: int = 0, limit: int | None = None, *, search: str | None = None
@@ -357,13 +429,13 @@ class Documents:
             params.append(search)
         sql += " ORDER BY ord LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]
-        return [DocumentInfo(*row) for row in self._p.conn.execute(sql, params)]
+        return [DocumentInfo(*row) for row in self._p._conn.execute(sql, params)]
 
     def ids(self) -> builtins.list[DocId]:
-        return [DocId(r[0]) for r in self._p.conn.execute("SELECT id FROM documents ORDER BY ord")]
+        return [DocId(r[0]) for r in self._p._conn.execute("SELECT id FROM documents ORDER BY ord")]
 
     def info(self, doc_id: int) -> DocumentInfo:
-        row = self._p.conn.execute(
+        row = self._p._conn.execute(
             f"SELECT {self._INFO_COLUMNS} FROM documents WHERE id = ?", [doc_id]
         ).fetchone()
         if row is None:
@@ -371,7 +443,7 @@ class Documents:
         return DocumentInfo(*row)
 
     def get(self, doc_id: int) -> Document:
-        row = self._p.conn.execute(
+        row = self._p._conn.execute(
             "SELECT id, uid, title, text, source, meta, ord FROM documents WHERE id = ?", [doc_id]
         ).fetchone()
         if row is None:
@@ -379,19 +451,19 @@ class Documents:
         return _document(row)
 
     def by_uid(self, uid: str) -> Document | None:
-        row = self._p.conn.execute(
+        row = self._p._conn.execute(
             "SELECT id, uid, title, text, source, meta, ord FROM documents WHERE uid = ?", [uid]
         ).fetchone()
         return _document(row) if row else None
 
     def id_for_uid(self, uid: str) -> DocId | None:
-        row = self._p.conn.execute("SELECT id FROM documents WHERE uid = ?", [uid]).fetchone()
+        row = self._p._conn.execute("SELECT id FROM documents WHERE uid = ?", [uid]).fetchone()
         return DocId(row[0]) if row else None
 
     def iter(self, ids: Iterable[int] | None = None) -> Iterator[Document]:
         """Stream documents (with texts) without holding the corpus in memory."""
         if ids is None:
-            cursor = self._p.conn.execute(
+            cursor = self._p._conn.execute(
                 "SELECT id, uid, title, text, source, meta, ord FROM documents ORDER BY ord"
             )
             for row in cursor:
@@ -416,7 +488,7 @@ class Documents:
         Duplicates (by content uid), within the batch or with the project, are
         stored once; the result says, for each input, its id and whether it was new.
         """
-        conn = self._p.conn
+        conn = self._p._conn
         uids = [document_uid(d.text) for d in docs]
         existing: dict[str, DocId] = {}
         for chunk_start in range(0, len(uids), 900):
@@ -465,7 +537,7 @@ class Documents:
 
     def total_words(self) -> int:
         return int(
-            self._p.conn.execute("SELECT coalesce(sum(n_words), 0) FROM documents").fetchone()[0]
+            self._p._conn.execute("SELECT coalesce(sum(n_words), 0) FROM documents").fetchone()[0]
         )
 
 
@@ -488,7 +560,7 @@ class Labels:
 
     def _load(self) -> dict[str, tuple[int, Label]]:
         if self._cache is None:
-            rows = self._p.conn.execute(
+            rows = self._p._conn.execute(
                 "SELECT id, name, kind, color, shortcut, description, description_ar, ord"
                 " FROM labels ORDER BY ord, id"
             ).fetchall()
@@ -527,7 +599,7 @@ class Labels:
             raise LabelConflict(f"A label named {label.name!r} already exists.")
         names.check_label(label)
         names.check_shortcut_free(label.shortcut, self.list(), for_label=label.name)
-        self._p.conn.execute(
+        self._p._conn.execute(
             "INSERT INTO labels(name, kind, color, shortcut, description, description_ar, ord)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
@@ -586,7 +658,7 @@ class Labels:
                     names.check_description(changes[key], where=f"label {name!r}")
             if "kind" in changes:
                 changes["kind"] = parse_kind(changes["kind"], where=f"label {name!r}").value
-                used = self._p.conn.execute(
+                used = self._p._conn.execute(
                     "SELECT count(*) FROM spans WHERE label_id = ? AND deleted IS NULL", [label_id]
                 ).fetchone()[0]
                 if used and changes["kind"] != self.get(name).kind.value:
@@ -595,7 +667,7 @@ class Labels:
                     )
             columns = {("ord" if k == "order" else k): v for k, v in changes.items()}
             sets = ", ".join(f"{col} = ?" for col in columns)
-            self._p.conn.execute(
+            self._p._conn.execute(
                 f"UPDATE labels SET {sets} WHERE id = ?", [*columns.values(), label_id]
             )
             self._cache = None
@@ -634,7 +706,7 @@ class SpanTable:
                 r[8],
                 r[9],
             )
-            for r in self._p.conn.execute(sql, params)
+            for r in self._p._conn.execute(sql, params)
         ]
 
     def for_document(
@@ -662,7 +734,7 @@ class SpanTable:
     def annotators(self) -> list[str]:
         return [
             r[0]
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 f"SELECT DISTINCT annotator FROM {self._table} ORDER BY annotator"
             )
         ]
@@ -673,13 +745,13 @@ class SpanTable:
         if annotator is not None:
             sql += " AND annotator = ?"
             params.append(annotator)
-        return int(self._p.conn.execute(sql, params).fetchone()[0])
+        return int(self._p._conn.execute(sql, params).fetchone()[0])
 
     def counts_by(self) -> list[tuple[str, str, int]]:
         """(annotator, label, live spans) rows."""
         return [
             (r[0], r[1], r[2])
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 f"SELECT s.annotator, l.name, count(*) FROM {self._table} s"
                 " JOIN labels l ON l.id = s.label_id WHERE s.deleted IS NULL"
                 " GROUP BY s.annotator, l.name ORDER BY s.annotator, l.ord"
@@ -748,7 +820,7 @@ class SpanTable:
         for annotator in {s.annotator for s in spans}:
             names.check_annotator_name(annotator)
         verb = "INSERT OR REPLACE" if replace else "INSERT"
-        self._p.conn.executemany(
+        self._p._conn.executemany(
             f'{verb} INTO {self._table}(id, doc_id, annotator, label_id, start, "end", attrs,'
             " created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -782,10 +854,10 @@ class SpanTable:
 
     def updated_by_id(self) -> dict[str, str]:
         """Every span id (tombstones included) with its last update time."""
-        return dict(self._p.conn.execute(f"SELECT id, updated FROM {self._table}").fetchall())
+        return dict(self._p._conn.execute(f"SELECT id, updated FROM {self._table}").fetchall())
 
     def set_deleted(self, span_id: str, deleted: str | None, *, updated: str) -> None:
-        cur = self._p.conn.execute(
+        cur = self._p._conn.execute(
             f"UPDATE {self._table} SET deleted = ?, updated = ? WHERE id = ?",
             [deleted, updated, span_id],
         )
@@ -793,7 +865,7 @@ class SpanTable:
             raise UnknownSpan(f"No span {span_id} in {self._p.path}.")
 
     def set_label(self, span_id: str, label: str, *, updated: str) -> None:
-        cur = self._p.conn.execute(
+        cur = self._p._conn.execute(
             f"UPDATE {self._table} SET label_id = ?, updated = ? WHERE id = ?",
             [self._p.labels.id_of(label), updated, span_id],
         )
@@ -810,7 +882,7 @@ class Statuses:
         self._p = project
 
     def get(self, doc_id: int, annotator: str) -> StatusRecord | None:
-        row = self._p.conn.execute(
+        row = self._p._conn.execute(
             "SELECT doc_id, annotator, status, seconds, updated FROM statuses"
             " WHERE doc_id = ? AND annotator = ?",
             [doc_id, annotator],
@@ -820,7 +892,7 @@ class Statuses:
     def for_annotator(self, annotator: str) -> dict[DocId, StatusRecord]:
         return {
             DocId(r[0]): _status(r)
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 "SELECT doc_id, annotator, status, seconds, updated FROM statuses"
                 " WHERE annotator = ?",
                 [annotator],
@@ -830,7 +902,7 @@ class Statuses:
     def for_document(self, doc_id: int) -> list[StatusRecord]:
         return [
             _status(r)
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 "SELECT doc_id, annotator, status, seconds, updated FROM statuses"
                 " WHERE doc_id = ? ORDER BY annotator",
                 [doc_id],
@@ -840,7 +912,7 @@ class Statuses:
     def all(self) -> list[StatusRecord]:
         return [
             _status(r)
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 "SELECT doc_id, annotator, status, seconds, updated FROM statuses"
                 " ORDER BY doc_id, annotator"
             )
@@ -853,11 +925,11 @@ class Statuses:
         """
         counts = {s: 0 for s in Status}
         if annotator is None:
-            rows = self._p.conn.execute("SELECT status, count(*) FROM statuses GROUP BY status")
+            rows = self._p._conn.execute("SELECT status, count(*) FROM statuses GROUP BY status")
             for status, n in rows:
                 counts[Status(status)] += n
             return counts
-        rows = self._p.conn.execute(
+        rows = self._p._conn.execute(
             "SELECT status, count(*) FROM statuses WHERE annotator = ? GROUP BY status", [annotator]
         )
         for status, n in rows:
@@ -868,7 +940,7 @@ class Statuses:
     def total_seconds(self) -> dict[str, float]:
         return {
             r[0]: r[1]
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 "SELECT annotator, sum(seconds) FROM statuses GROUP BY annotator ORDER BY annotator"
             )
         }
@@ -876,16 +948,53 @@ class Statuses:
     def put(self, record: StatusRecord | None, *, doc_id: int, annotator: str) -> None:
         """Write (or, with ``None``, delete) the record of (document, annotator)."""
         if record is None:
-            self._p.conn.execute(
+            self._p._conn.execute(
                 "DELETE FROM statuses WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
             )
             return
         names.check_annotator_name(annotator)
-        self._p.conn.execute(
+        self._p._conn.execute(
             "INSERT OR REPLACE INTO statuses(doc_id, annotator, status, seconds, updated)"
             " VALUES (?, ?, ?, ?, ?)",
             [doc_id, annotator, record.status.value, record.seconds, record.updated],
         )
+
+
+class Meta:
+    """The project's own facts (``app``, ``created``, ``handout_for``, ``sample``, ...)."""
+
+    def __init__(self, project: Project) -> None:
+        self._p = project
+
+    def all(self) -> dict[str, str]:
+        return {
+            row[0]: row[1]
+            for row in self._p._conn.execute("SELECT key, value FROM project_meta ORDER BY key")
+        }
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        row = self._p._conn.execute(
+            "SELECT value FROM project_meta WHERE key = ?", [key]
+        ).fetchone()
+        return str(row[0]) if row else default
+
+    def update(self, values: dict[str, str]) -> None:
+        """Set several keys at once (one transaction)."""
+        with self._p.transaction():
+            self._p._conn.executemany(
+                "INSERT OR REPLACE INTO project_meta(key, value) VALUES (?, ?)",
+                list(values.items()),
+            )
+
+    def set(self, key: str, value: str) -> None:
+        self.update({key: value})
+
+
+@dataclass(frozen=True, slots=True)
+class AdjudicationRecord:
+    doc_id: DocId
+    adjudicator: str
+    updated: str
 
 
 class Adjudications:
@@ -894,9 +1003,27 @@ class Adjudications:
     def __init__(self, project: Project) -> None:
         self._p = project
 
+    def get(self, doc_id: int) -> AdjudicationRecord | None:
+        row = self._p._conn.execute(
+            "SELECT doc_id, adjudicator, updated FROM adjudications WHERE doc_id = ?", [doc_id]
+        ).fetchone()
+        return AdjudicationRecord(DocId(row[0]), row[1], row[2]) if row else None
+
+    def put(self, record: AdjudicationRecord | None, *, doc_id: int) -> None:
+        """Write (or, with ``None``, delete) the adjudication record of a document."""
+        with self._p.transaction():
+            if record is None:
+                self._p._conn.execute("DELETE FROM adjudications WHERE doc_id = ?", [doc_id])
+            else:
+                self._p._conn.execute(
+                    "INSERT OR REPLACE INTO adjudications(doc_id, adjudicator, updated)"
+                    " VALUES (?, ?, ?)",
+                    [doc_id, record.adjudicator, record.updated],
+                )
+
     def mark(self, doc_id: int, *, adjudicator: str) -> None:
         with self._p.transaction():
-            self._p.conn.execute(
+            self._p._conn.execute(
                 "INSERT OR REPLACE INTO adjudications(doc_id, adjudicator, updated)"
                 " VALUES (?, ?, ?)",
                 [doc_id, adjudicator, utc_now()],
@@ -904,19 +1031,19 @@ class Adjudications:
 
     def unmark(self, doc_id: int) -> None:
         with self._p.transaction():
-            self._p.conn.execute("DELETE FROM adjudications WHERE doc_id = ?", [doc_id])
+            self._p._conn.execute("DELETE FROM adjudications WHERE doc_id = ?", [doc_id])
 
     def documents(self) -> list[DocId]:
         return [
             DocId(r[0])
-            for r in self._p.conn.execute("SELECT doc_id FROM adjudications ORDER BY doc_id")
+            for r in self._p._conn.execute("SELECT doc_id FROM adjudications ORDER BY doc_id")
         ]
 
     def with_gold(self) -> list[DocId]:
         """Adjudicated documents and documents that have live gold spans, in project order."""
         return [
             DocId(r[0])
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 "SELECT id FROM documents WHERE id IN (SELECT doc_id FROM adjudications)"
                 " OR id IN (SELECT doc_id FROM gold_spans WHERE deleted IS NULL) ORDER BY ord"
             )
@@ -932,8 +1059,8 @@ class Assignments:
     def replace_all(self, pairs: Iterable[tuple[int, str]]) -> None:
         """Replace every assignment; call inside :meth:`Project.transaction`."""
         now = utc_now()
-        self._p.conn.execute("DELETE FROM assignments")
-        self._p.conn.executemany(
+        self._p._conn.execute("DELETE FROM assignments")
+        self._p._conn.executemany(
             "INSERT INTO assignments(doc_id, annotator, assigned) VALUES (?, ?, ?)",
             ((doc_id, annotator, now) for doc_id, annotator in pairs),
         )
@@ -941,7 +1068,7 @@ class Assignments:
     def for_annotator(self, annotator: str) -> list[DocId]:
         return [
             DocId(r[0])
-            for r in self._p.conn.execute(
+            for r in self._p._conn.execute(
                 "SELECT a.doc_id FROM assignments a JOIN documents d ON d.id = a.doc_id"
                 " WHERE a.annotator = ? ORDER BY d.ord",
                 [annotator],
@@ -950,7 +1077,7 @@ class Assignments:
 
     def all(self) -> dict[DocId, list[str]]:
         result: dict[DocId, list[str]] = {}
-        for doc_id, annotator in self._p.conn.execute(
+        for doc_id, annotator in self._p._conn.execute(
             "SELECT doc_id, annotator FROM assignments ORDER BY doc_id, annotator"
         ):
             result.setdefault(DocId(doc_id), []).append(annotator)

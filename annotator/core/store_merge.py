@@ -9,6 +9,7 @@ across copies: documents by uid, labels by name, spans by id; the newest
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,14 +32,19 @@ class BulkCounts:
     statuses_updated: int = 0
 
 
+def attach_limit(project: Project) -> int:
+    """How many files ``project``'s connection may attach at once (10 by default)."""
+    return int(project._conn.getlimit(sqlite3.SQLITE_LIMIT_ATTACHED))
+
+
 @contextmanager
 def attached(project: Project, path: Path, alias: str = ALIAS) -> Iterator[str]:
     """ATTACH ``path``, read-only, (outside any transaction) for the duration of the block."""
-    project.conn.execute(f"ATTACH DATABASE ? AS {alias}", [uri(path, readonly=True)])
+    project._conn.execute(f"ATTACH DATABASE ? AS {alias}", [uri(path, readonly=True)])
     try:
         yield alias
     finally:
-        project.conn.execute(f"DETACH DATABASE {alias}")
+        project._conn.execute(f"DETACH DATABASE {alias}")
 
 
 def merge_rows(
@@ -52,7 +58,7 @@ def merge_rows(
     :returns: the counts and, per table (``spans``, ``gold_spans``), the
         (document, annotator) pairs whose spans changed.
     """
-    conn = project.conn
+    conn = project._conn
     counts = BulkCounts()
     before = conn.total_changes
     conn.execute(
@@ -127,7 +133,7 @@ def _merge_span_table(
         overlapping entities: those that had spans here before. (The file's own
         entities were checked not to overlap each other.)
     """
-    conn = project.conn
+    conn = project._conn
     before_pairs = conn.execute(
         f"""
         SELECT DISTINCT s.doc_id, s.annotator FROM temp.merge_doc_map m
@@ -175,7 +181,7 @@ def overlapping_entities(
     """
     if not touched:
         return []
-    conn = project.conn
+    conn = project._conn
     conn.execute("DROP TABLE IF EXISTS temp.merge_touched")
     conn.execute(
         "CREATE TEMP TABLE merge_touched (doc_id INTEGER, annotator TEXT,"

@@ -19,7 +19,7 @@ import math
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from annotator.core.errors import (
     UntrustedFile,
 )
 from annotator.core.model import Label, LabelKind, Status, document_uid
+from annotator.core.store import Project
 from annotator.core.store_lock import uri
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -87,6 +88,11 @@ def time_limit(conn: sqlite3.Connection, seconds: float, path: Path) -> Iterator
         raise
     finally:
         conn.set_progress_handler(None, 0)
+
+
+def reading_limit(project: Project, path: Path) -> AbstractContextManager[None]:
+    """:func:`time_limit` on ``project``'s connection, for reading the returned ``path``."""
+    return time_limit(project._conn, time_allowed(path), path)  # noqa: SLF001 (the store)
 
 
 @cache
@@ -231,20 +237,15 @@ def _first_problem(
     return (str(row[0]), str(row[1])) if row else None
 
 
-def check_rows(
-    conn: sqlite3.Connection,
-    src: str,
-    path: Path,
-    *,
-    lead_labels: list[Label],
-    lead_path: Path,
-) -> list[Label]:
+def check_rows(project: Project, src: str, path: Path) -> list[Label]:
     """Check every row an attached returned file (``src``) would give; return its labels.
 
     Read-only: call with the file attached, before the merge's transaction.
 
     :raises UntrustedFile: naming the file, the table and the row.
     """
+    conn = project._conn  # noqa: SLF001 (the store's own connection)
+    lead_labels, lead_path = project.labels.list(), project.path
 
     def refuse(table: str, row: str, problem: str) -> UntrustedFile:
         return UntrustedFile(f"{path}: {table} row {row}: {problem}. Nothing was merged.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
@@ -136,44 +136,26 @@ def handout(project: Project, out: Path, *, annotator: str | None, whole: bool =
                 f"No documents are assigned to {annotator!r}; run `annotator assign` first "
                 "or hand out the whole project with --all."
             )
-    out = Path(out)
-    if out.exists():
-        raise FileExistsError(f"{out}: already exists; choose a new file name.")
-    part = out.with_name(out.name + ".part")
-    part.unlink(missing_ok=True)
-    copy = Project.create(part, labels=project.labels.list())
-    try:
-        with copy.transaction():
-            docs = [project.documents.get(i) for i in ids]
-            new_ids = copy.documents.add_many(
-                [NewDocument(d.text, d.title, d.source, d.meta) for d in docs]
-            )
-            id_map = {d.id: new_id for d, (new_id, _) in zip(docs, new_ids, strict=True)}
-            if annotator is not None:
-                from dataclasses import replace
-
-                spans = [
-                    replace(s, doc_id=id_map[s.doc_id])
-                    for d in docs
-                    for s in project.spans.for_document(
-                        d.id, annotator=annotator, include_deleted=True
+    docs = [project.documents.get(i) for i in ids]
+    with Project.creating(out, labels=project.labels.list()) as copy, copy.transaction():
+        new_ids = copy.documents.add_many(
+            [NewDocument(d.text, d.title, d.source, d.meta) for d in docs]
+        )
+        id_map = {d.id: new_id for d, (new_id, _) in zip(docs, new_ids, strict=True)}
+        if annotator is not None:
+            spans = [
+                replace(s, doc_id=id_map[s.doc_id])
+                for d in docs
+                for s in project.spans.for_document(d.id, annotator=annotator, include_deleted=True)
+            ]
+            copy.spans.upsert_many(spans)
+            for doc_id, record in project.statuses.for_annotator(annotator).items():
+                if doc_id in id_map:
+                    copy.statuses.put(
+                        replace(record, doc_id=id_map[doc_id]),
+                        doc_id=id_map[doc_id],
+                        annotator=annotator,
                     )
-                ]
-                copy.spans.upsert_many(spans)
-                for doc_id, record in project.statuses.for_annotator(annotator).items():
-                    if doc_id in id_map:
-                        copy.statuses.put(
-                            replace(record, doc_id=id_map[doc_id]),
-                            doc_id=id_map[doc_id],
-                            annotator=annotator,
-                        )
-                copy.assignments.replace_all((new_id, annotator) for new_id in id_map.values())
-            copy.db.execute(
-                "INSERT INTO project_meta(key, value) VALUES ('handout_for', ?), ('lead', ?)",
-                [annotator or "", str(project.path)],
-            )
-        copy.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        copy.close()
-    part.replace(out)
+            copy.assignments.replace_all((new_id, annotator) for new_id in id_map.values())
+        copy.meta.update({"handout_for": annotator or "", "lead": str(project.path)})
     return len(ids)

@@ -3,12 +3,11 @@ progress, export."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import DocId
 from annotator.core.store import Project
+from annotator.gui.ops import BackgroundOperation, Task
+from annotator.gui.ops.background import Work
 
 if TYPE_CHECKING:
     from annotator.core.importer import ImportOptions, ImportReport
@@ -275,47 +276,23 @@ class ImportOptionsDialog(QDialog):
         )
 
 
-class ImportThread(QThread):
-    """Runs the core importer off the UI thread; the project's connection is shared.
+def import_work(paths: Sequence[Path], options: ImportOptions | None) -> Work:
+    """The import as a background operation's work (it writes: the window waits)."""
+    paths = list(paths)
 
-    SQLite sees one connection used from two threads (it was opened with
-    ``check_same_thread=False``); the main window makes sure the UI thread does
-    not write while this runs.
-    """
+    def work(project: Project, task: Task) -> ImportReport:
+        # Imported here: the readers pull in heavy modules the window does not need.
+        from annotator.core.importer import ImportOptions, import_paths
 
-    progressed = Signal(int, int, str)
-    import_finished = Signal(object)
-    import_failed = Signal(str)
+        return import_paths(
+            project,
+            paths,
+            options=options or ImportOptions(),
+            progress=task.report,
+            cancel=task.cancel_event,
+        )
 
-    def __init__(
-        self,
-        project: Project,
-        paths: Sequence[Path],
-        options: ImportOptions | None,
-        parent: Any = None,
-    ) -> None:
-        super().__init__(parent)
-        self._project = project
-        self._paths = list(paths)
-        self._options = options
-        self.cancel_event = threading.Event()
-
-    def run(self) -> None:
-        try:
-            # Imported here: the readers pull in heavy modules the window does not need.
-            from annotator.core.importer import ImportOptions, import_paths
-
-            report = import_paths(
-                self._project,
-                self._paths,
-                options=self._options or ImportOptions(),
-                progress=lambda done, total, path: self.progressed.emit(done, total, path),
-                cancel=self.cancel_event,
-            )
-        except Exception as exc:  # noqa: BLE001 - shown to the user, not swallowed
-            self.import_failed.emit(str(exc))
-            return
-        self.import_finished.emit(report)
+    return work
 
 
 def summarize_report(report: ImportReport) -> str:
@@ -375,10 +352,12 @@ class ImportDialog(QDialog):
         layout.addWidget(self._button, alignment=Qt.AlignmentFlag.AlignRight)
         self.report: ImportReport | None = None
         self.error: str | None = None
-        self._thread = ImportThread(project, paths, options, self)
+        self._thread = BackgroundOperation(
+            import_work(paths, options), project=project, writes=True, parent=self
+        )
         self._thread.progressed.connect(self._on_progress)
-        self._thread.import_finished.connect(self._on_finished)
-        self._thread.import_failed.connect(self._on_failed)
+        self._thread.succeeded.connect(self._on_finished)
+        self._thread.failed.connect(self._on_failed)
         self.resize(520, 160)
 
     def start(self) -> None:
@@ -388,7 +367,7 @@ class ImportDialog(QDialog):
         return self._thread.isRunning()
 
     def cancel(self) -> None:
-        self._thread.cancel_event.set()
+        self._thread.cancel()
         self._label.setText(translate("Dialogs", "Cancelling after the current batch…"))
         self._button.setEnabled(False)
 
@@ -471,41 +450,15 @@ def export_available() -> bool:
         return False
 
 
-class ExportThread(QThread):
-    """Runs ``annotator.core.export.export`` off the UI thread (it only reads)."""
+def export_work(out_dir: Path, options: dict[str, Any]) -> Work:
+    """The export as a background operation's work (it only reads)."""
 
-    progressed = Signal(int, int, str)
-    export_finished = Signal(object)
-    export_failed = Signal(str)
+    def work(project: Project, task: Task) -> Any:
+        from annotator.core.export import export
 
-    def __init__(
-        self, project: Project, out_dir: Path, options: dict[str, Any], parent: Any = None
-    ) -> None:
-        super().__init__(parent)
-        self._project = project
-        self._out_dir = out_dir
-        self._options = options
-        self.cancel_event = threading.Event()
+        return export(project, out_dir, **options, progress=task.report, cancel=task.cancel_event)
 
-    def run(self) -> None:
-        try:
-            from annotator.core.errors import AnnotatorError
-            from annotator.core.export import export
-
-            report = export(
-                self._project,
-                self._out_dir,
-                **self._options,
-                progress=lambda done, total, title: self.progressed.emit(done, total, title),
-                cancel=self.cancel_event,
-            )
-        except AnnotatorError as exc:
-            self.export_failed.emit(exc.message)
-            return
-        except Exception as exc:  # noqa: BLE001 - shown to the user, not swallowed
-            self.export_failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.export_finished.emit(report)
+    return work
 
 
 class ExportDialog(QDialog):
@@ -566,7 +519,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self._buttons)
         self.report: Any = None
         self.error: str | None = None
-        self._thread: ExportThread | None = None
+        self._thread: BackgroundOperation | None = None
         self.resize(560, 280)
 
     def _browse(self) -> None:
@@ -589,12 +542,14 @@ class ExportDialog(QDialog):
         if self.is_running():
             return
         self.report, self.error = None, None
-        self._thread = ExportThread(
-            self._project, Path(self.folder_edit.text()), self.options(), self
+        self._thread = BackgroundOperation(
+            export_work(Path(self.folder_edit.text()), self.options()),
+            project=self._project,
+            parent=self,
         )
         self._thread.progressed.connect(self._on_progress)
-        self._thread.export_finished.connect(self._on_finished)
-        self._thread.export_failed.connect(self._on_failed)
+        self._thread.succeeded.connect(self._on_finished)
+        self._thread.failed.connect(self._on_failed)
         self.export_button.setEnabled(False)
         self.close_button.setText(translate("Dialogs", "Cancel"))
         self._bar.setRange(0, 0)
@@ -608,7 +563,7 @@ class ExportDialog(QDialog):
 
     def reject(self) -> None:
         if self._thread is not None and self._thread.isRunning():
-            self._thread.cancel_event.set()
+            self._thread.cancel()
             return
         super().reject()
 

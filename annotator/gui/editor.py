@@ -3,9 +3,11 @@
 A thin adapter over the core. The text is shown read-only in a
 ``QPlainTextEdit`` laid out right to left; selections become code-point ranges
 (:mod:`annotator.gui.offsets`), snap to the project tokenizer's tokens, and
-every edit is a core edit command applied to the project (one transaction,
-in the file when it returns) and then pushed, wrapped, on the window's
-``QUndoStack``. The screen is repainted only after the file has the change.
+every edit is a core edit run through the project's session
+(:mod:`annotator.gui.ops`: one transaction, in the file when it returns, then
+pushed on the project's undo stack and broadcast). The screen is repainted
+only after the file has the change, and repainted again when another window
+or the undo stack changes this annotator's spans.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QTextCursor,
     QTextOption,
-    QUndoStack,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -41,16 +42,16 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import tokenizer
-from annotator.core.edits import AddSpan, Change, RelabelSpan, RemoveSpan
+from annotator.core.change import Change, Edit
+from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan
 from annotator.core.errors import AnnotatorError, SpanOverlapsEntity
 from annotator.core.model import DocId, Label, Span
-from annotator.core.store import Project
 from annotator.gui.fonts import DEFAULT_POINT_SIZE, arabic_font
 from annotator.gui.highlighter import SpanHighlighter, SpanIndex
 from annotator.gui.offsets import block_of, display_text
+from annotator.gui.ops import ProjectSession
 from annotator.gui.palette import PaletteWidget, label_keys
 from annotator.gui.span_list import SpanListWidget
-from annotator.gui.undo import EditCommand
 
 __all__ = ["AnnotationEditor"]
 
@@ -177,20 +178,18 @@ class _TextView(QPlainTextEdit):
 class AnnotationEditor(QWidget):
     """Read an article right to left and highlight entities, places and claims.
 
-    :param project: the open project; every edit goes to it at once.
-    :param undo_stack: the window's stack; each edit is pushed on it.
+    :param session: the open project's session; every edit runs through it
+        (in the file at once, on its undo stack, broadcast to other windows).
     """
 
     span_selected = Signal(str)
     spans_changed = Signal(int)
     status_message = Signal(str)
 
-    def __init__(
-        self, project: Project, undo_stack: QUndoStack, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._project = project
-        self._undo = undo_stack
+        self._session = session
+        self._project = session.project
         self._annotator = ""
         self._doc_id: DocId | None = None
         self._title = ""
@@ -257,6 +256,7 @@ class AnnotationEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.reload_labels()
+        session.changes_did_happen.connect(self._on_changes)
 
     # --- public interface ----------------------------------------------------
 
@@ -444,7 +444,8 @@ class AnnotationEditor(QWidget):
         )
         text = self.tr("Add {0} «{1}»").format(label.name, _snippet(self._index.text[start:end]))
         try:
-            self._run(edit, text)
+            if not self._run(edit, text):
+                return
         except SpanOverlapsEntity as exc:
             self.status_message.emit(self._overlap_message(label.name, exc))
             return
@@ -481,28 +482,38 @@ class AnnotationEditor(QWidget):
         )
         self._run(RemoveSpan(span_id=span.id), text)
 
-    def _run(self, edit: object, text: str) -> None:
-        """Apply ``edit`` (in the file when this returns), push it, then repaint.
+    def _run(self, edit: Edit, text: str) -> bool:
+        """Run ``edit`` through the session (in the file when this returns), then repaint.
 
+        :returns: whether it was made (a full disk is reported in a dialog).
         :raises SpanOverlapsEntity: refused; nothing is stored or pushed.
         """
         try:
-            change = self._project.apply(edit)
+            change = self._session.run(edit, text=text, initiator=self)
         except SpanOverlapsEntity:
             raise
         except AnnotatorError as exc:
-            self.status_message.emit(exc.message)
-            return
-        self._undo.push(
-            EditCommand(
-                self._project, edit, text, on_change=self._changed, on_error=self._undo_failed
-            )
-        )
+            self.status_message.emit(str(exc))
+            return False
+        if change is None:
+            return False
         self._changed(change)
+        return True
+
+    def _on_changes(self, change: Change, initiator: object) -> None:
+        if initiator is not self:  # this editor's own edits are shown already
+            self._changed(change)
 
     def _changed(self, change: Change) -> None:
-        """The file changed (edit, undo or redo): refresh what is shown from it."""
-        if change.doc_id == self._doc_id:
+        """The file changed (edit, undo, redo, another window): refresh what is shown from it."""
+        if change.labels_changed:
+            self.reload_labels()
+        if self._doc_id is not None and change.doc_id is None and change.documents_changed:
+            self._load_spans()
+            return
+        if change.gold or change.doc_id is None:
+            return
+        if change.span_ids and change.doc_id == self._doc_id:
             blocks: set[int] = set()
             for span_id in change.span_ids:
                 span = self._project.spans.get(span_id)
@@ -516,10 +527,8 @@ class AnnotationEditor(QWidget):
             self._reformat(blocks)
             self._span_list.refresh()
             self._span_list.select_span(self._index.selected)
-        self.spans_changed.emit(int(change.doc_id))
-
-    def _undo_failed(self, exc: AnnotatorError) -> None:
-        self.status_message.emit(self.tr("Cannot undo or redo: {0}").format(exc.message))
+        if change.span_ids:
+            self.spans_changed.emit(int(change.doc_id))
 
     def _overlap_message(self, label: str, exc: SpanOverlapsEntity) -> str:
         other = self._index.get(exc.existing_id) if exc.existing_id else None

@@ -5,7 +5,7 @@ English is the source language (no translator). Arabic installs our
 buttons, then mirrors the whole application (``Qt.RightToLeft``). Widgets that
 show translated text react to ``QEvent.LanguageChange``.
 
-To update the Arabic strings: ``pyside6-lupdate annotator/gui/*.py -ts
+To update the Arabic strings: ``pyside6-lupdate $(find annotator/gui -name "*.py") -ts
 resources/translations/annotator_ar.ts``, translate, then ``pyside6-lrelease
 resources/translations/annotator_ar.ts``.
 """

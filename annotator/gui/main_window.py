@@ -52,7 +52,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.edits import AddTime, Change, SetStatus
+from annotator.core.change import Change
+from annotator.core.edits import AddTime, SetStatus
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Status
 from annotator.core.store import Project
@@ -68,8 +69,8 @@ from annotator.gui.dialogs import (
 )
 from annotator.gui.documents_model import NOT_DONE, DocumentsModel
 from annotator.gui.editor import AnnotationEditor
+from annotator.gui.ops import UNDO, ProjectSession
 from annotator.gui.settings import Settings
-from annotator.gui.undo import EditCommand
 
 NEEDS_WORK = (Status.NEW, Status.IN_PROGRESS)
 # Called by this name so that pyside6-lupdate finds the strings (see i18n.py).
@@ -177,26 +178,6 @@ class ActiveTimeTracker(QObject):
         if event.type() in self.ACTIVITY:
             self.touch()
         return False
-
-
-class StatusCommand(EditCommand):
-    """A status change on the undo stack; undoing it shows that document again."""
-
-    def __init__(
-        self,
-        project: Project,
-        edit: SetStatus,
-        text: str,
-        *,
-        on_change: Callable[[Change], None],
-        on_undone: Callable[[DocId], None],
-    ) -> None:
-        super().__init__(project, edit, text, on_change=on_change)
-        self._on_undone = on_undone
-
-    def undo(self) -> None:
-        super().undo()
-        self._on_undone(self.edit.doc_id)
 
 
 # --- find bar -------------------------------------------------------------------------
@@ -310,7 +291,7 @@ class MainWindow(QMainWindow):
         self._import_dialog: ImportDialog | None = None
         self._export_dialog: ExportDialog | None = None
         self._zoom = 0
-        self.undo_stack = QUndoStack(self)
+        self._session: ProjectSession | None = None
         self.setObjectName("MainWindow")
         self.resize(self.DEFAULT_SIZE)
 
@@ -358,9 +339,6 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
-        self.undo_stack.canUndoChanged.connect(self._update_undo_actions)
-        self.undo_stack.canRedoChanged.connect(self._update_undo_actions)
-        self.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
 
         self._install_project(project)
         self.retranslate_ui()
@@ -596,10 +574,33 @@ class MainWindow(QMainWindow):
     def annotator(self) -> str:
         return self._annotator
 
+    @property
+    def session(self) -> ProjectSession:
+        """The open project's session: its undo stack and the broadcast of its changes."""
+        assert self._session is not None
+        return self._session
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.session.undo_stack
+
     def _install_project(self, project: Project) -> None:
-        self.undo_stack.clear()
+        old_session = self._session
+        if old_session is not None:
+            old_session.close()
+        session = ProjectSession(project, self)
+        session.dialog_parent = self
+        session.changes_did_happen.connect(self._on_changes)
+        session.replay_refused.connect(self._replay_refused)
+        stack = session.undo_stack
+        stack.canUndoChanged.connect(self._update_undo_actions)
+        stack.canRedoChanged.connect(self._update_undo_actions)
+        stack.indexChanged.connect(lambda _i: self._update_undo_actions())
+        self._session = session
+        if old_session is not None:
+            old_session.deleteLater()
         old_editor = self._editor
-        editor = AnnotationEditor(project, self.undo_stack, self._central)
+        editor = AnnotationEditor(session, self._central)
         editor.set_annotator(self._annotator)
         editor.status_message.connect(self._show_message)
         editor.spans_changed.connect(self._on_spans_changed)
@@ -870,35 +871,50 @@ class MainWindow(QMainWindow):
 
     def set_status(self, doc_id: DocId, status: Status) -> bool:
         """Set a status through the undo stack; it is in the file when this returns."""
-        edit = SetStatus(doc_id, self._annotator, status)
-        try:
-            change = self.project.apply(edit)
-        except AnnotatorError as exc:
-            self._show_message(str(exc))
-            return False
         text = {
             Status.DONE: translate("MainWindow", "Mark done"),
             Status.SKIPPED: translate("MainWindow", "Mark skipped"),
         }.get(status, translate("MainWindow", "Set status"))
-        self.undo_stack.push(
-            StatusCommand(
-                self.project,
-                edit,
-                text,
-                on_change=self._on_status_changed,
-                on_undone=self._on_status_undone,
+        try:
+            change = self.session.run(
+                SetStatus(doc_id, self._annotator, status), text=text, initiator=self
             )
-        )
+        except AnnotatorError as exc:
+            self._show_message(str(exc))
+            return False
+        if change is None:
+            return False
         self._on_status_changed(change)
         return True
 
-    def _on_status_undone(self, doc_id: DocId) -> None:
+    def _on_changes(self, change: Change, initiator: object) -> None:
+        """Another window, the undo stack or an import changed the file: show it."""
+        if initiator is self or self._project is None:
+            return
+        if change.documents_changed:
+            self.documents_model.reload()
+            self._size_number_columns()
+            self._select_current_row()
+        elif change.doc_id is not None and (change.status_changed or change.span_ids):
+            self.documents_model.refresh_status(change.doc_id)
+        self._update_status_widgets()
         # Show the document whose status came back, so the undo is visible.
-        if doc_id != self.current_document():
-            self.open_document(doc_id)
+        if (
+            initiator is UNDO
+            and change.status_changed
+            and change.doc_id is not None
+            and change.doc_id != self.current_document()
+        ):
+            self.open_document(change.doc_id)
+
+    def _replay_refused(self, exc: AnnotatorError) -> None:
+        self._show_message(
+            translate("MainWindow", "Cannot undo or redo: %1").replace("%1", str(exc))
+        )
 
     def _on_status_changed(self, change: Change) -> None:
-        self.documents_model.refresh_status(change.doc_id)
+        if change.doc_id is not None:
+            self.documents_model.refresh_status(change.doc_id)
         self._update_status_widgets()
 
     def _on_spans_changed(self, _count: int) -> None:
@@ -1093,11 +1109,12 @@ class MainWindow(QMainWindow):
 
     def _on_import_done(self, _report: Any) -> None:
         self._set_busy(False)
-        self.editor.reload_labels()  # an import may have added labels
         self.documents_model.reload()
         self._size_number_columns()
         self._select_current_row()
         self._update_status_widgets()
+        # Labels may have been added; other windows reload what they show.
+        self.session.broadcast(Change.everything(), self)
         if self.current_document() is None:
             self.open_first_document()
 
@@ -1180,10 +1197,14 @@ class MainWindow(QMainWindow):
         if self._busy or self._project is None:
             return False
         try:
-            self._project.apply(AddTime(doc_id, self._annotator, seconds))
+            change = self.session.run(
+                AddTime(doc_id, self._annotator, seconds), initiator=self, undoable=False
+            )
         except AnnotatorError as exc:
             self._show_message(str(exc))
             return True  # do not retry forever
+        if change is None:
+            return True  # the disk refused it (a dialog said so); do not retry forever
         self.documents_model.refresh_status(doc_id)
         self._update_status_widgets()
         return True
@@ -1249,7 +1270,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._time)
-        self.undo_stack.clear()
+        if self._session is not None:
+            self._session.close()
         self._search_timer.stop()
         if self._project is not None:
             # Nothing may ask the closed project for rows or spans afterwards.

@@ -681,6 +681,10 @@
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
+    <message>
+        <source>Cannot undo or redo: %1</source>
+        <translation>تعذّر التراجع أو الإعادة: %1</translation>
+    </message>
 </context>
 <context>
     <name>PaletteWidget</name>
@@ -1231,6 +1235,13 @@
         <location filename="../../annotator/gui/review.py" line="495" />
         <source>No gold span here</source>
         <translation>لا مقطع مرجعي هنا</translation>
+    </message>
+</context>
+<context>
+    <name>Ops</name>
+    <message>
+        <source>Not saved</source>
+        <translation>لم يُحفظ</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,13 +16,17 @@ from annotator.cli.common import default_project_path
 from annotator.cli.main import app
 from annotator.core.model import Span, SpanId, Status, StatusRecord, utc_now
 from annotator.core.store import Project
+from annotator.core.store_lock import uri
 
 runner = CliRunner()
 
 
 def _digest(path: Path) -> str:
-    with Project.open(path, readonly=True) as project:
-        return hashlib.sha256("\n".join(project.conn.iterdump()).encode()).hexdigest()
+    conn = sqlite3.connect(uri(path, readonly=True), uri=True)
+    try:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+    finally:
+        conn.close()
 
 
 def _project_with_work(path: Path, *, annotators: tuple[str, ...] = ()) -> None:

@@ -8,7 +8,11 @@ import pytest
 
 from annotator.core.adjudication import (
     GOLD,
+    AcceptMajority,
+    AcceptVersion,
+    MarkAdjudicated,
     NothingToAdjudicate,
+    RejectRow,
     accept_majority,
     accept_version,
     adjudicated_documents,
@@ -17,6 +21,7 @@ from annotator.core.adjudication import (
     score_against_gold,
 )
 from annotator.core.edits import AddSpan, SetStatus
+from annotator.core.errors import WriteFailed
 from annotator.core.model import Status
 from annotator.core.store import Project
 
@@ -141,3 +146,89 @@ def test_gold_export_includes_adjudicated_document_without_spans(
     assert [(s["label"], TEXT[s["start"] : s["end"]]) for s in by_text[TEXT]] == [
         ("GPE", "البوكمال")
     ]
+
+
+def _gold_state(path: Path, doc: int) -> list[tuple[str, str, int, int, bool]]:
+    """Gold rows as the file has them (tombstones included), read over a new connection."""
+    with Project.open(path, readonly=True) as reader:
+        return [
+            (s.id, s.label, s.start, s.end, s.deleted is None)
+            for s in reader.gold.for_document(doc, include_deleted=True)
+        ]
+
+
+def _live(path: Path, doc: int) -> set[tuple[str, str]]:
+    return {(TEXT[s:e], label) for _, label, s, e, live in _gold_state(path, doc) if live}
+
+
+def test_adjudication_is_undone_and_redone_in_the_core(three: tuple[Project, int]) -> None:
+    project, doc = three
+    majority = AcceptMajority(doc, "lead")
+    change = project.apply(majority)
+    assert change.gold and change.doc_id == doc and len(change.span_ids) == 5
+    assert majority.settled == 6 and majority.left == 0
+    after_majority = _live(project.path, doc)
+    assert ("البوكمال", "GPE") in after_majority
+    ids_first = {i for i, *_ in _gold_state(project.path, doc)}
+
+    _, rows = document_rows(project, doc)
+    place = next(r for r in rows if TEXT[r.start : r.end] == "البوكمال")
+    accept_c = AcceptVersion(doc, place, "c", "lead")
+    project.apply(accept_c)
+    assert accept_c.written == 1
+    assert ("البوكمال", "LOC") in _live(project.path, doc)
+    reject = RejectRow(doc, place, "lead")
+    project.apply(reject)
+    assert not {w for w, _ in _live(project.path, doc)} & {"البوكمال"}
+
+    # Undo, newest first: each step brings back exactly what was there.
+    project.revert(reject)
+    assert ("البوكمال", "LOC") in _live(project.path, doc)
+    project.revert(accept_c)
+    assert _live(project.path, doc) == after_majority
+    project.revert(majority)
+    assert _live(project.path, doc) == set()
+    # Redo writes the same span ids again, so later undo entries still match.
+    project.apply(majority)
+    assert _live(project.path, doc) == after_majority
+    live_ids = {i for i, *_, live in _gold_state(project.path, doc) if live}
+    assert live_ids <= ids_first
+
+
+def test_mark_adjudicated_is_undone_in_the_core(three: tuple[Project, int]) -> None:
+    project, doc = three
+    mark = MarkAdjudicated(doc, "lead")
+    assert project.apply(mark).adjudication_changed
+    assert adjudicated_documents(project) == [doc]
+    unmark = MarkAdjudicated(doc, "lead", done=False)
+    project.apply(unmark)
+    assert adjudicated_documents(project) == []
+    project.revert(unmark)
+    assert adjudicated_documents(project) == [doc]
+    project.revert(mark)
+    assert adjudicated_documents(project) == []
+    with Project.open(project.path, readonly=True) as reader:
+        assert reader.adjudications.documents() == []
+
+
+def test_rejecting_an_empty_row_changes_nothing(three: tuple[Project, int]) -> None:
+    project, doc = three
+    _, rows = document_rows(project, doc)
+    claim = next(r for r in rows if r.layer == "claims")  # nobody's claim is in gold yet
+    change = project.apply(RejectRow(doc, claim, "lead"))
+    assert change.empty
+    assert _gold_state(project.path, doc) == []
+
+
+def test_a_refused_adjudication_leaves_gold_as_it_was(
+    three: tuple[Project, int], disk_full
+) -> None:
+    project, doc = three
+    project.apply(AcceptMajority(doc, "lead"))
+    before = _gold_state(project.path, doc)
+    _, rows = document_rows(project, doc)
+    person = next(r for r in rows if TEXT[r.start : r.end] == "أحمد الخميس")
+    with disk_full(), pytest.raises(WriteFailed) as failed:
+        project.apply(RejectRow(doc, person, "lead"))
+    assert failed.value.code == "E090" and str(project.path) in failed.value.message
+    assert _gold_state(project.path, doc) == before

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -175,6 +176,7 @@ def test_writer_killed_with_sigkill_loses_no_returned_edit(
     assert reported >= 200, "the writer did not get going"
     with Project.open(project_path) as reopened:
         stored = reopened.spans.count()
-        check = reopened.conn.execute("PRAGMA integrity_check").fetchone()[0]
+    with closing(sqlite3.connect(project_path)) as conn:
+        check = conn.execute("PRAGMA integrity_check").fetchone()[0]
     assert check == "ok"
     assert stored >= reported

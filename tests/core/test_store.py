@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from annotator.core import schema
+from annotator.core.edits import AddSpan
 from annotator.core.errors import (
     InvalidLabel,
     LabelConflict,
@@ -17,6 +19,7 @@ from annotator.core.errors import (
     NotAProject,
     ProjectLocked,
     UnknownDocument,
+    WriteFailed,
 )
 from annotator.core.model import Label, LabelKind, document_uid
 from annotator.core.store import Project, labels_from_toml
@@ -101,10 +104,12 @@ def test_not_a_project_is_refused_and_left_alone(tmp_path: Path) -> None:
 
 
 def test_newer_schema_is_refused_untouched(project: Project, project_path: Path) -> None:
-    project.db["_sqlite_migrations"].insert(
+    project.close()
+    raw = Database(project_path)
+    raw["_sqlite_migrations"].insert(
         {"migration_set": schema.MIGRATION_SET, "name": "9999_future", "applied_at": "x"}
     )
-    project.close()
+    raw.close()
     before = _file_bytes(project_path)
     with pytest.raises(NewerSchema, match="newer version"):
         Project.open(project_path)
@@ -183,3 +188,65 @@ def test_label_file_errors_name_the_file() -> None:
 def test_project_header_names_the_application(project: Project, project_path: Path) -> None:
     project.close()  # the WAL is folded into the file: what a file manager reads
     assert project_path.read_bytes()[68:72] == b"ANNO"
+
+
+def test_meta_is_read_and_written_through_the_store(project: Project, project_path: Path) -> None:
+    assert project.meta.get("app") == schema.APP_ID
+    assert project.meta.get("missing") is None and project.meta.get("missing", "x") == "x"
+    project.meta.set("handout_for", "sara")
+    project.meta.update({"lead": "lead.sqlite", "sample": "true"})
+    project.close()
+    with Project.open(project_path, readonly=True) as reader:
+        meta = reader.meta.all()
+    assert {k: meta[k] for k in ("handout_for", "lead", "sample")} == {
+        "handout_for": "sara",
+        "lead": "lead.sqlite",
+        "sample": "true",
+    }
+    assert "created" in meta and "created_by_version" in meta
+
+
+def test_a_project_file_is_created_whole_or_not_at_all(tmp_path: Path) -> None:
+    target = tmp_path / "new.sqlite"
+    with pytest.raises(RuntimeError), Project.creating(target) as made:
+        made.documents.add("نص أول.")
+        raise RuntimeError("the caller fails half way")
+    assert list(tmp_path.iterdir()) == []  # neither the file nor its .part, WAL or lock
+
+    with Project.creating(target) as made:
+        made.documents.add("نص أول.")
+        made.meta.set("sample", "true")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.sqlite"]  # checkpointed
+    with Project.open(target, readonly=True) as reader:
+        assert reader.documents.count() == 1 and reader.meta.get("sample") == "true"
+    with pytest.raises(FileExistsError), Project.creating(target):
+        pass
+
+
+def test_a_write_the_disk_refuses_is_a_named_error_and_stores_nothing(
+    project: Project, project_path: Path, disk_full
+) -> None:
+    doc = project.documents.add("قال أحمد الخميس إن الجيش")[0]
+    with disk_full(), pytest.raises(WriteFailed) as failed:
+        project.apply(AddSpan(doc, "sara", "PER", 4, 15))
+    assert failed.value.code == "E090"
+    assert str(project_path) in failed.value.message and "do it again" in failed.value.message
+    assert project.spans.count() == 0
+    # The project stays usable once the disk has room again.
+    project.apply(AddSpan(doc, "sara", "PER", 4, 15))
+    project.close()
+    with Project.open(project_path, readonly=True) as reader:
+        assert reader.spans.count() == 1
+
+
+def test_sqlite_messages_become_advice() -> None:
+    import sqlite3
+
+    from annotator.core.store import write_failed
+
+    full = write_failed(Path("p.sqlite"), sqlite3.OperationalError("database or disk is full"))
+    assert "disk is full" in full.message and full.message.startswith("p.sqlite: not saved")
+    readonly = write_failed(
+        Path("p.sqlite"), sqlite3.OperationalError("attempt to write a readonly database")
+    )
+    assert "read-only" in readonly.message and readonly.code == "E090"

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from annotator.core.edits import AddSpan, RemoveSpan, SetStatus
 from annotator.core.errors import LabelConflict, NewerSchema, NotAProject
@@ -144,10 +145,12 @@ def test_merge_refusals_write_nothing(lead: Project, tmp_path: Path) -> None:
     with pytest.raises(LabelConflict, match="GPE"):
         merge_projects(lead, [clash])
     newer = tmp_path / "newer.sqlite"
-    with Project.create(newer) as p:
-        p.db["_sqlite_migrations"].insert(
-            {"migration_set": "annotator", "name": "9999_future", "applied_at": "x"}
-        )
+    Project.create(newer).close()
+    raw = Database(newer)
+    raw["_sqlite_migrations"].insert(
+        {"migration_set": "annotator", "name": "9999_future", "applied_at": "x"}
+    )
+    raw.close()
     with pytest.raises(NewerSchema):
         merge_projects(lead, [newer])
     assert dump(lead.path) == before

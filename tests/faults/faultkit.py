@@ -6,6 +6,7 @@ refused operation, or complete after a finished one.
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -13,13 +14,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from annotator.core.store import Project
+from annotator.core.store_lock import uri
 
 
 def dump(path: Path) -> list[str]:
     """The project's content as SQL statements (read-only; the file is not changed)."""
-    with Project.open(path, readonly=True) as project:
-        return list(project.conn.iterdump())
+    conn = sqlite3.connect(uri(path, readonly=True), uri=True)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
 
 
 def python(code: str, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QColor, QImage, QKeyEvent, QTextCursor, QUndoStack
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -14,6 +14,7 @@ from annotator.core.model import DocId, Span, SpanId
 from annotator.core.store import Project
 from annotator.gui.editor import AnnotationEditor
 from annotator.gui.offsets import OffsetMap
+from annotator.gui.ops import ProjectSession
 
 ALT = Qt.KeyboardModifier.AltModifier
 NONE = Qt.KeyboardModifier.NoModifier
@@ -36,8 +37,9 @@ def stored(path: Path, doc_id: int, annotator: str = "ali") -> list[tuple[str, i
 def make_editor(qtbot, project: Project):
     def make(text: str, *, title: str = "doc", annotator: str = "ali"):
         doc_id, _ = project.documents.add(text, title=title)
-        stack = QUndoStack()
-        editor = AnnotationEditor(project, stack)
+        session = ProjectSession(project)
+        stack = session.undo_stack
+        editor = AnnotationEditor(session)
         qtbot.addWidget(editor)
         editor.set_annotator(annotator)
         editor.resize(1000, 700)
@@ -582,7 +584,7 @@ def test_stress_20000_spans_are_built_and_painted(qtbot, project: Project, seed_
     with project.transaction():
         project.spans.insert_many(spans)
     assert len(spans) == 20_000
-    editor = AnnotationEditor(project, QUndoStack())
+    editor = AnnotationEditor(ProjectSession(project))
     qtbot.addWidget(editor)
     editor.set_annotator("ali")
     editor.resize(900, 700)

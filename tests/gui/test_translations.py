@@ -33,7 +33,7 @@ def test_every_string_of_the_gui_is_translated_to_arabic(tmp_path: Path) -> None
         pytest.skip("pyside6-lupdate is not installed beside this Python")
     fresh = tmp_path / "annotator_ar.ts"
     shutil.copy(TS, fresh)
-    sources = sorted(str(p) for p in (REPO / "annotator" / "gui").glob("*.py"))
+    sources = sorted(str(p) for p in (REPO / "annotator" / "gui").rglob("*.py"))
     result = subprocess.run(
         [str(lupdate), *sources, "-ts", str(fresh), "-no-obsolete"],
         capture_output=True,
