@@ -138,6 +138,11 @@ def _remove_project_files(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def _storage_problem(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return any(w in text for w in ("full", "readonly", "read-only", "disk i/o", "unable to open"))
+
+
 def write_failed(path: Path, exc: sqlite3.OperationalError) -> WriteFailed:
     """The error a user sees when SQLite could not write ``path``: what happened, what to do."""
     reason = str(exc)
@@ -199,24 +204,42 @@ class Project:
         path = Path(path)
         if path.exists() and path.stat().st_size > 0:
             raise FileExistsError(f"{path}: already exists; open it instead, or choose a new name.")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = FileHandle(path, write=True, create=True)
+        made_here = not path.exists()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = FileHandle(path, write=True, create=True)
+        except OSError as exc:
+            raise FileProblem(
+                f"{path}: cannot create the project there ({exc.strerror or exc}). "
+                "Choose another folder."
+            ) from exc
         if handle.size() > 0:  # written by someone else since the check above
             handle.close()
             raise FileExistsError(f"{path}: already exists; open it instead, or choose a new name.")
-        project = cls._connect(path, handle, creating=True)
         try:
-            # "ANNO" in the header: file managers recognise a project under any name
-            # (packaging/linux/annotator-mime.xml).
-            project._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            with project.transaction():
-                project.meta.update(
-                    {"app": schema.APP_ID, "created": utc_now(), "created_by_version": __version__}
-                )
-                for label in labels if labels is not None else default_labels():
-                    project.labels._insert(label)
-        except BaseException:
-            project.close()
+            project = cls._connect(path, handle, creating=True)
+            try:
+                # "ANNO" in the header: file managers recognise a project under any name
+                # (packaging/linux/annotator-mime.xml).
+                project._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                with project.transaction():
+                    project.meta.update(
+                        {
+                            "app": schema.APP_ID,
+                            "created": utc_now(),
+                            "created_by_version": __version__,
+                        }
+                    )
+                    for label in labels if labels is not None else default_labels():
+                        project.labels._insert(label)
+            except BaseException:
+                project.close()
+                raise
+        except BaseException as exc:
+            if made_here:  # a half-made project (disk full, say) is no project
+                _remove_project_files(path)
+            if isinstance(exc, sqlite3.OperationalError):
+                raise write_failed(path, exc) from exc
             raise
         return project
 
@@ -276,6 +299,8 @@ class Project:
             if conn is not None:
                 conn.close()
             handle.close()
+            if isinstance(exc, sqlite3.OperationalError) and _storage_problem(exc):
+                raise write_failed(path, exc) from exc  # disk full, read-only: not a bad file
             if isinstance(exc, sqlite3.DatabaseError):
                 raise NotAProject(f"{path}: not a readable project file ({exc}).") from exc
             raise
@@ -306,7 +331,10 @@ class Project:
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file, so it can be copied or renamed alone."""
-        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError as exc:
+            raise write_failed(self.path, exc) from exc
 
     @classmethod
     @contextmanager
@@ -381,6 +409,15 @@ class Project:
         """
         if self.readonly:
             raise ProjectReadOnly(f"{self.path}: opened read-only.")
+        if not self._conn.in_transaction and not self._handle.still_named_by(self.path):
+            # Deleted or moved away while open: SQLite would go on writing into a file
+            # nobody can find again. Refuse the edit instead of losing it.
+            raise WriteFailed(
+                f"{self.path}: not saved: the project file was moved, renamed or deleted "
+                "while it was open. Put it back (or open it where it is now), then do it "
+                "again.",
+                reason="file vanished",
+            )
         try:
             with self._db.atomic():
                 yield

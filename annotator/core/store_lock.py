@@ -15,6 +15,7 @@ database file behind SQLite's back while a connection is open on it.
 
 from __future__ import annotations
 
+import errno
 import os
 import struct
 import sys
@@ -116,8 +117,8 @@ class FileHandle:
         flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
             fd = os.open(path, flags, 0o666)
-        except PermissionError as exc:
-            if not write:
+        except OSError as exc:
+            if not write or not (isinstance(exc, PermissionError) or exc.errno == errno.EROFS):
                 raise
             raise ProjectReadOnly(
                 f"{path}: this project (or its folder) is read-only here ({exc.strerror}). "
@@ -136,6 +137,14 @@ class FileHandle:
                     raise ProjectLocked(_locked_message(path))
                 entry.writer = True
         self._closed = False
+
+    def still_named_by(self, path: Path) -> bool:
+        """Whether ``path`` still names the file held (not deleted, moved or replaced)."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return False
+        return (st.st_dev, st.st_ino) == self.key
 
     def read_header(self, size: int) -> bytes:
         """The file's first bytes, read through the held descriptor (nothing is closed)."""

@@ -6,6 +6,7 @@ refused operation, or complete after a finished one.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -78,3 +79,24 @@ def writer_process(path: Path) -> Iterator[subprocess.Popen[str]]:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def fill(folder: Path, *, leave: int = 0) -> Path:
+    """Fill the file system holding ``folder`` until only ``leave`` bytes are free."""
+    ballast = folder / "ballast.bin"
+    stat = os.statvfs(folder)
+    free = stat.f_bavail * stat.f_frsize - leave
+    with ballast.open("wb") as fh:
+        chunk = b"\0" * (1 << 16)
+        try:
+            while free > 0:
+                free -= fh.write(chunk[: min(len(chunk), free)])
+        except OSError:
+            pass
+    return ballast
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Files a failed operation must not leave: parts, hidden export folders, backups."""
+    patterns = ("*.part", "*.bak.part", ".*.export-tmp", "*.part-wal", "*.part-shm")
+    return sorted(str(p.name) for pattern in patterns for p in folder.rglob(pattern))
