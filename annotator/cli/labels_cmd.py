@@ -13,6 +13,7 @@ from annotator.core.store import parse_kind
 
 app = typer.Typer(help="List, add, rename and recolour labels.", invoke_without_command=True)
 
+
 def _project(ctx: typer.Context, given: Path | None) -> Path | None:
     """The sub-command's ``-p``, else the one given to ``labels`` itself."""
     if given is not None:

@@ -25,6 +25,7 @@ from annotator.cli.common import (
     progress_bar,
 )
 from annotator.core.importer import ImportOptions, import_paths
+from annotator.core.names import check_annotator_name
 from annotator.core.stats import project_stats
 from annotator.core.store import Project, labels_from_toml
 
@@ -200,6 +201,13 @@ def _print_stats(data: dict[str, object]) -> None:
     console.print(labels)
 
 
+def _check_name(name: str | None, *, option: str) -> None:
+    """Refuse a bad annotator name before a window opens, not at its first edit."""
+    if name is not None:
+        with handle_errors():
+            check_annotator_name(name, where=option)
+
+
 @app.command()
 def gui(
     project: ProjectOption = None,
@@ -211,6 +219,7 @@ def gui(
     language: Annotated[str | None, typer.Option(help="Interface language: en or ar.")] = None,
 ) -> None:
     """Open the annotation editor."""
+    _check_name(annotator, option="--annotator")
     try:
         from annotator.gui.app import run
     except ImportError as exc:  # the GUI is optional for scripts; say what is missing
@@ -232,6 +241,7 @@ def review(
     language: Annotated[str | None, typer.Option(help="Interface language: en or ar.")] = None,
 ) -> None:
     """Open the review window: agreement heat map, disagreements, adjudication into gold."""
+    _check_name(adjudicator, option="--adjudicator")
     try:
         from annotator.gui.app import run
     except ImportError as exc:

@@ -125,6 +125,8 @@ def handout(project: Project, out: Path, *, annotator: str | None, whole: bool =
     :raises InvalidAssignment: no documents assigned to ``annotator``.
     :raises FileExistsError: ``out`` exists.
     """
+    if annotator is not None:
+        check_annotator_name(annotator, where="--annotator")
     if whole:
         ids = project.documents.ids()
     else:
