@@ -23,8 +23,10 @@ from annotator.core.review import project_agreement
 from annotator.core.store import NewDocument, Project
 from annotator.core.tokenizer import token_offsets
 
-WORDS = ("البوكمال دير الزور دمشق الجيش السوري قسد داعش واشنطن موسكو العراق الفرات "
-         "البصيرة تقول المعلومات الأولية أن دخل بالفعل ضمن الأراضي لمسافة يبلغ").split()
+WORDS = (
+    "البوكمال دير الزور دمشق الجيش السوري قسد داعش واشنطن موسكو العراق الفرات "
+    "البصيرة تقول المعلومات الأولية أن دخل بالفعل ضمن الأراضي لمسافة يبلغ"
+).split()
 
 
 def build(path: Path, n_docs: int, n_spans: int) -> None:
@@ -42,10 +44,24 @@ def build(path: Path, n_docs: int, n_spans: int) -> None:
                     if rng.random() < 0.1:
                         continue  # a miss
                     label = "GPE" if rng.random() < 0.9 else "LOC"
-                    spans.append(Span(project.spans.new_id(), DocId(doc_id), who, label, start,
-                                      end, {}, now, now))
-                project.statuses.put(StatusRecord(DocId(doc_id), who, Status.DONE, 1.0, now),
-                                     doc_id=doc_id, annotator=who)
+                    spans.append(
+                        Span(
+                            project.spans.new_id(),
+                            DocId(doc_id),
+                            who,
+                            label,
+                            start,
+                            end,
+                            {},
+                            now,
+                            now,
+                        )
+                    )
+                project.statuses.put(
+                    StatusRecord(DocId(doc_id), who, Status.DONE, 1.0, now),
+                    doc_id=doc_id,
+                    annotator=who,
+                )
         project.spans.insert_many(spans)
 
 
@@ -75,13 +91,14 @@ def main() -> int:
                 result = project_agreement(project)
                 ours.append(time.perf_counter() - start)
     read, tok, agr = (statistics.median(x) for x in (reading, tokenizing, ours))
-    print(f"{args.documents} documents × 3 annotators, {result.entities.tokens:,} tokens; "
-          f"median of {args.repeats}")
+    print(
+        f"{args.documents} documents × 3 annotators, {result.entities.tokens:,} tokens; "
+        f"median of {args.repeats}"
+    )
     print(f"{'what':<52}{'seconds':>9}{'ratio':>8}")
     print(f"{'baseline: reading texts and spans alone':<52}{read:>9.2f}{read / tok:>8.2f}")
     print(f"{'baseline: tokenizing the texts alone (token_offsets)':<52}{tok:>9.2f}{1:>8.2f}")
-    print(f"{'annotator agreement (read, tokenize, every number)':<52}{agr:>9.2f}"
-          f"{agr / tok:>8.2f}")
+    print(f"{'annotator agreement (read, tokenize, every number)':<52}{agr:>9.2f}{agr / tok:>8.2f}")
     return 0
 
 

@@ -42,12 +42,31 @@ def export(
         bool, typer.Option("--include-unfinished", help="Also documents not marked done.")
     ] = False,
     split: Annotated[
-        str, typer.Option(help="train,dev[,test] fractions summing to 1.")
+        str,
+        typer.Option(
+            help="train,dev[,test] fractions summing to 1, or `source`: the parts "
+            "recorded at import (--part)."
+        ),
     ] = "0.8,0.1,0.1",
     seed: Annotated[int, typer.Option(help="Seed of the document split.")] = 0,
     scheme: Annotated[str, typer.Option(help="CoNLL tags: iob2, bilou or io.")] = "iob2",
     claims_column: Annotated[
         bool, typer.Option("--claims-column", help="CoNLL: add a claim tag column.")
+    ] = False,
+    nested_columns: Annotated[
+        bool,
+        typer.Option(
+            "--nested-columns",
+            help="CoNLL: one tag column per nesting level (Wojood's layout).",
+        ),
+    ] = False,
+    retokenize: Annotated[
+        bool,
+        typer.Option(
+            "--retokenize",
+            help="Tokenize every document again, even those that came tokenized "
+            "(by default their own tokens and sentences are written).",
+        ),
     ] = False,
     misaligned: Annotated[
         str | None,
@@ -80,6 +99,8 @@ def export(
             seed=seed,
             scheme=scheme,
             claims_column=claims_column,
+            nested_columns=nested_columns,
+            source_tokens=not retokenize,
             misaligned=misaligned,
         )
         with progress_bar("Exporting", enabled=not (quiet or as_json)) as progress:

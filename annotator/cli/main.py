@@ -12,19 +12,16 @@ from typing import Annotated
 import typer
 
 from annotator import __version__
-from annotator.cli import export_cmd, labels_cmd, teams_cmd
+from annotator.cli import export_cmd, import_cmd, labels_cmd, teams_cmd
 from annotator.cli.common import (
     JsonOption,
     ProjectOption,
-    QuietOption,
     console,
     fail,
     handle_errors,
     open_project,
     print_json,
-    progress_bar,
 )
-from annotator.core.importer import ImportOptions, import_paths
 from annotator.core.names import check_annotator_name
 from annotator.core.stats import project_stats
 from annotator.core.store import Project, labels_from_toml
@@ -79,83 +76,6 @@ def init(
         print_json({"project": str(project), "labels": names})
     else:
         console.print(f"Created {project} with labels {', '.join(names)}.", highlight=False)
-
-
-def _parse_label_map(pairs: list[str]) -> dict[str, str]:
-    mapping: dict[str, str] = {}
-    for pair in pairs:
-        source, sep, target = pair.partition("=")
-        if not sep or not source or not target:
-            raise fail(f"--label-map {pair!r}: write it as FROM=TO, e.g. PERS=PER.")
-        mapping[source] = target
-    return mapping
-
-
-@app.command("import")
-def import_(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursively).")],
-    project: ProjectOption = None,
-    annotator: Annotated[str | None, typer.Option(help="Whose spans these are.")] = None,
-    fmt: Annotated[
-        str, typer.Option("--format", help="auto, txt, jsonl, conll or spacy.")
-    ] = "auto",
-    encoding: Annotated[str | None, typer.Option(help="Text encoding, e.g. cp1256.")] = None,
-    tag_column: Annotated[
-        int | None, typer.Option(help="CoNLL: the tag column (1 = first column after the token).")
-    ] = None,
-    iob1: Annotated[
-        bool, typer.Option(help="CoNLL: accept IOB1 (I- may start an entity).")
-    ] = False,
-    add_labels: Annotated[bool, typer.Option(help="Add labels the project lacks.")] = False,
-    label_map: Annotated[
-        list[str] | None, typer.Option(help="Rename labels, FROM=TO; repeat.")
-    ] = None,
-    quiet: QuietOption = False,
-    as_json: JsonOption = False,
-) -> None:
-    """Import .txt articles, JSONL (Prodigy, doccano), CoNLL or spaCy .spacy files."""
-    from annotator.core.formats import READERS
-
-    if fmt != "auto" and fmt not in READERS:
-        raise fail(f"--format {fmt!r}: choose auto, {', '.join(READERS)}.")
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise fail(f"{', '.join(missing)}: no such file or folder.")
-    options = ImportOptions(
-        fmt=fmt,
-        encoding=encoding,
-        annotator=annotator,
-        tag_column=tag_column,
-        iob1=iob1,
-        add_labels=add_labels,
-        label_map=_parse_label_map(label_map or []),
-    )
-    with open_project(project) as proj:
-        with progress_bar("Importing", enabled=not (quiet or as_json)) as progress:
-            report = import_paths(proj, paths, options=options, progress=progress)
-    summary = report.to_json()
-    if as_json:
-        print_json(summary)
-    elif not quiet:
-        console.print(
-            f"Imported {_count(summary['documents_new'], 'new document')} "
-            f"({summary['documents_existing']} already there), "
-            f"{_count(summary['spans_added'], 'span')} from "
-            f"{len(report.files) - len(report.failed)} of {_count(len(report.files), 'file')}.",
-            highlight=False,
-        )
-        if report.labels_added:
-            console.print(f"Added labels: {', '.join(report.labels_added)}", highlight=False)
-    for failed in report.failed:
-        typer.echo(f"error: {failed.error}", err=True)
-    if not report.files:
-        raise fail("no importable files found (.txt, .jsonl, .conll, .spacy).")
-    if report.failed:
-        raise typer.Exit(1)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @app.command()
@@ -255,6 +175,8 @@ def review(
 
 # After the commands defined here, so `--help` lists them in the order of the work:
 # annotate, import, stats, then export, then the team's commands.
+app.command("import")(import_cmd.import_)
+app.command("status")(import_cmd.status)
 app.command("export")(export_cmd.export)
 for _command in (teams_cmd.assign, teams_cmd.handout, teams_cmd.merge, teams_cmd.agreement):
     app.command()(_command)

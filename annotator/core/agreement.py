@@ -50,6 +50,8 @@ Conventions
       krippendorff_alpha  float|null     nominal, IOB2 tags, missing allowed
       fleiss_kappa        float|null     IOB2 tags of documents all finished
       fleiss_documents    int            documents every chosen annotator finished
+      nested              int            entities inside another: in span F1 only
+      token_measures_layer str           "outermost entities" (κ and α use those)
       pairs               [ {a, b, documents, tokens, n_a, n_b, exact_tp, exact_f1,
                              overlap_matches, overlap_f1, cohen_kappa,
                              per_label: {label: {tp, n_a, n_b, f1}}} ]
@@ -222,6 +224,10 @@ class EntityAgreement:
     fleiss_kappa: float | None
     fleiss_documents: int
     pairs: tuple[EntityPair, ...]
+    #: Entities lying inside another one: counted in the exact span F1 (pairs,
+    #: per label, mean and pooled), while the token measures (κ, α) and the
+    #: overlap matches use the outermost entities only.
+    nested: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +270,8 @@ class AgreementResult:
                 "krippendorff_alpha": ents.krippendorff_alpha,
                 "fleiss_kappa": ents.fleiss_kappa,
                 "fleiss_documents": ents.fleiss_documents,
+                "nested": ents.nested,
+                "token_measures_layer": "outermost entities",
                 "pairs": [
                     {
                         "a": p.a,

@@ -174,6 +174,33 @@ class ExportCancelled(ExportFailed):
     code = "E047"
 
 
+# --- nested entities, source tokens, corpora (E070–E089) --------------------------
+
+
+class NestedEntitiesPresent(AnnotatorError):
+    """A project cannot become flat while entities lie inside others."""
+
+    code = "E070"
+
+
+class DuplicateSpanId(ImportFailed):
+    """A span id used twice in a file, or by another document of the project."""
+
+    code = "E071"
+
+
+class ForbiddenCharacter(ImportFailed):
+    """NUL or control characters in a text or a label name, or a label too long."""
+
+    code = "E072"
+
+
+class DocumentTooLarge(ImportFailed):
+    """A document longer than the import's limit."""
+
+    code = "E073"
+
+
 # --- writing ------------------------------------------------------------------
 
 

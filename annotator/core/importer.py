@@ -8,7 +8,11 @@ bad ones with the reason (file, line, what to do).
 
 from __future__ import annotations
 
+import re
+import sqlite3
 import threading
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,17 +20,27 @@ from typing import Any
 
 from annotator.core.errors import (
     AnnotatorError,
+    DocumentTooLarge,
+    DuplicateSpanId,
+    ForbiddenCharacter,
     ImportFailed,
     MalformedInput,
     SpanOverlapsEntity,
     UnknownLabelInInput,
 )
-from annotator.core.formats import READERS, ReadOptions, detect_format, iter_input_files
+from annotator.core.formats import (
+    COMMON_LABEL_MAP,
+    READERS,
+    ReadOptions,
+    detect_format,
+    iter_input_files,
+)
 from annotator.core.model import (
     DocId,
     Label,
     LabelKind,
     RawDocument,
+    SourceTokens,
     Span,
     SpanId,
     Status,
@@ -35,9 +49,22 @@ from annotator.core.model import (
     utc_now,
 )
 from annotator.core.store import NewDocument, Project
-from annotator.core.text import clean_text
+from annotator.core.text import CleanedText, clean_text
+
+# What clean_text removes (bidi and format controls, BOM), for the import summary.
+_CONTROLS_SET = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+)
 
 DEFAULT_IMPORT_ANNOTATOR = "imported"
+#: A 100 MB file read as one article is a mistake far more often than a document.
+DEFAULT_MAX_DOCUMENT_CHARS = 5_000_000
+#: Part names a corpus may use for its files, and ours.
+PART_ALIASES = {"train": "train", "dev": "dev", "val": "dev", "valid": "dev", "test": "test"}
+# Characters no text or label may hold: C0 controls but tab, line feed, carriage
+# return and form feed; DEL; C1 controls.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+MAX_LABEL_CHARS = 64
 # Colours for labels an import adds (--add-labels), cycled.
 _NEW_LABEL_COLOURS = ["#f0b27a", "#85c1e9", "#a9dfbf", "#f5b7b1", "#d7bde2", "#f9e79f"]
 
@@ -62,6 +89,17 @@ class ImportOptions:
     claim_labels: frozenset[str] = frozenset({"CLAIM"})
     # Record each document's source relative to this folder (portable projects).
     source_root: Path | None = None
+    lenient: bool = False
+    sentences_per_document: int | None = None
+    max_errors: int = 20
+    allow_no_spans: bool = False
+    #: Which part of a corpus the files are (``train``/``dev``/``test``), kept in
+    #: each document's meta as ``part``: ``export --split source`` keeps it.
+    part: str | None = None
+    #: Mark every imported document done for its annotator (gold corpora).
+    done: bool = False
+    #: Refuse a document longer than this (characters); ``None``: no limit.
+    max_document_chars: int | None = DEFAULT_MAX_DOCUMENT_CHARS
 
 
 @dataclass(slots=True)
@@ -72,7 +110,13 @@ class FileReport:
     documents_existing: int = 0
     spans_added: int = 0
     spans_existing: int = 0
+    nested_spans: int = 0
     error: str | None = None
+    #: What a lenient read skipped, or read its own way, each with its line.
+    warnings: list[str] = field(default_factory=list)
+    #: Text changed by cleaning: kind → (count, up to 3 examples "before → after").
+    cleaning: dict[str, list[Any]] = field(default_factory=dict)
+    labels_added: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -82,7 +126,10 @@ class FileReport:
             "documents_existing": self.documents_existing,
             "spans_added": self.spans_added,
             "spans_existing": self.spans_existing,
+            "nested_spans": self.nested_spans,
             "error": self.error,
+            "warnings": list(self.warnings),
+            "cleaning": {k: {"count": v[0], "examples": v[1]} for k, v in self.cleaning.items()},
         }
 
 
@@ -91,6 +138,23 @@ class ImportReport:
     files: list[FileReport] = field(default_factory=list)
     labels_added: list[str] = field(default_factory=list)
     cancelled: bool = False
+    #: Paths left out of a folder: not regular files (a FIFO, a device), symlink
+    #: loops, unreadable entries; each with the reason.
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [f"{f.path}, {w}" for f in self.files for w in f.warnings]
+
+    def cleaning(self) -> dict[str, list[Any]]:
+        """Cleaning changes over every file: kind → [count, examples]."""
+        total: dict[str, list[Any]] = {}
+        for f in self.files:
+            for kind, (count, examples) in f.cleaning.items():
+                entry = total.setdefault(kind, [0, []])
+                entry[0] += count
+                entry[1].extend(examples[: max(0, 3 - len(entry[1]))])
+        return total
 
     @property
     def failed(self) -> list[FileReport]:
@@ -106,9 +170,13 @@ class ImportReport:
             "documents_new": sum(f.documents_new for f in self.files),
             "documents_existing": sum(f.documents_existing for f in self.files),
             "spans_added": sum(f.spans_added for f in self.files),
+            "nested_spans": sum(f.nested_spans for f in self.files),
             "failed": len(self.failed),
             "labels_added": self.labels_added,
             "cancelled": self.cancelled,
+            "skipped": list(self.skipped),
+            "warnings": self.warnings,
+            "cleaning": {k: {"count": v[0], "examples": v[1]} for k, v in self.cleaning().items()},
         }
 
 
@@ -124,6 +192,7 @@ class _PreparedDoc:
 class _PreparedFile:
     report: FileReport
     docs: list[_PreparedDoc]
+    new_labels: list[Label] = field(default_factory=list)
 
 
 Progress = Callable[[int, int, str], None]
@@ -140,17 +209,27 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders (recursively) into ``project``.
 
+    Each file goes in whole, labels included, or not at all; a bad file is listed
+    in the report with every problem found and the good ones are kept.
+
     :param progress: called as ``progress(done_files, total_files, path)``.
     :param cancel: set it to stop after the current batch; what was stored stays.
+    :raises ImportFailed: ``options.part`` is not a part name.
     """
     report = ImportReport()
-    files = iter_input_files([Path(p) for p in paths], fmt=options.fmt)
+    if options.part is not None and options.part not in PART_ALIASES:
+        raise ImportFailed(f"--part {options.part!r}: choose train, dev (or val) or test.")
+    files = iter_input_files([Path(p) for p in paths], fmt=options.fmt, skipped=report.skipped)
     read_options = ReadOptions(
         encoding=options.encoding,
         tag_column=options.tag_column,
         iob1=options.iob1,
         label_map=dict(options.label_map),
         default_annotator=options.annotator,
+        lenient=options.lenient,
+        sentences_per_document=options.sentences_per_document,
+        max_errors=options.max_errors,
+        allow_no_spans=options.allow_no_spans,
     )
     pending: list[_PreparedFile] = []
     pending_docs = 0
@@ -158,17 +237,17 @@ def import_paths(
         if cancel is not None and cancel.is_set():
             report.cancelled = True
             break
-        prepared = _prepare_file(project, path, options, read_options, report)
+        prepared = _prepare_file(project, path, options, read_options, pending)
         report.files.append(prepared.report)
         if prepared.report.error is None:
             pending.append(prepared)
             pending_docs += len(prepared.docs)
         if pending_docs >= batch_documents:
-            _store(project, pending)
+            _store(project, pending, options, report)
             pending, pending_docs = [], 0
         if progress is not None:
             progress(index + 1, len(files), str(path))
-    _store(project, pending)
+    _store(project, pending, options, report)
     return report
 
 
@@ -177,7 +256,7 @@ def _prepare_file(
     path: Path,
     options: ImportOptions,
     read_options: ReadOptions,
-    report: ImportReport,
+    pending: Sequence[_PreparedFile],
 ) -> _PreparedFile:
     file_report = FileReport(str(path))
     try:
@@ -186,23 +265,60 @@ def _prepare_file(
         raw_docs = list(READERS[fmt](path, options=read_options))
         if not raw_docs:
             raise MalformedInput("no documents found in this file.", path=str(path))
-        docs = [_prepare_doc(project, raw, path, options, report) for raw in raw_docs]
+        # Labels of earlier files of this batch count as known: they are stored with it.
+        planned = {label.name: label for f in pending for label in f.new_labels}
+        new_labels = _labels_needed(project, raw_docs, path, options, planned)
+        kinds = {label.name: label.kind for label in project.labels.list()}
+        kinds.update({label.name: label.kind for label in (*planned.values(), *new_labels)})
+        docs = []
+        seen_ids: dict[str, int | None] = {}
+        for raw in raw_docs:
+            docs.append(_prepare_doc(project, raw, path, options, kinds, file_report))
+            _check_span_ids(project, raw, docs[-1], path, seen_ids)
     except AnnotatorError as exc:
         file_report.error = str(exc)
         return _PreparedFile(file_report, [])
     except (OSError, UnicodeError, ValueError) as exc:
         file_report.error = f"[{ImportFailed.code}] {path}: {exc}"
         return _PreparedFile(file_report, [])
-    return _PreparedFile(file_report, docs)
+    for raw in raw_docs:
+        file_report.warnings.extend(raw.warnings)
+    return _PreparedFile(file_report, docs, new_labels)
 
 
 def _prepare_doc(
-    project: Project, raw: RawDocument, path: Path, options: ImportOptions, report: ImportReport
+    project: Project,
+    raw: RawDocument,
+    path: Path,
+    options: ImportOptions,
+    kinds: dict[str, LabelKind],
+    report: FileReport,
 ) -> _PreparedDoc:
+    bad = _FORBIDDEN.search(raw.text)
+    if bad:
+        line = (raw.line or 1) + raw.text.count("\n", 0, bad.start())
+        raise ForbiddenCharacter(
+            f"the text holds the control character U+{ord(bad.group()):04X} at character "
+            f"{bad.start()}; text may hold no NUL or control characters. Remove it from "
+            "the file.",
+            path=str(path),
+            line=raw.line if raw.tokens is None and raw.line is not None else line,
+        )
     cleaned = clean_text(raw.text)
     text = cleaned.text
     if not text.strip():
         raise MalformedInput("a document has no text.", path=str(path), line=raw.line)
+    if options.max_document_chars is not None and len(text) > options.max_document_chars:
+        raise DocumentTooLarge(
+            f"a document of {len(text):,} characters; the limit is "
+            f"{options.max_document_chars:,}. Split the file into documents (CoNLL: "
+            "--sentences-per-document N; text: one article per file) or raise the limit "
+            "with --max-document-chars.",
+            path=str(path),
+            line=raw.line,
+        )
+    if text != raw.text:
+        _count_cleaning(raw.text, text, report)
     spans: list[tuple[int, int, str, dict[str, Any], str | None]] = []
     for raw_span in raw.spans:
         label = options.label_map.get(raw_span.label, raw_span.label)
@@ -211,20 +327,19 @@ def _prepare_doc(
                 f"span {raw_span.start}–{raw_span.end} ({label}) is empty, reversed or past the "
                 f"end of the text (length {len(raw.text)}). Fix the offsets in the file.",
                 path=str(path),
-                line=raw.line,
+                line=raw_span.line or raw.line,
             )
-        _ensure_label(project, label, raw_span.layer, path, raw.line, options, report)
         start, end = cleaned.offsets.map_span(raw_span.start, raw_span.end)
         if start >= end:
             raise MalformedInput(
                 f"span {raw_span.start}–{raw_span.end} ({label}) covers only characters that "
                 "import cleaning removes (bidi or format controls).",
                 path=str(path),
-                line=raw.line,
+                line=raw_span.line or raw.line,
             )
         spans.append((start, end, label, dict(raw_span.attrs), raw_span.id))
     if spans:  # most imported articles come without any
-        _check_entity_overlaps(project, spans, path, raw.line)
+        _check_entity_overlaps(project, spans, path, raw.line, kinds=kinds)
         _check_against_stored(
             project, text, raw.annotator or options.annotator, spans, path, raw.line
         )
@@ -235,12 +350,86 @@ def _prepare_doc(
             source = Path(source).relative_to(options.source_root).as_posix()
         except ValueError:
             pass  # not under the root: keep it as given
+    meta = dict(raw.meta)
+    if options.part is not None:
+        meta["part"] = PART_ALIASES[options.part]
+    status = Status.DONE if options.done else raw.status
     return _PreparedDoc(
-        NewDocument(text, title, source, dict(raw.meta)),
+        NewDocument(text, title, source, meta, _source_tokens(raw, cleaned)),
         raw.annotator or options.annotator,
         spans,
-        raw.status,
+        status,
     )
+
+
+def _source_tokens(raw: RawDocument, cleaned: CleanedText) -> SourceTokens | None:
+    """The reader's tokens moved into the cleaned text (a token cleaning empties is dropped)."""
+    if raw.tokens is None:
+        return None
+    starts = raw.sentence_starts or [0]
+    if cleaned.offsets.is_identity:
+        return SourceTokens(list(raw.tokens), list(starts))
+    tokens: list[tuple[int, int]] = []
+    new_starts: list[int] = []
+    wanted = set(starts)
+    pending_start = False
+    for index, (start, end) in enumerate(raw.tokens):
+        if index in wanted:
+            pending_start = True
+        a, b = cleaned.offsets.map_span(start, end)
+        if a >= b:
+            continue
+        if pending_start:
+            new_starts.append(len(tokens))
+            pending_start = False
+        tokens.append((a, b))
+    return SourceTokens(tokens, new_starts or [0])
+
+
+def _count_cleaning(raw: str, text: str, report: FileReport) -> None:
+    """Count what cleaning changed (line ends, controls, NFC), with a few examples."""
+
+    def note(kind: str, count: int, examples: Iterable[str]) -> None:
+        if not count:
+            return
+        entry = report.cleaning.setdefault(kind, [0, []])
+        entry[0] += count
+        for example in examples:
+            if len(entry[1]) >= 3:
+                break
+            entry[1].append(example)
+
+    note("line ends (CR LF → LF)", raw.count("\r"), [])
+    controls = Counter(ch for ch in raw if ch in _CONTROLS_SET)
+    note(
+        "invisible controls removed",
+        sum(controls.values()),
+        (f"U+{ord(ch):04X} ×{n}" for ch, n in controls.most_common(3)),
+    )
+    if not unicodedata.is_normalized("NFC", raw):
+        changed = [word for word in raw.split() if not unicodedata.is_normalized("NFC", word)]
+        note(
+            "words normalised to NFC (marks reordered or composed)",
+            len(changed),
+            (_nfc_example(w) for w in changed),
+        )
+
+
+def _nfc_example(word: str) -> str:
+    """``'سُجِّلت': U+0650 U+0651 → U+0651 U+0650`` (the two look the same on screen)."""
+    after = unicodedata.normalize("NFC", word)
+    start = next(
+        (i for i, (a, b) in enumerate(zip(word, after, strict=False)) if a != b),
+        min(len(word), len(after)),
+    )
+    end_w, end_a = len(word), len(after)
+    while end_w > start and end_a > start and word[end_w - 1] == after[end_a - 1]:
+        end_w, end_a = end_w - 1, end_a - 1
+
+    def points(s: str) -> str:
+        return " ".join(f"U+{ord(c):04X}" for c in s)
+
+    return f"{word!r}: {points(word[start:end_w])} → {points(after[start:end_a])}"
 
 
 def _first_line(text: str) -> str:
@@ -250,37 +439,118 @@ def _first_line(text: str) -> str:
     return ""
 
 
-def _ensure_label(
+def _labels_needed(
     project: Project,
-    label: str,
-    layer: str | None,
+    raw_docs: Sequence[RawDocument],
     path: Path,
-    line: int | None,
     options: ImportOptions,
-    report: ImportReport,
-) -> None:
-    if label in project.labels.names():
-        return
+    planned: dict[str, Label],
+) -> list[Label]:
+    """The labels this file uses that the project lacks: to add with the file
+    (``--add-labels``), else one error listing every one with its count."""
+    known = set(project.labels.names()) | set(planned)
+    missing: Counter[str] = Counter()
+    first_line: dict[str, int | None] = {}
+    layers: dict[str, str | None] = {}
+    for raw in raw_docs:
+        for span in raw.spans:
+            label = options.label_map.get(span.label, span.label)
+            _check_label_name(label, path, span.line or raw.line)
+            if label in known:
+                continue
+            missing[label] += 1
+            first_line.setdefault(label, span.line or raw.line)
+            layers.setdefault(label, span.layer)
+    if not missing:
+        return []
     if not options.add_labels:
-        known = ", ".join(project.labels.names())
+        listed = ", ".join(
+            f"{name} ({n}×, first on line {first_line[name]})"
+            if first_line[name] is not None
+            else f"{name} ({n}×)"
+            for name, n in missing.most_common()
+        )
+        suggestions = [
+            f"{name}={COMMON_LABEL_MAP[name]}"
+            for name in missing
+            if COMMON_LABEL_MAP.get(name) in known
+        ]
+        hint = (
+            " Map them with " + " ".join(f"--label-map {s}" for s in suggestions) + ";"
+            if suggestions
+            else ""
+        )
         raise UnknownLabelInInput(
-            f"label {label!r} is not in the project (known: {known}). Add it with "
-            f"`annotator labels add`, map it with `--label-map {label}=PER`, or pass "
+            f"{len(missing)} label(s) are not in the project: {listed}. Known: "
+            f"{', '.join(sorted(known))}.{hint} add them with `annotator labels add` or pass "
             "`--add-labels`.",
+            path=str(path),
+            line=first_line[missing.most_common(1)[0][0]],
+        )
+    added: list[Label] = []
+    for name in missing:
+        layer = layers[name]
+        is_claim = layer == "claims" or (layer is None and name in options.claim_labels)
+        colour = _NEW_LABEL_COLOURS[(len(planned) + len(added)) % len(_NEW_LABEL_COLOURS)]
+        added.append(
+            Label(
+                name,
+                LabelKind.CLAIM if is_claim else LabelKind.ENTITY,
+                colour,
+                description="Added by import.",
+            )
+        )
+    return added
+
+
+def _check_label_name(label: str, path: Path, line: int | None) -> None:
+    if _FORBIDDEN.search(label) or not label or any(c.isspace() for c in label):
+        raise ForbiddenCharacter(
+            f"label {label!r} holds a space, a NUL or a control character; label names "
+            "are one word of visible characters. Fix the label in the file.",
             path=str(path),
             line=line,
         )
-    is_claim = layer == "claims" or (layer is None and label in options.claim_labels)
-    colour = _NEW_LABEL_COLOURS[len(report.labels_added) % len(_NEW_LABEL_COLOURS)]
-    project.labels.add(
-        Label(
-            label,
-            LabelKind.CLAIM if is_claim else LabelKind.ENTITY,
-            colour,
-            description="Added by import.",
+    if len(label) > MAX_LABEL_CHARS:
+        raise ForbiddenCharacter(
+            f"label {label[:20]!r}… has {len(label)} characters; label names have at most "
+            f"{MAX_LABEL_CHARS}.",
+            path=str(path),
+            line=line,
         )
-    )
-    report.labels_added.append(label)
+
+
+def _check_span_ids(
+    project: Project,
+    raw: RawDocument,
+    doc: _PreparedDoc,
+    path: Path,
+    seen: dict[str, int | None],
+) -> None:
+    """A span id names one span: twice in the file, or already used by another
+    document of the project, is an error (importing the same file again is not)."""
+    ids = [span_id for *_rest, span_id in doc.spans if span_id is not None]
+    if not ids:
+        return
+    lines = {span.id: span.line or raw.line for span in raw.spans if span.id is not None}
+    doc_id = project.documents.id_for_uid(document_uid(doc.new.text))
+    for span_id in ids:
+        if span_id in seen:
+            raise DuplicateSpanId(
+                f"span id {span_id!r} appears twice in the file; every span needs its own "
+                "id (drop the ids to have new ones made).",
+                path=str(path),
+                line=lines.get(span_id),
+            )
+        seen[span_id] = lines.get(span_id)
+    for span_id, owner in project.spans.documents_of(ids).items():
+        if owner != doc_id:
+            raise DuplicateSpanId(
+                f"span id {span_id!r} is already used by a span of another document of the "
+                "project; every span needs its own id (drop the ids to have new ones made).",
+                path=str(path),
+                line=lines.get(span_id),
+            )
 
 
 def _check_entity_overlaps(
@@ -288,27 +558,50 @@ def _check_entity_overlaps(
     spans: Iterable[tuple[int, int, str, dict[str, Any], str | None]],
     path: Path,
     line: int | None,
+    *,
+    kinds: dict[str, LabelKind],
 ) -> None:
+    """Entities of one document may nest (unless the project is flat), never cross;
+    the same characters may carry two labels only as two nesting levels."""
+    flat = project.flat_entities
     ents = sorted(
-        (s for s in spans if project.labels.get(s[2]).kind.layer == "ents"),
-        key=lambda s: (s[0], s[1]),
+        (s for s in spans if kinds[s[2]].layer == "ents"),
+        key=lambda s: (s[0], -s[1], s[3].get("level", 0)),
     )
-    for before, after in zip(ents, ents[1:], strict=False):
-        if after[0] < before[1] and (before[0], before[1]) != (after[0], after[1]):
-            raise MalformedInput(
-                f"entity spans overlap: {before[2]} {before[0]}–{before[1]} and {after[2]} "
-                f"{after[0]}–{after[1]}. Entities and places form one layer without overlaps; "
-                "mark overlapping statements with a claim label instead.",
-                path=str(path),
-                line=line,
-            )
-        if after[0] < before[1]:
-            raise MalformedInput(
-                f"two entity spans cover the same characters {after[0]}–{after[1]} "
-                f"({before[2]}, {after[2]}). Keep one.",
-                path=str(path),
-                line=line,
-            )
+    # Entities still open at the current start, outermost first (a stack: nested
+    # ranges close in reverse order).
+    open_: list[tuple[int, int, str, dict[str, Any], str | None]] = []
+    for span in ents:
+        while open_ and open_[-1][1] <= span[0]:
+            open_.pop()
+        if open_:
+            outer = open_[-1]
+            same = (outer[0], outer[1]) == (span[0], span[1])
+            if same and outer[2] == span[2]:
+                raise MalformedInput(
+                    f"two {span[2]} entities cover the same characters {span[0]}–{span[1]}. "
+                    "Keep one.",
+                    path=str(path),
+                    line=line,
+                )
+            if flat:
+                raise MalformedInput(
+                    f"entity spans overlap: {outer[2]} {outer[0]}–{outer[1]} and {span[2]} "
+                    f"{span[0]}–{span[1]}, and this project keeps entities flat. Import into "
+                    "a project with nested entities, or mark overlapping statements with a "
+                    "claim label instead.",
+                    path=str(path),
+                    line=line,
+                )
+            if span[1] > outer[1]:
+                raise MalformedInput(
+                    f"entity spans cross: {outer[2]} {outer[0]}–{outer[1]} and {span[2]} "
+                    f"{span[0]}–{span[1]}. An entity may lie wholly inside another, never "
+                    "cross it; fix one of the two.",
+                    path=str(path),
+                    line=line,
+                )
+        open_.append(span)
 
 
 def _check_against_stored(
@@ -338,35 +631,69 @@ def _check_against_stored(
             ) from None
 
 
-def _store(project: Project, files: list[_PreparedFile]) -> None:
+def _store(
+    project: Project, files: list[_PreparedFile], options: ImportOptions, report: ImportReport
+) -> None:
+    """Store a batch of checked files; each in its own savepoint, so a file that
+    fails here (the disk, a race) is listed and the others of the batch stay."""
     if not files:
         return
     with project.transaction():
-        docs = [doc for f in files for doc in f.docs]
-        ids = project.documents.add_many([doc.new for doc in docs])
-        now = utc_now()
-        position = 0
         for prepared in files:
-            for doc in prepared.docs:
-                doc_id, is_new = ids[position]
-                position += 1
-                if is_new:
-                    prepared.report.documents_new += 1
-                else:
-                    prepared.report.documents_existing += 1
-                added, existing = _store_spans(project, doc_id, doc, now, fresh=is_new)
-                prepared.report.spans_added += added
-                prepared.report.spans_existing += existing
-                if doc.status is not None:
-                    annotator = doc.annotator or DEFAULT_IMPORT_ANNOTATOR
-                    current = project.statuses.get(doc_id, annotator)
-                    project.statuses.put(
-                        StatusRecord(
-                            doc_id, annotator, doc.status, current.seconds if current else 0.0, now
-                        ),
-                        doc_id=doc_id,
-                        annotator=annotator,
-                    )
+            try:
+                with project.transaction():
+                    _store_file(project, prepared)
+            except (AnnotatorError, sqlite3.IntegrityError) as exc:
+                prepared.report.error = f"[{ImportFailed.code}] {prepared.report.path}: {exc}"
+                prepared.report.documents_new = prepared.report.documents_existing = 0
+                prepared.report.spans_added = prepared.report.spans_existing = 0
+                continue
+            report.labels_added.extend(prepared.report.labels_added)
+
+
+def _store_file(project: Project, prepared: _PreparedFile) -> None:
+    for label in prepared.new_labels:
+        if label.name not in project.labels.names():
+            project.labels.add(label)
+            prepared.report.labels_added.append(label.name)
+    ids = project.documents.add_many([doc.new for doc in prepared.docs])
+    now = utc_now()
+    for doc, (doc_id, is_new) in zip(prepared.docs, ids, strict=True):
+        if is_new:
+            prepared.report.documents_new += 1
+        else:
+            prepared.report.documents_existing += 1
+        added, existing = _store_spans(project, doc_id, doc, now, fresh=is_new)
+        prepared.report.spans_added += added
+        prepared.report.spans_existing += existing
+        if doc.status is not None:
+            annotator = doc.annotator or DEFAULT_IMPORT_ANNOTATOR
+            current = project.statuses.get(doc_id, annotator)
+            project.statuses.put(
+                StatusRecord(
+                    doc_id, annotator, doc.status, current.seconds if current else 0.0, now
+                ),
+                doc_id=doc_id,
+                annotator=annotator,
+            )
+    prepared.report.nested_spans += sum(_count_nested(doc.spans, project) for doc in prepared.docs)
+
+
+def _count_nested(
+    spans: Sequence[tuple[int, int, str, dict[str, Any], str | None]], project: Project
+) -> int:
+    """Entities lying inside another entity of the document (what a flat read loses)."""
+    ents = sorted(
+        (s for s in spans if project.labels.get(s[2]).kind.layer == "ents"),
+        key=lambda s: (s[0], -s[1], s[3].get("level", 0)),
+    )
+    nested = 0
+    reach = -1
+    for start, end, *_rest in ents:
+        if start < reach:
+            nested += 1
+        reach = max(reach, end)
+    return nested
 
 
 def _store_spans(

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import LabelConflict, MergeRefused, ProjectReadOnly, UntrustedFile
-from annotator.core.model import DocId, Label, Span, utc_now
+from annotator.core.model import DocId, Label, Span, nests, utc_now
 from annotator.core.store import Project, SpanTable
 from annotator.core.store_merge import attach_limit, attached, merge_rows, overlapping_entities
 from annotator.core.store_untrusted import check_rows, inspect_schema, reading_limit
@@ -224,7 +224,8 @@ def _merge_one(
 def _resolve_overlaps(
     lead: Project, table: SpanTable, touched: set[tuple[DocId, str]]
 ) -> list[str]:
-    """Keep the entity layer free of overlaps: of two overlapping entities, the newer wins.
+    """Keep the entity layer free of crossings: of two entities that overlap without
+    one lying inside the other (nested entities stay), the newer wins.
 
     Overlaps arise only when one annotator worked on the same document in two
     copies; each one settled is reported.
@@ -238,8 +239,21 @@ def _resolve_overlaps(
             if lead.labels.get(s.label).kind.layer == "ents"
         ]
         kept: list[Span] = []
+        flat = lead.flat_entities
         for span in sorted(ents, key=lambda s: s.updated, reverse=True):
-            clash = next((k for k in kept if k.overlaps(span.start, span.end)), None)
+            clash = next(
+                (
+                    k
+                    for k in kept
+                    if k.overlaps(span.start, span.end)
+                    and (
+                        flat
+                        or not nests(span.start, span.end, k.start, k.end)
+                        or (k.start, k.end, k.label) == (span.start, span.end, span.label)
+                    )
+                ),
+                None,
+            )
             if clash is None:
                 kept.append(span)
                 continue

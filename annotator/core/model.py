@@ -98,6 +98,30 @@ class Span:
         return self.start < end and start < self.end
 
 
+def nests(start: int, end: int, other_start: int, other_end: int) -> bool:
+    """One of the two ranges lies wholly inside the other (equal ranges included):
+    nested entities may do this; entities that only overlap *cross*, which no
+    entity layer allows."""
+    return (other_start <= start and end <= other_end) or (
+        start <= other_start and other_end <= end
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SourceTokens:
+    """A document's own tokens and sentences, as the tokenized file it came from had
+    them (CoNLL, ``.spacy``): ``(start, end)`` offsets into the stored text, sorted,
+    and the index of the first token of each sentence."""
+
+    tokens: list[tuple[int, int]]
+    sentence_starts: list[int]
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """``(first, stop)`` token indices of each sentence."""
+        bounds = [*self.sentence_starts, len(self.tokens)]
+        return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+
+
 @dataclass(frozen=True, slots=True)
 class StatusRecord:
     doc_id: DocId
@@ -122,6 +146,8 @@ class RawSpan:
     # "ents" or "claims" when the input says which layer (a DocBin does);
     # used to choose the kind of a label an import adds.
     layer: str | None = None
+    # 1-based line of the input the span starts on, for messages (when known).
+    line: int | None = None
 
 
 @dataclass(slots=True)
@@ -132,6 +158,10 @@ class RawDocument:
     :param line: 1-based line of the input where this document starts, for messages.
     :param annotator: whose spans these are (``None``: the importer's default).
     :param status: ``done`` when the input says so (Prodigy ``answer: accept``).
+    :param tokens: the input's own tokens, ``(start, end)`` into ``text``, when it
+        came tokenized (CoNLL, ``.spacy``); kept so exports write the same tokens.
+    :param sentence_starts: indices into ``tokens`` where a sentence begins.
+    :param warnings: what a lenient read skipped or read its own way (line, what).
     """
 
     text: str
@@ -142,3 +172,6 @@ class RawDocument:
     annotator: str | None = None
     status: Status | None = None
     line: int | None = None
+    tokens: list[tuple[int, int]] | None = None
+    sentence_starts: list[int] | None = None
+    warnings: list[str] = field(default_factory=list)

@@ -129,5 +129,24 @@ def _assignments(db: Database) -> None:
     )
 
 
+@migrations(name="0004_source_tokens")
+def _source_tokens(db: Database) -> None:
+    # The tokens and sentence breaks of a document that came tokenized (CoNLL,
+    # .spacy), so that exports write the corpus's own tokens again instead of
+    # re-tokenizing. JSON: `tokens` is [start, end, start, end, ...] (code-point
+    # offsets into the stored text), `sentences` the token index each sentence
+    # starts at. A document imported as plain text has no row.
+    _run(
+        db,
+        """
+        CREATE TABLE source_tokens (
+            doc_id INTEGER PRIMARY KEY REFERENCES documents(id),
+            tokens TEXT NOT NULL,
+            sentences TEXT NOT NULL
+        )
+        """,
+    )
+
+
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]  # noqa: SLF001

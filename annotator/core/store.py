@@ -32,6 +32,7 @@ from annotator.core.errors import (
     InvalidSpan,
     InvalidStatus,
     LabelConflict,
+    NestedEntitiesPresent,
     NewerSchema,
     NotAProject,
     ProjectReadOnly,
@@ -47,11 +48,13 @@ from annotator.core.model import (
     DocumentInfo,
     Label,
     LabelKind,
+    SourceTokens,
     Span,
     SpanId,
     Status,
     StatusRecord,
     document_uid,
+    nests,
     utc_now,
 )
 from annotator.core.store_lock import FileHandle, uri
@@ -60,6 +63,7 @@ if TYPE_CHECKING:
     from annotator.core.change import Change, Edit
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+FLAT_ENTITIES_KEY = "flat_entities"
 APPLICATION_ID = 0x414E4E4F  # "ANNO"
 
 
@@ -172,6 +176,8 @@ class NewDocument:
     title: str = ""
     source: str = ""
     meta: dict[str, Any] | None = None
+    # The input's own tokens (CoNLL, .spacy), kept for exports.
+    source_tokens: SourceTokens | None = None
 
 
 class Project:
@@ -438,6 +444,31 @@ class Project:
         with self.transaction():
             return edit.revert(self)
 
+    @property
+    def flat_entities(self) -> bool:
+        """``True``: entities form one flat layer (no entity inside another).
+
+        The default is nested: an entity may lie wholly inside another one
+        (``نابلس`` a GPE inside the ORG ``بلدية نابلس``), never cross it.
+        """
+        return self.meta.get(FLAT_ENTITIES_KEY) == "1"
+
+    def set_flat_entities(self, flat: bool) -> None:
+        """Switch the project to flat (or nested) entities.
+
+        :raises NestedEntitiesPresent: ``flat`` while some annotator or gold has an
+            entity inside another (it names how many; remove them first).
+        """
+        with self.transaction():
+            if flat:
+                nested = self.spans.count_nested() + self.gold.count_nested()
+                if nested:
+                    raise NestedEntitiesPresent(
+                        f"{self.path}: {nested} entities lie inside another entity; remove "
+                        "them (or keep the project nested) before making entities flat."
+                    )
+            self.meta.set(FLAT_ENTITIES_KEY, "1" if flat else "0")
+
     def schema_version(self) -> str:
         applied = schema.migrations.applied(self._db)
         return applied[-1].name if applied else ""
@@ -570,7 +601,31 @@ class Documents:
             " created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        # Source tokens of a document already there are added if it had none
+        # (the same article imported as text first, then from a CoNLL file).
+        conn.executemany(
+            "INSERT OR IGNORE INTO source_tokens(doc_id, tokens, sentences) VALUES (?, ?, ?)",
+            (
+                (
+                    doc_id,
+                    json.dumps([o for pair in doc.source_tokens.tokens for o in pair]),
+                    json.dumps(doc.source_tokens.sentence_starts),
+                )
+                for doc, (doc_id, _new) in zip(docs, result, strict=True)
+                if doc.source_tokens is not None
+            ),
+        )
         return result
+
+    def source_tokens(self, doc_id: int) -> SourceTokens | None:
+        """The document's own tokens and sentences, when it came tokenized."""
+        row = self._p._conn.execute(
+            "SELECT tokens, sentences FROM source_tokens WHERE doc_id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            return None
+        flat = json.loads(row[0])
+        return SourceTokens(list(zip(flat[::2], flat[1::2], strict=True)), json.loads(row[1]))
 
     def total_words(self) -> int:
         return int(
@@ -825,17 +880,55 @@ class SpanTable:
         if kind.layer != "ents":
             return None
         skip = set(ignore)
+        flat = self._p.flat_entities
+        identical: Span | None = None
         for other in self._overlapping(doc_id, annotator, start, end):
             if other.id in skip or self._p.labels.get(other.label).kind.layer != "ents":
                 continue
             if other.start == start and other.end == end:
-                return other
+                identical = other
+                continue
+            if not flat and nests(start, end, other.start, other.end):
+                continue  # one lies wholly inside the other: a nested entity
+            how = (
+                "; this project keeps entities flat (one layer, no nesting)"
+                if flat
+                else " without lying inside it (an entity may nest in another, never cross it)"
+            )
             raise SpanOverlapsEntity(
-                f"{label} {start}–{end} overlaps {other.label} {other.start}–{other.end}; "
+                f"{label} {start}–{end} overlaps {other.label} {other.start}–{other.end}{how}; "
                 "remove that span first or mark the same characters to replace it.",
                 existing_id=other.id,
             )
-        return None
+        return identical
+
+    def documents_of(self, span_ids: Sequence[str]) -> dict[str, DocId]:
+        """The document of each of ``span_ids`` that exists (tombstones included)."""
+        found: dict[str, DocId] = {}
+        ids = list(span_ids)
+        for chunk_start in range(0, len(ids), 900):
+            chunk = ids[chunk_start : chunk_start + 900]
+            marks = ",".join("?" * len(chunk))
+            for span_id, doc_id in self._p._conn.execute(
+                f"SELECT id, doc_id FROM {self._table} WHERE id IN ({marks})", chunk
+            ):
+                found[span_id] = DocId(doc_id)
+        return found
+
+    def count_nested(self) -> int:
+        """Live entities lying inside (or on the same characters as) another entity
+        of the same annotator and document."""
+        return int(
+            self._p._conn.execute(
+                f"SELECT count(DISTINCT s.id) FROM {self._table} s"
+                " JOIN labels ls ON ls.id = s.label_id"
+                f" JOIN {self._table} o ON o.doc_id = s.doc_id AND o.annotator = s.annotator"
+                ' AND o.id != s.id AND o.start <= s.start AND s."end" <= o."end"'
+                " JOIN labels lo ON lo.id = o.label_id"
+                " WHERE s.deleted IS NULL AND o.deleted IS NULL"
+                " AND ls.kind != 'claim' AND lo.kind != 'claim'"
+            ).fetchone()[0]
+        )
 
     def _overlapping(self, doc_id: int, annotator: str, start: int, end: int) -> list[Span]:
         return self._select(

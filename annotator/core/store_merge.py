@@ -174,13 +174,17 @@ def _merge_span_table(
 def overlapping_entities(
     project: Project, table: str, touched: set[tuple[DocId, str]]
 ) -> list[tuple[DocId, str]]:
-    """Of the touched (document, annotator) pairs, those whose live entities overlap.
-
-    One ordered pass: in start order, an entity overlaps an earlier one when it
-    starts before the furthest end seen so far (no pairwise join).
-    """
+    """Of the touched (document, annotator) pairs, those whose live entities cross
+    (overlap without one lying inside the other; in a flat project: overlap)."""
     if not touched:
         return []
+    nesting = (
+        ""
+        if project.flat_entities
+        else """ AND (NOT ((a.start <= b.start AND b."end" <= a."end")
+                        OR (b.start <= a.start AND a."end" <= b."end"))
+                  OR (a.start = b.start AND a."end" = b."end" AND a.label_id = b.label_id))"""
+    )
     conn = project._conn
     conn.execute("DROP TABLE IF EXISTS temp.merge_touched")
     conn.execute(
@@ -190,18 +194,15 @@ def overlapping_entities(
     conn.executemany("INSERT INTO temp.merge_touched VALUES (?, ?)", sorted(touched))
     rows = conn.execute(
         f"""
-        SELECT DISTINCT doc_id, annotator FROM (
-            SELECT s.doc_id, s.annotator, s.start,
-                   max(s."end") OVER (
-                       PARTITION BY s.doc_id, s.annotator ORDER BY s.start, s."end"
-                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
-                   ) AS reach
-            FROM temp.merge_touched t
-            JOIN main.{table} s ON s.doc_id = t.doc_id AND s.annotator = t.annotator
-            JOIN main.labels l ON l.id = s.label_id
-            WHERE s.deleted IS NULL AND l.kind != 'claim'
-        )
-        WHERE start < reach
+        SELECT DISTINCT a.doc_id, a.annotator
+        FROM temp.merge_touched t
+        JOIN main.{table} a ON a.doc_id = t.doc_id AND a.annotator = t.annotator
+        JOIN main.{table} b ON b.doc_id = a.doc_id AND b.annotator = a.annotator
+             AND b.id > a.id AND b.start < a."end" AND a.start < b."end"{nesting}
+        JOIN main.labels la ON la.id = a.label_id
+        JOIN main.labels lb ON lb.id = b.label_id
+        WHERE a.deleted IS NULL AND b.deleted IS NULL
+          AND la.kind != 'claim' AND lb.kind != 'claim'
         """
     ).fetchall()
     conn.execute("DROP TABLE temp.merge_touched")

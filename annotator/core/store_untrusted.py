@@ -307,7 +307,7 @@ def check_rows(project: Project, src: str, path: Path) -> list[Label]:
         problem = _first_problem(conn, _span_check(src, table), [])
         if problem:
             raise refuse(table, *problem)
-        problem = _first_problem(conn, _overlap_check(src, table), [])
+        problem = _first_problem(conn, _overlap_check(src, table, flat=project.flat_entities), [])
         if problem:
             raise refuse(table, *problem)
     statuses = ", ".join(f"'{s.value}'" for s in Status)
@@ -399,22 +399,28 @@ def _span_check(src: str, table: str) -> str:
     """
 
 
-def _overlap_check(src: str, table: str) -> str:
-    # In start order, an entity overlaps an earlier one when it starts before the
-    # furthest end so far. Annotator never writes such a file (claims may overlap).
+def _overlap_check(src: str, table: str, *, flat: bool) -> str:
+    """The first entity that crosses another of the same annotator (Annotator never
+    writes that): overlapping without nesting, or any overlap in a flat project, or
+    the same range twice with the same label. Claims may overlap anything."""
+    nesting = (
+        ""
+        if flat
+        else """ AND (NOT ((a.start <= b.start AND b."end" <= a."end")
+                        OR (b.start <= a.start AND a."end" <= b."end"))
+                  OR (a.start = b.start AND a."end" = b."end" AND a.label_id = b.label_id))"""
+    )
     return f"""
-        SELECT id, 'it overlaps another entity of ' || annotator || ' in document ' || doc_id
-                   || ' (Annotator keeps entities apart)'
-        FROM (
-            SELECT s.id, s.doc_id, s.annotator, s.start,
-                   max(s."end") OVER (
-                       PARTITION BY s.doc_id, s.annotator ORDER BY s.start, s."end"
-                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
-                   ) AS reach
-            FROM {src}.{table} s JOIN {src}.labels l ON l.id = s.label_id
-            WHERE s.deleted IS NULL AND l.kind != 'claim'
-        )
-        WHERE start < reach LIMIT 1
+        SELECT a.id, 'it crosses the entity ' || b.id || ' of ' || a.annotator
+                     || ' in document ' || a.doc_id || ' (entities may nest, never cross)'
+        FROM {src}.{table} a
+        JOIN {src}.{table} b ON b.doc_id = a.doc_id AND b.annotator = a.annotator
+             AND b.start < a."end" AND a.start < b."end" AND b.id > a.id{nesting}
+        JOIN {src}.labels la ON la.id = a.label_id
+        JOIN {src}.labels lb ON lb.id = b.label_id
+        WHERE a.deleted IS NULL AND b.deleted IS NULL
+          AND la.kind != 'claim' AND lb.kind != 'claim'
+        LIMIT 1
     """
 
 

@@ -78,3 +78,20 @@ def set_language(language: str, app: QCoreApplication | None = None) -> str:
         )
         app.setLayoutDirection(direction)
     return language
+
+
+# The one idiom for interface text: ``translate("Context", "Text with %1")`` with an
+# explicit context (so moving code between classes keeps its translations), then
+# :func:`fill` for Qt's placeholders. Called by this name so that pyside6-lupdate
+# finds the strings.
+translate = QCoreApplication.translate
+
+
+def fill(text: str, *values: object) -> str:
+    """Qt's placeholders ``%1``, ``%2``, … of a translated text, filled with ``values``.
+
+    Highest number first, so ``%1`` never eats the start of ``%10``.
+    """
+    for number in range(len(values), 0, -1):
+        text = text.replace(f"%{number}", str(values[number - 1]))
+    return text

@@ -672,6 +672,8 @@ def test_json_keys_are_stable_and_documented() -> None:
         "krippendorff_alpha",
         "fleiss_kappa",
         "fleiss_documents",
+        "nested",
+        "token_measures_layer",
         "pairs",
     }
     assert set(data["entities"]["pairs"][0]) == {

@@ -241,8 +241,12 @@ def test_jsonl_without_lines_is_empty(tmp_path: Path) -> None:
 
 def test_anercorp_style_without_sentence_breaks() -> None:
     [doc] = read("conll", DATA / "anercorp_sample.txt", label_map=COMMON_LABEL_MAP)
-    assert "\n" not in doc.text  # one sentence: the file has no blank lines
-    assert doc.text.startswith("فرانكفورت ( د ب أ ) أعلن اتحاد")
+    # No blank lines: sentences end after "." tokens.
+    assert doc.text.split("\n") == [
+        "فرانكفورت ( د ب أ ) أعلن اتحاد صناعة السيارات في ألمانيا .",
+        "وقال الرئيس بيرند غوتشالك .",
+    ]
+    assert doc.sentence_starts == [0, 13]
     assert marked(doc) == [
         ("فرانكفورت", "LOC"),
         ("اتحاد صناعة السيارات", "ORG"),
@@ -312,18 +316,35 @@ def test_file_without_docstart_is_one_document(tmp_path: Path) -> None:
     assert [d.text for d in read("conll", path)] == ["أ\nب\nج"]
 
 
-def test_wojood_nested_outer_layer_by_default_and_tag_column() -> None:
+def test_wojood_nested_every_tag_column_is_a_level_and_tag_column_reads_one() -> None:
     path = DATA / "wojood_nested.tsv"
-    [outer] = read("conll", path)
+    [doc] = read("conll", path)
+    assert marked(doc) == [
+        ("جريدة فلسطين", "ORG"),
+        ("فلسطين", "GPE"),
+        ("كانون الاول", "DATE"),
+        ("بلدية مدينة البيرة", "ORG"),
+        ("مدينة البيرة", "GPE"),
+    ]
+    assert doc.meta["nesting_levels"] == 2
+    assert doc.text == "جريدة فلسطين / كانون الاول\nبلدية مدينة البيرة ."
+    # Tokens and sentences as in the file.
+    assert [doc.text[s:e] for s, e in doc.tokens or []][:3] == ["جريدة", "فلسطين", "/"]
+    assert doc.sentence_starts == [0, 5]
+    [outer] = read("conll", path, tag_column=1)
+    assert outer.meta["tag_column"] == 1
     assert marked(outer) == [
         ("جريدة فلسطين", "ORG"),
         ("كانون الاول", "DATE"),
         ("بلدية مدينة البيرة", "ORG"),
     ]
-    [inner] = read("conll", path, tag_column=2)
-    assert inner.meta["tag_column"] == 2
-    assert marked(inner) == [("فلسطين", "GPE"), ("مدينة البيرة", "GPE")]
-    assert inner.text == outer.text == "جريدة فلسطين / كانون الاول\nبلدية مدينة البيرة ."
+
+
+def test_tag_column_most_lines_lack_is_an_error() -> None:
+    # The hint of old ("--tag-column 2") read every line without it as O: 0 spans.
+    error = malformed("conll", DATA / "wojood_nested.tsv", tag_column=2)
+    assert "only 3 of 9 token lines have a column 2" in str(error)
+    assert "Leave --tag-column out" in str(error)
 
 
 def test_tag_column_beyond_the_file_or_zero(tmp_path: Path) -> None:
@@ -359,8 +380,10 @@ def test_malformed_conll_names_line_and_tag(
 
 def test_wrong_column_suggests_tag_column(tmp_path: Path) -> None:
     path = write(tmp_path, "pos.conll", "دمشق NNP B-GPE\nقال VBD\n")
-    error = malformed("conll", path)  # columns vary → column 1 (the POS tags)
-    assert error.line == 1 and "--tag-column" in str(error)
+    error = malformed("conll", path)  # POS columns: the last column, the same on every line
+    assert error.line == 2 and "the line has 2 columns, the file's other token lines 3" in str(
+        error
+    )
     [doc] = read("conll", path, tag_column=2)
     assert marked(doc) == [("دمشق", "GPE")]
 

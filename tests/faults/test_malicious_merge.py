@@ -90,7 +90,7 @@ CASES: dict[str, tuple[Callable[[sqlite3.Connection], None], str]] = {
             'INSERT INTO spans SELECT id || "x", doc_id, annotator, label_id, start + 2,'
             ' "end" + 2, attrs, created, updated, deleted FROM spans'
         ),
-        "overlaps another entity",
+        "crosses the entity",
     ),
     "span id of another annotator": (_lead_span_id, "another annotator"),
     "uid of another text": (

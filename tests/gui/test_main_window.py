@@ -15,7 +15,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QModelIndex, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
 
 from annotator.core.edits import SetStatus  # noqa: E402
 from annotator.core.importer import ImportReport  # noqa: E402
@@ -107,7 +107,7 @@ def test_opens_the_first_document_and_lists_all(window: MainWindow, path: Path) 
     ids = doc_ids(path)
     assert window.current_document() == ids[0]
     assert window.documents_model.rowCount() == len(ids)
-    assert window.documents_view.currentIndex().row() == 0
+    assert window.documents_dock.view.currentIndex().row() == 0
     assert "البوكمال" in window.windowTitle()
     assert "unsaved" not in window.windowTitle().lower()
     assert "*" not in window.windowTitle()
@@ -119,14 +119,14 @@ def test_page_down_and_page_up(qtbot, window: MainWindow, path: Path) -> None:
     assert window.current_document() == ids[1]
     press(qtbot, window, Qt.Key.Key_PageDown)
     assert window.current_document() == ids[2]
-    assert window.documents_view.currentIndex().row() == 2
+    assert window.documents_dock.view.currentIndex().row() == 2
     press(qtbot, window, Qt.Key.Key_PageUp)
     assert window.current_document() == ids[1]
 
 
 def test_clicking_a_row_opens_its_document(qtbot, window: MainWindow, path: Path) -> None:
     ids = doc_ids(path)
-    view = window.documents_view
+    view = window.documents_dock.view
     index = window.documents_model.index(4, 1)
     rect = view.visualRect(index)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -193,7 +193,7 @@ def test_go_to_document_by_number_and_by_title(qtbot, window: MainWindow, path: 
     qtbot.keyClick(dialog._edit, Qt.Key.Key_Return)
     assert window.current_document() == ids[3]
 
-    dialog = window.go_to_document_dialog()
+    dialog = window.flow.go_to_document_dialog()
     assert dialog is not None
     dialog.set_query("الخامس")  # QTest types ASCII only
     assert dialog.selected_doc_id() == ids[5]
@@ -226,12 +226,14 @@ def test_find_bar_selects_the_next_match(qtbot, window: MainWindow) -> None:
 def test_filter_and_search_narrow_the_list(qtbot, window: MainWindow, path: Path) -> None:
     ids = doc_ids(path)
     window.set_status(ids[2], Status.DONE)
-    window.status_filter.setCurrentIndex(window.status_filter.findData(Status.DONE.value))
+    window.documents_dock.status_filter.setCurrentIndex(
+        window.documents_dock.status_filter.findData(Status.DONE.value)
+    )
     model = window.documents_model
     qtbot.waitUntil(lambda: model.rowCount() == 1)  # the view fetches the rows
     assert model.doc_id_at(0) == ids[2]
-    window.status_filter.setCurrentIndex(0)
-    window.search_edit.setText("الثالث")
+    window.documents_dock.status_filter.setCurrentIndex(0)
+    window.documents_dock.search_edit.setText("الثالث")
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert model.doc_id_at(0) == ids[3]
 
@@ -241,7 +243,7 @@ def test_filter_and_search_narrow_the_list(qtbot, window: MainWindow, path: Path
 
 def test_status_bar_shows_progress_and_annotator(window: MainWindow) -> None:
     assert window.progress_text() == "0 / 6 done"
-    assert "sara" in window._annotator_label.text()
+    assert "sara" in window.status.annotator.text()
 
 
 def test_switch_annotator_shows_their_statuses(window: MainWindow, path: Path) -> None:
@@ -332,7 +334,7 @@ def test_settings_are_remembered_across_two_windows(
 def test_language_switch_mirrors_the_window(qapp, window: MainWindow) -> None:
     assert window.documents_dock_area() == Qt.DockWidgetArea.LeftDockWidgetArea
     assert window.menu("file").title() == "&File"
-    window.act_languages["ar"].trigger()
+    window.actions.languages["ar"].trigger()
     assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.documents_dock_area() == Qt.DockWidgetArea.RightDockWidgetArea
@@ -363,13 +365,13 @@ def test_the_arabic_translation_is_complete() -> None:
 
 
 def test_opening_a_broken_project_keeps_the_current_one(
-    window: MainWindow, path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, path: Path, tmp_path: Path
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(window, "_error", lambda title, message: shown.append(message))
     bogus = tmp_path / "notes.sqlite"
     bogus.write_text("not a database", "utf-8")
     assert window.open_project(bogus) is False
+    shown = [w.text() for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert shown[0].startswith("[E001]")  # errors are shown with their code
     assert "not an Annotator project" in shown[0]
     assert bogus.read_text("utf-8") == "not a database"
     assert window.project.path == path
@@ -406,14 +408,14 @@ def test_import_runs_in_a_worker_and_blocks_edits_meanwhile(
         return real_import(project, paths, **kwargs)
 
     monkeypatch.setattr(importer, "import_paths", slow_import)
-    dialog = window.import_paths([folder])
+    dialog = window.files.import_paths([folder])
     assert dialog is not None
     qtbot.waitUntil(lambda: seen_threads != [])
     assert seen_threads == [False]
     assert window.is_busy()
     assert not window.editor.isEnabled()
-    assert not window.act_done_next.isEnabled()
-    assert window.mark_done_and_next() is False
+    assert not window.actions.done_next.isEnabled()
+    assert window.flow.mark_done_and_next() is False
     release.set()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
     assert not window.is_busy() and window.editor.isEnabled()
@@ -440,7 +442,7 @@ def test_import_can_be_cancelled(
         return report
 
     monkeypatch.setattr(importer, "import_paths", endless)
-    dialog = window.import_paths([tmp_path])
+    dialog = window.files.import_paths([tmp_path])
     assert started.wait(5)
     dialog.reject()  # Escape / Cancel
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=5000)
@@ -454,7 +456,7 @@ def test_import_can_be_cancelled(
 def test_quit_leaves_nothing_unsaved(qtbot, window: MainWindow, path: Path) -> None:
     ids = doc_ids(path)
     window.set_status(ids[0], Status.SKIPPED)
-    window.act_quit.trigger()
+    window.actions.quit.trigger()
     assert not window.isVisible()
     assert status_in_file(path, ids[0]).status is Status.SKIPPED
     assert QApplication.instance() is not None
@@ -468,8 +470,8 @@ def test_export_dialog_writes_training_data(
     ids = doc_ids(path)
     window.project.apply(AddSpan(ids[1], "sara", "GPE", 0, 5))
     window.set_status(ids[1], Status.DONE)
-    assert window.act_export is not None and window.act_export.isVisible()
-    dialog = window.export_dialog()
+    assert window.actions.export is not None and window.actions.export.isVisible()
+    dialog = window.files.export_dialog()
     assert dialog is not None
     out = tmp_path / "out"
     dialog.folder_edit.setText(str(out))
@@ -496,7 +498,7 @@ def test_toolbar_exact_characters_toggle_keeps_a_partial_word(
 ) -> None:
     editor = window.editor
     toggle = editor.precise_action()
-    assert toggle in window.toolbar.actions()
+    assert toggle in window.actions.toolbar.actions()
     toggle.trigger()
     assert editor.precise_mode()
     text = Project.open(path, readonly=True).documents.get(doc_ids(path)[0]).text
@@ -544,7 +546,7 @@ def test_import_of_annotation_files_asks_how_and_follows_the_answer(
         return dialog.result()
 
     monkeypatch.setattr(dialogs.ImportOptionsDialog, "exec", answer)
-    import_dialog = window._import_with_options([jsonl])
+    import_dialog = window.files.import_with_options([jsonl])
     assert answered == {"asked": True}
     assert import_dialog is not None and import_dialog.wait_finished()
     qtbot.waitUntil(lambda: not window.is_busy())

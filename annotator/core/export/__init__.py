@@ -79,6 +79,8 @@ def export(
     seed: int = 0,
     scheme: str = "iob2",
     claims_column: bool = False,
+    nested_columns: bool = False,
+    source_tokens: bool = True,
     misaligned: str | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
@@ -89,10 +91,15 @@ def export(
     :param annotator: whose spans; ``None`` with ``gold=False``: the only annotator.
     :param gold: the adjudicated spans instead.
     :param include_unfinished: every document, not only those marked done.
-    :param split: 2 or 3 fractions (train, dev[, test]) summing to 1, or ``"0.8,0.1,0.1"``.
+    :param split: 2 or 3 fractions (train, dev[, test]) summing to 1, or ``"0.8,0.1,0.1"``;
+        or ``"source"``: each document's part as its import recorded it (``--part``),
+        documents without one by the hash split 0.8,0.1,0.1.
     :param seed: changes which documents land in which part (stable for a given seed).
     :param scheme: CoNLL tags: ``iob2`` | ``bilou`` | ``io``.
     :param claims_column: CoNLL: add a claim tag column before the entity column.
+    :param nested_columns: CoNLL: one entity tag column per nesting level.
+    :param source_tokens: write the tokens and sentences of documents that came
+        tokenized as they came; ``False``: tokenize every document again.
     :param misaligned: ``expand`` | ``split`` | ``skip``; default :data:`DEFAULT_POLICY`.
     :param progress: called as ``progress(done, total, title)`` after each document.
     :param cancel: set it to stop; nothing is written and ``report.cancelled`` is true.
@@ -106,6 +113,11 @@ def export(
         raise InvalidExportOption(
             f"unknown tag scheme {scheme!r}; choose one of {', '.join(SCHEMES)}."
         )
+    if nested_columns and fmt != "conll":
+        raise InvalidExportOption(
+            "--nested-columns is for --format conll; the spacy export keeps nested entities "
+            'in doc.spans["entities"] and jsonl keeps them as spans.'
+        )
     if claims_column and fmt != "conll":
         raise InvalidExportOption(
             "--claims-column is for --format conll; the spacy and jsonl exports always hold claims."
@@ -115,7 +127,8 @@ def export(
         raise InvalidExportOption(
             f"unknown sub-token policy {policy!r}; choose one of {', '.join(POLICIES)}."
         )
-    fractions = parse_split(split)
+    by_source = isinstance(split, str) and split.strip() == "source"
+    fractions = DEFAULT_SPLIT if by_source else parse_split(split)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise OutputNotADirectory(
@@ -139,6 +152,7 @@ def export(
         scheme=scheme if fmt == "conll" else None,
         claims_column=claims_column,
         parts={n: PartReport(n, f"{n}.{fmt}") for n in names},
+        split_by_source=by_source,
     )
     kinds = {label.name: label.kind for label in project.labels.list()}
     try:
@@ -158,14 +172,22 @@ def export(
             policy=policy,  # type: ignore[arg-type]  # checked against POLICIES above
             scheme=scheme,
             claims_column=claims_column,
+            nested_columns=nested_columns,
         )
         exporter = EXPORTERS[fmt](context)
         total = len(ids)
-        for done, item in enumerate(iter_selected(project, selection, ids), start=1):
+        without_part = 0
+        selected = iter_selected(project, selection, ids, source_tokens=source_tokens)
+        for done, item in enumerate(selected, start=1):
             if cancel is not None and cancel.is_set():
                 report.cancelled = True
                 break
-            part = part_index(item.document.uid, seed=seed, split=fractions)
+            recorded = item.document.meta.get("part") if by_source else None
+            if recorded in names:
+                part = names.index(recorded)
+            else:
+                without_part += by_source
+                part = part_index(item.document.uid, seed=seed, split=fractions)
             report.add(names[part], exporter.add(part, item))
             if progress is not None:
                 progress(done, total, item.document.title)
@@ -174,6 +196,11 @@ def export(
             shutil.rmtree(work, ignore_errors=True)
             return report
         files = exporter.close()
+        if without_part:
+            report.warnings.append(
+                f"{without_part} document(s) have no recorded part (import them with --part); "
+                "they are split by hash (0.8,0.1,0.1)."
+            )
         report.notes.extend(exporter.notes)
         report.warnings.extend(exporter.warnings)
         report.warnings.extend(_empty_part_warnings(report, fmt))
@@ -274,7 +301,11 @@ _FORMAT_TEXT = {
 
 
 def _readme(report: ExportReport, dirname: str) -> str:
-    parts = "/".join(f"{f:g}" for f in report.split)
+    parts = (
+        "as the corpus's own files had them, recorded at import"
+        if report.split_by_source
+        else "/".join(f"{f:g}" for f in report.split)
+    )
     lines = [
         f"# Annotator export: {report.format}",
         "",
@@ -287,8 +318,12 @@ def _readme(report: ExportReport, dirname: str) -> str:
         lines[-1] += f" Columns: {columns}; tag scheme {report.scheme}."
     lines += [
         "",
-        f"Parts ({parts}, by a hash of each document's uid with seed {report.seed}, so a "
-        "document keeps its part as the project grows):",
+        (
+            f"Parts ({parts}):"
+            if report.split_by_source
+            else f"Parts ({parts}, by a hash of each document's uid with seed {report.seed}, "
+            "so a document keeps its part as the project grows):"
+        ),
         "",
         "| File | Documents | Spans |",
         "| --- | ---: | --- |",

@@ -113,13 +113,43 @@ class AlignedDocument:
     cuts: tuple[int, ...]
     adjustments: list[Adjustment]
     refusals: list[Refusal]
+    #: Entities lying inside another one (``ents`` holds the outermost only, what
+    #: ``doc.ents`` and a single CoNLL column can hold).
+    nested: list[ExportSpan] = field(default_factory=list)
 
     @property
     def spans(self) -> list[ExportSpan]:
-        """Entities and claims together, by position (the JSONL order)."""
+        """Entities (every level) and claims together, by position (the JSONL order)."""
         return sorted(
-            self.ents + self.claims, key=lambda s: (s.start, s.end, s.layer, s.label, s.id)
+            self.ents + self.nested + self.claims,
+            key=lambda s: (s.start, s.end, s.layer, s.label, s.id),
         )
+
+    def entity_levels(self) -> list[list[ExportSpan]]:
+        """Entities by nesting depth: ``[outermost, inside those, inside those, …]``.
+
+        The same characters marked twice (``كيلو`` a UNIT and a QUANTITY) are two
+        levels, ordered by the ``level`` attribute an import kept.
+        """
+        levels: list[list[ExportSpan]] = []
+        stack: list[ExportSpan] = []
+        for span in sorted(self.ents + self.nested, key=nesting_key):
+            while stack and stack[-1].end <= span.start:
+                stack.pop()
+            while stack and not (stack[-1].start <= span.start and span.end <= stack[-1].end):
+                stack.pop()  # cannot happen after align_document; kept safe
+            depth = len(stack)
+            if depth == len(levels):
+                levels.append([])
+            levels[depth].append(span)
+            stack.append(span)
+        return levels
+
+
+def nesting_key(span: ExportSpan | Span) -> tuple[int, int, int]:
+    """Sort order in which every entity comes after the ones it lies inside."""
+    level = span.attrs.get("level", 0) if span.attrs else 0
+    return (span.start, -span.end, level if isinstance(level, int) else 0)
 
 
 _REASONS = {
@@ -196,13 +226,16 @@ def align_document(
     ents = [k for k in kept if kinds[k[0].label].layer == "ents"]
     claims = [k for k in kept if kinds[k[0].label].layer != "ents"]
     ents, fallback_reasons = _resolve_overlaps(text, ents, toks, refuse)
+    outer_ids = _outermost(ents)
 
     cuts: set[int] = set()
     out_ents: list[ExportSpan] = []
+    out_nested: list[ExportSpan] = []
     out_claims: list[ExportSpan] = []
     for group, out, layer in ((ents, out_ents, "ents"), (claims, out_claims, "claims")):
         for span, al, action in group:
-            out.append(ExportSpan(al.start, al.end, span.label, span.id, layer, span.attrs))
+            target = out if layer != "ents" or span.id in outer_ids else out_nested
+            target.append(ExportSpan(al.start, al.end, span.label, span.id, layer, span.attrs))
             cuts.update(al.cuts)
             if action:
                 reason = fallback_reasons.get(span.id, _REASONS[action])
@@ -220,7 +253,45 @@ def align_document(
                     )
                 )
     out_ents.sort(key=lambda s: (s.start, s.end))
-    return AlignedDocument(out_ents, out_claims, tuple(sorted(cuts)), adjustments, refusals)
+    out_nested.sort(key=nesting_key)
+    return AlignedDocument(
+        out_ents, out_claims, tuple(sorted(cuts)), adjustments, refusals, out_nested
+    )
+
+
+def _outermost(ents: list[tuple[Span, SpanAlignment, str]]) -> set[str]:
+    """Ids of the entities no other entity contains (after alignment)."""
+    outer: set[str] = set()
+    reach = -1
+    for span, al, _action in sorted(ents, key=lambda k: (k[1].start, -k[1].end, _level(k[0]))):
+        if al.start >= reach:
+            outer.add(span.id)
+            reach = al.end
+    return outer
+
+
+def _level(span: Span) -> int:
+    level = span.attrs.get("level", 0) if span.attrs else 0
+    return level if isinstance(level, int) else 0
+
+
+def _crossings(current: list[tuple[Span, SpanAlignment, str]]) -> list[tuple[int, int]]:
+    """Index pairs of entities that overlap without one lying inside the other (or
+    cover the same characters with the same label), ``current`` sorted by nesting."""
+    clashes: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for i, (span, al, _action) in enumerate(current):
+        while stack and current[stack[-1]][1].end <= al.start:
+            stack.pop()
+        if stack:
+            top = stack[-1]
+            t_span, t_al, _ = current[top]
+            same = (t_al.start, t_al.end) == (al.start, al.end) and t_span.label == span.label
+            if al.end > t_al.end or same:
+                clashes.append((top, i))
+                continue  # not pushed: later spans are checked against the others
+        stack.append(i)
+    return clashes
 
 
 def _resolve_overlaps(
@@ -229,20 +300,18 @@ def _resolve_overlaps(
     toks: Callable[[], Sequence[Token]],
     refuse: Callable[[Span, str], None],
 ) -> tuple[list[tuple[Span, SpanAlignment, str]], dict[str, str]]:
-    """Entities must not overlap (``doc.ents``, one tag per token). An expand that
-    makes two collide is turned into a split; an overlap in the data itself (two
+    """Entities may nest but never cross (one tag per token and level). An expand
+    that makes two cross is turned into a split; a crossing in the data itself (two
     adjudicators' gold, say) keeps the first entity and refuses the other."""
     reasons: dict[str, str] = {}
     current = list(ents)
+
+    def order(k: tuple[Span, SpanAlignment, str]) -> tuple[int, int, int]:
+        return (k[1].start, -k[1].end, _level(k[0]))
+
     for _round in range(3):
-        current.sort(key=lambda k: (k[1].start, k[1].end))
-        clashes: list[tuple[int, int]] = []
-        reach = 0  # the earlier entity reaching furthest, not only the previous one
-        for i in range(1, len(current)):
-            if current[i][1].start < current[reach][1].end:
-                clashes.append((reach, i))
-            if current[i][1].end > current[reach][1].end:
-                reach = i
+        current.sort(key=order)
+        clashes = _crossings(current)
         if not clashes:
             return current, reasons
         changed = False
@@ -265,17 +334,15 @@ def _resolve_overlaps(
                     changed = True
         if not changed:
             break
-    # Overlaps left are in the data itself: keep the first, refuse the rest.
-    current.sort(key=lambda k: (k[1].start, k[1].end))
-    result: list[tuple[Span, SpanAlignment, str]] = []
-    for item in current:
-        if result and item[1].start < result[-1][1].end:
-            prev = result[-1][0]
-            refuse(
-                item[0],
-                f"overlaps {prev.label} {prev.start}–{prev.end}; entities and "
-                "places cannot overlap in a token format",
-            )
-            continue
-        result.append(item)
-    return result, reasons
+    # Crossings left are in the data itself: keep the first, refuse the rest.
+    current.sort(key=order)
+    while clashes := _crossings(current):
+        _first, second = clashes[0]
+        prev = current[_first][0]
+        refuse(
+            current[second][0],
+            f"overlaps {prev.label} {prev.start}–{prev.end} without lying inside it; "
+            "entities and places may nest but cannot cross in a token format",
+        )
+        del current[second]
+    return current, reasons

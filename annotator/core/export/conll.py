@@ -1,5 +1,15 @@
 """CoNLL export: one token per line, a tab, its tag; a blank line between sentences.
 
+With ``--nested-columns`` each nesting level gets its own tag column after the
+first (outermost first), and a line has only the levels it needs, as in Wojood::
+
+    مجلس	B-ORG
+    الأمن	I-ORG
+    الأسد	I-ORG	B-PERS
+
+Documents that came tokenized (CoNLL, ``.spacy``) are written with their source's
+tokens and sentence breaks, so a corpus comes out with its own token lines.
+
 Sample (IOB2, ``--claims-column``; the claim column comes *before* the entity
 column so that the entity tag stays last, where spaCy's ``ner`` converter,
 CoNLL-2003 readers and ``annotator import`` look for it)::
@@ -28,10 +38,11 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from pathlib import Path
 
+from annotator.core.doc_tokens import source_sentence_offsets
 from annotator.core.export.align import AlignedDocument, ExportSpan, Refusal
 from annotator.core.export.context import ExportContext
 from annotator.core.export.select import SelectedDocument
-from annotator.core.model import Document
+from annotator.core.model import Document, SourceTokens
 from annotator.core.tokenizer import Token, sentence_offsets
 
 SCHEMES: tuple[str, ...] = ("iob2", "bilou", "io")
@@ -101,16 +112,25 @@ def conll_document(
     *,
     scheme: str,
     claims_column: bool,
+    nested_columns: bool = False,
+    source: SourceTokens | None = None,
 ) -> tuple[str, list[Refusal]]:
     """The CoNLL block of one document (``-DOCSTART-`` line first, blank line last).
 
     :param tokens: the document's tokens, already split at ``aligned.cuts``.
+    :param nested_columns: one entity tag column per nesting level, outermost
+        first, each line with as many as it has levels (Wojood's layout); else one
+        column of the outermost entities.
+    :param source: the document's source tokens: its sentences are kept.
     :returns: the text and the claims a claims column could not hold.
     """
     text = document.text
     starts = [s for s, _e in tokens]
     n = len(tokens)
-    ent_tags = tags(n, token_ranges(starts, aligned.ents), scheme=scheme)
+    levels = aligned.entity_levels() if nested_columns else [aligned.ents]
+    level_tags = [tags(n, token_ranges(starts, level), scheme=scheme) for level in levels]
+    if not level_tags:
+        level_tags = [["O"] * n]
     protected = [(s.start, s.end) for s in aligned.ents]
     left_out: list[Refusal] = []
     claim_tags: list[str] = []
@@ -119,13 +139,25 @@ def conll_document(
         claim_tags = tags(n, token_ranges(starts, claims), scheme=scheme)
         protected += [(c.start, c.end) for c in claims]
     words = [text[s:e] for s, e in tokens]
-    if claims_column:
-        rows = [f"{w}\t{c}\t{t}" for w, c, t in zip(words, claim_tags, ent_tags, strict=True)]
+    rows = []
+    for i, word in enumerate(words):
+        columns = [word]
+        if claims_column:
+            columns.append(claim_tags[i])
+        columns.append(level_tags[0][i])
+        if nested_columns:
+            deeper = [level[i] for level in level_tags[1:]]
+            while deeper and deeper[-1] == "O":
+                deeper.pop()  # Wojood leaves out the levels a line does not have
+            columns.extend(deeper)
+        rows.append("\t".join(columns))
+    if source is not None:
+        sentences = source_sentence_offsets(source, tokens, protected=protected)
     else:
-        rows = [f"{w}\t{t}" for w, t in zip(words, ent_tags, strict=True)]
+        sentences = sentence_offsets(text, tokens, protected=protected)
     out = [DOCSTART_LINE, ""]
     i = 0
-    for _s, sent_end in sentence_offsets(text, tokens, protected=protected):
+    for _s, sent_end in sentences:
         first = i
         while i < n and tokens[i][1] <= sent_end:
             i += 1
@@ -143,6 +175,7 @@ class ConllExporter:
         self.context = context
         self.files = context.open_parts("conll")
         self.claims_left_out = 0
+        self.nested_left_out = 0
         self.notes: list[str] = []
         self.warnings: list[str] = []
 
@@ -154,8 +187,17 @@ class ConllExporter:
             self.claims_left_out += len(aligned.claims)
             aligned.claims = []
         block, left_out = conll_document(
-            document, tokens, aligned, scheme=ctx.scheme, claims_column=ctx.claims_column
+            document,
+            tokens,
+            aligned,
+            scheme=ctx.scheme,
+            claims_column=ctx.claims_column,
+            nested_columns=ctx.nested_columns,
+            source=item.source_tokens,
         )
+        if not ctx.nested_columns:
+            self.nested_left_out += len(aligned.nested)
+            aligned.nested = []
         if left_out:
             dropped = {r.span_id for r in left_out}
             aligned.claims = [c for c in aligned.claims if c.id not in dropped]
@@ -168,6 +210,12 @@ class ConllExporter:
         for fh in self.files:
             fh.close()
             names.append(Path(fh.name).name)
+        if self.nested_left_out:
+            self.warnings.append(
+                f"{self.nested_left_out} nested entit(ies) lying inside another are not in the "
+                "CoNLL files (one column holds the outermost); export with --nested-columns "
+                "for one tag column per nesting level."
+            )
         if self.claims_left_out:
             self.warnings.append(
                 f"{self.claims_left_out} claim(s) are not in the CoNLL files (entities only); "

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TextIO
 
+from annotator.core.doc_tokens import tokens_of
 from annotator.core.export.align import AlignedDocument, Policy, align_document
 from annotator.core.export.select import SelectedDocument, Selection
 from annotator.core.model import LabelKind
-from annotator.core.tokenizer import Token, split_tokens, token_offsets
+from annotator.core.tokenizer import Token, split_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,8 @@ class ExportContext:
     policy: Policy
     scheme: str = "iob2"
     claims_column: bool = False
+    #: CoNLL: one entity tag column per nesting level (Wojood's layout).
+    nested_columns: bool = False
 
     def open_parts(self, extension: str) -> list[TextIO]:
         """One text file per part (``train.conll``, …) in the work folder."""
@@ -34,7 +37,7 @@ class ExportContext:
 
     def align(self, item: SelectedDocument) -> tuple[AlignedDocument, list[Token]]:
         """The document's spans on its tokens, the tokens split where a span needs it."""
-        tokens = token_offsets(item.document.text)
+        tokens = tokens_of(item.document, item.source_tokens)
         aligned = align_document(
             item.document, item.spans, self.kinds, policy=self.policy, tokens=lambda: tokens
         )

@@ -6,7 +6,8 @@ reads one back::
     from spacy.tokens import DocBin
     import spacy
     docs = list(DocBin().from_disk("train.spacy").get_docs(spacy.blank("ar").vocab))
-    docs[0].ents                    # entities and places
+    docs[0].ents                    # entities and places (the outermost)
+    docs[0].spans["entities"]       # every entity, nested ones included
     docs[0].spans["claims"]         # claims (may overlap entities and each other)
     docs[0].user_data["uid"]        # title, source, uid, meta, annotator, status
 
@@ -23,16 +24,17 @@ from __future__ import annotations
 import struct
 import tempfile
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from annotator.core.doc_tokens import tokens_of
 from annotator.core.export.align import AlignedDocument, ExportSpan, align_document
 from annotator.core.export.config import write_config
 from annotator.core.export.context import ExportContext
 from annotator.core.export.select import SelectedDocument
-from annotator.core.model import Document, Status
-from annotator.core.tokenizer import get_nlp, split_tokens, token_offsets, words_and_spaces
+from annotator.core.model import Document, SourceTokens, Status
+from annotator.core.tokenizer import Token, get_nlp, split_tokens, words_and_spaces
 
 if TYPE_CHECKING:
     import numpy
@@ -41,8 +43,12 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 CLAIMS_KEY = "claims"
-# ENT_ID keeps each entity's span id (the DocBin importer reads it back).
-DOCBIN_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE", "ENT_ID")
+# ENT_ID keeps each entity's span id (the DocBin importer reads it back);
+# SENT_START the sentence breaks of documents that came tokenized.
+DOCBIN_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE", "ENT_ID", "SENT_START")
+#: The span group holding every entity, nested ones included (``spancat`` trains
+#: on it; ``doc.ents`` can hold only the outermost).
+ENTITIES_KEY = "entities"
 DOCBIN_VERSION = "0.1"  # DocBin.version in spaCy 3.x
 ZLIB_LEVEL = 1
 _CHUNK = 1 << 20
@@ -152,7 +158,9 @@ class DocBinWriter:
 
         ids = sorted(intify_attr(a) for a in DOCBIN_ATTRS)
         self.attrs: list[int | str] = [ORTH] + [a for a in ids if a != ORTH]
-        self._hashed_columns = [i for i, a in enumerate(self.attrs) if a != intify_attr("ENT_IOB")]
+        # Columns holding string hashes (ENT_IOB and SENT_START hold small numbers).
+        numeric = {intify_attr("ENT_IOB"), intify_attr("SENT_START")}
+        self._hashed_columns = [i for i, a in enumerate(self.attrs) if a not in numeric]
         self.path = path
         self._vocab = vocab
         self._tokens = _Spool(spool_dir)
@@ -264,6 +272,21 @@ class DocBinWriter:
 # --- Docs ------------------------------------------------------------------------
 
 
+def doc_from_tokens(
+    nlp: Language, text: str, tokens: Sequence[Token], source: SourceTokens | None
+) -> Doc:
+    """A Doc of ``text`` with exactly ``tokens`` (and the source's sentence breaks)."""
+    from spacy.tokens import Doc
+
+    words, spaces = words_and_spaces(text, tokens)
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    if source is not None and len(doc):
+        starts = {source.tokens[first][0] for first, _stop in source.sentences()}
+        for token in doc:
+            token.is_sent_start = token.i == 0 or (token.idx in starts and not token.is_space)
+    return doc
+
+
 class TokenBoundaries:
     """``aligned(start, end)`` for :func:`align_document` on a Doc already made: the
     span is whole tokens and neither edge is a whitespace token. Remembers the token
@@ -295,17 +318,22 @@ def build_doc(
     status: Status | None,
     with_claims: bool,
     found: Mapping[tuple[int, int], tuple[int, int]] | None = None,
+    source: SourceTokens | None = None,
 ) -> Doc:
     """Put the aligned spans on ``doc`` (re-tokenized at ``aligned.cuts`` if any).
 
+    ``doc.ents`` gets the outermost entities, ``doc.spans["entities"]`` every entity
+    (nested ones too), ``doc.spans["claims"]`` the claims.
+
     :param found: token indices of character ranges already looked up on ``doc``.
+    :param source: the document's source tokens (``doc`` was made from them): a
+        re-tokenized Doc keeps them, and their sentence breaks.
     """
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
     if aligned.cuts:
-        tokens = split_tokens(token_offsets(document.text), aligned.cuts)
-        words, spaces = words_and_spaces(document.text, tokens)
-        doc = Doc(nlp.vocab, words=words, spaces=spaces)
+        tokens = split_tokens(tokens_of(document, source), aligned.cuts)
+        doc = doc_from_tokens(nlp, document.text, tokens, source)
         found = None
 
     def make(span: ExportSpan) -> Span:
@@ -318,6 +346,7 @@ def build_doc(
         return made
 
     doc.ents = [make(span) for span in aligned.ents]
+    doc.spans[ENTITIES_KEY] = [make(span) for span in aligned.ents + aligned.nested]
     if with_claims:
         doc.spans[CLAIMS_KEY] = [make(span) for span in aligned.claims]
     doc.user_data.update(
@@ -350,20 +379,26 @@ class SpacyExporter:
         ]
         self.claims = 0
         self.max_claim_tokens = 0
+        self.nested = 0
+        self.max_entity_tokens = 0
         self.notes: list[str] = []
         self.warnings: list[str] = []
 
     def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
         ctx = self.context
         document = item.document
-        doc = self.nlp.make_doc(document.text)
+        source = item.source_tokens
+        if source is not None:
+            doc = doc_from_tokens(self.nlp, document.text, source.tokens, source)
+        else:
+            doc = self.nlp.make_doc(document.text)
         boundaries = TokenBoundaries(doc, document.text)
         aligned = align_document(
             document,
             item.spans,
             ctx.kinds,
             policy=ctx.policy,
-            tokens=lambda: token_offsets(document.text),
+            tokens=lambda: tokens_of(document, source),
             aligned=boundaries,
         )
         doc = build_doc(
@@ -375,7 +410,11 @@ class SpacyExporter:
             status=item.status,
             with_claims=True,
             found=boundaries.found,
+            source=source,
         )
+        self.nested += len(aligned.nested)
+        for span in doc.spans[ENTITIES_KEY]:
+            self.max_entity_tokens = max(self.max_entity_tokens, len(span))
         for claim in doc.spans[CLAIMS_KEY]:
             self.max_claim_tokens = max(self.max_claim_tokens, len(claim))
         self.claims += len(aligned.claims)
@@ -391,15 +430,22 @@ class SpacyExporter:
             self.context.work_dir / "config.cfg",
             with_claims=self.claims > 0,
             max_claim_tokens=self.max_claim_tokens,
+            with_nested=self.nested > 0,
+            max_entity_tokens=self.max_entity_tokens,
         )
         files.append("config.cfg")
-        if self.claims:
-            self.notes.append(
-                f'config.cfg trains `ner` on doc.ents and `spancat` on doc.spans["claims"] '
-                f"(n-grams of 1–{min(self.max_claim_tokens, 50)} tokens)."
+        trained = ["`ner` on doc.ents (the outermost entities)"]
+        if self.nested:
+            trained.append(
+                f'`spancat_entities` on doc.spans["entities"] (every entity, {self.nested} of '
+                "them nested inside another)"
             )
-        else:
-            self.notes.append("config.cfg trains `ner` on doc.ents (no claims were exported).")
+        if self.claims:
+            trained.append(
+                f'`spancat` on doc.spans["claims"] '
+                f"(n-grams of 1–{min(self.max_claim_tokens, 50)} tokens)"
+            )
+        self.notes.append("config.cfg trains " + ", ".join(trained) + ".")
         return files
 
     def discard(self) -> None:

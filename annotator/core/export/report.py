@@ -15,13 +15,18 @@ class PartReport:
     file: str
     documents: int = 0
     spans: Counter[str] = field(default_factory=Counter)
+    #: Of ``spans``, the entities lying inside another entity.
+    nested: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "file": self.file,
             "documents": self.documents,
             "spans": dict(sorted(self.spans.items())),
         }
+        if self.nested:
+            data["nested"] = self.nested
+        return data
 
 
 @dataclass(slots=True)
@@ -50,6 +55,8 @@ class ExportReport:
     warnings: list[str] = field(default_factory=list)
     cancelled: bool = False
     seconds: float = 0.0
+    #: ``export --split source``: parts as recorded at import.
+    split_by_source: bool = False
 
     @property
     def documents(self) -> int:
@@ -67,6 +74,9 @@ class ExportReport:
         report.documents += 1
         for span in aligned.ents:
             report.spans[span.label] += 1
+        for span in aligned.nested:
+            report.spans[span.label] += 1
+        report.nested += len(aligned.nested)
         for span in aligned.claims:
             report.spans[span.label] += 1
         self.adjusted.extend(aligned.adjustments)
@@ -77,7 +87,7 @@ class ExportReport:
             "format": self.format,
             "selection": self.selection,
             "annotator": self.annotator,
-            "split": list(self.split),
+            "split": "source" if self.split_by_source else list(self.split),
             "seed": self.seed,
             "misaligned": self.misaligned,
         }

@@ -23,7 +23,7 @@ from annotator.core.errors import (
     NothingToExport,
     UnknownAnnotator,
 )
-from annotator.core.model import DocId, Document, Span, Status
+from annotator.core.model import DocId, Document, SourceTokens, Span, Status
 from annotator.core.store import Project
 
 GOLD = "gold"
@@ -53,6 +53,9 @@ class SelectedDocument:
     document: Document
     spans: list[Span]
     status: Status | None
+    #: The document's own tokens and sentences (it came tokenized), unless the
+    #: export was asked to tokenize again.
+    source_tokens: SourceTokens | None = None
 
 
 def known_annotators(project: Project) -> list[str]:
@@ -135,9 +138,12 @@ def check_not_empty(project: Project, selection: Selection, ids: list[DocId]) ->
 
 
 def iter_selected(
-    project: Project, selection: Selection, ids: list[DocId]
+    project: Project, selection: Selection, ids: list[DocId], *, source_tokens: bool = True
 ) -> Iterator[SelectedDocument]:
-    """Stream the documents with their spans (one document in memory at a time)."""
+    """Stream the documents with their spans (one document in memory at a time).
+
+    :param source_tokens: hand over each document's source tokens when it has some.
+    """
     for document in project.documents.iter(ids):
         if selection.gold:
             spans = project.gold.for_document(document.id)
@@ -146,4 +152,5 @@ def iter_selected(
             spans = project.spans.for_document(document.id, annotator=selection.annotator)
             record = project.statuses.get(document.id, selection.annotator)
             status = record.status if record else None
-        yield SelectedDocument(document, spans, status)
+        source = project.documents.source_tokens(document.id) if source_tokens else None
+        yield SelectedDocument(document, spans, status, source)

@@ -15,8 +15,10 @@ the line and what to do.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -43,6 +45,14 @@ class ReadOptions:
         see :data:`COMMON_LABEL_MAP`.
     :param default_annotator: whose annotations these are. When given it wins over
         what the file says (the user said so on the command line).
+    :param lenient: CoNLL: skip malformed lines (empty tokens, lines run together,
+        lines without a tag) and read ``I-X`` after ``O`` as a start, listing each in
+        ``RawDocument.warnings``, instead of refusing the file.
+    :param sentences_per_document: CoNLL: cut a file without ``-DOCSTART-`` lines
+        into documents of this many sentences (``None``: one document).
+    :param max_errors: how many problems of one file a message lists (then a count).
+    :param allow_no_spans: CoNLL: take a tagged file in which every tag is ``O``
+        (refused by default: it usually means the wrong tag column).
     """
 
     encoding: str | None = None
@@ -50,6 +60,10 @@ class ReadOptions:
     iob1: bool = False
     label_map: Mapping[str, str] = field(default_factory=dict)
     default_annotator: str | None = None
+    lenient: bool = False
+    sentences_per_document: int | None = None
+    max_errors: int = 20
+    allow_no_spans: bool = False
 
     def map_label(self, label: str) -> str:
         return self.label_map.get(label, label)
@@ -143,7 +157,9 @@ def detect_format(path: Path) -> str:
     return sniffed
 
 
-def iter_input_files(paths: Iterable[Path], *, fmt: str | None = None) -> list[Path]:
+def iter_input_files(
+    paths: Iterable[Path], *, fmt: str | None = None, skipped: list[str] | None = None
+) -> list[Path]:
     """The files to import: ``paths`` with folders expanded recursively.
 
     Folders are walked in natural sort order (``2.txt`` before ``10.txt``), hidden
@@ -155,8 +171,15 @@ def iter_input_files(paths: Iterable[Path], *, fmt: str | None = None) -> list[P
     reports an unknown one when it is read, for that file alone. Duplicates are
     dropped, first occurrence kept.
 
+    Entries of a folder that are not regular files (a FIFO named ``f.txt``, a
+    socket, a device) or are broken or looping symlinks are never opened (a FIFO
+    would block the import forever): they are left out and, with ``skipped``,
+    listed there with the reason.
+
     :param fmt: a key of :data:`READERS`, or ``None``/``"auto"`` to detect.
-    :raises ImportFailed: a path does not exist.
+    :param skipped: a list to append ``"path: reason"`` of each entry left out.
+    :raises ImportFailed: a path does not exist, or a path given by name is not a
+        regular file or folder.
     :raises UnknownFormat: ``fmt`` is not a known format.
     """
     if fmt == "auto":
@@ -164,14 +187,21 @@ def iter_input_files(paths: Iterable[Path], *, fmt: str | None = None) -> list[P
     if fmt is not None and fmt not in READERS:
         raise UnknownFormat(f"unknown format {fmt!r}; choose one of {', '.join(READERS)}")
     found: list[Path] = []
+    left_out = skipped if skipped is not None else []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend(_walk(path, fmt=fmt))
-        elif path.is_file():
+            found.extend(_walk(path, fmt=fmt, skipped=left_out))
+            continue
+        reason = _not_regular(path)
+        if reason is None:
             found.append(path)
-        else:
+        elif reason == "missing":
             raise ImportFailed("no such file or folder", path=str(path))
+        else:
+            raise ImportFailed(
+                f"{reason}; only regular files and folders are imported", path=str(path)
+            )
     seen: set[str] = set()
     unique = []
     for path in found:
@@ -183,7 +213,30 @@ def iter_input_files(paths: Iterable[Path], *, fmt: str | None = None) -> list[P
     return unique
 
 
-def _walk(folder: Path, *, fmt: str | None) -> list[Path]:
+def _not_regular(path: Path) -> str | None:
+    """Why ``path`` is not a regular file to read (``None``: it is one)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "a symlink loop"
+        if os.path.islink(path):
+            return "a broken symlink"
+        if e.errno == errno.ENOENT:
+            return "missing"
+        return f"cannot be read ({e.strerror})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    return "not a regular file"
+
+
+def _walk(folder: Path, *, fmt: str | None, skipped: list[str]) -> list[Path]:
     wanted = set(EXTENSIONS[fmt]) | {".txt", ""} if fmt else None
     found: list[tuple[list[tuple[tuple[int, int | str], ...]], Path]] = []
     for root, dirs, names in os.walk(folder):
@@ -195,6 +248,10 @@ def _walk(folder: Path, *, fmt: str | None) -> list[Path]:
                 continue
             path = Path(root, name)
             ext = os.path.splitext(name)[1].lower()
+            reason = _not_regular(path)
+            if reason is not None:
+                skipped.append(f"{path}: {reason}; skipped")
+                continue
             if wanted is not None:
                 if ext not in wanted:
                     continue

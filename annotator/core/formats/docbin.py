@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from annotator.core.formats import ReadOptions
 
 CLAIMS_GROUP = "claims"
+#: Our export's group of every entity, nested ones included.
+ENTITIES_GROUP = "entities"
 
 
 def read_docbin(path: Path, *, options: ReadOptions) -> Iterator[RawDocument]:
@@ -34,7 +36,10 @@ def read_docbin(path: Path, *, options: ReadOptions) -> Iterator[RawDocument]:
         DocBin(docs=[doc], store_user_data=True).to_disk("train.spacy")
 
     The text is ``doc.text``; spans keep their character offsets. ``doc.ents`` and
-    ``doc.spans["claims"]`` are read as they are; spans of any other group are read
+    ``doc.spans["claims"]`` are read as they are, and so are the entities of
+    ``doc.spans["entities"]`` (ours: every entity, nested ones included); the Doc's
+    tokens and sentence breaks are kept as the document's source tokens. Spans of
+    any other group are read
     too, with ``attrs={"span_group": name}`` so the importer can tell them apart
     (one that repeats an entity exactly is left out). A span's ``id_`` becomes its
     id when it is a UUID (ours are; other tools put knowledge-base ids there).
@@ -89,14 +94,24 @@ def _document(doc: Doc, *, number: int, path: Path, options: ReadOptions) -> Raw
         spans.append(_span(ent, options=options, attrs={}, layer="ents"))
         seen.add((ent.start_char, ent.end_char, ent.label_))
     for group_name, group in doc.spans.items():
-        attrs = {} if group_name == CLAIMS_GROUP else {"span_group": group_name}
+        ours = group_name in (CLAIMS_GROUP, ENTITIES_GROUP)
+        attrs = {} if ours else {"span_group": group_name}
         for span in group:
             key = (span.start_char, span.end_char, span.label_)
             if group_name != CLAIMS_GROUP and key in seen:
                 continue
             seen.add(key)
-            layer = "claims" if group_name == CLAIMS_GROUP else None
+            layer = {CLAIMS_GROUP: "claims", ENTITIES_GROUP: "ents"}.get(group_name)
             spans.append(_span(span, options=options, attrs=dict(attrs), layer=layer))
+    tokens = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+    if doc.has_annotation("SENT_START"):
+        sentence_starts = [
+            index
+            for index, token in enumerate(t for t in doc if not t.is_space)
+            if index == 0 or token.is_sent_start
+        ]
+    else:
+        sentence_starts = [0]
 
     title, source = user.get("title"), user.get("source")
     annotator = options.default_annotator
@@ -115,6 +130,8 @@ def _document(doc: Doc, *, number: int, path: Path, options: ReadOptions) -> Raw
         spans=spans,
         annotator=annotator,
         status=status,
+        tokens=tokens,
+        sentence_starts=sentence_starts,
     )
 
 

@@ -1,0 +1,144 @@
+"""Nested entities in the model: inside another entity yes, crossing it never;
+a project can keep entities flat."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotator.core.adjudication import accept_version, document_rows
+from annotator.core.agreement import LabelF1
+from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan, SetStatus
+from annotator.core.errors import NestedEntitiesPresent, SpanOverlapsEntity
+from annotator.core.merge import merge_projects
+from annotator.core.model import Status
+from annotator.core.review import project_agreement
+from annotator.core.store import Project
+from annotator.core.teams import handout
+
+TEXT = "زار وفد بلدية نابلس مدينة رام الله أمس."
+
+
+def at(word: str) -> tuple[int, int]:
+    start = TEXT.index(word)
+    return start, start + len(word)
+
+
+def live(path: Path) -> list[tuple[str, int, int]]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    rows = conn.execute(
+        'SELECT l.name, s.start, s."end" FROM spans s JOIN labels l ON l.id = s.label_id'
+        ' WHERE s.deleted IS NULL ORDER BY s.start, s."end" DESC'
+    ).fetchall()
+    conn.close()
+    return rows
+
+
+@pytest.fixture
+def doc(project: Project) -> int:
+    return project.documents.add(TEXT, title="t")[0]
+
+
+def test_an_entity_inside_another_is_stored_and_crossing_is_refused(
+    project: Project, project_path: Path, doc: int
+) -> None:
+    project.apply(AddSpan(doc, "sara", "ORG", *at("بلدية نابلس")))
+    project.apply(AddSpan(doc, "sara", "GPE", *at("نابلس")))  # inside the ORG
+    project.apply(AddSpan(doc, "sara", "LOC", *at("وفد بلدية نابلس")))  # around both
+    with pytest.raises(SpanOverlapsEntity, match="never cross"):
+        project.apply(AddSpan(doc, "sara", "PER", *at("نابلس مدينة")))
+    assert live(project_path) == [
+        ("LOC", *at("وفد بلدية نابلس")),
+        ("ORG", *at("بلدية نابلس")),
+        ("GPE", *at("نابلس")),
+    ]
+    # Marking the same characters again still replaces (a relabel by re-marking).
+    project.apply(AddSpan(doc, "sara", "PER", *at("نابلس")))
+    assert ("PER", *at("نابلس")) in live(project_path)
+    assert ("GPE", *at("نابلس")) not in live(project_path)
+
+
+def test_undo_of_a_removal_refuses_a_crossing_made_meanwhile(project: Project, doc: int) -> None:
+    inner = project.apply(AddSpan(doc, "sara", "GPE", *at("نابلس"))).span_ids[0]
+    remove = RemoveSpan(inner)
+    project.apply(remove)
+    project.apply(AddSpan(doc, "sara", "ORG", *at("بلدية نابلس")))  # nests: fine
+    remove.revert(project)
+    assert {s.label for s in project.spans.for_document(doc)} == {"GPE", "ORG"}
+
+
+def test_flat_project_refuses_nesting_and_cannot_become_flat_with_nested_spans(
+    project: Project, project_path: Path, doc: int
+) -> None:
+    assert not project.flat_entities  # nested is the default
+    project.apply(AddSpan(doc, "sara", "ORG", *at("بلدية نابلس")))
+    gpe = project.apply(AddSpan(doc, "sara", "GPE", *at("نابلس"))).span_ids[0]
+    with pytest.raises(NestedEntitiesPresent, match="1 entities lie inside"):
+        project.set_flat_entities(True)
+    assert not project.flat_entities
+    project.apply(RemoveSpan(gpe))
+    project.set_flat_entities(True)
+    with Project.open(project_path, readonly=True) as reader:
+        assert reader.flat_entities  # in the file, not only in memory
+    with pytest.raises(SpanOverlapsEntity, match="flat"):
+        project.apply(AddSpan(doc, "sara", "GPE", *at("نابلس")))
+    claim = project.apply(AddSpan(doc, "sara", "CLAIM", *at("نابلس"))).span_ids[0]
+    with pytest.raises(SpanOverlapsEntity):
+        project.apply(RelabelSpan(claim, "GPE"))
+    assert live(project_path) == [("ORG", *at("بلدية نابلس")), ("CLAIM", *at("نابلس"))]
+
+
+# --- agreement, merge and adjudication keep nested entities ----------------------
+
+
+def _two_annotators(project: Project, doc: int) -> None:
+    for who, labels in (
+        ("sara", [("ORG", "بلدية نابلس"), ("GPE", "نابلس"), ("GPE", "رام الله")]),
+        ("omar", [("ORG", "بلدية نابلس"), ("LOC", "نابلس"), ("GPE", "رام الله")]),
+    ):
+        for label, words in labels:
+            project.apply(AddSpan(doc, who, label, *at(words)))
+        project.apply(SetStatus(doc, who, Status.DONE))
+
+
+def test_agreement_counts_nested_entities_in_span_f1_only(project: Project, doc: int) -> None:
+    _two_annotators(project, doc)
+    result = project_agreement(project)
+    [pair] = result.entities.pairs
+    # ORG and رام الله match; the nested نابلس does not (GPE vs LOC): 2·2/(3+3).
+    assert (pair.exact_tp, pair.n_a, pair.n_b) == (2, 3, 3)
+    assert pair.exact_f1 == pytest.approx(2 / 3)
+    assert (pair.a, pair.b) == ("omar", "sara")
+    assert pair.per_label["GPE"] == LabelF1(1, 1, 2, pytest.approx(2 / 3))
+    assert pair.per_label["LOC"] == LabelF1(0, 1, 0, 0.0)
+    assert result.entities.nested == 2
+    # The token measures see the outermost entities only, where both agree.
+    data = result.to_json()["entities"]
+    assert data["token_measures_layer"] == "outermost entities"
+    assert data["krippendorff_alpha"] == pytest.approx(1.0)
+
+
+def test_adjudication_accepts_a_version_with_its_nested_entities(
+    project: Project, doc: int
+) -> None:
+    _two_annotators(project, doc)
+    _, rows = document_rows(project, doc)
+    row = next(r for r in rows if (r.start, r.end) == at("بلدية نابلس"))
+    accept_version(project, doc, row, "sara", adjudicator="lead")
+    gold = {(TEXT[s.start : s.end], s.label) for s in project.gold.for_document(doc)}
+    assert gold == {("بلدية نابلس", "ORG"), ("نابلس", "GPE")}
+
+
+def test_merge_keeps_nested_entities(tmp_path: Path) -> None:
+    lead = Project.create(tmp_path / "lead.sqlite")
+    doc = lead.documents.add(TEXT, title="t")[0]
+    handout(lead, tmp_path / "sara.sqlite", annotator="sara", whole=True)
+    with Project.open(tmp_path / "sara.sqlite") as copy:
+        copy.apply(AddSpan(doc, "sara", "ORG", *at("بلدية نابلس")))
+        copy.apply(AddSpan(doc, "sara", "GPE", *at("نابلس")))
+    report = merge_projects(lead, [tmp_path / "sara.sqlite"])
+    assert report.files[0].spans_added == 2 and report.files[0].overlaps_resolved == []
+    assert live(lead.path) == [("ORG", *at("بلدية نابلس")), ("GPE", *at("نابلس"))]
+    lead.close()
