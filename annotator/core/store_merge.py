@@ -198,7 +198,8 @@ def overlapping_entities(
         FROM temp.merge_touched t
         JOIN main.{table} a ON a.doc_id = t.doc_id AND a.annotator = t.annotator
         JOIN main.{table} b ON b.doc_id = a.doc_id AND b.annotator = a.annotator
-             AND b.id > a.id AND b.start < a."end" AND a.start < b."end"{nesting}
+             AND b.start >= a.start AND b.start < a."end"
+             AND (b.start > a.start OR b.id > a.id){nesting}
         JOIN main.labels la ON la.id = a.label_id
         JOIN main.labels lb ON lb.id = b.label_id
         WHERE a.deleted IS NULL AND b.deleted IS NULL

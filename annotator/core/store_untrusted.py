@@ -410,12 +410,15 @@ def _overlap_check(src: str, table: str, *, flat: bool) -> str:
                         OR (b.start <= a.start AND a."end" <= b."end"))
                   OR (a.start = b.start AND a."end" = b."end" AND a.label_id = b.label_id))"""
     )
+    # b starts inside a (each pair once): the index on (doc_id, annotator, start)
+    # then probes only the spans starting within a, not every pair of the document.
     return f"""
         SELECT a.id, 'it crosses the entity ' || b.id || ' of ' || a.annotator
                      || ' in document ' || a.doc_id || ' (entities may nest, never cross)'
         FROM {src}.{table} a
         JOIN {src}.{table} b ON b.doc_id = a.doc_id AND b.annotator = a.annotator
-             AND b.start < a."end" AND a.start < b."end" AND b.id > a.id{nesting}
+             AND b.start >= a.start AND b.start < a."end"
+             AND (b.start > a.start OR b.id > a.id){nesting}
         JOIN {src}.labels la ON la.id = a.label_id
         JOIN {src}.labels lb ON lb.id = b.label_id
         WHERE a.deleted IS NULL AND b.deleted IS NULL
