@@ -147,11 +147,19 @@ def _storage_problem(exc: sqlite3.OperationalError) -> bool:
     return any(w in text for w in ("full", "readonly", "read-only", "disk i/o", "unable to open"))
 
 
+def _nearly_full(path: Path) -> bool:
+    # SQLite reports some writes to a full disk as "disk I/O error": look.
+    try:
+        return shutil.disk_usage(path.absolute().parent).free < 1 << 20
+    except OSError:
+        return False
+
+
 def write_failed(path: Path, exc: sqlite3.OperationalError) -> WriteFailed:
     """The error a user sees when SQLite could not write ``path``: what happened, what to do."""
     reason = str(exc)
     lowered = reason.lower()
-    if "full" in lowered:
+    if "full" in lowered or ("i/o" in lowered and _nearly_full(path)):
         what = "the disk is full. Free some space on it, then do it again"
     elif "readonly" in lowered or "read-only" in lowered:
         what = (

@@ -455,24 +455,25 @@ def _check_labels(
         if name in seen:
             raise refuse("labels", row, f"label {name!r} appears twice")
         seen.add(name)
-        label = Label(name, LabelKind(kind), color, shortcut, desc, desc_ar, order)
+        labels.append(Label(name, LabelKind(kind), color, shortcut, desc, desc_ar, order))
+    # A label the lead has is kept as the lead has it (only its kind must agree):
+    # only labels new to the lead are taken, so only they are checked in full.
+    lead_names = {lab.name for lab in lead_labels}
+    taken = list(lead_labels)
+    for label_id, label in zip((r[0] for r in rows), labels, strict=True):
+        if label.name in lead_names:
+            continue
         try:
             names.check_label(label)
         except AnnotatorError as exc:
-            raise refuse("labels", row, exc.message.rstrip(".")) from None
-        labels.append(label)
-    # Shortcuts: within the file, and a label new to the lead against the lead's.
-    lead_names = {lab.name for lab in lead_labels}
-    for index, label in enumerate(labels):
-        holder = names.shortcut_holder(label.shortcut, labels[:index])
-        if holder is None and label.name not in lead_names:
-            holder = names.shortcut_holder(label.shortcut, lead_labels)
-            if holder is not None:
-                holder = f"{holder} in {lead_path}"
+            raise refuse("labels", str(label_id), exc.message.rstrip(".")) from None
+        holder = names.shortcut_holder(label.shortcut, taken)
         if holder is not None:
+            where = f"{holder} in {lead_path}" if holder in lead_names else f"{holder} there too"
             raise UntrustedFile(
                 f"{path}: label {label.name}'s shortcut {label.shortcut!r} is already the "
-                f"shortcut of {holder}. Change one of them (`annotator labels edit "
+                f"shortcut of {where}. Change one of them (`annotator labels edit "
                 "--shortcut`) and merge again; nothing was merged."
             )
+        taken.append(label)
     return labels

@@ -66,6 +66,12 @@ def _new_document_with_uid(uid: str) -> Callable[[sqlite3.Connection], None]:
     )
 
 
+def _new_label(column: str, value: str) -> Callable[[sqlite3.Connection], None]:
+    return _sql(
+        f"INSERT INTO labels(name, kind, {column}, ord) VALUES ('NEW', 'entity', {value}, 50)"
+    )
+
+
 def _lead_span_id(conn: sqlite3.Connection) -> None:
     lead = sqlite3.connect(
         conn.execute("PRAGMA database_list").fetchone()[2].replace("sara.sqlite", "lead.sqlite")
@@ -102,7 +108,7 @@ CASES: dict[str, tuple[Callable[[sqlite3.Connection], None], str]] = {
     "n_chars lies": (_sql("UPDATE documents SET n_chars = n_chars + 50"), "n_chars"),
     "text as a blob": (_sql("UPDATE documents SET text = CAST(text AS BLOB)"), "not text"),
     "label kind weapon": (_sql("UPDATE labels SET kind = 'weapon' WHERE name = 'GPE'"), "weapon"),
-    "label colour": (_sql("UPDATE labels SET color = 'notacolor'"), "#rrggbb"),
+    "label colour": (_new_label("color", "'notacolor'"), "#rrggbb"),
     "label name with NUL": (
         _sql("UPDATE labels SET name = 'BAD' || char(0) || 'X' WHERE name = 'MISC'"),
         "control character",
@@ -111,10 +117,7 @@ CASES: dict[str, tuple[Callable[[sqlite3.Connection], None], str]] = {
         _sql("UPDATE labels SET name = printf('%.*c', 100000, 'L') WHERE name = 'MISC'"),
         "100000 characters",
     ),
-    "multi-letter shortcut": (
-        _sql("UPDATE labels SET shortcut = 'abc' WHERE name = 'PER'"),
-        "single",
-    ),
+    "multi-letter shortcut": (_new_label("shortcut", "'abc'"), "single"),
     "shortcut taken in the lead": (
         _sql(
             "INSERT INTO labels(name, kind, color, shortcut, ord) VALUES"
@@ -230,3 +233,13 @@ def test_reading_cannot_hang() -> None:
                 " SELECT count(*) FROM n"
             ).fetchone()
     assert time.monotonic() - started < 5
+
+
+def test_the_leads_own_labels_come_back_as_they_went(lead_path: Path, returned: Path) -> None:
+    """A lead from before these checks (odd colour, shared shortcut) still merges its copies."""
+    for path in (lead_path, returned):
+        _tamper(path, _sql("UPDATE labels SET color = 'grey', shortcut = 'x'"))
+    with Project.open(lead_path) as lead:
+        report = merge_projects(lead, [returned])
+        assert report.files[0].spans_added == len(TEXTS) // 2
+        assert report.files[0].labels_added == []
