@@ -112,7 +112,7 @@ def child_scroll(project: str, *, empty: bool) -> dict[str, object]:
     window.show()
     app.processEvents()
     opened = time.perf_counter() - t
-    model, view = window.documents_model, window.documents_view
+    model, view = window.documents_model, window.documents_dock.view
     t = time.perf_counter()
     steps = 0
     while model.canFetchMore(QModelIndex()):

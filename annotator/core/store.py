@@ -141,6 +141,27 @@ def _remove_project_files(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+# SQLite's own names for "the disk or the file refused the write" (not a bug in a query).
+_WRITE_FAILURES = (
+    "SQLITE_FULL",
+    "SQLITE_READONLY",
+    "SQLITE_IOERR",
+    "SQLITE_BUSY",
+    "SQLITE_LOCKED",
+    "SQLITE_CANTOPEN",
+    "SQLITE_PERM",
+)
+_WRITE_FAILURE_WORDS = ("full", "readonly", "read-only", "i/o", "locked", "unable to open")
+
+
+def is_write_failure(exc: sqlite3.Error) -> bool:
+    """Whether SQLite refused to write for a reason outside the program (disk, file, lock)."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if name:
+        return str(name).startswith(_WRITE_FAILURES)
+    return any(word in str(exc).lower() for word in _WRITE_FAILURE_WORDS)
+
+
 def write_failed(path: Path, exc: sqlite3.OperationalError) -> WriteFailed:
     """The error a user sees when SQLite could not write ``path``: what happened, what to do."""
     reason = str(exc)
@@ -384,6 +405,8 @@ class Project:
             with self._db.atomic():
                 yield
         except sqlite3.OperationalError as exc:
+            if not is_write_failure(exc):
+                raise  # a bug, not the disk: keep SQLite's own error
             raise write_failed(self.path, exc) from exc
 
     def apply(self, edit: Edit) -> Change:
