@@ -62,6 +62,13 @@ def init(
         Path | None,
         typer.Option(help="Label set (TOML) instead of the default.", exists=True, dir_okay=False),
     ] = None,
+    flat_entities: Annotated[
+        bool,
+        typer.Option(
+            "--flat-entities",
+            help="Entities form one flat layer: no entity inside another (default: nested).",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Create a project with the default label set (or the one in --labels)."""
@@ -70,6 +77,8 @@ def init(
         if labels is not None:
             label_set = labels_from_toml(labels.read_text("utf-8"), source=str(labels))
         with Project.create(project, labels=label_set) as created:
+            if flat_entities:
+                created.set_flat_entities(True)
             names = created.labels.names()
     if as_json:
         print_json({"project": str(project), "labels": names})

@@ -24,14 +24,23 @@ _TAG_COLUMNS_SHARE = 0.9
 
 _TAG = re.compile(r"^(?P<prefix>[BIELSU])-(?P<label>\S+)$")
 _TAG_LIKE = re.compile(r"^(?:O|[BIELSU]-\S+)$")
-_SPACES = re.compile(r" +")
 _SINGLE = {"U", "S"}
 _LAST = {"L", "E"}
 _CONTINUING = ("I-", "L-", "E-")
 
 
+_TAG_CACHE: dict[str, bool] = {}
+
+
 def is_tag(value: str) -> bool:
-    return _TAG_LIKE.match(value) is not None
+    # A file has a few dozen distinct tags and calls this for every column of
+    # every line: remember the answers (bounded, tokens land here too).
+    known = _TAG_CACHE.get(value)
+    if known is None:
+        known = _TAG_LIKE.match(value) is not None
+        if len(_TAG_CACHE) < 4096:
+            _TAG_CACHE[value] = known
+    return known
 
 
 @dataclass(slots=True)
@@ -325,7 +334,7 @@ def _split(text: str) -> tuple[list[list[list[_Line]]], bool, bool]:
             parts = [p.strip(" ") for p in line.split("\t")]
             parts = [p for p in parts if p]
         else:
-            parts = _SPACES.split(line.strip(" "))
+            parts = [p for p in line.split(" ") if p]  # runs of spaces are one separator
         if parts[0] == DOCSTART:
             had_docstart = True
             if sentence:
