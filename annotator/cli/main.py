@@ -22,8 +22,11 @@ from annotator.cli.common import (
     open_project,
     print_json,
 )
-from annotator.core.stats import project_stats
 from annotator.core.store import Project, labels_from_toml
+
+# Heavy modules (the importer's decoders, spaCy, numpy, sqlite-utils) are imported
+# inside the commands that need them: `--help`, `stats` and `labels` start in
+# about the time of Typer itself (benchmarks/bench_startup.py).
 
 app = typer.Typer(
     name="annotator",
@@ -86,9 +89,15 @@ def init(
         console.print(f"Created {project} with labels {', '.join(names)}.", highlight=False)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 @app.command()
 def stats(project: ProjectOption = None, as_json: JsonOption = False) -> None:
     """Documents, words, spans per label and annotator, statuses, time spent."""
+    from annotator.core.stats import project_stats
+
     with open_project(project, readonly=True) as proj:
         data = project_stats(proj)
     if as_json:
@@ -127,6 +136,36 @@ def _print_stats(data: dict[str, object]) -> None:
     for label, info in per_label.items():
         labels.add_row(label, info["kind"], *(str(info["spans"].get(a, 0)) for a in annotators))
     console.print(labels)
+
+
+@app.command()
+def find(
+    query: Annotated[str, typer.Argument(help="What to find: a word, part of one, a phrase.")],
+    project: ProjectOption = None,
+    limit: Annotated[int, typer.Option(help="Stop after this many hits.")] = 200,
+    as_json: JsonOption = False,
+) -> None:
+    """Find text in every document, tolerant of tashkeel, tatweel and hamza forms."""
+    from annotator.core.search import find_in_project
+
+    with open_project(project, readonly=True) as proj:
+        result = find_in_project(proj, query, limit=limit)
+    if as_json:
+        print_json(result.to_json())
+        return
+    for hit in result.hits:
+        # Plain text: document words never become Rich markup.
+        console.print(
+            f"{hit.number}\t{hit.start}–{hit.end}\t…{hit.before}[{hit.match}]{hit.after}…",
+            markup=False,
+            highlight=False,
+        )
+    more = f" (stopped at --limit {limit}; there are more)" if result.truncated else ""
+    console.print(
+        f"{_count(len(result.hits), 'hit')} in {_count(result.documents, 'document')}{more}.",
+        markup=False,
+        highlight=False,
+    )
 
 
 @app.command()
