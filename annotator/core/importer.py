@@ -35,6 +35,7 @@ from annotator.core.formats import (
     detect_format,
     iter_input_files,
 )
+from annotator.core.formats.problems import Problems
 from annotator.core.model import (
     DocId,
     Label,
@@ -46,6 +47,7 @@ from annotator.core.model import (
     Status,
     StatusRecord,
     document_uid,
+    outermost_flags,
     utc_now,
 )
 from annotator.core.store import NewDocument, Project
@@ -274,9 +276,17 @@ def _prepare_file(
         kinds.update({label.name: label.kind for label in (*planned.values(), *new_labels)})
         docs = []
         seen_ids: dict[str, int | None] = {}
+        # Every bad document of the file in one run (JSONL: every bad line).
+        problems = Problems(str(path), options.max_errors, lenient_hint=False)
         for raw in raw_docs:
-            docs.append(_prepare_doc(project, raw, path, options, kinds, file_report))
-            _check_span_ids(project, raw, docs[-1], path, seen_ids)
+            try:
+                doc = _prepare_doc(project, raw, path, options, kinds, file_report)
+                _check_span_ids(project, raw, doc, path, seen_ids)
+            except ImportFailed as exc:
+                problems.add_error(exc)
+                continue
+            docs.append(doc)
+        problems.check()
     except AnnotatorError as exc:
         file_report.error = str(exc)
         return _PreparedFile(file_report, [])
@@ -693,13 +703,7 @@ def _count_nested(
         (s for s in spans if project.labels.get(s[2]).kind.layer == "ents"),
         key=lambda s: (s[0], -s[1], s[3].get("level", 0)),
     )
-    nested = 0
-    reach = -1
-    for start, end, *_rest in ents:
-        if start < reach:
-            nested += 1
-        reach = max(reach, end)
-    return nested
+    return sum(not outer for outer in outermost_flags((s[0], s[1]) for s in ents))
 
 
 def _store_spans(
