@@ -23,8 +23,11 @@ from annotator.cli.common import (
     print_json,
 )
 from annotator.core.names import check_annotator_name
-from annotator.core.stats import project_stats
 from annotator.core.store import Project, labels_from_toml
+
+# Heavy modules (the importer's decoders, spaCy, numpy, sqlite-utils) are imported
+# inside the commands that need them: `--help`, `stats` and `labels` start in
+# about the time of Typer itself (benchmarks/bench_startup.py).
 
 app = typer.Typer(
     name="annotator",
@@ -63,6 +66,13 @@ def init(
         Path | None,
         typer.Option(help="Label set (TOML) instead of the default.", exists=True, dir_okay=False),
     ] = None,
+    flat_entities: Annotated[
+        bool,
+        typer.Option(
+            "--flat-entities",
+            help="Entities form one flat layer: no entity inside another (default: nested).",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Create a project with the default label set (or the one in --labels)."""
@@ -71,6 +81,8 @@ def init(
         if labels is not None:
             label_set = labels_from_toml(labels.read_text("utf-8"), source=str(labels))
         with Project.create(project, labels=label_set) as created:
+            if flat_entities:
+                created.set_flat_entities(True)
             names = created.labels.names()
     if as_json:
         print_json({"project": str(project), "labels": names})
@@ -78,9 +90,15 @@ def init(
         console.print(f"Created {project} with labels {', '.join(names)}.", highlight=False)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 @app.command()
 def stats(project: ProjectOption = None, as_json: JsonOption = False) -> None:
     """Documents, words, spans per label and annotator, statuses, time spent."""
+    from annotator.core.stats import project_stats
+
     with open_project(project, readonly=True) as proj:
         data = project_stats(proj)
     if as_json:
@@ -126,6 +144,36 @@ def _check_name(name: str | None, *, option: str) -> None:
     if name is not None:
         with handle_errors():
             check_annotator_name(name, where=option)
+
+
+@app.command()
+def find(
+    query: Annotated[str, typer.Argument(help="What to find: a word, part of one, a phrase.")],
+    project: ProjectOption = None,
+    limit: Annotated[int, typer.Option(help="Stop after this many hits.")] = 200,
+    as_json: JsonOption = False,
+) -> None:
+    """Find text in every document, tolerant of tashkeel, tatweel and hamza forms."""
+    from annotator.core.search import find_in_project
+
+    with open_project(project, readonly=True) as proj:
+        result = find_in_project(proj, query, limit=limit)
+    if as_json:
+        print_json(result.to_json())
+        return
+    for hit in result.hits:
+        # Plain text: document words never become Rich markup.
+        console.print(
+            f"{hit.number}\t{hit.start}–{hit.end}\t…{hit.before}[{hit.match}]{hit.after}…",
+            markup=False,
+            highlight=False,
+        )
+    more = f" (stopped at --limit {limit}; there are more)" if result.truncated else ""
+    console.print(
+        f"{_count(len(result.hits), 'hit')} in {_count(result.documents, 'document')}{more}.",
+        markup=False,
+        highlight=False,
+    )
 
 
 @app.command()

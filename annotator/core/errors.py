@@ -99,6 +99,8 @@ class ImportFailed(AnnotatorError):
         super().__init__(f"{where}: {message}" if where else message)
         self.path = path
         self.line = line
+        # The problem alone, without file and line (to list several of one file).
+        self.detail = message
 
 
 class UnknownEncoding(ImportFailed):

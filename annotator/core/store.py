@@ -10,6 +10,7 @@ that was reported as done.
 from __future__ import annotations
 
 import builtins
+import functools
 import json
 import shutil
 import sqlite3
@@ -22,10 +23,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from annotator import __version__
-from annotator.core import names, schema
+from annotator.core import names, schema, store_search
 from annotator.core.errors import (
     FileProblem,
     InvalidLabel,
@@ -60,6 +59,8 @@ from annotator.core.model import (
 from annotator.core.store_lock import FileHandle, uri
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from annotator.core.change import Change, Edit
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -195,7 +196,6 @@ class Project:
         self.path = path
         # Private: SQL stays in the store; everyone else goes through the managers.
         self._conn = conn
-        self._db = Database(conn)
         self._handle = handle
         self.readonly = not handle.write
         self.documents = Documents(self)
@@ -206,6 +206,14 @@ class Project:
         self.meta = Meta(self)
         self.assignments = Assignments(self)
         self.adjudications = Adjudications(self)
+
+    @functools.cached_property
+    def _db(self) -> Database:
+        """The sqlite-utils view of the file, built on first use (migrations): no
+        command pays for importing sqlite-utils (0.2–0.6 s) unless it needs it."""
+        from sqlite_utils import Database
+
+        return Database(self._conn)
 
     # --- opening and closing ------------------------------------------------
 
@@ -326,7 +334,7 @@ class Project:
 
     def _check_and_migrate(self, *, creating: bool, migrate: bool = True) -> None:
         known = schema.known_migration_names()
-        applied = [m.name for m in schema.migrations.applied(self._db)]
+        applied = [m.name for m in schema.migrations.applied(self._conn)]
         unknown = [name for name in applied if name not in known]
         if unknown:
             self.close()
@@ -334,7 +342,7 @@ class Project:
                 f"{self.path}: written by a newer version of Annotator (schema {unknown[-1]}); "
                 f"this is version {__version__}. Upgrade Annotator to open it."
             )
-        pending = [m.name for m in schema.migrations.pending(self._db)]
+        pending = [m.name for m in schema.migrations.pending(self._conn)]
         if not pending:
             return
         if self.readonly:
@@ -437,11 +445,44 @@ class Project:
                 "again.",
                 reason="file vanished",
             )
+        # sqlite-utils' Database.atomic(), without importing sqlite-utils (and
+        # pandas with it) for every write: the import costs more than an import
+        # of 1,000 articles.
         try:
-            with self._db.atomic():
+            with self._atomic():
                 yield
         except sqlite3.OperationalError as exc:
             raise write_failed(self.path, exc) from exc
+
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        conn = self._conn
+        if conn.in_transaction:
+            savepoint = f"sp_{uuid.uuid4().hex}"
+            conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield
+            except BaseException:
+                # A failure may have ended the whole transaction, savepoint included.
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     def apply(self, edit: Edit) -> Change:
         """Apply a user edit (:mod:`annotator.core.edits`, :mod:`~annotator.core.adjudication`).
@@ -482,8 +523,26 @@ class Project:
                     )
             self.meta.set(FLAT_ENTITIES_KEY, "1" if flat else "0")
 
+    def data_version(self) -> str:
+        """A key that changes whenever anything agreement or review reads changes.
+
+        Equal keys mean the same documents, labels, spans, gold, statuses and
+        adjudications: cache what was computed from them under this key. Cheap
+        (a few index lookups, no scan): inserts show in each table's largest
+        rowid (``INSERT OR REPLACE`` takes a new one), updates and deletes bump a
+        counter kept by triggers (migration ``0005``).
+        """
+        conn = self._conn
+        parts = [
+            str(conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0])
+            for table in schema.CHANGE_COUNTED_TABLES
+        ]
+        row = conn.execute("SELECT value FROM project_meta WHERE key = 'changes'").fetchone()
+        parts.append(str(row[0]) if row else "0")
+        return ".".join(parts)
+
     def schema_version(self) -> str:
-        applied = schema.migrations.applied(self._db)
+        applied = schema.migrations.applied(self._conn)
         return applied[-1].name if applied else ""
 
 
@@ -552,6 +611,34 @@ class Documents:
         else:
             for doc_id in ids:
                 yield self.get(doc_id)
+
+    def first_to_open(self, annotator: str) -> DocId | None:
+        """The first document (project order) ``annotator`` has not finished or
+        skipped, else the first document; ``None`` in an empty project.
+
+        One indexed query that stops at the first hit: the window opens at once
+        whatever the number of documents.
+        """
+        conn = self._p._conn
+        row = conn.execute(
+            "SELECT d.id FROM documents d LEFT JOIN statuses s"
+            " ON s.doc_id = d.id AND s.annotator = ?"
+            " WHERE s.status IS NULL OR s.status IN ('new', 'in_progress')"
+            " ORDER BY d.ord LIMIT 1",
+            [annotator],
+        ).fetchone()
+        if row is None:
+            row = conn.execute("SELECT id FROM documents ORDER BY ord LIMIT 1").fetchone()
+        return DocId(row[0]) if row else None
+
+    def texts(self, doc_ids: Sequence[int]) -> builtins.list[tuple[DocId, str]]:
+        """``(id, text)`` of these documents (call with a few hundred at a time), by id.
+
+        The bulk readers' view (agreement): one query, no :class:`Document` objects.
+        """
+        marks = ",".join("?" * len(doc_ids))
+        sql = f"SELECT id, text FROM documents WHERE id IN ({marks}) ORDER BY id"
+        return [(DocId(r[0]), r[1]) for r in self._p._conn.execute(sql, list(doc_ids))]
 
     def add(
         self, text: str, *, title: str = "", source: str = "", meta: dict[str, Any] | None = None
@@ -628,6 +715,7 @@ class Documents:
                 if doc.source_tokens is not None
             ),
         )
+        store_search.add(conn, ((r[0], r[4]) for r in rows))  # find across the corpus
         return result
 
     def source_tokens(self, doc_id: int) -> SourceTokens | None:
@@ -825,6 +913,21 @@ class SpanTable:
         if not include_deleted:
             where += " AND s.deleted IS NULL"
         return self._select(where, params)
+
+    def rows_for_documents(self, doc_ids: Sequence[int]) -> list[tuple[DocId, str, str, int, int]]:
+        """``(doc_id, annotator, label, start, end)`` of the live spans of these documents.
+
+        Ordered by document, annotator and start; a few hundred documents at a
+        time. The bulk readers' view (agreement): one query, no :class:`Span` objects.
+        """
+        marks = ",".join("?" * len(doc_ids))
+        sql = (
+            f'SELECT s.doc_id, s.annotator, l.name, s.start, s."end" FROM {self._table} s'
+            f" JOIN labels l ON l.id = s.label_id"
+            f" WHERE s.deleted IS NULL AND s.doc_id IN ({marks})"
+            f" ORDER BY s.doc_id, s.annotator, s.start"
+        )
+        return self._p._conn.execute(sql, list(doc_ids)).fetchall()
 
     def get(self, span_id: str) -> Span:
         spans = self._select("s.id = ?", [span_id])
@@ -1041,6 +1144,11 @@ class Statuses:
                 [annotator],
             )
         }
+
+    def with_status(self, status: Status) -> list[tuple[DocId, str]]:
+        """``(doc_id, annotator)`` of every record with ``status``: one query, no records."""
+        sql = "SELECT doc_id, annotator FROM statuses WHERE status = ? ORDER BY doc_id, annotator"
+        return self._p._conn.execute(sql, [status.value]).fetchall()
 
     def for_document(self, doc_id: int) -> list[StatusRecord]:
         return [

@@ -33,6 +33,12 @@ class BulkCounts:
     statuses_updated: int = 0
 
 
+def _changes(conn: sqlite3.Connection) -> int:
+    # Rows the last statement wrote itself; total_changes would also count what
+    # the project's triggers (the data-version counter) wrote.
+    return int(conn.execute("SELECT changes()").fetchone()[0])
+
+
 def attach_limit(project: Project) -> int:
     """How many files ``project``'s connection may attach at once (10 by default)."""
     return int(project._conn.getlimit(sqlite3.SQLITE_LIMIT_ATTACHED))
@@ -69,7 +75,6 @@ def merge_rows(
     """
     conn = project._conn
     counts = BulkCounts()
-    before = conn.total_changes
     conn.execute(
         f"""
         INSERT INTO main.documents(uid, title, source, text, meta, n_chars, n_words, ord, created)
@@ -82,7 +87,7 @@ def merge_rows(
         ORDER BY s.ord
         """
     )
-    counts.documents_added = conn.total_changes - before
+    counts.documents_added = _changes(conn)
     conn.execute("DROP TABLE IF EXISTS temp.merge_doc_map")
     conn.execute(
         "CREATE TEMP TABLE merge_doc_map (src_id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL)"
@@ -102,7 +107,6 @@ def merge_rows(
             counts.gold_added, counts.gold_updated = added, updated
     # Upserts (not INSERT OR REPLACE ... LEFT JOIN mine): the SELECT does not read
     # the table written, so SQLite streams the rows instead of copying them first.
-    before = conn.total_changes
     conn.execute(
         f"""
         INSERT INTO main.statuses(doc_id, annotator, status, seconds, updated)
@@ -114,7 +118,7 @@ def merge_rows(
         WHERE excluded.updated > statuses.updated
         """
     )
-    counts.statuses_updated = conn.total_changes - before
+    counts.statuses_updated = _changes(conn)
     conn.execute(
         f"""
         INSERT INTO main.adjudications(doc_id, adjudicator, updated)
@@ -153,7 +157,6 @@ def _merge_span_table(
     # New rows get rowids above the old maximum: their count without a count(*).
     last_rowid = f"SELECT coalesce(max(rowid), 0) FROM main.{table}"
     first_new = int(conn.execute(last_rowid).fetchone()[0])
-    before = conn.total_changes
     conn.execute(
         f"""
         INSERT INTO main.{table}
@@ -173,7 +176,7 @@ def _merge_span_table(
         WHERE excluded.updated > {table}.updated
         """
     )
-    changed = conn.total_changes - before
+    changed = _changes(conn)
     added = int(conn.execute(last_rowid).fetchone()[0]) - first_new
     if changed:
         touched.update((DocId(d), a) for d, a in before_pairs)

@@ -23,8 +23,6 @@ from contextlib import AbstractContextManager, contextmanager
 from functools import cache
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from annotator.core import names, schema
 from annotator.core.errors import (
     AnnotatorError,
@@ -98,6 +96,8 @@ def reading_limit(project: Project, path: Path) -> AbstractContextManager[None]:
 @cache
 def expected_schemas() -> dict[tuple[str, ...], frozenset[Object]]:
     """The schema objects this version writes after each prefix of its migrations."""
+    from sqlite_utils import Database  # only a merge needs it
+
     known = schema.known_migration_names()
     result: dict[tuple[str, ...], frozenset[Object]] = {}
     for count in range(1, len(known) + 1):

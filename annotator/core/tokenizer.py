@@ -37,11 +37,16 @@ __all__ = [
     "create_arabic_tokenizer",
     "get_nlp",
     "is_aligned",
+    "paragraph_at",
     "register",
+    "sentence_at",
     "sentence_offsets",
+    "snap_selection",
     "snap_to_tokens",
     "split_tokens",
+    "token_at",
     "token_offsets",
+    "tokens_around",
     "words_and_spaces",
 ]
 
@@ -214,6 +219,77 @@ def snap_to_tokens(tokens: Sequence[Token], start: int, end: int) -> tuple[int, 
     if first == last:
         return (start, start)
     return (tokens[first][0], tokens[last - 1][1])
+
+
+# --- Selections (what the editor asks while the user selects) ------------------------
+
+# The characters a text view starts a new paragraph at (``gui/offsets.py``'s block
+# separators): a triple click takes a sentence within one of these.
+_PARAGRAPH_SEPARATORS = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
+
+
+def tokens_around(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text`` near ``[start, end)``, as offsets into the whole text.
+
+    The range is widened to whitespace on both sides first: spaCy splits on
+    whitespace before anything else, so tokenizing that window gives the same
+    tokens as tokenizing the whole text, at a tiny fraction of the cost on a
+    long document.
+    """
+    lo, hi = start, end
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return [(lo + s, lo + e) for s, e in token_offsets(text[lo:hi])]
+
+
+def snap_selection(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection of ``text`` widened to the whole tokens it touches (:func:`snap_to_tokens`).
+
+    Only whitespace selected gives an empty range ``(start, start)``.
+    """
+    return snap_to_tokens(tokens_around(text, start, end), start, end)
+
+
+def token_at(text: str, offset: int) -> Token | None:
+    """The token a double click at ``offset`` means: the one holding the character
+    at ``offset``, else the one ending there; ``None`` between tokens."""
+    tokens = tokens_around(text, offset, offset)
+    for s, e in tokens:
+        if s <= offset < e:
+            return s, e
+    for s, e in tokens:
+        if s < offset <= e:
+            return s, e
+    return None
+
+
+def paragraph_at(text: str, offset: int) -> tuple[int, int]:
+    """The paragraph (line) holding ``offset``, without its separator."""
+    position = min(offset, len(text) - 1)
+    separators = [m.start() for m in _PARAGRAPH_SEPARATORS.finditer(text, 0, position)]
+    lo = separators[-1] + 1 if separators else 0
+    after = _PARAGRAPH_SEPARATORS.search(text, lo)
+    return lo, after.start() if after else len(text)
+
+
+def sentence_at(text: str, offset: int) -> Token | None:
+    """The sentence a triple click at ``offset`` means, within its paragraph
+    (:func:`sentence_offsets`); ``None`` for an empty text."""
+    if not text:
+        return None
+    lo, hi = paragraph_at(text, offset)
+    paragraph = text[lo:hi]
+    sentences = sentence_offsets(paragraph, token_offsets(paragraph))
+    rel = offset - lo
+    for s, e in sentences:
+        if s <= rel < e:
+            return lo + s, lo + e
+    for s, e in sentences:
+        if s < rel <= e:
+            return lo + s, lo + e
+    return None
 
 
 def is_aligned(tokens: Sequence[Token], start: int, end: int) -> bool:

@@ -95,12 +95,11 @@ def run(
     )
     if window is None:
         return EXIT_ERROR
-    if review:
-        window.open_review()
+    review_window = window.open_review() if review else None
     if screenshot is not None:
-        target = window._review if review else window
-        if review:
-            _wait_for_agreement(target)
+        target = review_window or window
+        if review_window is not None:
+            _wait_for_agreement(review_window)
         ok = save_screenshot(target, screenshot)
         window.close()
         if not ok:
@@ -183,6 +182,7 @@ def open_main_window(
     :param interactive: may show dialogs (first-start name, error boxes) and
         remember choices; off for screenshots.
     """
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from annotator.gui import i18n
@@ -199,13 +199,15 @@ def open_main_window(
     def fail(title: str, message: str) -> None:
         print(f"annotator: {message}", file=sys.stderr)
         if interactive:
-            QMessageBox.critical(None, title, message)
+            box = QMessageBox(QMessageBox.Icon.Critical, title, message)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is data
+            box.exec()
 
     try:
         path = resolve_project_path(project_path, settings)
         project = Project.open(path)
     except AnnotatorError as exc:
-        fail(translate("App", "Cannot open the project"), exc.message)
+        fail(translate("App", "Cannot open the project"), str(exc))  # with its code
         return None
     except OSError as exc:
         fail(

@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixma
 
 from annotator.core.model import DocId, DocumentInfo, Status, StatusRecord
 from annotator.core.store import Project
+from annotator.gui.common import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -315,7 +316,7 @@ class DocumentsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             status = status_text(self.status_of(info.id))
             words = translate("DocumentsModel", "%n words", None, info.n_words)
-            return f"{number}. {info.title}\n{status} · {words}"
+            return plain_tooltip(f"{number}. {info.title}\n{status} · {words}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COLUMN_TITLE:
             return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignTrailing)
         if role == DOC_ID_ROLE:

@@ -16,7 +16,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from annotator.gui import i18n
-from annotator.gui.dialogs import export_available
+from annotator.gui.common import menu_text
+from annotator.gui.export_dialog import export_available
 from annotator.gui.i18n import fill, translate
 
 if TYPE_CHECKING:
@@ -181,12 +182,12 @@ class MainActions(QObject):
         undo_text = stack.undoText() if stack is not None else ""
         redo_text = stack.redoText() if stack is not None else ""
         self.undo.setText(
-            fill(translate("MainWindow", "&Undo %1"), undo_text).strip()
+            fill(translate("MainWindow", "&Undo %1"), menu_text(undo_text)).strip()
             if undo_text
             else translate("MainWindow", "&Undo")
         )
         self.redo.setText(
-            fill(translate("MainWindow", "&Redo %1"), redo_text).strip()
+            fill(translate("MainWindow", "&Redo %1"), menu_text(redo_text)).strip()
             if redo_text
             else translate("MainWindow", "&Redo")
         )
@@ -234,6 +235,6 @@ class MainActions(QObject):
             empty.setEnabled(False)
             return
         for entry in entries:
-            action = menu.addAction(entry)  # a path: QAction text is plain
+            action = menu.addAction(menu_text(entry))  # a path: plain, but "&" is a mnemonic
             action.setEnabled(Path(entry).exists())
             action.triggered.connect(lambda _c=False, e=entry: self._window.open_project(e))

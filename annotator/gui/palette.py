@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Label
+from annotator.gui.common import menu_text, plain_tooltip
+from annotator.gui.i18n import fill, translate
 
 __all__ = ["PaletteWidget", "label_keys"]
 
@@ -79,18 +81,20 @@ class PaletteWidget(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(4, 4, 4, 4)
         self._layout.setSpacing(2)
-        self._sticky = QCheckBox(self.tr("Sticky label"), self)
-        self._sticky.setToolTip(
-            self.tr(
-                "Click a label to arm it; every selection made with the mouse gets it on release."
+        self.sticky_box = QCheckBox(translate("PaletteWidget", "Sticky label"), self)
+        self.sticky_box.setToolTip(
+            translate(
+                "PaletteWidget",
+                "Click a label to arm it; every selection made with the mouse gets it on release.",
             )
         )
-        self._sticky.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._sticky.toggled.connect(self._sticky_toggled)
-        self._layout.addWidget(self._sticky)
+        self.sticky_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sticky_box.toggled.connect(self._sticky_toggled)
+        self._layout.addWidget(self.sticky_box)
         self._buttons: dict[str, QToolButton] = {}
         self._armed: str | None = None
         self._hint = QLabel(self)
+        self._hint.setTextFormat(Qt.TextFormat.PlainText)  # it names a label
         self._hint.setWordWrap(True)
         self.set_labels(labels)
 
@@ -107,7 +111,8 @@ class PaletteWidget(QWidget):
         for label in labels:
             shown = " · ".join(keys.get(label.name, []))
             button = QToolButton(self)
-            button.setText(f"{label.name}   {shown}" if shown else label.name)
+            # A button's text is plain, but "&" would become a mnemonic.
+            button.setText(menu_text(f"{label.name}   {shown}" if shown else label.name))
             button.setIcon(_swatch(label.color))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setCheckable(True)
@@ -120,7 +125,7 @@ class PaletteWidget(QWidget):
                 tip += f"\n{label.description}"
             if label.description_ar:
                 tip += f"\n{label.description_ar}"
-            button.setToolTip(tip)
+            button.setToolTip(plain_tooltip(tip))
             button.clicked.connect(lambda _checked=False, name=label.name: self._clicked(name))
             self._layout.addWidget(button)
             self._buttons[label.name] = button
@@ -134,26 +139,26 @@ class PaletteWidget(QWidget):
         return self._buttons[name]
 
     def sticky_label(self) -> str | None:
-        return self._armed if self._sticky.isChecked() else None
+        return self._armed if self.sticky_box.isChecked() else None
 
     def set_sticky_label(self, name: str | None) -> None:
         """Arm ``name`` (sticky on) or disarm (``None``); emits only on a change."""
         old = self.sticky_label()
         self._armed = name if name in self._buttons else None
-        self._sticky.blockSignals(True)
-        self._sticky.setChecked(self._armed is not None)
-        self._sticky.blockSignals(False)
+        self.sticky_box.blockSignals(True)
+        self.sticky_box.setChecked(self._armed is not None)
+        self.sticky_box.blockSignals(False)
         self._sync()
         if self.sticky_label() != old:
             self.sticky_label_changed.emit(self.sticky_label())
 
     def _clicked(self, name: str) -> None:
-        if self._sticky.isChecked():
+        if self.sticky_box.isChecked():
             self.set_sticky_label(None if self._armed == name else name)
             if self._armed is None:  # a second click disarms but keeps sticky mode on
-                self._sticky.blockSignals(True)
-                self._sticky.setChecked(True)
-                self._sticky.blockSignals(False)
+                self.sticky_box.blockSignals(True)
+                self.sticky_box.setChecked(True)
+                self.sticky_box.blockSignals(False)
             self._sync()
         else:
             self._sync()
@@ -167,12 +172,12 @@ class PaletteWidget(QWidget):
 
     def _sync(self) -> None:
         for name, button in self._buttons.items():
-            button.setChecked(self._sticky.isChecked() and name == self._armed)
-        if self._sticky.isChecked():
+            button.setChecked(self.sticky_box.isChecked() and name == self._armed)
+        if self.sticky_box.isChecked():
             self._hint.setText(
-                self.tr("Armed: {0}").format(self._armed)
+                fill(translate("PaletteWidget", "Armed: %1"), self._armed)
                 if self._armed
-                else self.tr("Click a label to arm it.")
+                else translate("PaletteWidget", "Click a label to arm it.")
             )
         else:
             self._hint.setText("")

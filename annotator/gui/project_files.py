@@ -17,13 +17,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from annotator.core.change import Change
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
-from annotator.gui.dialogs import (
-    ExportDialog,
-    ImportDialog,
-    ImportOptionsDialog,
-    needs_import_options,
-)
+from annotator.gui.export_dialog import ExportDialog
 from annotator.gui.i18n import translate
+from annotator.gui.import_dialogs import ImportDialog, ImportOptionsDialog, needs_import_options
 from annotator.gui.ops import show_error
 
 if TYPE_CHECKING:

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Span
+from annotator.gui.common import plain_tooltip
 from annotator.gui.highlighter import SpanIndex
+from annotator.gui.i18n import translate
 
 __all__ = ["SpanListModel", "SpanListWidget"]
 
@@ -82,7 +84,11 @@ class SpanListModel(QAbstractTableModel):
             and 0 <= section < len(self.COLUMNS)
         ):
             # Literal strings, so that pyside6-lupdate finds them.
-            return self.tr("Label") if section == 0 else self.tr("Text")
+            return (
+                translate("SpanListModel", "Label")
+                if section == 0
+                else translate("SpanListModel", "Text")
+            )
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -98,7 +104,9 @@ class SpanListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._colors.get(span.label, "#cccccc"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{span.label} {span.start}–{span.end}\n{span.annotator}\n{span.updated}"
+            return plain_tooltip(
+                f"{span.label} {span.start}–{span.end}\n{span.annotator}\n{span.updated}"
+            )
         if role == SPAN_ID_ROLE:
             return span.id
         return None
@@ -146,6 +154,7 @@ class SpanListWidget(QWidget):
         self.view.activated.connect(self._activated)
         self.view.delete_pressed.connect(self._delete)
         self._count = QLabel(self)
+        self._count.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self._count)
@@ -161,7 +170,7 @@ class SpanListWidget(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
-        self._count.setText(self.tr("%n span(s)", "", self.model.rowCount()))
+        self._count.setText(translate("SpanListWidget", "%n span(s)", "", self.model.rowCount()))
 
     def select_span(self, span_id: str) -> None:
         """Show ``span_id`` as the current row (or clear the selection for "")."""

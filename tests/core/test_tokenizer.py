@@ -28,21 +28,7 @@ from annotator.core.tokenizer import (
     words_and_spaces,
 )
 
-SEED_NAME = "000_173f9dae85055ffa.txt"
-# The repository's copy first (tests/data), then the shared seed beside DESIGN.md.
-SEED_PLACES = [
-    Path(__file__).resolve().parents[2] / "resources" / "samples" / SEED_NAME,
-    Path(__file__).resolve().parents[1] / "data" / "seed" / SEED_NAME,
-    Path(__file__).resolve().parents[3] / "shared" / "seed" / SEED_NAME,
-]
-
-
-@pytest.fixture(scope="module")
-def seed_text() -> str:
-    for path in SEED_PLACES:
-        if path.exists():
-            return path.read_text(encoding="utf-8")
-    pytest.skip(f"seed article {SEED_NAME} not found in {[str(p) for p in SEED_PLACES]}")
+# seed_text (tests/conftest.py): the project's own sample, resources/samples.
 
 
 def words(text: str) -> list[str]:
@@ -561,3 +547,55 @@ def test_sentences_partition_tokens_and_respect_protected_spans(
         assert e1 <= s2
         for a, b in protected:
             assert not (a < e1 and b > s2), "a protected span crosses a sentence break"
+
+
+# --- selections: what the editor asks while the user selects (moved from the editor) -----
+
+
+def test_windowed_snapping_matches_the_whole_text_tokenizer(seed_text: str) -> None:
+    """Only the whitespace-bounded stretch around a selection is tokenized; on the seed
+    that must give exactly the tokens of the whole text."""
+    from annotator.core.tokenizer import snap_selection, token_at
+
+    for start, end in token_offsets(seed_text):
+        assert snap_selection(seed_text, start, end) == (start, end)
+        if end - start >= 3:
+            assert snap_selection(seed_text, start + 1, end - 1) == (start, end), seed_text[
+                start:end
+            ]
+        assert token_at(seed_text, start) == (start, end)
+
+
+def test_token_at_a_click() -> None:
+    from annotator.core.tokenizer import token_at
+
+    text = "قالت و”داعش” هنا."
+    quote = text.index("داعش")
+    assert token_at(text, quote + 1) == (quote, quote + 4)  # inside the word
+    assert token_at(text, quote + 4) == (quote + 4, quote + 5)  # the closing quote
+    assert token_at(text, 4) == (0, 4)  # the end of قالت, before the space
+    assert token_at("  ", 1) is None
+
+
+def test_snap_selection_of_spaces_only_is_empty() -> None:
+    from annotator.core.tokenizer import snap_selection
+
+    text = "دير الزور   البوكمال"
+    gap = text.index("   ")
+    assert snap_selection(text, gap, gap + 2) == (gap, gap)
+    assert snap_selection(text, 1, 6) == (0, 9)
+
+
+def test_sentence_at_stays_within_its_paragraph() -> None:
+    from annotator.core.tokenizer import paragraph_at, sentence_at
+
+    text = "الجملة الأولى. الجملة الثانية؟\nفقرة ثانية بلا نقطة\n"
+    second = text.index("الجملة الثانية")
+    assert sentence_at(text, second + 2) == (second, text.index("؟") + 1)
+    assert sentence_at(text, 3) == (0, text.index(".") + 1)
+    line2 = text.index("فقرة")
+    assert paragraph_at(text, line2 + 3) == (line2, len(text) - 1)
+    assert sentence_at(text, line2 + 3) == (line2, len(text) - 1)
+    # The separator itself belongs to the paragraph it ends.
+    assert paragraph_at(text, text.index("\n")) == (0, text.index("\n"))
+    assert sentence_at("", 0) is None

@@ -266,8 +266,7 @@ from pathlib import Path
 import annotator.gui.editor as editor
 # The editor warms spaCy's tokenizer in a background thread once a document is
 # open (its own choice, off the UI thread); here only the start path is measured.
-if hasattr(editor, "_warm_tokenizer"):
-    editor._warm_tokenizer = lambda: None
+editor.warm_tokenizer = lambda: None
 from annotator.gui.app import create_application, open_main_window
 from annotator.gui.settings import Settings
 qapp = create_application()

@@ -60,7 +60,7 @@ def seed_editor(make_editor, seed_text: str):
 def caret_point(editor: AnnotationEditor, offset: int) -> QPoint:
     """Viewport point of the caret before code point ``offset``, scrolled into view."""
     view = editor.text_view()
-    pos = OffsetMap(editor._index.text).to_utf16(offset)
+    pos = OffsetMap(editor.text()).to_utf16(offset)
     cursor = QTextCursor(view.document())
     cursor.setPosition(pos)
     rect = view.cursorRect(cursor)
@@ -116,8 +116,8 @@ def nth(text: str, word: str, n: int = 0) -> int:
 
 
 def selection(editor: AnnotationEditor) -> str:
-    start, end = editor._selection_range()
-    return editor._index.text[start:end]
+    start, end = editor.text_view().selection_range()
+    return editor.text()[start:end]
 
 
 # --- layout --------------------------------------------------------------------
@@ -200,7 +200,7 @@ def test_highlight_is_painted_on_the_characters_after_an_emoji(make_editor) -> N
     key(editor, "g")
     editor.select_span("")  # the selected look is darker; check the plain colour
     image = editor.text_view().viewport().grab().toImage()
-    gpe = QColor(editor._labels["GPE"].color)
+    gpe = QColor(editor.label("GPE").color)
     inside = (caret_point(editor, start + 2) + caret_point(editor, start + 3)) / 2
     before = (caret_point(editor, start - 3) + caret_point(editor, start - 2)) / 2
     after = (caret_point(editor, start + 9) + caret_point(editor, start + 10)) / 2
@@ -273,7 +273,7 @@ def test_keyboard_selection_is_snapped_when_labelled(
 ) -> None:
     editor, doc = seed_editor
     start = nth(seed_text, "البوكمال", 2)
-    editor._set_selection(start + 1, start + 4)  # as Shift+arrows would leave it
+    editor.text_view().set_selection(start + 1, start + 4)  # as Shift+arrows would leave it
     key(editor, "l")
     assert stored(project_path, doc) == [("LOC", start, start + len("البوكمال"))]
 
@@ -515,7 +515,7 @@ def test_palette_click_applies_and_sticky_arms(
     drag(editor, start, start + 5)
     palette.button("FAC").click()
     assert stored(project_path, doc) == [("FAC", start, start + 5)]
-    palette._sticky.setChecked(True)
+    palette.sticky_box.setChecked(True)
     palette.button("LOC").click()
     assert editor.sticky_label() == "LOC"
 
@@ -525,7 +525,9 @@ def test_tooltip_names_label_and_annotator(seed_editor, seed_text: str) -> None:
     start = seed_text.index("مدينة")
     drag(editor, start, start + 5)
     key(editor, "g")
-    tip = editor._tooltip_at((caret_point(editor, start + 2) + caret_point(editor, start + 3)) / 2)
+    tip = editor.text_view().tooltip_for(
+        (caret_point(editor, start + 2) + caret_point(editor, start + 3)) / 2
+    )
     assert "GPE" in tip and "ali" in tip and "UTC" in tip
 
 
@@ -537,9 +539,9 @@ def test_find_is_tolerant_and_selects_the_next_match(
     # Tatweel and tashkeel in the query still find the plain word.
     assert editor.find("البـوكمَال")
     first = selection(editor)
-    start1, _ = editor._selection_range()
+    start1, _ = editor.text_view().selection_range()
     assert editor.find("البـوكمَال")
-    start2, _ = editor._selection_range()
+    start2, _ = editor.text_view().selection_range()
     assert start2 > start1 and "البوكمال" in first
     key(editor, "g")
     assert [s[0] for s in stored(project_path, doc)] == ["GPE"]
@@ -547,9 +549,9 @@ def test_find_is_tolerant_and_selects_the_next_match(
     # A hamza form the text writes differently (إنهاء) and backwards search.
     editor.find("انهاء")
     assert selection(editor) == "إنهاء"
-    here, _ = editor._selection_range()
+    here, _ = editor.text_view().selection_range()
     assert editor.find("البوكمال", forward=False)
-    assert editor._selection_range()[0] < here
+    assert editor.text_view().selection_range()[0] < here
 
 
 def test_no_annotator_means_no_edit(make_editor, qtbot, project_path: Path) -> None:
@@ -618,19 +620,6 @@ def _words(text: str):
 
     for match in re.finditer(r"[\u0621-\u064a]+", text):
         yield match.start(), match.end()
-
-
-def test_windowed_snapping_matches_the_whole_text_tokenizer(seed_editor, seed_text: str) -> None:
-    """The editor tokenizes only the whitespace-bounded stretch around a selection;
-    on the seed that must give exactly the tokens of the whole text."""
-    from annotator.core.tokenizer import token_offsets
-
-    editor, _ = seed_editor
-    for start, end in token_offsets(seed_text):
-        assert editor._snap(start, end) == (start, end)
-        if end - start >= 3:
-            assert editor._snap(start + 1, end - 1) == (start, end), seed_text[start:end]
-        assert editor._token_at(start) == (start, end)
 
 
 def test_ctrl_wheel_zooms_through_the_editor(seed_editor) -> None:

@@ -189,15 +189,15 @@ def test_go_to_document_by_number_and_by_title(qtbot, window: MainWindow, path: 
     press(qtbot, window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     dialog = window.findChild(GoToDocumentDialog)
     assert dialog is not None and dialog.isVisible()
-    qtbot.keyClicks(dialog._edit, "4")
-    qtbot.keyClick(dialog._edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.query_edit, "4")
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Return)
     assert window.current_document() == ids[3]
 
     dialog = window.flow.go_to_document_dialog()
     assert dialog is not None
     dialog.set_query("الخامس")  # QTest types ASCII only
     assert dialog.selected_doc_id() == ids[5]
-    qtbot.keyClick(dialog._edit, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Return)
     assert window.current_document() == ids[5]
 
 
@@ -503,8 +503,8 @@ def test_toolbar_exact_characters_toggle_keeps_a_partial_word(
     assert editor.precise_mode()
     text = Project.open(path, readonly=True).documents.get(doc_ids(path)[0]).text
     start = text.index("والمعلومات") + 1  # leave out the proclitic و
-    editor._set_selection(start, start + len("المعلومات"))
-    editor._selection_finished(exact=False, sentence=False)
+    editor.text_view().set_selection(start, start + len("المعلومات"))
+    editor.text_view().selection_finished.emit(False, False)  # the mouse button let go
     editor.apply_label("GPE")
     with Project.open(path, readonly=True) as project:
         (span,) = project.spans.for_document(doc_ids(path)[0], annotator="sara")
@@ -516,7 +516,7 @@ def test_import_of_annotation_files_asks_how_and_follows_the_answer(
 ) -> None:
     import json
 
-    from annotator.gui import dialogs
+    from annotator.gui import import_dialogs as dialogs
 
     jsonl = tmp_path / "other.jsonl"
     text = "التقى أحمد بوفد من دمشق."
@@ -542,7 +542,7 @@ def test_import_of_annotation_files_asks_how_and_follows_the_answer(
         dialog.add_labels.setChecked(True)
         dialog.label_map.setText("LOCATION=GPE")
         answered["asked"] = True
-        dialog._accept_if_valid()
+        dialog.import_button.click()
         return dialog.result()
 
     monkeypatch.setattr(dialogs.ImportOptionsDialog, "exec", answer)
@@ -561,12 +561,12 @@ def test_import_of_annotation_files_asks_how_and_follows_the_answer(
 
 
 def test_import_options_refuse_a_malformed_renaming(qtbot) -> None:
-    from annotator.gui.dialogs import ImportOptionsDialog, needs_import_options
+    from annotator.gui.import_dialogs import ImportOptionsDialog, needs_import_options
 
     dialog = ImportOptionsDialog(annotator="sara")
     qtbot.addWidget(dialog)
     dialog.label_map.setText("PERS=PER, LOCATION")
-    dialog._accept_if_valid()
+    dialog.import_button.click()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "LOCATION" in dialog.message.text()
     assert not needs_import_options([Path("a.txt")])

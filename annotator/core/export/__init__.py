@@ -151,6 +151,7 @@ def export(
         seed=seed,
         scheme=scheme if fmt == "conll" else None,
         claims_column=claims_column,
+        nested_columns=nested_columns,
         parts={n: PartReport(n, f"{n}.{fmt}") for n in names},
         split_by_source=by_source,
     )
@@ -282,14 +283,17 @@ def _empty_part_warnings(report: ExportReport, fmt: str) -> list[str]:
 
 _FORMAT_TEXT = {
     "spacy": (
-        "spaCy DocBin files: `doc.ents` holds the entities and places, "
+        "spaCy DocBin files: `doc.ents` holds the entities and places (the outermost), "
+        '`doc.spans["entities"]` every entity, nested ones included, '
         '`doc.spans["claims"]` the claims, `doc.user_data` the document\'s title, source, '
         "uid, meta, annotator and status. Tokens are the project's Arabic tokenizer "
-        "(`annotator.arabic_tokenizer.v1`), which `config.cfg` names too."
+        "(`annotator.arabic_tokenizer.v1`), which `config.cfg` names too, except for "
+        "documents that came tokenized: those keep their own tokens and sentences."
     ),
     "conll": (
         "CoNLL: one token per line, a tab, its tag; a blank line between sentences "
-        "(sentences never break inside a span); `-DOCSTART- -X- O O` before each document."
+        "(sentences never break inside a span); `-DOCSTART- -X- O O` before each document. "
+        "Documents that came tokenized keep their own tokens and sentences."
     ),
     "jsonl": (
         "JSON lines in Prodigy's shape, one line per document: `text`, `meta` (title, "
@@ -315,6 +319,8 @@ def _readme(report: ExportReport, dirname: str) -> str:
     ]
     if report.format == "conll":
         columns = "token, claim tag, entity tag" if report.claims_column else "token, entity tag"
+        if report.nested_columns:
+            columns += " (outermost), then one tag column per deeper nesting level"
         lines[-1] += f" Columns: {columns}; tag scheme {report.scheme}."
     lines += [
         "",

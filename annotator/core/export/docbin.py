@@ -17,6 +17,16 @@ temporary file as it comes, so memory stays flat however many documents a part
 has (``DocBin`` keeps every document's arrays until ``to_bytes``, several copies
 of them at that point). Only the table of distinct strings (words, labels, span
 ids) is held until the end, as ``DocBin`` does.
+
+**Why not spaCy's public ``DocBin``** (issue 9 asked for it if it costs no more):
+measured on ``benchmarks/bench_export.py``'s corpus, 2,000 articles, same run,
+two rounds: ``DocBin(attrs=DOCBIN_ATTRS, store_user_data=True)`` per part took
+17.8–21.9 s and +111–166 MB of peak memory, this writer 10.7–10.9 s and +9–88 MB.
+The cost is in ``DocBin.add`` itself (a Python loop over every token to collect
+its strings) and in holding every array until ``to_bytes``, so shards of ordinary
+DocBins would pay the same ``add``. The layout written here is checked byte for
+byte against ``DocBin`` in the tests, which is what keeps the ``spacy<3.9`` pin
+honest (the registry offers nothing newer than 3.8.18 today).
 """
 
 from __future__ import annotations
@@ -279,12 +289,16 @@ def doc_from_tokens(
     from spacy.tokens import Doc
 
     words, spaces = words_and_spaces(text, tokens)
-    doc = Doc(nlp.vocab, words=words, spaces=spaces)
-    if source is not None and len(doc):
-        starts = {source.tokens[first][0] for first, _stop in source.sentences()}
-        for token in doc:
-            token.is_sent_start = token.i == 0 or (token.idx in starts and not token.is_space)
-    return doc
+    if source is None or not words:
+        return Doc(nlp.vocab, words=words, spaces=spaces)
+    # Given to the constructor: Token.is_sent_start checks the whole Doc on each set.
+    starts = {source.tokens[first][0] for first, _stop in source.sentences()}
+    sent_starts: list[bool | int | None] = []
+    pos = 0
+    for index, (word, space) in enumerate(zip(words, spaces, strict=True)):
+        sent_starts.append(index == 0 or (pos in starts and not word.isspace()))
+        pos += len(word) + space
+    return Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
 
 
 class TokenBoundaries:

@@ -51,6 +51,8 @@ class ReadOptions:
     :param sentences_per_document: CoNLL: cut a file without ``-DOCSTART-`` lines
         into documents of this many sentences (``None``: one document).
     :param max_errors: how many problems of one file a message lists (then a count).
+    :param paragraphs_per_document: txt: cut a file at blank lines into documents of
+        this many paragraphs (a huge file that is not one article).
     :param allow_no_spans: CoNLL: take a tagged file in which every tag is ``O``
         (refused by default: it usually means the wrong tag column).
     """
@@ -64,6 +66,7 @@ class ReadOptions:
     sentences_per_document: int | None = None
     max_errors: int = 20
     allow_no_spans: bool = False
+    paragraphs_per_document: int | None = None
 
     def map_label(self, label: str) -> str:
         return self.label_map.get(label, label)
@@ -310,14 +313,22 @@ def _is_zlib(head: bytes) -> bool:
 
 
 def _looks_like_conll(head: bytes) -> bool:
-    """At least three lines, and every complete non-blank line ends in a tag."""
+    """At least three lines, and nine in ten complete non-blank lines end in a tag
+    (not all: ANERcorp has lines without a token or without a tag, which the CoNLL
+    reader then reports by line instead of the file silently becoming an article)."""
     lines = head.split(b"\n")
     if len(head) == _SNIFF_BYTES:
         lines = lines[:-1]  # cut mid-line
     rows = [line.split() for line in lines if line.strip()]
     if len(rows) < 3:
         return False
-    return all((len(row) >= 2 or row == [b"-DOCSTART-"]) and _TAG_RE.match(row[-1]) for row in rows)
+    tagged = sum(
+        1
+        for row in rows
+        # A lone tag is a line whose token is missing: still a CoNLL line.
+        if _TAG_RE.match(row[-1])
+    )
+    return tagged >= 3 and tagged * 10 >= len(rows) * 9
 
 
 def _looks_like_text(head: bytes) -> bool:

@@ -1,0 +1,131 @@
+"""The editor's edits: a selection or a span becomes a core edit, run through the session.
+
+Each method builds the edit (:mod:`annotator.core.edits`) and its Undo-menu
+text, runs it with :meth:`~annotator.gui.ops.ProjectSession.run` and says in
+the status bar why it was refused (an overlap names the span in the way).
+Showing the change is the editor's job (:meth:`AnnotationEditor._changed`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from annotator.core.change import Change, Edit
+from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan
+from annotator.core.errors import AnnotatorError, SpanOverlapsEntity
+from annotator.core.model import DocId, Span
+from annotator.gui.common import snippet
+from annotator.gui.highlighter import SpanIndex
+from annotator.gui.i18n import fill, translate
+from annotator.gui.ops import ProjectSession
+
+__all__ = ["SpanEdits"]
+
+
+class SpanEdits:
+    """Span edits of one editor.
+
+    :param initiator: the editor (it shows its own changes and skips their broadcast).
+    :param shown: called with each change made, to show it.
+    :param message: a line for the status bar.
+    """
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        index: SpanIndex,
+        *,
+        initiator: object,
+        shown: Callable[[Change], None],
+        message: Callable[[str], None],
+    ) -> None:
+        self._session = session
+        self._index = index
+        self._initiator = initiator
+        self._shown = shown
+        self._message = message
+
+    def _quote(self, span: Span | tuple[int, int]) -> str:
+        start, end = (span.start, span.end) if isinstance(span, Span) else span
+        return snippet(self._index.text[start:end])
+
+    def add(
+        self, doc_id: DocId, annotator: str, label: str, start: int, end: int
+    ) -> AddSpan | None:
+        """A new span (or the replacement of one covering the same characters).
+
+        :returns: the edit made, ``None`` when refused or not saved.
+        """
+        edit = AddSpan(doc_id=doc_id, annotator=annotator, label=label, start=start, end=end)
+        text = fill(translate("AnnotationEditor", "Add %1 «%2»"), label, self._quote((start, end)))
+        try:
+            made = self._run(edit, text)
+        except SpanOverlapsEntity as exc:
+            self._message(self._overlap_message(label, exc))
+            return None
+        if not made:
+            return None
+        if edit.replaced is not None:
+            self._message(
+                fill(
+                    translate("AnnotationEditor", "Replaced %1 with %2."),
+                    edit.replaced.label,
+                    label,
+                )
+            )
+        return edit
+
+    def relabel(self, span_id: str, label: str) -> None:
+        span = self._index.get(span_id)
+        if span is None or span.label == label:
+            return
+        text = fill(
+            translate("AnnotationEditor", "Relabel %1 → %2 «%3»"),
+            span.label,
+            label,
+            self._quote(span),
+        )
+        try:
+            self._run(RelabelSpan(span_id=span.id, label=label), text)
+        except SpanOverlapsEntity as exc:
+            self._message(self._overlap_message(label, exc))
+
+    def delete(self, span_id: str) -> None:
+        span = self._index.get(span_id)
+        if span is None:
+            return
+        text = fill(translate("AnnotationEditor", "Delete %1 «%2»"), span.label, self._quote(span))
+        self._run(RemoveSpan(span_id=span.id), text)
+
+    def _run(self, edit: Edit, text: str) -> bool:
+        """Run ``edit`` (in the file when this returns), then show it.
+
+        :returns: whether it was made (a full disk is reported in a dialog).
+        :raises SpanOverlapsEntity: refused; nothing is stored or pushed.
+        """
+        try:
+            change = self._session.run(edit, text=text, initiator=self._initiator)
+        except SpanOverlapsEntity:
+            raise
+        except AnnotatorError as exc:
+            self._message(str(exc))
+            return False
+        if change is None:
+            return False
+        self._shown(change)
+        return True
+
+    def _overlap_message(self, label: str, exc: SpanOverlapsEntity) -> str:
+        other = self._index.get(exc.existing_id) if exc.existing_id else None
+        if other is None:
+            return str(exc)
+        return fill(
+            translate(
+                "AnnotationEditor",
+                "Not added: %1 would overlap %2 «%3». Delete that span first, or mark "
+                "exactly the same characters to replace it.",
+            ),
+            label,
+            other.label,
+            self._quote(other),
+        )
