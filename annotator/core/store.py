@@ -143,17 +143,33 @@ def _remove_project_files(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _storage_problem(exc: sqlite3.OperationalError) -> bool:
-    text = str(exc).lower()
-    return any(w in text for w in ("full", "readonly", "read-only", "disk i/o", "unable to open"))
-
-
 def _nearly_full(path: Path) -> bool:
     # SQLite reports some writes to a full disk as "disk I/O error": look.
     try:
         return shutil.disk_usage(path.absolute().parent).free < 1 << 20
     except OSError:
         return False
+
+
+# SQLite's own names for "the disk or the file refused the write" (not a bug in a query).
+_WRITE_FAILURES = (
+    "SQLITE_FULL",
+    "SQLITE_READONLY",
+    "SQLITE_IOERR",
+    "SQLITE_BUSY",
+    "SQLITE_LOCKED",
+    "SQLITE_CANTOPEN",
+    "SQLITE_PERM",
+)
+_WRITE_FAILURE_WORDS = ("full", "readonly", "read-only", "i/o", "locked", "unable to open")
+
+
+def is_write_failure(exc: sqlite3.Error) -> bool:
+    """Whether SQLite refused to write for a reason outside the program (disk, file, lock)."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if name:
+        return str(name).startswith(_WRITE_FAILURES)
+    return any(word in str(exc).lower() for word in _WRITE_FAILURE_WORDS)
 
 
 def write_failed(path: Path, exc: sqlite3.OperationalError) -> WriteFailed:
@@ -326,7 +342,7 @@ class Project:
             if conn is not None:
                 conn.close()
             handle.close()
-            if isinstance(exc, sqlite3.OperationalError) and _storage_problem(exc):
+            if isinstance(exc, sqlite3.OperationalError) and is_write_failure(exc):
                 raise write_failed(path, exc) from exc  # disk full, read-only: not a bad file
             if isinstance(exc, sqlite3.DatabaseError):
                 raise NotAProject(f"{path}: not a readable project file ({exc}).") from exc
@@ -452,6 +468,8 @@ class Project:
             with self._atomic():
                 yield
         except sqlite3.OperationalError as exc:
+            if not is_write_failure(exc):
+                raise  # a bug, not the disk: keep SQLite's own error
             raise write_failed(self.path, exc) from exc
 
     @contextmanager

@@ -33,12 +33,6 @@ class BulkCounts:
     statuses_updated: int = 0
 
 
-def _changes(conn: sqlite3.Connection) -> int:
-    # Rows the last statement wrote itself; total_changes would also count what
-    # the project's triggers (the data-version counter) wrote.
-    return int(conn.execute("SELECT changes()").fetchone()[0])
-
-
 def attach_limit(project: Project) -> int:
     """How many files ``project``'s connection may attach at once (10 by default)."""
     return int(project._conn.getlimit(sqlite3.SQLITE_LIMIT_ATTACHED))
@@ -87,7 +81,7 @@ def merge_rows(
         ORDER BY s.ord
         """
     )
-    counts.documents_added = _changes(conn)
+    counts.documents_added = _rows_changed(conn)
     conn.execute("DROP TABLE IF EXISTS temp.merge_doc_map")
     conn.execute(
         "CREATE TEMP TABLE merge_doc_map (src_id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL)"
@@ -118,7 +112,7 @@ def merge_rows(
         WHERE excluded.updated > statuses.updated
         """
     )
-    counts.statuses_updated = _changes(conn)
+    counts.statuses_updated = _rows_changed(conn)
     conn.execute(
         f"""
         INSERT INTO main.adjudications(doc_id, adjudicator, updated)
@@ -176,11 +170,17 @@ def _merge_span_table(
         WHERE excluded.updated > {table}.updated
         """
     )
-    changed = _changes(conn)
+    changed = _rows_changed(conn)
     added = int(conn.execute(last_rowid).fetchone()[0]) - first_new
     if changed:
         touched.update((DocId(d), a) for d, a in before_pairs)
     return added, changed - added
+
+
+def _rows_changed(conn: sqlite3.Connection) -> int:
+    """Rows the last statement inserted or updated. Not ``total_changes``: that also
+    counts what triggers did (the data-version counter, schema 0005)."""
+    return int(conn.execute("SELECT changes()").fetchone()[0])
 
 
 def overlapping_entities(

@@ -59,6 +59,7 @@ CASES: dict[str, tuple[list[str], bool]] = {
     "handout": (["--out", "{tmp}/h.sqlite", "--all"], False),
     "merge": (["{tmp}/returned.sqlite"], True),
     "agreement": ([], False),
+    "find": (["أحمد"], False),
     "export": (["--out", "{tmp}/out", "--include-unfinished", "--annotator", "sara"], False),
 }
 WINDOWS = {"gui", "review"}
