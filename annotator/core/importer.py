@@ -37,6 +37,7 @@ from annotator.core.formats import (
 )
 from annotator.core.formats.problems import Problems
 from annotator.core.model import (
+    DEFAULT_MAX_DOCUMENT_CHARS,
     DocId,
     Label,
     LabelKind,
@@ -59,8 +60,6 @@ _CONTROLS_SET = frozenset(
 )
 
 DEFAULT_IMPORT_ANNOTATOR = "imported"
-#: A 100 MB file read as one article is a mistake far more often than a document.
-DEFAULT_MAX_DOCUMENT_CHARS = 5_000_000
 #: Part names a corpus may use for its files, and ours.
 PART_ALIASES = {"train": "train", "dev": "dev", "val": "dev", "valid": "dev", "test": "test"}
 # Characters no text or label may hold: C0 controls but tab, line feed, carriage
