@@ -781,6 +781,10 @@ class Labels:
             }
         return self._cache
 
+    def refresh(self) -> None:
+        """Read the labels from the file again (after a rolled-back savepoint)."""
+        self._cache = None
+
     def list(self) -> builtins.list[Label]:
         return [label for _, label in self._load().values()]
 
