@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     targets = targets[::step][: args.presses]
     press_times = []
     for start, end in targets:
-        editor.text_view().set_selection(start + 1, end - 1)  # sloppy: snapping is in the press
+        editor.text_view().set_selection(start + 1, end - 1)  # sloppy: snapping is part of it
         view.ensureCursorVisible()
         viewport.repaint()
         t0 = time.perf_counter()

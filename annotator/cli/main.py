@@ -22,6 +22,7 @@ from annotator.cli.common import (
     open_project,
     print_json,
 )
+from annotator.core.names import check_annotator_name
 from annotator.core.store import Project, labels_from_toml
 
 # Heavy modules (the importer's decoders, spaCy, numpy, sqlite-utils) are imported
@@ -138,6 +139,13 @@ def _print_stats(data: dict[str, object]) -> None:
     console.print(labels)
 
 
+def _check_name(name: str | None, *, option: str) -> None:
+    """Refuse a bad annotator name before a window opens, not at its first edit."""
+    if name is not None:
+        with handle_errors():
+            check_annotator_name(name, where=option)
+
+
 @app.command()
 def find(
     query: Annotated[str, typer.Argument(help="What to find: a word, part of one, a phrase.")],
@@ -179,6 +187,7 @@ def gui(
     language: Annotated[str | None, typer.Option(help="Interface language: en or ar.")] = None,
 ) -> None:
     """Open the annotation editor."""
+    _check_name(annotator, option="--annotator")
     try:
         from annotator.gui.app import run
     except ImportError as exc:  # the GUI is optional for scripts; say what is missing
@@ -200,6 +209,7 @@ def review(
     language: Annotated[str | None, typer.Option(help="Interface language: en or ar.")] = None,
 ) -> None:
     """Open the review window: agreement heat map, disagreements, adjudication into gold."""
+    _check_name(adjudicator, option="--adjudicator")
     try:
         from annotator.gui.app import run
     except ImportError as exc:

@@ -20,7 +20,7 @@ from annotator.core.agreement import (
     compute_agreement,
 )
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocId, Status
+from annotator.core.model import DocId, Status, outermost_flags
 from annotator.core.store import Project
 from annotator.core.tokenizer import get_nlp
 
@@ -157,15 +157,11 @@ class _NestedSpanF1:
 
     def outermost(self, name: str, spans: list[AgreementSpan]) -> list[AgreementSpan]:
         ents = sorted((s for s in spans if s.layer == "ents"), key=lambda s: (s.start, -s.end))
-        kept: list[AgreementSpan] = []
-        reach = -1
-        for span in ents:
-            if span.start >= reach:
-                kept.append(span)
-                reach = span.end
-            else:
-                self.nested += 1
-                self._nested_here = True
+        flags = outermost_flags((s.start, s.end) for s in ents)
+        kept = [span for span, outer in zip(ents, flags, strict=True) if outer]
+        if len(kept) < len(ents):
+            self.nested += len(ents) - len(kept)
+            self._nested_here = True
         self.current[name] = (ents, kept)
         return kept + [s for s in spans if s.layer != "ents"]
 

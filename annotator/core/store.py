@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
-from annotator.core import schema, store_search
+from annotator.core import names, schema, store_search
 from annotator.core.errors import (
+    FileProblem,
     InvalidLabel,
     InvalidSpan,
     InvalidStatus,
@@ -33,7 +34,6 @@ from annotator.core.errors import (
     NestedEntitiesPresent,
     NewerSchema,
     NotAProject,
-    ProjectLocked,
     ProjectReadOnly,
     SpanOverlapsEntity,
     UnknownDocument,
@@ -56,9 +56,9 @@ from annotator.core.model import (
     nests,
     utc_now,
 )
+from annotator.core.store_lock import FileHandle, uri
 
 if TYPE_CHECKING:
-    import filelock
     from sqlite_utils import Database
 
     from annotator.core.change import Change, Edit
@@ -89,23 +89,26 @@ def labels_from_toml(data: str, *, source: str) -> list[Label]:
     labels: list[Label] = []
     seen: set[str] = set()
     for order, row in enumerate(rows):
+        if not isinstance(row, dict):
+            raise InvalidLabel(f"{source}: label number {order + 1} is not a [[label]] table.")
         name = str(row.get("name", "")).strip()
         if not name:
             raise InvalidLabel(f"{source}: label number {order + 1} has no name.")
         if name in seen:
             raise InvalidLabel(f"{source}: label {name!r} appears twice.")
         seen.add(name)
-        labels.append(
-            Label(
-                name=name,
-                kind=parse_kind(row.get("kind", ""), where=f"{source}: label {name!r}"),
-                color=str(row.get("color", "#cccccc")),
-                shortcut=str(row.get("shortcut", "")),
-                description=str(row.get("description", "")),
-                description_ar=str(row.get("description_ar", "")),
-                order=order,
-            )
+        label = Label(
+            name=name,
+            kind=parse_kind(row.get("kind", ""), where=f"{source}: label {name!r}"),
+            color=str(row.get("color", "#cccccc")),
+            shortcut=str(row.get("shortcut", "")),
+            description=str(row.get("description", "")),
+            description_ar=str(row.get("description_ar", "")),
+            order=order,
         )
+        names.check_label(label, where=source)
+        names.check_shortcut_free(label.shortcut, labels, for_label=name, where=source)
+        labels.append(label)
     return labels
 
 
@@ -117,10 +120,8 @@ def parse_kind(value: object, *, where: str) -> LabelKind:
         raise InvalidLabel(f"{where}: kind {value!r} is not one of {kinds}.") from None
 
 
-def check_project_file(path: Path) -> None:
+def check_project_header(path: Path, header: bytes) -> None:
     """Refuse, before SQLite touches it, a file that is not a SQLite database."""
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise NotAProject(
             f"{path}: not an Annotator project (not a SQLite file). "
@@ -138,15 +139,44 @@ def _identify(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _remove_project_files(path: Path) -> None:
-    for leftover in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", ".lock"))):
+    for leftover in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm"))):
         leftover.unlink(missing_ok=True)
+
+
+def _nearly_full(path: Path) -> bool:
+    # SQLite reports some writes to a full disk as "disk I/O error": look.
+    try:
+        return shutil.disk_usage(path.absolute().parent).free < 1 << 20
+    except OSError:
+        return False
+
+
+# SQLite's own names for "the disk or the file refused the write" (not a bug in a query).
+_WRITE_FAILURES = (
+    "SQLITE_FULL",
+    "SQLITE_READONLY",
+    "SQLITE_IOERR",
+    "SQLITE_BUSY",
+    "SQLITE_LOCKED",
+    "SQLITE_CANTOPEN",
+    "SQLITE_PERM",
+)
+_WRITE_FAILURE_WORDS = ("full", "readonly", "read-only", "i/o", "locked", "unable to open")
+
+
+def is_write_failure(exc: sqlite3.Error) -> bool:
+    """Whether SQLite refused to write for a reason outside the program (disk, file, lock)."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if name:
+        return str(name).startswith(_WRITE_FAILURES)
+    return any(word in str(exc).lower() for word in _WRITE_FAILURE_WORDS)
 
 
 def write_failed(path: Path, exc: sqlite3.OperationalError) -> WriteFailed:
     """The error a user sees when SQLite could not write ``path``: what happened, what to do."""
     reason = str(exc)
     lowered = reason.lower()
-    if "full" in lowered:
+    if "full" in lowered or ("i/o" in lowered and _nearly_full(path)):
         what = "the disk is full. Free some space on it, then do it again"
     elif "readonly" in lowered or "read-only" in lowered:
         what = (
@@ -178,12 +208,12 @@ class NewDocument:
 class Project:
     """An open project file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: filelock.BaseFileLock | None):
+    def __init__(self, path: Path, conn: sqlite3.Connection, handle: FileHandle):
         self.path = path
         # Private: SQL stays in the store; everyone else goes through the managers.
         self._conn = conn
-        self._lock = lock
-        self.readonly = lock is None
+        self._handle = handle
+        self.readonly = not handle.write
         self.documents = Documents(self)
         self.labels = Labels(self)
         self.spans = SpanTable(self, "spans")
@@ -212,20 +242,42 @@ class Project:
         path = Path(path)
         if path.exists() and path.stat().st_size > 0:
             raise FileExistsError(f"{path}: already exists; open it instead, or choose a new name.")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        project = cls._connect(path, readonly=False, creating=True)
+        made_here = not path.exists()
         try:
-            # "ANNO" in the header: file managers recognise a project under any name
-            # (packaging/linux/annotator-mime.xml).
-            project._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            with project.transaction():
-                project.meta.update(
-                    {"app": schema.APP_ID, "created": utc_now(), "created_by_version": __version__}
-                )
-                for label in labels if labels is not None else default_labels():
-                    project.labels._insert(label)
-        except BaseException:
-            project.close()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = FileHandle(path, write=True, create=True)
+        except OSError as exc:
+            raise FileProblem(
+                f"{path}: cannot create the project there ({exc.strerror or exc}). "
+                "Choose another folder."
+            ) from exc
+        if handle.size() > 0:  # written by someone else since the check above
+            handle.close()
+            raise FileExistsError(f"{path}: already exists; open it instead, or choose a new name.")
+        try:
+            project = cls._connect(path, handle, creating=True)
+            try:
+                # "ANNO" in the header: file managers recognise a project under any name
+                # (packaging/linux/annotator-mime.xml).
+                project._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                with project.transaction():
+                    project.meta.update(
+                        {
+                            "app": schema.APP_ID,
+                            "created": utc_now(),
+                            "created_by_version": __version__,
+                        }
+                    )
+                    for label in labels if labels is not None else default_labels():
+                        project.labels._insert(label)
+            except BaseException:
+                project.close()
+                raise
+        except BaseException as exc:
+            if made_here:  # a half-made project (disk full, say) is no project
+                _remove_project_files(path)
+            if isinstance(exc, sqlite3.OperationalError):
+                raise write_failed(path, exc) from exc
             raise
         return project
 
@@ -244,36 +296,35 @@ class Project:
             raise NotAProject(
                 f"{path}: no such project. Create it with `annotator init -p {path}`."
             )
-        check_project_file(path)
-        return cls._connect(path, readonly=readonly, creating=False, migrate=migrate)
+        # The lock is taken on the file itself, before SQLite opens it: a hard
+        # link or symlink to an open project meets the same lock.
+        try:
+            handle = FileHandle(path, write=not readonly)
+        except OSError as exc:  # a folder, no permission, gone since the check above
+            raise NotAProject(f"{path}: cannot be opened ({exc.strerror or exc}).") from None
+        try:
+            check_project_header(path, handle.read_header(len(SQLITE_HEADER)))
+        except BaseException as exc:
+            handle.close()
+            if isinstance(exc, OSError):
+                raise NotAProject(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+            raise
+        return cls._connect(path, handle, creating=False, migrate=migrate)
 
     @classmethod
     def _connect(
-        cls, path: Path, *, readonly: bool, creating: bool, migrate: bool = True
+        cls, path: Path, handle: FileHandle, *, creating: bool, migrate: bool = True
     ) -> Project:
-        lock: filelock.BaseFileLock | None = None
-        if not readonly:
-            import filelock  # only writers lock; read-only commands skip the import
-
-            lock = filelock.FileLock(str(path) + ".lock", timeout=0)
-            try:
-                lock.acquire()
-            except filelock.Timeout:
-                raise ProjectLocked(
-                    f"{path}: another Annotator process has this project open for writing. "
-                    "Close it there first (or open this one read-only)."
-                ) from None
+        readonly = not handle.write
         conn: sqlite3.Connection | None = None
         try:
-            if readonly:
-                conn = sqlite3.connect(
-                    f"file:{path}?mode=ro",
-                    uri=True,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
-            else:
-                conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            # A URI also for writing: ATTACH then takes `?mode=ro` (a merged file stays as it is).
+            conn = sqlite3.connect(
+                uri(path, readonly=readonly),
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+            )
             conn.execute("PRAGMA busy_timeout = 5000")
             conn.execute("PRAGMA foreign_keys = ON")
             if not creating:
@@ -284,14 +335,15 @@ class Project:
                 conn.execute("PRAGMA journal_mode = WAL")
                 # FULL: a transaction that returned survives a power cut, not only a crash.
                 conn.execute("PRAGMA synchronous = FULL")
-            project = cls(path, conn, lock)
+            project = cls(path, conn, handle)
             project._check_and_migrate(creating=creating, migrate=migrate)
             return project
         except BaseException as exc:
             if conn is not None:
                 conn.close()
-            if lock is not None and lock.is_locked:
-                lock.release()
+            handle.close()
+            if isinstance(exc, sqlite3.OperationalError) and is_write_failure(exc):
+                raise write_failed(path, exc) from exc  # disk full, read-only: not a bad file
             if isinstance(exc, sqlite3.DatabaseError):
                 raise NotAProject(f"{path}: not a readable project file ({exc}).") from exc
             raise
@@ -322,7 +374,10 @@ class Project:
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file, so it can be copied or renamed alone."""
-        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError as exc:
+            raise write_failed(self.path, exc) from exc
 
     @classmethod
     @contextmanager
@@ -352,26 +407,33 @@ class Project:
             _remove_project_files(part)
             raise
         project.close()
-        Path(str(part) + ".lock").unlink(missing_ok=True)
         part.replace(path)
 
     def backup(self, target: Path) -> Path:
         """Copy the project, consistently, to ``target`` (SQLite's online backup)."""
         tmp = target.with_name(target.name + ".part")
-        dest = sqlite3.connect(str(tmp))
         try:
-            self._conn.backup(dest)
-        finally:
-            dest.close()
-        shutil.move(str(tmp), str(target))
+            dest = sqlite3.connect(str(tmp))
+            try:
+                self._conn.backup(dest)
+            finally:
+                dest.close()
+            shutil.move(str(tmp), str(target))
+        except (sqlite3.OperationalError, OSError) as exc:
+            tmp.unlink(missing_ok=True)  # a half-written copy would only keep the disk full
+            if isinstance(exc, sqlite3.OperationalError):
+                raise write_failed(target, exc) from exc
+            raise FileProblem(
+                f"{target}: the backup could not be written ({exc.strerror or exc}); "
+                "free some space or check the folder, then do it again. Nothing was changed."
+            ) from exc
         return target
 
     def close(self) -> None:
         try:
             self._conn.close()
         finally:
-            if self._lock is not None and self._lock.is_locked:
-                self._lock.release()
+            self._handle.close()
 
     def __enter__(self) -> Project:
         return self
@@ -390,6 +452,15 @@ class Project:
         """
         if self.readonly:
             raise ProjectReadOnly(f"{self.path}: opened read-only.")
+        if not self._conn.in_transaction and not self._handle.still_named_by(self.path):
+            # Deleted or moved away while open: SQLite would go on writing into a file
+            # nobody can find again. Refuse the edit instead of losing it.
+            raise WriteFailed(
+                f"{self.path}: not saved: the project file was moved, renamed or deleted "
+                "while it was open. Put it back (or open it where it is now), then do it "
+                "again.",
+                reason="file vanished",
+            )
         # sqlite-utils' Database.atomic(), without importing sqlite-utils (and
         # pandas with it) for every write: the import costs more than an import
         # of 1,000 articles.
@@ -397,6 +468,8 @@ class Project:
             with self._atomic():
                 yield
         except sqlite3.OperationalError as exc:
+            if not is_write_failure(exc):
+                raise  # a bug, not the disk: keep SQLite's own error
             raise write_failed(self.path, exc) from exc
 
     @contextmanager
@@ -708,6 +781,10 @@ class Labels:
             }
         return self._cache
 
+    def refresh(self) -> None:
+        """Read the labels from the file again (after a rolled-back savepoint)."""
+        self._cache = None
+
     def list(self) -> builtins.list[Label]:
         return [label for _, label in self._load().values()]
 
@@ -735,8 +812,8 @@ class Labels:
     def _insert(self, label: Label) -> None:
         if label.name in self._load():
             raise LabelConflict(f"A label named {label.name!r} already exists.")
-        if not label.name or any(c.isspace() for c in label.name):
-            raise InvalidLabel(f"Label name {label.name!r} must be non-empty without spaces.")
+        names.check_label(label)
+        names.check_shortcut_free(label.shortcut, self.list(), for_label=label.name)
         self._p._conn.execute(
             "INSERT INTO labels(name, kind, color, shortcut, description, description_ar, ord)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -785,8 +862,15 @@ class Labels:
                 new = str(changes["name"])
                 if new in self._load():
                     raise LabelConflict(f"A label named {new!r} already exists.")
-                if not new or any(c.isspace() for c in new):
-                    raise InvalidLabel(f"Label name {new!r} must be non-empty without spaces.")
+                names.check_label_name(new)
+            if "color" in changes:
+                names.check_colour(changes["color"], where=f"label {name!r}")
+            if "shortcut" in changes:
+                names.check_shortcut(changes["shortcut"], where=f"label {name!r}")
+                names.check_shortcut_free(changes["shortcut"], self.list(), for_label=name)
+            for key in ("description", "description_ar"):
+                if key in changes:
+                    names.check_description(changes[key], where=f"label {name!r}")
             if "kind" in changes:
                 changes["kind"] = parse_kind(changes["kind"], where=f"label {name!r}").value
                 used = self._p._conn.execute(
@@ -1000,6 +1084,9 @@ class SpanTable:
             exact rows); otherwise an existing id is an error.
         """
         label_ids = {name: self._p.labels.id_of(name) for name in self._p.labels.names()}
+        spans = builtins.list(spans)
+        for annotator in {s.annotator for s in spans}:
+            names.check_annotator_name(annotator)
         verb = "INSERT OR REPLACE" if replace else "INSERT"
         self._p._conn.executemany(
             f'{verb} INTO {self._table}(id, doc_id, annotator, label_id, start, "end", attrs,'
@@ -1138,6 +1225,7 @@ class Statuses:
                 "DELETE FROM statuses WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
             )
             return
+        names.check_annotator_name(annotator)
         self._p._conn.execute(
             "INSERT OR REPLACE INTO statuses(doc_id, annotator, status, seconds, updated)"
             " VALUES (?, ?, ?, ?, ?)",

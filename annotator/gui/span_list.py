@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Span
 from annotator.core.tokenizer import has_loose_edges
-from annotator.gui.common import plain_tooltip
+from annotator.gui.common import plain_tooltip, snippet
 from annotator.gui.highlighter import SpanIndex
 from annotator.gui.i18n import translate
 
@@ -106,8 +106,7 @@ class SpanListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return span.label
-            text = " ".join(self._index.text[span.start : span.end].split())
-            text = text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
+            text = snippet(self._index.text[span.start : span.end], _SNIPPET)
             # A span kept in exact mode with a comma or quote at its edge is marked:
             # snapping never makes one, and a model would learn the punctuation.
             return f"{LOOSE_EDGE_MARK} {text}" if self.loose_edges(span) else text

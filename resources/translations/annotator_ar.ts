@@ -18,33 +18,33 @@
         <translation type="vanished">الإبقاء على أحرف التحديد كما هي بدل الكلمات الكاملة (أو اضغط Alt أثناء التحديد).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="191" />
+        <location filename="../../annotator/gui/editor.py" line="186" />
         <source>Select some text (or click a span) first.</source>
         <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="180" />
-        <location filename="../../annotator/gui/editor.py" line="242" />
+        <location filename="../../annotator/gui/editor.py" line="175" />
+        <location filename="../../annotator/gui/editor.py" line="234" />
         <source>No label named %1 in this project.</source>
         <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="211" />
+        <location filename="../../annotator/gui/editor.py" line="206" />
         <source>Not found: %1</source>
         <translation>غير موجود: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="345" />
+        <location filename="../../annotator/gui/editor.py" line="337" />
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="349" />
+        <location filename="../../annotator/gui/editor.py" line="341" />
         <source>Set the annotator's name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="359" />
+        <location filename="../../annotator/gui/editor.py" line="351" />
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
@@ -121,80 +121,80 @@
         <translation>الرقم أو العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="160" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="161" />
         <source>New documents: %1</source>
         <translation>مستندات جديدة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="161" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="162" />
         <source>Already in the project: %1</source>
         <translation>موجودة في المشروع من قبل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="164" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="163" />
         <source>Spans added: %1</source>
         <translation>مقاطع مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="168" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="167" />
         <source>Labels added: %1</source>
         <translation>تسميات مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="171" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="170" />
         <source>Cancelled: files read before cancelling were kept.</source>
         <translation>أُلغي: حُفظت الملفات التي قُرئت قبل الإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="174" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="173" />
         <source>Files not imported: %1</source>
         <translation>ملفات لم تُستورد: %1</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/import_dialogs.py" line="99" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="196" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="195" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="199" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="198" />
         <source>Reading files…</source>
         <translation>قراءة الملفات…</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/export_dialog.py" line="151" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="210" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="209" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="231" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="230" />
         <source>Cancelling after the current batch…</source>
         <translation>يُلغى بعد الدفعة الحالية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="254" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="253" />
         <source>%1 of %2 files: %3</source>
         <translation>%1 من %2 ملفات: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="266" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="262" />
         <source>Import cancelled.</source>
         <translation>أُلغي الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="268" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="264" />
         <source>Import finished.</source>
         <translation>انتهى الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="279" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="275" />
         <source>Import failed; nothing from the failed batch was stored.</source>
         <translation>فشل الاستيراد؛ لم يُحفظ شيء من الدفعة الفاشلة.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/export_dialog.py" line="179" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="287" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="283" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
@@ -285,12 +285,12 @@
         <translation>CoNLL: قبول وسوم IOB1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="115" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="116" />
         <source>Write renamings as FROM=TO, e.g. PERS=PER (not “%1”).</source>
         <translation>اكتب إعادة التسمية بصيغة من=إلى، مثل PERS=PER (وليس «%1»).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="122" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="123" />
         <source>Choose another annotator name.</source>
         <translation>اختر اسم معلِّم آخر.</translation>
     </message>
@@ -298,42 +298,42 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="43" />
+        <location filename="../../annotator/gui/documents_model.py" line="41" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="44" />
+        <location filename="../../annotator/gui/documents_model.py" line="42" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="45" />
+        <location filename="../../annotator/gui/documents_model.py" line="43" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="46" />
+        <location filename="../../annotator/gui/documents_model.py" line="44" />
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="306" />
+        <location filename="../../annotator/gui/documents_model.py" line="304" />
         <source>(untitled)</source>
         <translation>(بلا عنوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="333" />
+        <location filename="../../annotator/gui/documents_model.py" line="331" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="335" />
+        <location filename="../../annotator/gui/documents_model.py" line="333" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="337" />
+        <location filename="../../annotator/gui/documents_model.py" line="335" />
         <source>Words</source>
         <translation>الكلمات</translation>
     </message>
@@ -387,172 +387,172 @@
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="227" />
+        <location filename="../../annotator/gui/main_actions.py" line="238" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="228" />
+        <location filename="../../annotator/gui/main_actions.py" line="239" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="230" />
+        <location filename="../../annotator/gui/main_actions.py" line="241" />
         <source>Undo %1 (Ctrl+Z)</source>
         <translation>تراجع عن %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="232" />
+        <location filename="../../annotator/gui/main_actions.py" line="243" />
         <source>Nothing to undo</source>
         <translation>لا شيء للتراجع عنه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="235" />
+        <location filename="../../annotator/gui/main_actions.py" line="246" />
         <source>Redo %1 (Ctrl+Shift+Z)</source>
         <translation>إعادة %1 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="237" />
+        <location filename="../../annotator/gui/main_actions.py" line="248" />
         <source>Nothing to redo</source>
         <translation>لا شيء لإعادته</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="241" />
+        <location filename="../../annotator/gui/main_actions.py" line="252" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="242" />
+        <location filename="../../annotator/gui/main_actions.py" line="253" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="243" />
+        <location filename="../../annotator/gui/main_actions.py" line="254" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="244" />
+        <location filename="../../annotator/gui/main_actions.py" line="255" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="245" />
+        <location filename="../../annotator/gui/main_actions.py" line="256" />
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="246" />
+        <location filename="../../annotator/gui/main_actions.py" line="257" />
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="248" />
+        <location filename="../../annotator/gui/main_actions.py" line="259" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="249" />
+        <location filename="../../annotator/gui/main_actions.py" line="260" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="250" />
+        <location filename="../../annotator/gui/main_actions.py" line="261" />
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="251" />
+        <location filename="../../annotator/gui/main_actions.py" line="262" />
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="252" />
+        <location filename="../../annotator/gui/main_actions.py" line="263" />
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="253" />
+        <location filename="../../annotator/gui/main_actions.py" line="264" />
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="254" />
+        <location filename="../../annotator/gui/main_actions.py" line="265" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="255" />
+        <location filename="../../annotator/gui/main_actions.py" line="266" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="256" />
+        <location filename="../../annotator/gui/main_actions.py" line="267" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="257" />
+        <location filename="../../annotator/gui/main_actions.py" line="268" />
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="258" />
+        <location filename="../../annotator/gui/main_actions.py" line="269" />
         <source>Show &amp;others' spans and gold</source>
         <translation>إظهار مقاطع ال&amp;آخرين والمرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="260" />
+        <location filename="../../annotator/gui/main_actions.py" line="271" />
         <source>Other annotators' spans and gold, read-only, as dashed lines beside your own</source>
         <translation>مقاطع المُعلِّمين الآخرين والمرجع المعتمد، للقراءة فقط، بخطوط متقطعة بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="265" />
+        <location filename="../../annotator/gui/main_actions.py" line="276" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="266" />
+        <location filename="../../annotator/gui/main_actions.py" line="277" />
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="267" />
+        <location filename="../../annotator/gui/main_actions.py" line="278" />
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="268" />
+        <location filename="../../annotator/gui/main_actions.py" line="279" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="269" />
+        <location filename="../../annotator/gui/main_actions.py" line="280" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="270" />
+        <location filename="../../annotator/gui/main_actions.py" line="281" />
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="271" />
+        <location filename="../../annotator/gui/main_actions.py" line="282" />
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="272" />
+        <location filename="../../annotator/gui/main_actions.py" line="283" />
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="273" />
+        <location filename="../../annotator/gui/main_actions.py" line="284" />
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="274" />
+        <location filename="../../annotator/gui/main_actions.py" line="285" />
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
@@ -617,58 +617,58 @@
         <translation>تعذّر إنشاء المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="46" />
+        <location filename="../../annotator/gui/document_flow.py" line="55" />
         <source>There is no document %1.</source>
         <translation>لا يوجد مستند رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="66" />
+        <location filename="../../annotator/gui/document_flow.py" line="75" />
         <source>This is the last document.</source>
         <translation>هذا آخر مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="73" />
+        <location filename="../../annotator/gui/document_flow.py" line="82" />
         <source>This is the first document.</source>
         <translation>هذا أول مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="113" />
+        <location filename="../../annotator/gui/document_flow.py" line="122" />
         <source>Every document is done or skipped.</source>
         <translation>كل المستندات منجزة أو متروكة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="121" />
+        <location filename="../../annotator/gui/document_flow.py" line="130" />
         <source>Mark done</source>
         <translation>وضع علامة منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="122" />
+        <location filename="../../annotator/gui/document_flow.py" line="131" />
         <source>Mark skipped</source>
         <translation>وضع علامة متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="123" />
+        <location filename="../../annotator/gui/document_flow.py" line="132" />
         <source>Set status</source>
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="218" />
+        <location filename="../../annotator/gui/main_actions.py" line="229" />
         <source>&amp;Undo %1</source>
         <extracomment>Toggles "Exact characters" (Alt-drag does it for one selection, but window managers such as openbox take Alt-drag to move the window).</extracomment>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="220" />
+        <location filename="../../annotator/gui/main_actions.py" line="231" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="223" />
+        <location filename="../../annotator/gui/main_actions.py" line="234" />
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="225" />
+        <location filename="../../annotator/gui/main_actions.py" line="236" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -708,7 +708,7 @@
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="288" />
+        <location filename="../../annotator/gui/main_actions.py" line="299" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -728,17 +728,17 @@
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="275" />
+        <location filename="../../annotator/gui/main_actions.py" line="286" />
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="276" />
+        <location filename="../../annotator/gui/main_actions.py" line="287" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="277" />
+        <location filename="../../annotator/gui/main_actions.py" line="288" />
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
@@ -1310,7 +1310,7 @@
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="119" />
+        <location filename="../../annotator/gui/span_list.py" line="118" />
         <source>Starts or ends with punctuation or a space.</source>
         <translation>يبدأ أو ينتهي بعلامة ترقيم أو مسافة.</translation>
     </message>

@@ -286,3 +286,48 @@ def test_a_huge_text_file_is_refused_or_cut_into_documents_of_paragraphs(
     assert [d.meta["document"] for d in docs] == [1, 2, 3, 4]
     nul = write(tmp_path, "nul.txt", "سطر أول\nسطر\x07 ثان\n")  # a bell; NUL is E022
     assert "nul.txt, line 2:" in only_error(run(project, nul))
+
+
+def test_a_jsonl_file_reports_every_bad_line_in_one_run(project: Project, tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"text": "زار دمشق", "spans": [{"start": 4, "end": 8, "label": "GPE"}]}),
+        "{not json",
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": "زار حلب", "spans": [{"start": 4, "end": 40, "label": "GPE"}]}),
+        json.dumps({"text": "زار حمص", "spans": [{"start": 4, "end": 7, "label": "GPE"}]}),
+    ]
+    path = write(tmp_path, "many.jsonl", "\n".join(lines) + "\n")
+    error = only_error(run(project, path))
+    assert f"{path}, line 2: not valid JSON" in error
+    assert 'line 3: the object has no "text" field' in error
+    assert "2 problems in this file" in error  # the reader's; offsets are checked next
+    del lines[1:3]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    error = only_error(run(project, path))
+    assert f"{path}, line 2: span 4–40 (GPE)" in error
+    assert project.documents.count() == 0
+
+
+def test_a_file_failing_while_stored_is_listed_and_its_batch_keeps_the_others(
+    project: Project, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from annotator.core import importer
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "1.conll", "أحمد B-NEWA\nفي O\n")
+    write(folder, "2.conll", "سامي B-NEWB\nفي O\n")
+    real = importer._store_spans
+
+    def failing(project, doc_id, doc, now, *, fresh):  # type: ignore[no-untyped-def]
+        if doc.new.text.startswith("سامي"):
+            raise sqlite3.IntegrityError("UNIQUE constraint failed: spans.id")
+        return real(project, doc_id, doc, now, fresh=fresh)
+
+    monkeypatch.setattr(importer, "_store_spans", failing)
+    report = run(project, folder, add_labels=True)
+    assert [Path(f.path).name for f in report.failed] == ["2.conll"]
+    assert "UNIQUE constraint failed" in (report.failed[0].error or "")
+    assert [project.documents.get(i).text for i in project.documents.ids()] == ["أحمد في"]
+    assert "NEWA" in project.labels.names() and "NEWB" not in project.labels.names()
+    assert report.labels_added == ["NEWA"]

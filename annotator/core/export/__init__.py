@@ -24,7 +24,12 @@ import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from annotator.core.errors import InvalidExportOption, OutputNotADirectory, UnknownFormat
+from annotator.core.errors import (
+    FileProblem,
+    InvalidExportOption,
+    OutputNotADirectory,
+    UnknownFormat,
+)
 from annotator.core.export.align import POLICIES, Policy
 from annotator.core.export.conll import SCHEMES, ConllExporter
 from annotator.core.export.context import ExportContext, Exporter
@@ -151,7 +156,13 @@ def export(
         split_by_source=by_source,
     )
     kinds = {label.name: label.kind for label in project.labels.list()}
-    work = _work_dir(out)
+    try:
+        work = _work_dir(out)
+    except OSError as exc:
+        raise FileProblem(
+            f"{out}: cannot write there ({exc.strerror or exc}). Choose another folder with "
+            "--out; nothing was written."
+        ) from exc
     exporter: Exporter | None = None
     try:
         context = ExportContext(
@@ -199,10 +210,15 @@ def export(
         _write_json(work / "report.json", report.to_json())
         (work / "README.md").write_text(_readme(report, out.name), encoding="utf-8", newline="\n")
         _install(work, out, report.files)
-    except BaseException:
+    except BaseException as exc:
         if exporter is not None:
             exporter.discard()
         shutil.rmtree(work, ignore_errors=True)
+        if isinstance(exc, OSError):  # disk full, read-only, folder gone: name the folder
+            raise FileProblem(
+                f"{out}: the export could not be written ({exc.strerror or exc}). Free some "
+                "space or choose another folder with --out; nothing was left behind."
+            ) from exc
         raise
     report.seconds = time.perf_counter() - started
     return report
