@@ -77,6 +77,7 @@ class MainActions(QObject):
             w.flow.skip_and_next, ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"]
         )
         self.switch_annotator = self._action(w.switch_annotator_dialog)
+        self.manage_labels = self._action(w.open_labels_dialog)
         self.review = self._action(w.open_review)
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
@@ -149,6 +150,8 @@ class MainActions(QObject):
 
         self.menu_annotator = bar.addMenu("")
         self.menu_annotator.addAction(self.switch_annotator)
+        self.menu_annotator.addSeparator()
+        self.menu_annotator.addAction(self.manage_labels)
 
         self.menu_review = bar.addMenu("")
         self.menu_review.addAction(self.review)
@@ -283,6 +286,7 @@ class MainActions(QObject):
         self.skip_next.setText(translate("MainWindow", "Mark &skipped and next"))
         self.menu_annotator.setTitle(translate("MainWindow", "&Annotator"))
         self.switch_annotator.setText(translate("MainWindow", "&Switch annotator…"))
+        self.manage_labels.setText(translate("MainWindow", "Manage &labels…"))
         self.toolbar.setWindowTitle(translate("MainWindow", "Toolbar"))
         self.menu_review.setTitle(translate("MainWindow", "&Review"))
         self.review.setText(translate("MainWindow", "&Agreement and adjudication…"))

@@ -168,6 +168,10 @@ class MainWindow(QMainWindow):
         editor = self.area.install(session, self._annotator)
         editor.status_message.connect(self.show_message)
         editor.set_show_others(self.actions.show_others.isChecked())
+        self.docks.guidelines_panel.set_session(session)
+        if self.docks.guidelines_panel.text().strip():
+            self.docks.guidelines.show()
+            self.docks.guidelines.raise_()
         self.actions.set_editor_action(editor.precise_action())
         self.docks.show_editor_panels(editor)
         self._project = project
@@ -323,6 +327,13 @@ class MainWindow(QMainWindow):
                 ", ".join(annotators),
             )
         )
+
+    def open_labels_dialog(self) -> None:
+        """Labels → Manage labels: every change a core edit, undoable."""
+        from annotator.gui.labels_dialog import LabelsDialog
+
+        dialog = LabelsDialog(self.session, self)
+        dialog.exec()
 
     def show_find_bar(self) -> None:
         self.find_bar.open_bar()

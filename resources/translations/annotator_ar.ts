@@ -339,6 +339,107 @@
     </message>
 </context>
 <context>
+    <name>Guidelines</name>
+    <message>
+        <location filename="../../annotator/gui/guidelines.py" line="67" />
+        <source>Edit guidelines…</source>
+        <translation>تحرير الإرشادات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/guidelines.py" line="85" />
+        <source>No guidelines yet. Edit them here (Markdown); they are kept in the project.</source>
+        <translation>لا إرشادات بعد. حرّرها هنا (Markdown)؛ تُحفظ في المشروع.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/guidelines.py" line="101" />
+        <source>Edit guidelines</source>
+        <translation>تحرير الإرشادات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/guidelines.py" line="109" />
+        <source>Guidelines (Markdown)</source>
+        <translation>الإرشادات (Markdown)</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="48" />
+        <source>Labels</source>
+        <translation>التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="56" />
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="70" />
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="71" />
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="72" />
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="73" />
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="74" />
+        <source>Description</source>
+        <translation>الوصف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="75" />
+        <source>Description (Arabic)</source>
+        <translation>الوصف (بالعربية)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="76" />
+        <source>Apply to the chosen label</source>
+        <translation>تطبيق على التسمية المختارة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="77" />
+        <source>Add as a new label</source>
+        <translation>إضافة تسمية جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="78" />
+        <source>Move up</source>
+        <translation>نقل لأعلى</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="79" />
+        <source>Move down</source>
+        <translation>نقل لأسفل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="186" />
+        <source>Edit label %1</source>
+        <translation>تحرير التسمية %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="203" />
+        <source>Add label %1</source>
+        <translation>إضافة التسمية %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="213" />
+        <source>Move label %1</source>
+        <translation>نقل التسمية %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/gui/find_bar.py" line="60" />
@@ -387,174 +488,179 @@
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="238" />
+        <location filename="../../annotator/gui/main_actions.py" line="241" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="239" />
+        <location filename="../../annotator/gui/main_actions.py" line="242" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="241" />
+        <location filename="../../annotator/gui/main_actions.py" line="244" />
         <source>Undo %1 (Ctrl+Z)</source>
         <translation>تراجع عن %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="243" />
+        <location filename="../../annotator/gui/main_actions.py" line="246" />
         <source>Nothing to undo</source>
         <translation>لا شيء للتراجع عنه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="246" />
+        <location filename="../../annotator/gui/main_actions.py" line="249" />
         <source>Redo %1 (Ctrl+Shift+Z)</source>
         <translation>إعادة %1 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="248" />
+        <location filename="../../annotator/gui/main_actions.py" line="251" />
         <source>Nothing to redo</source>
         <translation>لا شيء لإعادته</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="252" />
+        <location filename="../../annotator/gui/main_actions.py" line="255" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="253" />
+        <location filename="../../annotator/gui/main_actions.py" line="256" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="254" />
+        <location filename="../../annotator/gui/main_actions.py" line="257" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="255" />
+        <location filename="../../annotator/gui/main_actions.py" line="258" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="256" />
+        <location filename="../../annotator/gui/main_actions.py" line="259" />
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="257" />
+        <location filename="../../annotator/gui/main_actions.py" line="260" />
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="259" />
+        <location filename="../../annotator/gui/main_actions.py" line="262" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="260" />
+        <location filename="../../annotator/gui/main_actions.py" line="263" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="261" />
+        <location filename="../../annotator/gui/main_actions.py" line="264" />
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="262" />
+        <location filename="../../annotator/gui/main_actions.py" line="265" />
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="263" />
+        <location filename="../../annotator/gui/main_actions.py" line="266" />
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="264" />
+        <location filename="../../annotator/gui/main_actions.py" line="267" />
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="265" />
+        <location filename="../../annotator/gui/main_actions.py" line="268" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="266" />
+        <location filename="../../annotator/gui/main_actions.py" line="269" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="267" />
+        <location filename="../../annotator/gui/main_actions.py" line="270" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="268" />
+        <location filename="../../annotator/gui/main_actions.py" line="271" />
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="269" />
+        <location filename="../../annotator/gui/main_actions.py" line="272" />
         <source>Show &amp;others' spans and gold</source>
         <translation>إظهار مقاطع ال&amp;آخرين والمرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="271" />
+        <location filename="../../annotator/gui/main_actions.py" line="274" />
         <source>Other annotators' spans and gold, read-only, as dashed lines beside your own</source>
         <translation>مقاطع المُعلِّمين الآخرين والمرجع المعتمد، للقراءة فقط، بخطوط متقطعة بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="276" />
+        <location filename="../../annotator/gui/main_actions.py" line="279" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="277" />
+        <location filename="../../annotator/gui/main_actions.py" line="280" />
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="278" />
+        <location filename="../../annotator/gui/main_actions.py" line="281" />
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="279" />
+        <location filename="../../annotator/gui/main_actions.py" line="282" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="280" />
+        <location filename="../../annotator/gui/main_actions.py" line="283" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="281" />
+        <location filename="../../annotator/gui/main_actions.py" line="284" />
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="282" />
+        <location filename="../../annotator/gui/main_actions.py" line="285" />
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="283" />
+        <location filename="../../annotator/gui/main_actions.py" line="286" />
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="284" />
+        <location filename="../../annotator/gui/main_actions.py" line="287" />
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="285" />
+        <location filename="../../annotator/gui/main_actions.py" line="288" />
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="289" />
+        <source>Manage &amp;labels…</source>
+        <translation>إدارة ال&amp;تسميات…</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/documents_dock.py" line="197" />
@@ -562,14 +668,19 @@
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docks.py" line="92" />
+        <location filename="../../annotator/gui/window_docks.py" line="105" />
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docks.py" line="93" />
+        <location filename="../../annotator/gui/window_docks.py" line="106" />
         <source>Spans</source>
         <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_docks.py" line="107" />
+        <source>Guidelines</source>
+        <translation>الإرشادات</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/documents_dock.py" line="198" />
@@ -652,23 +763,23 @@
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="229" />
+        <location filename="../../annotator/gui/main_actions.py" line="232" />
         <source>&amp;Undo %1</source>
         <extracomment>Toggles "Exact characters" (Alt-drag does it for one selection, but window managers such as openbox take Alt-drag to move the window).</extracomment>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="231" />
+        <location filename="../../annotator/gui/main_actions.py" line="234" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="234" />
+        <location filename="../../annotator/gui/main_actions.py" line="237" />
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="236" />
+        <location filename="../../annotator/gui/main_actions.py" line="239" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -708,7 +819,7 @@
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="299" />
+        <location filename="../../annotator/gui/main_actions.py" line="303" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -728,37 +839,37 @@
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="286" />
+        <location filename="../../annotator/gui/main_actions.py" line="290" />
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="287" />
+        <location filename="../../annotator/gui/main_actions.py" line="291" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="288" />
+        <location filename="../../annotator/gui/main_actions.py" line="292" />
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="254" />
+        <location filename="../../annotator/gui/main_window.py" line="258" />
         <source>Cannot undo or redo: %1</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="288" />
+        <location filename="../../annotator/gui/main_window.py" line="292" />
         <source>Shown first: press Undo again to undo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «تراجع» مرة أخرى للتراجع عن ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="290" />
+        <location filename="../../annotator/gui/main_window.py" line="294" />
         <source>Shown first: press Redo again to redo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «إعادة» مرة أخرى لإعادة ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="318" />
+        <location filename="../../annotator/gui/main_window.py" line="322" />
         <source>Showing the spans of %1 (dashed, read-only); View → Show others' spans hides them.</source>
         <translation>تُعرض مقاطع %1 (متقطعة، للقراءة فقط)؛ يخفيها «عرض ← إظهار مقاطع الآخرين».</translation>
     </message>
