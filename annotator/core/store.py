@@ -27,6 +27,7 @@ from sqlite_utils import Database
 
 from annotator import __version__
 from annotator.core import schema
+from annotator.core.attributes import attributes_from_json, attributes_to_json, parse_attributes
 from annotator.core.errors import (
     InvalidLabel,
     InvalidSpan,
@@ -43,6 +44,7 @@ from annotator.core.errors import (
     UnknownSpan,
     WriteFailed,
 )
+from annotator.core.links import LinkType, check_link_types, default_link_types
 from annotator.core.model import (
     DocId,
     Document,
@@ -58,6 +60,7 @@ from annotator.core.model import (
     nests,
     utc_now,
 )
+from annotator.core.store_links import LinkTable, LinkTypes
 
 if TYPE_CHECKING:
     from annotator.core.change import Change, Edit
@@ -103,6 +106,9 @@ def labels_from_toml(data: str, *, source: str) -> list[Label]:
                 description=str(row.get("description", "")),
                 description_ar=str(row.get("description_ar", "")),
                 order=order,
+                attributes=parse_attributes(
+                    row.get("attribute"), where=f"{source}: label {name!r}"
+                ),
             )
         )
     return labels
@@ -192,12 +198,21 @@ class Project:
         self.meta = Meta(self)
         self.assignments = Assignments(self)
         self.adjudications = Adjudications(self)
+        self.links = LinkTable(self, "links", "spans")
+        self.gold_links = LinkTable(self, "gold_links", "gold_spans")
+        self.link_types = LinkTypes(self)
 
     # --- opening and closing ------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | Path, *, labels: Sequence[Label] | None = None) -> Project:
-        """Create a new project file with the given (or default) labels.
+    def create(
+        cls,
+        path: str | Path,
+        *,
+        labels: Sequence[Label] | None = None,
+        link_types: Sequence[LinkType] | None = None,
+    ) -> Project:
+        """Create a new project file with the given (or default) labels and link types.
 
         :raises FileExistsError: if ``path`` exists and is not empty.
         """
@@ -214,8 +229,13 @@ class Project:
                 project.meta.update(
                     {"app": schema.APP_ID, "created": utc_now(), "created_by_version": __version__}
                 )
-                for label in labels if labels is not None else default_labels():
+                chosen = list(labels) if labels is not None else default_labels()
+                for label in chosen:
                     project.labels._insert(label)
+                types = list(link_types) if link_types is not None else default_link_types()
+                check_link_types(types, chosen, source=str(path))
+                for link_type in types:
+                    project.link_types.add(link_type)
         except BaseException:
             project.close()
             raise
@@ -317,7 +337,11 @@ class Project:
     @classmethod
     @contextmanager
     def creating(
-        cls, path: str | Path, *, labels: Sequence[Label] | None = None
+        cls,
+        path: str | Path,
+        *,
+        labels: Sequence[Label] | None = None,
+        link_types: Sequence[LinkType] | None = None,
     ) -> Iterator[Project]:
         """Create a project file whole or not at all.
 
@@ -333,7 +357,7 @@ class Project:
             raise FileExistsError(f"{path}: already exists; choose a new file name.")
         part = path.with_name(path.name + ".part")
         _remove_project_files(part)
-        project = cls.create(part, labels=labels)
+        project = cls.create(part, labels=labels, link_types=link_types)
         try:
             yield project
             project.checkpoint()
@@ -609,11 +633,23 @@ class Labels:
     def _load(self) -> dict[str, tuple[int, Label]]:
         if self._cache is None:
             rows = self._p._conn.execute(
-                "SELECT id, name, kind, color, shortcut, description, description_ar, ord"
-                " FROM labels ORDER BY ord, id"
+                "SELECT id, name, kind, color, shortcut, description, description_ar, ord,"
+                " attributes FROM labels ORDER BY ord, id"
             ).fetchall()
             self._cache = {
-                r[1]: (r[0], Label(r[1], LabelKind(r[2]), r[3], r[4], r[5], r[6], r[7]))
+                r[1]: (
+                    r[0],
+                    Label(
+                        r[1],
+                        LabelKind(r[2]),
+                        r[3],
+                        r[4],
+                        r[5],
+                        r[6],
+                        r[7],
+                        attributes_from_json(json.loads(r[8])),
+                    ),
+                )
                 for r in rows
             }
         return self._cache
@@ -648,8 +684,8 @@ class Labels:
         if not label.name or any(c.isspace() for c in label.name):
             raise InvalidLabel(f"Label name {label.name!r} must be non-empty without spaces.")
         self._p._conn.execute(
-            "INSERT INTO labels(name, kind, color, shortcut, description, description_ar, ord)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO labels(name, kind, color, shortcut, description, description_ar, ord,"
+            " attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 label.name,
                 label.kind.value,
@@ -658,6 +694,7 @@ class Labels:
                 label.description,
                 label.description_ar,
                 label.order,
+                json.dumps(attributes_to_json(label.attributes), ensure_ascii=False),
             ],
         )
         self._cache = None
@@ -675,6 +712,7 @@ class Labels:
                     label.description,
                     label.description_ar,
                     order,
+                    label.attributes,
                 )
             )
         return self.get(label.name)
@@ -685,7 +723,16 @@ class Labels:
         Changing a label's kind is refused when spans use it: entities and
         claims live in different layers with different overlap rules.
         """
-        allowed = {"name", "color", "shortcut", "description", "description_ar", "order", "kind"}
+        allowed = {
+            "name",
+            "color",
+            "shortcut",
+            "description",
+            "description_ar",
+            "order",
+            "kind",
+            "attributes",
+        }
         bad = set(changes) - allowed
         if bad:
             raise InvalidLabel(f"Cannot change {', '.join(sorted(bad))} of a label.")
@@ -706,6 +753,12 @@ class Labels:
                     raise LabelConflict(
                         f"Label {name!r} is used by {used} spans; its kind cannot change."
                     )
+            if "attributes" in changes:
+                # Definitions (AttributeDef or rows as in labels.toml), checked.
+                defs = changes["attributes"]
+                if not all(hasattr(d, "to_json") for d in defs):
+                    defs = parse_attributes(list(defs), where=f"label {name!r}")
+                changes["attributes"] = json.dumps(attributes_to_json(defs), ensure_ascii=False)
             columns = {("ord" if k == "order" else k): v for k, v in changes.items()}
             sets = ", ".join(f"{col} = ?" for col in columns)
             self._p._conn.execute(
@@ -936,6 +989,14 @@ class SpanTable:
         cur = self._p._conn.execute(
             f"UPDATE {self._table} SET deleted = ?, updated = ? WHERE id = ?",
             [deleted, updated, span_id],
+        )
+        if cur.rowcount == 0:
+            raise UnknownSpan(f"No span {span_id} in {self._p.path}.")
+
+    def set_attrs(self, span_id: str, attrs: dict[str, Any], *, updated: str) -> None:
+        cur = self._p._conn.execute(
+            f"UPDATE {self._table} SET attrs = ?, updated = ? WHERE id = ?",
+            [json.dumps(attrs, ensure_ascii=False), updated, span_id],
         )
         if cur.rowcount == 0:
             raise UnknownSpan(f"No span {span_id} in {self._p.path}.")
