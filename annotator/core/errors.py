@@ -227,6 +227,12 @@ class UnknownLink(AnnotatorError):
     code = "E123"
 
 
+class UnknownClaimMatch(AnnotatorError):
+    """Claims are matched by ``iou50`` or ``overlap``; another name was given."""
+
+    code = "E124"
+
+
 # --- writing ------------------------------------------------------------------
 
 

@@ -35,11 +35,13 @@ from annotator.core.formats import (
     detect_format,
     iter_input_files,
 )
+from annotator.core.import_links import store_links
 from annotator.core.model import (
     DocId,
     Label,
     LabelKind,
     RawDocument,
+    RawLink,
     SourceTokens,
     Span,
     SpanId,
@@ -186,6 +188,7 @@ class _PreparedDoc:
     annotator: str | None
     spans: list[tuple[int, int, str, dict[str, Any], str | None]]
     status: Status | None
+    links: list[RawLink] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -360,6 +363,7 @@ def _prepare_doc(
         raw.annotator or options.annotator,
         spans,
         status,
+        raw.links,
     )
 
 
@@ -666,6 +670,15 @@ def _store_file(project: Project, prepared: _PreparedFile) -> None:
         else:
             prepared.report.documents_existing += 1
         added, existing = _store_spans(project, doc_id, doc, now, fresh=is_new)
+        if doc.links:
+            store_links(
+                project,
+                doc_id,
+                doc.annotator or DEFAULT_IMPORT_ANNOTATOR,
+                doc.spans,
+                doc.links,
+                now,
+            )
         prepared.report.spans_added += added
         prepared.report.spans_existing += existing
         if doc.status is not None:

@@ -37,6 +37,11 @@ class MergeFileReport:
     gold_updated: int = 0
     statuses_updated: int = 0
     overlaps_resolved: list[str] = field(default_factory=list)
+    links_added: int = 0
+    links_updated: int = 0
+    #: Links of the file refused (not what their type allows) or settled.
+    link_notes: list[str] = field(default_factory=list)
+    link_types_added: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -48,6 +53,8 @@ class MergeFileReport:
             or self.gold_added
             or self.gold_updated
             or self.statuses_updated
+            or self.links_added
+            or self.links_updated
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -61,6 +68,10 @@ class MergeFileReport:
             "gold_updated": self.gold_updated,
             "statuses_updated": self.statuses_updated,
             "overlaps_resolved": self.overlaps_resolved,
+            "links_added": self.links_added,
+            "links_updated": self.links_updated,
+            "link_notes": self.link_notes,
+            "link_types_added": self.link_types_added,
         }
 
 
@@ -161,7 +172,14 @@ def _merge_one(lead: Project, source: Project, *, shown_as: Path) -> MergeFileRe
                 if label.name not in lead.labels.names():
                     lead.labels.add(label)
                     report.labels_added.append(label.name)
+            # Link types by name, as labels: a team's own type travels with its links.
+            for link_type in source.link_types.list():
+                if link_type.name not in lead.link_types.names():
+                    lead.link_types.add(link_type)
+                    report.link_types_added.append(link_type.name)
             counts, touched = merge_rows(lead)
+            report.links_added, report.links_updated = counts.links_added, counts.links_updated
+            report.link_notes = counts.link_notes
             report.documents_added = counts.documents_added
             report.spans_added, report.spans_updated = counts.spans_added, counts.spans_updated
             report.gold_added, report.gold_updated = counts.gold_added, counts.gold_updated

@@ -163,6 +163,18 @@ class RawSpan:
 
 
 @dataclass(slots=True)
+class RawLink:
+    """A link as read from an input file: between spans of the same document, by
+    their ``RawSpan.id``; ``child`` ``None`` with an implicit ``value``."""
+
+    type: str
+    head: str
+    child: str | None = None
+    value: str | None = None
+    id: str | None = None
+
+
+@dataclass(slots=True)
 class RawDocument:
     """One document as a reader found it, before cleaning.
 
@@ -187,3 +199,5 @@ class RawDocument:
     tokens: list[tuple[int, int]] | None = None
     sentence_starts: list[int] | None = None
     warnings: list[str] = field(default_factory=list)
+    #: Links between ``spans`` (a claim's claimer, its cue), by span id.
+    links: list[RawLink] = field(default_factory=list)

@@ -85,7 +85,9 @@ def project_agreement(
                 mine = [
                     AgreementSpan(s.start, s.end, s.label, layers[s.label])
                     for s in spans
-                    if s.annotator == name and (wanted is None or s.label in wanted)
+                    if s.annotator == name
+                    and (wanted is None or s.label in wanted)
+                    and layers[s.label] != "cues"  # scored with their claims (claim_agreement)
                 ]
                 # Agreement's entity layer is flat (one tag per token): it gets the
                 # outermost entities; nested ones count in span F1 (below).

@@ -209,3 +209,127 @@ class LinkTypes:
                     link_type.description,
                 ],
             )
+
+
+# --- merge (called by store_merge.merge_rows, inside its transaction) -----------
+
+
+def merge_links(project: Project, src: str, table: str, spans: str) -> tuple[int, int, list[str]]:
+    """Merge the attached file's links of ``table`` (``links`` or ``gold_links``).
+
+    Newest ``updated`` wins, tombstones included, as for spans; call after the
+    spans were merged (``temp.merge_doc_map`` maps the file's documents). A
+    returned file is untrusted: a link is taken only when its type exists here,
+    its spans are here in the same document and annotator, it is what its type
+    allows (:func:`annotator.core.links.check_link`), and, for an id already
+    here, it still joins the same head. Of two live links of a ``single`` type
+    from one head (the claimer set in two copies), the newer stays.
+
+    :returns: links added, links updated, and a note for each link refused or settled.
+    """
+    from annotator.core.errors import AnnotatorError
+    from annotator.core.links import check_link
+
+    conn = project._conn
+    conn.execute("DROP TABLE IF EXISTS temp.merge_links_incoming")
+    conn.execute(
+        f"""
+        CREATE TEMP TABLE merge_links_incoming AS
+        SELECT k.id, m.doc_id, k.annotator, k.type, k.head, k.child, k.value,
+               k.created, k.updated, k.deleted, mine.id IS NOT NULL AS known,
+               mine.id IS NOT NULL AND (mine.head != k.head OR mine.doc_id != m.doc_id
+                                        OR mine.annotator != k.annotator) AS moved
+        FROM {src}.{table} k
+        JOIN temp.merge_doc_map m ON m.src_id = k.doc_id
+        LEFT JOIN main.{table} mine ON mine.id = k.id
+        WHERE mine.id IS NULL OR mine.updated < k.updated
+        """
+    )
+    rows = conn.execute(
+        "SELECT id, doc_id, annotator, type, head, child, value, created, updated, deleted,"
+        " known, moved FROM temp.merge_links_incoming"
+    ).fetchall()
+    conn.execute("DROP TABLE temp.merge_links_incoming")
+    if not rows:
+        return 0, 0, []
+    types = {t.name: t for t in project.link_types.list()}
+    labels = {label.name: label for label in project.labels.list()}
+    span_table = project.gold if spans == "gold_spans" else project.spans
+    notes: list[str] = []
+    taken: list[Link] = []
+    added = updated = 0
+    by_document: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        link = _link(row[:10])
+        where = f"document {link.doc_id}, {link.annotator}: {link.type} link {link.id}"
+        if row[11]:
+            notes.append(f"{where} refused: that id joins other spans here")
+            continue
+        link_type = types.get(link.type)
+        if link_type is None:
+            notes.append(f"{where} refused: no link type {link.type!r} here")
+            continue
+        if link.doc_id not in by_document:
+            by_document[link.doc_id] = {
+                s.id: s for s in span_table.for_document(link.doc_id, include_deleted=True)
+            }
+        found = by_document[link.doc_id]
+        head = found.get(link.head)
+        child = found.get(link.child) if link.child is not None else None
+        if head is None or (link.child is not None and child is None):
+            notes.append(f"{where} refused: its spans are not in the document")
+            continue
+        if link.deleted is None:
+            # A live link between spans a merge removed is kept as it is (hidden
+            # with them); its kinds are checked on the spans as they are.
+            live_head = head if head.deleted is None else _undeleted(head)
+            live_child = child if child is None or child.deleted is None else _undeleted(child)
+            try:
+                check_link(link_type, live_head, live_child, link.value, labels)
+            except AnnotatorError as exc:
+                notes.append(f"{where} refused: {exc.message}")
+                continue
+            if (head.annotator, head.doc_id) != (link.annotator, link.doc_id):
+                notes.append(f"{where} refused: its claim is another annotator's")
+                continue
+        taken.append(link)
+        if row[10]:
+            updated += 1
+        else:
+            added += 1
+    table_links = project.gold_links if table == "gold_links" else project.links
+    table_links.upsert_many(taken)
+    notes += _settle_single(project, table_links, {k.head for k in taken}, types)
+    return added, updated, notes
+
+
+def _undeleted(span: Any) -> Any:
+    from dataclasses import replace
+
+    return replace(span, deleted=None)
+
+
+def _settle_single(
+    project: Project, links: LinkTable, heads: set[str], types: dict[str, LinkType]
+) -> list[str]:
+    """Of several live links of a single type from one head, keep the newest."""
+    from annotator.core.model import utc_now
+
+    notes = []
+    now = utc_now()
+    for head in sorted(heads):
+        by_type: dict[str, list[Link]] = {}
+        for link in links.of_head(head):
+            by_type.setdefault(link.type, []).append(link)
+        for name, found in by_type.items():
+            link_type = types.get(name)
+            if link_type is None or not link_type.single or len(found) < 2:
+                continue
+            found.sort(key=lambda k: (k.updated, k.id), reverse=True)
+            for older in found[1:]:
+                links.set_deleted(older.id, now, updated=now)
+                notes.append(
+                    f"document {older.doc_id}, {older.annotator}: an older {name} of a claim "
+                    "removed; the newer one stays"
+                )
+    return notes

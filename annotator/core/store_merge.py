@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.model import DocId
 from annotator.core.store import Project
+from annotator.core.store_links import merge_links
 
 ALIAS = "merge_src"
 
@@ -28,6 +29,10 @@ class BulkCounts:
     gold_added: int = 0
     gold_updated: int = 0
     statuses_updated: int = 0
+    links_added: int = 0
+    links_updated: int = 0
+    #: Links refused (untrusted file) or settled (two claimers of one claim).
+    link_notes: list[str] = field(default_factory=list)
 
 
 @contextmanager
@@ -85,6 +90,11 @@ def merge_rows(project: Project) -> tuple[BulkCounts, dict[str, set[tuple[DocId,
     counts.gold_added, counts.gold_updated = _merge_span_table(
         project, "gold_spans", touched["gold_spans"]
     )
+    for table, spans in (("links", "spans"), ("gold_links", "gold_spans")):
+        added, updated, notes = merge_links(project, src, table, spans)
+        counts.links_added += added
+        counts.links_updated += updated
+        counts.link_notes += notes
     before = conn.total_changes
     conn.execute(
         f"""

@@ -61,7 +61,9 @@ def annotate_seed(
 ) -> SeedClaims:
     """The three claims, their claimers, cues and attributes, by ``who``."""
     if doc_id is None:
-        doc_id, _ = project.documents.add(SEED.read_text("utf-8"), title="البوكمال.. معركة دولية")
+        doc_id, _ = project.documents.add(
+            SEED.read_text("utf-8"), title="البوكمال.. معركة دولية", source="shamfm.fm"
+        )
     text = project.documents.get(doc_id).text
     claim_start = text.index(CLAIM_ARMY)
     army = add(project, doc_id, who, "ORG", find(text, "الجيش العراقي", after=claim_start + 5))
