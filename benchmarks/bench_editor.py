@@ -14,7 +14,9 @@ is beside its baseline in the same run (medians of ``--repeats``):
 - one label key press on a selection: the span committed to the project file
   (WAL, synchronous=FULL), the touched blocks re-highlighted and the viewport
   repainted (target: median < 16 ms). The file is checked afterwards through a
-  second, read-only connection.
+  second, read-only connection. Beside it, its floors in the same run: a bare
+  ``QPlainTextEdit`` taking a typed character (edit, layout, repaint) and one
+  SQLite commit of a small row (WAL, ``synchronous=FULL``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -165,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     targets = targets[::step][: args.presses]
     press_times = []
     for start, end in targets:
-        editor._set_selection(start + 1, end - 1)  # sloppy: snapping is part of the press
+        editor.text_view().set_selection(start + 1, end - 1)  # sloppy: snapping is part of it
         view.ensureCursorVisible()
         viewport.repaint()
         t0 = time.perf_counter()
@@ -178,6 +181,36 @@ def main(argv: list[str] | None = None) -> int:
         stored = {(s.start, s.end) for s in check.spans.for_document(doc, annotator="bench")}
     missing = [t for t in targets if t not in stored]
     assert not missing, f"{len(missing)} key presses did not reach the file"
+
+    # Floors of a key press, same run, same text: a bare QPlainTextEdit taking one
+    # typed character (an edit: layout of the block, repaint), and SQLite committing
+    # one small row in its own transaction (WAL, synchronous=FULL, like ours).
+    bare.setPlainText(shown)
+    bare_times = []
+    for start, _end in targets:
+        cursor = bare.textCursor()
+        cursor.setPosition(start)
+        bare.setTextCursor(cursor)
+        bare.ensureCursorVisible()
+        bare.viewport().repaint()
+        t0 = time.perf_counter()
+        QTest.keyClick(bare, Qt.Key.Key_1)
+        bare.viewport().repaint()
+        bare_times.append(time.perf_counter() - t0)
+    floor_db = sqlite3.connect(tmp / "floor.sqlite", isolation_level=None)
+    floor_db.execute("PRAGMA journal_mode = WAL")
+    floor_db.execute("PRAGMA synchronous = FULL")
+    floor_db.execute("CREATE TABLE t (id TEXT PRIMARY KEY, doc INTEGER, start INTEGER)")
+    commit_times = []
+    for n, (start, _end) in enumerate(targets):
+        t0 = time.perf_counter()
+        floor_db.execute("BEGIN")
+        floor_db.execute("INSERT INTO t VALUES (?, ?, ?)", [f"s{n}", doc, start])
+        floor_db.execute("COMMIT")
+        commit_times.append(time.perf_counter() - t0)
+    floor_db.close()
+    bare_press = statistics.median(bare_times)
+    commit = statistics.median(commit_times)
 
     med = {k: statistics.median(v) for k, v in results.items()}
     ratio = med["spans"] / med["plain"]
@@ -217,6 +250,17 @@ def main(argv: list[str] | None = None) -> int:
             f"label key → file → repaint (n={len(press_times)})",
             f"{press * 1000:8.2f} ms",
             "target < 16 ms " + ("OK" if press < 0.016 else "MISSED"),
+        ),
+        (
+            "  floor: bare QPlainTextEdit, key → edit → repaint",
+            f"{bare_press * 1000:8.2f} ms",
+            "same run, same text",
+        ),
+        ("  floor: one SQLite commit (WAL, FULL)", f"{commit * 1000:8.2f} ms", "same run"),
+        (
+            "  ratio to the two floors together",
+            f"{press / (bare_press + commit):8.2f} ×",
+            "",
         ),
         (
             "  p90 key press",

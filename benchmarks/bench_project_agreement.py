@@ -1,104 +1,135 @@
-"""`annotator agreement` end to end: a project of 10,000 documents × 3 annotators.
+"""`annotator agreement` end to end, beside its floor, at several sizes and on both texts.
 
-    .venv/bin/python benchmarks/bench_project_agreement.py [--documents 10000]
+    .venv/bin/python benchmarks/bench_project_agreement.py [--docs 1000,10000] \
+        [--kinds repetitive,real] [--repeats 3]
 
-Unlike ``bench_agreement.py`` (the numbers from ready-made input), this reads
-the project: statuses, spans, texts, and tokenizes every text for the token
-grid. Baselines in the same run: tokenizing the same texts alone
-(``token_offsets``), and reading the same rows alone.
+For each size and kind of text (``_common.py``) it builds a project (3
+annotators, ~20 entities and a claim each per document, 90 % done) and runs,
+as whole processes, medians of ``--repeats``, with peak resident memory:
+
+- the floor: the least any agreement must do, in this script's ``--floor`` mode:
+  read the statuses, texts and spans (one streaming query each), tokenize every
+  finished text (spaCy, straight into numpy), code each token per annotator
+  (O / B-label / I-label, vectorised per document) and count one Cohen's κ
+  confusion matrix per pair;
+- ``annotator agreement -p P --json``: every number (κ per pair, Fleiss, α,
+  span F1 exact and overlap, claims, disagreement kinds, per document).
+
+Targets (issue 14): within 1.5× of the floor; under 500 MB at 100k documents.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
-import statistics
+import itertools
+import sqlite3
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from annotator.core.model import DocId, Span, Status, StatusRecord, utc_now
-from annotator.core.review import project_agreement
-from annotator.core.store import NewDocument, Project
-from annotator.core.tokenizer import token_offsets
-
-WORDS = (
-    "البوكمال دير الزور دمشق الجيش السوري قسد داعش واشنطن موسكو العراق الفرات "
-    "البصيرة تقول المعلومات الأولية أن دخل بالفعل ضمن الأراضي لمسافة يبلغ"
-).split()
+from _common import KINDS, PYTHON, build_project, median_process, table
 
 
-def build(path: Path, n_docs: int, n_spans: int) -> None:
-    rng = random.Random(5)
-    with Project.create(path) as project, project.transaction():
-        texts = [" ".join(rng.choice(WORDS) for _ in range(400)) + f" {i}." for i in range(n_docs)]
-        ids = [d for d, _ in project.documents.add_many([NewDocument(t) for t in texts])]
-        now = utc_now()
-        spans = []
-        for doc_id, text in zip(ids, texts, strict=True):
-            starts = [i + 1 for i, c in enumerate(text) if c == " "][: n_spans * 10 : 10]
-            for who in ("sara", "omar", "huda"):
-                for start in starts:
-                    end = text.find(" ", start)
-                    if rng.random() < 0.1:
-                        continue  # a miss
-                    label = "GPE" if rng.random() < 0.9 else "LOC"
-                    spans.append(
-                        Span(
-                            project.spans.new_id(),
-                            DocId(doc_id),
-                            who,
-                            label,
-                            start,
-                            end,
-                            {},
-                            now,
-                            now,
-                        )
-                    )
-                project.statuses.put(
-                    StatusRecord(DocId(doc_id), who, Status.DONE, 1.0, now),
-                    doc_id=doc_id,
-                    annotator=who,
+def floor(path: str) -> None:
+    import numpy as np
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    from annotator.core.tokenizer import get_nlp
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    finished: dict[int, set[str]] = {}
+    for doc_id, who in conn.execute("SELECT doc_id, annotator FROM statuses WHERE status='done'"):
+        finished.setdefault(doc_id, set()).add(who)
+    names = sorted({n for s in finished.values() for n in s})
+    entity = {
+        i: c
+        for c, i in enumerate(
+            r[0] for r in conn.execute("SELECT id FROM labels WHERE kind != 'claim' ORDER BY id")
+        )
+    }
+    n_values = 2 * len(entity) + 1
+    pairs = list(itertools.combinations(names, 2))
+    confusion = {p: np.zeros(n_values * n_values, dtype=np.int64) for p in pairs}
+    tokenizer = get_nlp().tokenizer
+    spans = conn.cursor().execute(
+        'SELECT doc_id, annotator, label_id, start, "end" FROM spans WHERE deleted IS NULL'
+        " ORDER BY doc_id"
+    )
+    pending = next(spans, None)
+    for doc_id, text in conn.execute("SELECT id, text FROM documents ORDER BY id"):
+        mine: dict[str, list[tuple[int, int, int]]] = {}
+        while pending is not None and pending[0] <= doc_id:
+            if pending[0] == doc_id and pending[2] in entity:
+                mine.setdefault(pending[1], []).append((entity[pending[2]], pending[3], pending[4]))
+            pending = next(spans, None)
+        done = finished.get(doc_id, set())
+        if len(done) < 2:
+            continue
+        cols = tokenizer(text).to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)
+        cols = cols[cols[:, 2] == 0]
+        starts, ends = cols[:, 0], cols[:, 0] + cols[:, 1]
+        n = starts.size
+        codes = {}
+        for who in done:
+            spans_of = np.array(mine.get(who, ()), dtype=np.int64).reshape(-1, 3)
+            lo = np.searchsorted(starts, spans_of[:, 1])
+            hi = np.searchsorted(ends, spans_of[:, 2], side="right")
+            inside = np.zeros(n + 1, dtype=np.int64)  # I-label over [lo, hi), then B at lo
+            np.add.at(inside, lo, 2 * spans_of[:, 0] + 2)
+            np.subtract.at(inside, hi, 2 * spans_of[:, 0] + 2)
+            row = np.cumsum(inside[:n])
+            row[lo[lo < n]] = 2 * spans_of[lo < n, 0] + 1
+            codes[who] = row
+        for a, b in pairs:
+            if a in codes and b in codes:
+                confusion[(a, b)] += np.bincount(
+                    codes[a] * n_values + codes[b], minlength=n_values * n_values
                 )
-        project.spans.insert_many(spans)
+    for pair, counts in confusion.items():
+        m = counts.reshape(n_values, n_values)
+        n = int(m.sum())
+        chance = int(np.dot(m.sum(axis=1), m.sum(axis=0)))
+        print(pair, (n * int(np.trace(m)) - chance) / (n * n - chance) if n else None)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--documents", type=int, default=10_000)
-    parser.add_argument("--spans", type=int, default=20)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", default="1000,10000", help="comma-separated sizes")
+    parser.add_argument("--kinds", default=",".join(KINDS))
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--floor", metavar="PROJECT", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    token_offsets("تحميل")  # spaCy's import is start-up, not agreement
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "p.sqlite"
-        build(path, args.documents, args.spans)
-        tokenizing, reading, ours = [], [], []
-        with Project.open(path, readonly=True) as project:
-            for _ in range(args.repeats):
-                start = time.perf_counter()
-                texts = [d.text for d in project.documents.iter()]
-                for doc_id in project.documents.ids():
-                    project.spans.for_document(doc_id)
-                reading.append(time.perf_counter() - start)
-                start = time.perf_counter()
-                for text in texts:
-                    token_offsets(text)
-                tokenizing.append(time.perf_counter() - start)
-                start = time.perf_counter()
-                result = project_agreement(project)
-                ours.append(time.perf_counter() - start)
-    read, tok, agr = (statistics.median(x) for x in (reading, tokenizing, ours))
-    print(
-        f"{args.documents} documents × 3 annotators, {result.entities.tokens:,} tokens; "
-        f"median of {args.repeats}"
-    )
-    print(f"{'what':<52}{'seconds':>9}{'ratio':>8}")
-    print(f"{'baseline: reading texts and spans alone':<52}{read:>9.2f}{read / tok:>8.2f}")
-    print(f"{'baseline: tokenizing the texts alone (token_offsets)':<52}{tok:>9.2f}{1:>8.2f}")
-    print(f"{'annotator agreement (read, tokenize, every number)':<52}{agr:>9.2f}{agr / tok:>8.2f}")
+    if args.floor:
+        floor(args.floor)
+        return 0
+    annotator = str(Path(sys.executable).parent / "annotator")
+    rows = [["documents", "text", "spans", "ours s", "floor s", "ratio", "ours MB", "floor MB"]]
+    for n_docs in (int(n) for n in args.docs.split(",")):
+        for kind in args.kinds.split(","):
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / "p.sqlite"
+                counts = build_project(path, n_docs, kind)
+                base, base_mb = median_process(
+                    [PYTHON, __file__, "--floor", str(path)], args.repeats
+                )
+                ours, ours_mb = median_process(
+                    [annotator, "agreement", "-p", str(path), "--json"], args.repeats
+                )
+            rows.append(
+                [
+                    f"{n_docs:,}",
+                    kind,
+                    f"{counts['spans']:,}",
+                    f"{ours:.2f}",
+                    f"{base:.2f}",
+                    f"{ours / base:.2f}",
+                    f"{ours_mb:.0f}",
+                    f"{base_mb:.0f}",
+                ]
+            )
+            print(" | ".join(rows[-1]), flush=True)
+    print(f"\nwhole processes, median of {args.repeats}; MB = peak resident\n")
+    print(table(rows))
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -70,7 +71,14 @@ def handle_errors() -> Iterator[None]:
     except FileExistsError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
-        raise fail(f"{exc.filename or ''}: {exc.strerror or exc}") from None
+        # Core code names the file; this is the last resort, never ": No space left".
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise fail(f"{where}{exc.strerror or exc}; nothing was changed.") from None
+    except sqlite3.Error as exc:
+        raise fail(
+            f"[E090] the project could not be read or written ({exc}); the disk may be full, "
+            "read-only or gone. Nothing was changed."
+        ) from None
 
 
 @contextmanager

@@ -64,6 +64,14 @@ def import_(
             "sentences, or sentence-ending tokens when the file has none).",
         ),
     ] = None,
+    paragraphs_per_document: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Text: cut each file at blank lines into documents of N paragraphs "
+            "(a huge file that is not one article).",
+        ),
+    ] = None,
     part: Annotated[
         str | None,
         typer.Option(
@@ -108,6 +116,7 @@ def import_(
         label_map=_parse_label_map(label_map or []),
         lenient=lenient,
         sentences_per_document=sentences_per_document,
+        paragraphs_per_document=paragraphs_per_document,
         part=part,
         done=done,
         max_document_chars=max_document_chars,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,12 +13,12 @@ from annotator.core.store import parse_kind
 
 app = typer.Typer(help="List, add, rename and recolour labels.", invoke_without_command=True)
 
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
-
-def _check_colour(colour: str | None) -> None:
-    if colour is not None and not _COLOUR.match(colour):
-        raise fail(f"colour {colour!r}: write it as #rrggbb, e.g. #a8e6b8.")
+def _project(ctx: typer.Context, given: Path | None) -> Path | None:
+    """The sub-command's ``-p``, else the one given to ``labels`` itself."""
+    if given is not None:
+        return given
+    return ctx.obj if isinstance(ctx.obj, Path) else None
 
 
 @app.callback()
@@ -27,6 +27,8 @@ def list_labels(
 ) -> None:
     """List the labels in palette order (with no sub-command)."""
     if ctx.invoked_subcommand is not None:
+        # `annotator labels -p P add ...`: the sub-command writes P, not the default project.
+        ctx.obj = project
         return
     with open_project(project, readonly=True) as proj:
         labels = proj.labels.list()
@@ -63,6 +65,7 @@ def list_labels(
 
 @app.command()
 def add(
+    ctx: typer.Context,
     name: str,
     kind: Annotated[str, typer.Option(help="entity, place or claim.")],
     project: ProjectOption = None,
@@ -72,8 +75,7 @@ def add(
     description_ar: str = "",
 ) -> None:
     """Add a label at the end of the palette."""
-    _check_colour(color)
-    with open_project(project) as proj:
+    with open_project(_project(ctx, project)) as proj:
         label = proj.labels.add(
             Label(
                 name,
@@ -88,24 +90,24 @@ def add(
 
 
 @app.command()
-def rename(old: str, new: str, project: ProjectOption = None) -> None:
+def rename(ctx: typer.Context, old: str, new: str, project: ProjectOption = None) -> None:
     """Rename a label; its spans keep it."""
-    with open_project(project) as proj:
+    with open_project(_project(ctx, project)) as proj:
         proj.labels.update(old, name=new)
     console.print(f"Renamed {old} to {new}.", highlight=False)
 
 
 @app.command()
-def recolor(name: str, color: str, project: ProjectOption = None) -> None:
+def recolor(ctx: typer.Context, name: str, color: str, project: ProjectOption = None) -> None:
     """Change a label's colour (#rrggbb)."""
-    _check_colour(color)
-    with open_project(project) as proj:
+    with open_project(_project(ctx, project)) as proj:
         proj.labels.update(name, color=color)
     console.print(f"{name} is now {color}.", highlight=False)
 
 
 @app.command()
 def edit(
+    ctx: typer.Context,
     name: str,
     project: ProjectOption = None,
     shortcut: Annotated[str | None, typer.Option(help="A letter key.")] = None,
@@ -126,6 +128,6 @@ def edit(
     }
     if not changes:
         raise fail("nothing to change: give --shortcut, --description, --description-ar or --kind.")
-    with open_project(project) as proj:
+    with open_project(_project(ctx, project)) as proj:
         proj.labels.update(name, **changes)
     console.print(f"Updated {name}.", highlight=False)

@@ -22,8 +22,12 @@ from annotator.cli.common import (
     open_project,
     print_json,
 )
-from annotator.core.stats import project_stats
+from annotator.core.names import check_annotator_name
 from annotator.core.store import Project, labels_from_toml
+
+# Heavy modules (the importer's decoders, spaCy, numpy, sqlite-utils) are imported
+# inside the commands that need them: `--help`, `stats` and `labels` start in
+# about the time of Typer itself (benchmarks/bench_startup.py).
 
 app = typer.Typer(
     name="annotator",
@@ -62,6 +66,13 @@ def init(
         Path | None,
         typer.Option(help="Label set (TOML) instead of the default.", exists=True, dir_okay=False),
     ] = None,
+    flat_entities: Annotated[
+        bool,
+        typer.Option(
+            "--flat-entities",
+            help="Entities form one flat layer: no entity inside another (default: nested).",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Create a project with the default label set (or the one in --labels)."""
@@ -70,6 +81,8 @@ def init(
         if labels is not None:
             label_set = labels_from_toml(labels.read_text("utf-8"), source=str(labels))
         with Project.create(project, labels=label_set) as created:
+            if flat_entities:
+                created.set_flat_entities(True)
             names = created.labels.names()
     if as_json:
         print_json({"project": str(project), "labels": names})
@@ -77,9 +90,15 @@ def init(
         console.print(f"Created {project} with labels {', '.join(names)}.", highlight=False)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 @app.command()
 def stats(project: ProjectOption = None, as_json: JsonOption = False) -> None:
     """Documents, words, spans per label and annotator, statuses, time spent."""
+    from annotator.core.stats import project_stats
+
     with open_project(project, readonly=True) as proj:
         data = project_stats(proj)
     if as_json:
@@ -133,6 +152,43 @@ def _print_stats(data: dict[str, object]) -> None:
         console.print(table)
 
 
+def _check_name(name: str | None, *, option: str) -> None:
+    """Refuse a bad annotator name before a window opens, not at its first edit."""
+    if name is not None:
+        with handle_errors():
+            check_annotator_name(name, where=option)
+
+
+@app.command()
+def find(
+    query: Annotated[str, typer.Argument(help="What to find: a word, part of one, a phrase.")],
+    project: ProjectOption = None,
+    limit: Annotated[int, typer.Option(help="Stop after this many hits.")] = 200,
+    as_json: JsonOption = False,
+) -> None:
+    """Find text in every document, tolerant of tashkeel, tatweel and hamza forms."""
+    from annotator.core.search import find_in_project
+
+    with open_project(project, readonly=True) as proj:
+        result = find_in_project(proj, query, limit=limit)
+    if as_json:
+        print_json(result.to_json())
+        return
+    for hit in result.hits:
+        # Plain text: document words never become Rich markup.
+        console.print(
+            f"{hit.number}\t{hit.start}–{hit.end}\t…{hit.before}[{hit.match}]{hit.after}…",
+            markup=False,
+            highlight=False,
+        )
+    more = f" (stopped at --limit {limit}; there are more)" if result.truncated else ""
+    console.print(
+        f"{_count(len(result.hits), 'hit')} in {_count(result.documents, 'document')}{more}.",
+        markup=False,
+        highlight=False,
+    )
+
+
 @app.command()
 def gui(
     project: ProjectOption = None,
@@ -144,6 +200,7 @@ def gui(
     language: Annotated[str | None, typer.Option(help="Interface language: en or ar.")] = None,
 ) -> None:
     """Open the annotation editor."""
+    _check_name(annotator, option="--annotator")
     try:
         from annotator.gui.app import run
     except ImportError as exc:  # the GUI is optional for scripts; say what is missing
@@ -165,6 +222,7 @@ def review(
     language: Annotated[str | None, typer.Option(help="Interface language: en or ar.")] = None,
 ) -> None:
     """Open the review window: agreement heat map, disagreements, adjudication into gold."""
+    _check_name(adjudicator, option="--adjudicator")
     try:
         from annotator.gui.app import run
     except ImportError as exc:

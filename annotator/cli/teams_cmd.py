@@ -36,9 +36,9 @@ def assign(
     from annotator.core.teams import assign as assign_documents
 
     with open_project(project) as proj:
-        plan = assign_documents(
-            proj, _names(annotators) or [], overlap=overlap, per_shared=per_shared, seed=seed
-        )
+        # Empty entries are kept: "sara,,omar" or a name of spaces is refused, not dropped.
+        names = [v.strip() for v in annotators.split(",")]
+        plan = assign_documents(proj, names, overlap=overlap, per_shared=per_shared, seed=seed)
     load = plan.load()
     if as_json:
         print_json({"documents": len(plan.by_document), "shared": plan.shared, "load": load})

@@ -67,19 +67,23 @@ Conventions
     per_document          [ {doc_id, annotators, entity_exact_f1, claim_overlap_f1,
                              disagreement} ]     in input order
 
-Everything heavy is integer counting with numpy over the whole corpus at once
-(all documents laid end to end on one axis; claims' characters as runs between
-boundaries); only spans that overlap two or more others go through a Python
-loop. 10,000 documents × 3 annotators × ~20 spans × ~400 tokens take about two
-seconds (``benchmarks/bench_agreement.py`` times it against the references).
+Documents stream through once, in batches of about :data:`BATCH_TOKENS` tokens.
+Within a batch everything heavy is integer counting with numpy (its documents
+laid end to end on one axis; claims' characters as runs between boundaries);
+only spans that overlap two or more others go through a Python loop. Every
+number is a ratio of integer sums (Krippendorff's α keeps its observed
+disagreement per number of coders of a unit), so the batches add up to exactly
+what one pass over the whole corpus gives, and memory does not grow with the
+corpus. ``benchmarks/bench_agreement.py`` times it against the references.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -108,15 +112,21 @@ CodeArray = npt.NDArray[np.int32]  # one value per coder and unit, -1 = missing
 BoolArray = npt.NDArray[np.bool_]
 # Per pair, for the per-document score: (both finished, matches, |A|+|B|) per unit document.
 _DocCounts = tuple[BoolArray, IntArray, IntArray]
-_STAGES = 4  # progress steps after reading the input
+_STAGES = 1  # progress steps after reading the input: the totals
+
+BATCH_TOKENS = 200_000
+"""Documents are compared in batches of about this many tokens: big enough for
+numpy to count in bulk, small enough that a batch's arrays stay near 50 MB."""
 
 
 # --- input ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class AgreementSpan:
+class AgreementSpan(NamedTuple):
     """One span of one annotator: code-point offsets, half-open.
+
+    A named tuple, not a dataclass: a project hands over millions of them and a
+    tuple is made three times faster.
 
     :param layer: ``"ents"`` (entities and places, never overlapping within one
         annotator) or ``"claims"`` (may overlap) — ``LabelKind.layer``.
@@ -135,7 +145,8 @@ class AgreementDocument:
     :param doc_id: the project's document id, echoed in the per-document results.
     :param n_chars: length of the document's text in code points.
     :param tokens: ``(start, end)`` of each token, sorted and non-overlapping
-        (``tokenizer.token_offsets(text)``).
+        (``tokenizer.token_offsets(text)``), or the same as an ``(n, 2)`` integer
+        array (no Python tuple per token).
     :param annotations: spans of each annotator who marked the document done; an
         empty sequence means "done, nothing to mark". Annotators who did not
         finish it must be left out.
@@ -143,7 +154,7 @@ class AgreementDocument:
 
     doc_id: int
     n_chars: int
-    tokens: Sequence[tuple[int, int]]
+    tokens: Sequence[tuple[int, int]] | npt.NDArray[np.int64]
     annotations: Mapping[str, Sequence[AgreementSpan]]
 
 
@@ -343,87 +354,371 @@ def compute_agreement(
     *,
     annotators: Sequence[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    expected: int | None = None,
 ) -> AgreementResult:
     """Agreement of the chosen annotators on the documents at least two of them finished.
+
+    Documents are read once, in order, and compared in batches of about
+    :data:`BATCH_TOKENS` tokens; only counts outlive a batch, so memory does not
+    grow with the corpus (pass a generator to stream a project).
 
     :param documents: every candidate document; those finished by fewer than two
         chosen annotators are skipped.
     :param annotators: whose work to compare, in display order (default: every
         annotator found, sorted). Spans of other annotators are ignored.
     :param progress: called as ``progress(done, total)`` while the input is read
-        and once per stage after; raise from it to cancel.
+        and once at the end (``done == total``); raise from it to cancel.
+    :param expected: how many documents ``documents`` holds, for ``total`` when it
+        has no ``len()`` (a generator).
     :raises InvalidSpan: a span is empty, reversed, outside its text, or of an
         unknown layer.
     :raises SpanOverlapsEntity: two entity spans of one annotator overlap.
     :raises ValueError: tokens unsorted, overlapping or outside the text.
     """
-    docs = list(documents)
-    if annotators is None:
-        chosen = tuple(sorted({name for d in docs for name in d.annotations}))
-    else:
-        chosen = tuple(dict.fromkeys(annotators))
-    corpus = _Corpus.build(docs, chosen, progress)
-    pairs = list(itertools.combinations(range(len(chosen)), 2))
-    total_steps = len(docs) + _STAGES
-
-    def _stage(i: int) -> None:
-        if progress is not None:
-            progress(len(docs) + i, total_steps)
-
-    grid = _TokenGrid.build(corpus)
-    _stage(1)
-    entity_pairs, disagreements, doc_ent = _entity_pairs(corpus, grid, pairs)
-    _stage(2)
-    claim_pairs, doc_claim = _claim_pairs(corpus, pairs)
-    _stage(3)
-
-    compared = [p for p in entity_pairs if p.documents > 0]
-    mean_f1 = (
-        sum(p.exact_f1 for p in compared if p.exact_f1 is not None) / len(compared)
-        if compared
-        else None
-    )
-    pooled_tp = sum(p.exact_tp for p in compared)
-    pooled_n = sum(p.n_a + p.n_b for p in compared)
-    pooled_f1 = _f1(pooled_tp, pooled_n) if compared else None
-
-    everyone = np.all(grid.codes >= 0, axis=0)
-    fleiss_docs = int(np.count_nonzero(corpus.finished.all(axis=0))) if chosen else 0
-    fleiss = _fleiss_kappa(grid.codes[:, everyone]) if len(chosen) >= 2 else None
-
-    entities = EntityAgreement(
-        labels=corpus.ent_labels,
-        tokens=grid.n_tokens,
-        mean_exact_f1=mean_f1,
-        pooled_exact_f1=pooled_f1,
-        krippendorff_alpha=_krippendorff_alpha(grid.codes),
-        fleiss_kappa=fleiss,
-        fleiss_documents=fleiss_docs,
-        pairs=tuple(entity_pairs),
-    )
-    char_codes, char_weights = _claim_characters(corpus)
-    claims = ClaimAgreement(
-        labels=corpus.claim_labels,
-        characters=int(corpus.n_chars.sum()),
-        krippendorff_alpha=_krippendorff_alpha(char_codes, char_weights),
-        pairs=tuple(claim_pairs),
-    )
-    per_document = _per_document(corpus, doc_ent, doc_claim)
-    _stage(4)
-    return AgreementResult(
-        annotators=chosen,
-        documents=corpus.n_docs,
-        entities=entities,
-        claims=claims,
-        disagreements={
-            (chosen[i], chosen[j]): c for (i, j), c in zip(pairs, disagreements, strict=True)
-        },
-        per_document=per_document,
-    )
+    totals = _Totals(None if annotators is None else tuple(dict.fromkeys(annotators)))
+    if expected is None and isinstance(documents, Sized):
+        expected = len(documents)
+    batch: list[AgreementDocument] = []
+    batch_tokens = 0
+    seen = 0
+    for doc in documents:
+        if progress is not None and seen % 500 == 0:
+            progress(seen, max(expected or 0, seen) + _STAGES)
+        seen += 1
+        if not totals.admit(doc):
+            continue
+        batch.append(doc)
+        batch_tokens += len(doc.tokens)
+        if batch_tokens >= BATCH_TOKENS:
+            totals.add(batch)
+            batch, batch_tokens = [], 0
+    if batch:
+        totals.add(batch)
+    result = totals.result()
+    if progress is not None:
+        total = max(expected or 0, seen) + _STAGES
+        progress(total, total)
+    return result
 
 
 def _f1(matches: int, sizes: int) -> float:
     return 1.0 if sizes == 0 else 2.0 * matches / sizes
+
+
+# --- counts that outlive a batch -------------------------------------------------
+
+
+def _grow(array: IntArray, shape: tuple[int, ...]) -> IntArray:
+    """``array`` zero-padded to ``shape`` (label codes only ever grow)."""
+    if array.shape == shape:
+        return array
+    out = np.zeros(shape, dtype=np.int64)
+    out[tuple(slice(0, n) for n in array.shape)] = array
+    return out
+
+
+@dataclass(slots=True)
+class _EntityCounts:
+    """One pair's entity counts over some documents; ``a`` and ``b`` in index order."""
+
+    documents: int = 0
+    tokens: int = 0
+    n_a: int = 0
+    n_b: int = 0
+    tp: int = 0
+    matches: int = 0
+    kinds: DisagreementCounts = field(default_factory=DisagreementCounts)
+    tp_label: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    na_label: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    nb_label: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    confusion: IntArray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int64))
+
+    def add(self, other: _EntityCounts) -> None:
+        self.documents += other.documents
+        self.tokens += other.tokens
+        self.n_a += other.n_a
+        self.n_b += other.n_b
+        self.tp += other.tp
+        self.matches += other.matches
+        self.kinds = self.kinds + other.kinds
+        n = max(self.tp_label.size, other.tp_label.size)
+        self.tp_label = _grow(self.tp_label, (n,)) + _grow(other.tp_label, (n,))
+        self.na_label = _grow(self.na_label, (n,)) + _grow(other.na_label, (n,))
+        self.nb_label = _grow(self.nb_label, (n,)) + _grow(other.nb_label, (n,))
+        v = max(self.confusion.shape[0], other.confusion.shape[0])
+        self.confusion = _grow(self.confusion, (v, v)) + _grow(other.confusion, (v, v))
+
+    def swapped(self) -> _EntityCounts:
+        """The same counts seen from ``b``'s side (every number but n_a/n_b is symmetric)."""
+        return _EntityCounts(
+            self.documents,
+            self.tokens,
+            self.n_b,
+            self.n_a,
+            self.tp,
+            self.matches,
+            self.kinds,
+            self.tp_label,
+            self.nb_label,
+            self.na_label,
+            self.confusion.T,
+        )
+
+
+@dataclass(slots=True)
+class _ClaimCounts:
+    documents: int = 0
+    n_a: int = 0
+    n_b: int = 0
+    overlap: int = 0
+    iou50: int = 0
+
+    def add(self, other: _ClaimCounts) -> None:
+        self.documents += other.documents
+        self.n_a += other.n_a
+        self.n_b += other.n_b
+        self.overlap += other.overlap
+        self.iou50 += other.iou50
+
+    def swapped(self) -> _ClaimCounts:
+        return _ClaimCounts(self.documents, self.n_b, self.n_a, self.overlap, self.iou50)
+
+
+@dataclass(slots=True)
+class _AlphaCounts:
+    """Krippendorff's α as sums over units: ``Σ_u w_u (m_u² − Σ_c n_uc²)`` per ``m_u``,
+    and the weighted value counts ``n_c`` of pairable units — integers, so batches add
+    up to exactly what one pass over the corpus would count."""
+
+    observed: dict[int, int] = field(default_factory=dict)
+    n_c: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    pairable: bool = False
+
+    def add(self, codes: CodeArray, weights: IntArray | None = None) -> None:
+        if codes.size == 0:
+            return
+        m = (codes >= 0).sum(axis=0)
+        pairable = m >= 2
+        if not pairable.any():
+            return
+        self.pairable = True
+        w = np.ones(codes.shape[1], dtype=np.int64) if weights is None else weights
+        sum_sq = m + 2 * _agreeing_pairs(codes)  # Σ_c n_uc²
+        for mu in np.unique(m[pairable]).tolist():
+            sel = m == mu
+            term = int(np.dot(w[sel], mu * mu - sum_sq[sel]))
+            self.observed[int(mu)] = self.observed.get(int(mu), 0) + term
+        vals = codes[:, pairable]
+        vw = np.broadcast_to(w[pairable], vals.shape)
+        ok = vals >= 0
+        n_c = np.bincount(vals[ok], weights=None if weights is None else vw[ok]).astype(np.int64)
+        size = max(n_c.size, self.n_c.size)
+        self.n_c = _grow(self.n_c, (size,)) + _grow(n_c, (size,))
+
+    def value(self) -> float | None:
+        """``α = 1 − (n − 1)·Σ_u (m_u² − Σ_c n_uc²)/(m_u − 1) / (n² − Σ_c n_c²)``."""
+        if not self.pairable:
+            return None
+        observed: float = 0.0
+        for mu in sorted(self.observed):
+            observed += self.observed[mu] / (mu - 1)
+        n = int(self.n_c.sum())
+        expected = n * n - int(np.dot(self.n_c, self.n_c))
+        if expected == 0:
+            return None
+        return 1.0 - (n - 1) * observed / expected
+
+
+@dataclass(slots=True)
+class _FleissCounts:
+    """Fleiss' κ as sums over units every rater coded: agreeing pairs, value totals."""
+
+    units: int = 0
+    documents: int = 0
+    agree: int = 0
+    totals: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    def add(self, codes: CodeArray, documents: int) -> None:
+        self.documents += documents
+        if codes.size == 0:
+            return
+        self.units += int(codes.shape[1])
+        self.agree += 2 * int(_agreeing_pairs(codes).sum())  # Σ_i Σ_j n_ij² − N·k
+        totals = np.bincount(codes.ravel()).astype(np.int64)
+        size = max(totals.size, self.totals.size)
+        self.totals = _grow(self.totals, (size,)) + _grow(totals, (size,))
+
+    def value(self, k: int) -> float | None:
+        if k < 2 or self.units == 0:
+            return None
+        nk = self.units * k
+        sq = int(np.dot(self.totals, self.totals))
+        denominator = (k - 1) * (nk * nk - sq)
+        if denominator == 0:
+            return None
+        # κ = (P̄ − P_e)/(1 − P_e), with P̄ = agree/(N·k·(k−1)), P_e = sq/(N·k)², kept integral.
+        return (self.agree * nk - sq * (k - 1)) / denominator
+
+
+class _Totals:
+    """Everything ``compute_agreement`` returns, as counts added batch by batch.
+
+    Annotators and labels get an index the first time they are seen; every count
+    is kept by index and only sorted into display order by :meth:`result`. With no
+    ``chosen`` annotators, each new name found joins the comparison (pairs that
+    shared nothing so far just have zero counts).
+    """
+
+    def __init__(self, chosen: tuple[str, ...] | None) -> None:
+        self.fixed = chosen is not None
+        self.names: list[str] = list(chosen or ())
+        self.index = {name: i for i, name in enumerate(self.names)}
+        self.ent_code: dict[str, int] = {}
+        self.claim_code: dict[str, int] = {}
+        self.documents = 0
+        self.tokens = 0
+        self.characters = 0
+        self.ents: dict[tuple[int, int], _EntityCounts] = {}
+        self.claims: dict[tuple[int, int], _ClaimCounts] = {}
+        self.ent_alpha = _AlphaCounts()
+        self.claim_alpha = _AlphaCounts()
+        # Keyed by the annotators a document was finished by: Fleiss' κ takes
+        # the documents finished by every chosen annotator, known only at the end.
+        self.fleiss: dict[frozenset[str], _FleissCounts] = {}
+        self.per_document: list[DocumentDisagreement] = []
+
+    def admit(self, doc: AgreementDocument) -> bool:
+        """Whether ``doc`` is a unit (two chosen annotators or more finished it)."""
+        if not self.fixed:
+            for name in doc.annotations:
+                if name not in self.index:
+                    self.index[name] = len(self.names)
+                    self.names.append(name)
+            return len(doc.annotations) >= 2
+        return sum(name in self.index for name in doc.annotations) >= 2
+
+    def add(self, docs: list[AgreementDocument]) -> None:
+        names = tuple(self.names)
+        corpus = _Corpus.build(docs, names, self.ent_code, self.claim_code)
+        grid = _TokenGrid.build(corpus)
+        pairs = list(itertools.combinations(range(len(names)), 2))
+        ent_counts, doc_ent = _entity_pairs(corpus, grid, pairs)
+        claim_counts, doc_claim = _claim_pairs(corpus, pairs)
+        for pair, e, c in zip(pairs, ent_counts, claim_counts, strict=True):
+            self.ents.setdefault(pair, _EntityCounts()).add(e)
+            self.claims.setdefault(pair, _ClaimCounts()).add(c)
+        self.ent_alpha.add(grid.codes)
+        char_codes, char_weights = _claim_characters(corpus)
+        self.claim_alpha.add(char_codes, char_weights)
+        everyone = np.all(grid.codes >= 0, axis=0)
+        fleiss_docs = int(np.count_nonzero(corpus.finished.all(axis=0)))
+        self.fleiss.setdefault(frozenset(names), _FleissCounts()).add(
+            grid.codes[:, everyone], fleiss_docs
+        )
+        self.documents += corpus.n_docs
+        self.tokens += grid.n_tokens
+        self.characters += int(corpus.n_chars.sum())
+        self.per_document.extend(_per_document(corpus, doc_ent, doc_claim))
+
+    def result(self) -> AgreementResult:
+        chosen = tuple(self.names) if self.fixed else tuple(sorted(self.names))
+        index = self.index
+        ent_labels = tuple(sorted(self.ent_code))
+        entity_pairs: list[EntityPair] = []
+        claim_pairs: list[ClaimPair] = []
+        disagreements: dict[tuple[str, str], DisagreementCounts] = {}
+        for a, b in itertools.combinations(chosen, 2):
+            i, j = index[a], index[b]
+            key = (min(i, j), max(i, j))
+            e = self.ents.get(key, _EntityCounts())
+            c = self.claims.get(key, _ClaimCounts())
+            if i > j:
+                e, c = e.swapped(), c.swapped()
+            entity_pairs.append(self._entity_pair(a, b, e))
+            claim_pairs.append(_claim_pair(a, b, c))
+            disagreements[(a, b)] = e.kinds
+
+        compared = [p for p in entity_pairs if p.documents > 0]
+        mean_f1 = (
+            sum(p.exact_f1 for p in compared if p.exact_f1 is not None) / len(compared)
+            if compared
+            else None
+        )
+        pooled_tp = sum(p.exact_tp for p in compared)
+        pooled_n = sum(p.n_a + p.n_b for p in compared)
+        fleiss = self.fleiss.get(frozenset(chosen), _FleissCounts())
+        entities = EntityAgreement(
+            labels=ent_labels,
+            tokens=self.tokens,
+            mean_exact_f1=mean_f1,
+            pooled_exact_f1=_f1(pooled_tp, pooled_n) if compared else None,
+            krippendorff_alpha=self.ent_alpha.value(),
+            fleiss_kappa=fleiss.value(len(chosen)),
+            fleiss_documents=fleiss.documents,
+            pairs=tuple(entity_pairs),
+        )
+        claims = ClaimAgreement(
+            labels=tuple(sorted(self.claim_code)),
+            characters=self.characters,
+            krippendorff_alpha=self.claim_alpha.value(),
+            pairs=tuple(claim_pairs),
+        )
+        per_document: Sequence[DocumentDisagreement] = self.per_document
+        if not self.fixed:  # names were compared in the order found; show them sorted
+            per_document = [
+                dataclasses.replace(d, annotators=tuple(sorted(d.annotators))) for d in per_document
+            ]
+        return AgreementResult(
+            annotators=chosen,
+            documents=self.documents,
+            entities=entities,
+            claims=claims,
+            disagreements=disagreements,
+            per_document=tuple(per_document),
+        )
+
+    def _entity_pair(self, a: str, b: str, e: _EntityCounts) -> EntityPair:
+        n_labels = e.tp_label.size
+        per_label = {
+            name: LabelF1(
+                tp=int(e.tp_label[c]),
+                n_a=int(e.na_label[c]),
+                n_b=int(e.nb_label[c]),
+                f1=_f1(int(e.tp_label[c]), int(e.na_label[c] + e.nb_label[c])),
+            )
+            for name, c in sorted(self.ent_code.items())
+            if c < n_labels and e.na_label[c] + e.nb_label[c] > 0
+        }
+        seen = e.documents > 0
+        return EntityPair(
+            a=a,
+            b=b,
+            documents=e.documents,
+            tokens=e.tokens,
+            n_a=e.n_a,
+            n_b=e.n_b,
+            exact_tp=e.tp,
+            exact_f1=_f1(e.tp, e.n_a + e.n_b) if seen else None,
+            overlap_matches=e.matches,
+            overlap_f1=_f1(e.matches, e.n_a + e.n_b) if seen else None,
+            cohen_kappa=_kappa_from_confusion(e.confusion) if seen else None,
+            per_label=per_label,
+        )
+
+
+def _claim_pair(a: str, b: str, c: _ClaimCounts) -> ClaimPair:
+    seen = c.documents > 0
+    return ClaimPair(
+        a=a,
+        b=b,
+        documents=c.documents,
+        n_a=c.n_a,
+        n_b=c.n_b,
+        overlap_matches=c.overlap,
+        overlap_f1=_f1(c.overlap, c.n_a + c.n_b) if seen else None,
+        iou50_matches=c.iou50,
+        iou50_f1=_f1(c.iou50, c.n_a + c.n_b) if seen else None,
+    )
 
 
 # --- flattening: every unit document laid end to end on one axis -----------------
@@ -464,11 +759,12 @@ class _Corpus:
     def build(
         docs: list[AgreementDocument],
         chosen: tuple[str, ...],
-        progress: Callable[[int, int], None] | None,
+        ent_code: dict[str, int],
+        claim_code: dict[str, int],
     ) -> _Corpus:
+        """Lay ``docs`` end to end; labels new to ``ent_code``/``claim_code`` get the next code."""
         index = {name: i for i, name in enumerate(chosen)}
         k = len(chosen)
-        total = len(docs) + _STAGES
         units: list[AgreementDocument] = []
         finished_rows: list[list[bool]] = []
         # Per annotator: flat starts, ends, labels, layers, and one doc index per span.
@@ -477,9 +773,7 @@ class _Corpus:
         labels: list[list[str]] = [[] for _ in chosen]
         layers: list[list[str]] = [[] for _ in chosen]
         span_docs: list[list[int]] = [[] for _ in chosen]
-        for n, doc in enumerate(docs):
-            if progress is not None and n % 500 == 0:
-                progress(n, total)
+        for doc in docs:
             mine = [
                 (index[name], spans) for name, spans in doc.annotations.items() if name in index
             ]
@@ -509,31 +803,11 @@ class _Corpus:
             else np.zeros((k, 0), dtype=np.bool_)
         )
         token_counts = np.array([len(doc.tokens) for doc in units], dtype=np.int64)
-        token_flat = np.fromiter(
-            itertools.chain.from_iterable(
-                itertools.chain.from_iterable(doc.tokens for doc in units)
-            ),
-            dtype=np.int64,
-            count=2 * int(token_counts.sum()),
+        token_flat = (
+            np.concatenate([_flat_tokens(doc.tokens) for doc in units])
+            if units
+            else np.zeros(0, dtype=np.int64)
         )
-        ent_names = sorted(
-            {
-                lab
-                for i in range(k)
-                for lab, lay in zip(labels[i], layers[i], strict=True)
-                if lay == ENTS
-            }
-        )
-        claim_names = sorted(
-            {
-                lab
-                for i in range(k)
-                for lab, lay in zip(labels[i], layers[i], strict=True)
-                if lay == CLAIMS
-            }
-        )
-        ent_code = {name: c for c, name in enumerate(ent_names)}
-        claim_code = {name: c for c, name in enumerate(claim_names)}
         ents: list[_Spans] = []
         claims: list[_Spans] = []
         for i in range(k):
@@ -554,7 +828,9 @@ class _Corpus:
                 )
             code = np.array(
                 [
-                    ent_code[lab] if lay == ENTS else claim_code[lab]
+                    ent_code.setdefault(lab, len(ent_code))
+                    if lay == ENTS
+                    else claim_code.setdefault(lab, len(claim_code))
                     for lab, lay in zip(labels[i], layers[i], strict=True)
                 ],
                 dtype=np.int64,
@@ -584,9 +860,16 @@ class _Corpus:
             token_counts=token_counts,
             ents=ents,
             claims=claims,
-            ent_labels=tuple(ent_names),
-            claim_labels=tuple(claim_names),
+            ent_labels=tuple(ent_code),
+            claim_labels=tuple(claim_code),
         )
+
+
+def _flat_tokens(tokens: Sequence[tuple[int, int]] | IntArray) -> IntArray:
+    """start, end, start, end, ... of a token list or an ``(n, 2)`` array."""
+    if isinstance(tokens, np.ndarray):
+        return tokens.astype(np.int64, copy=False).reshape(-1)
+    return np.fromiter(itertools.chain.from_iterable(tokens), dtype=np.int64, count=2 * len(tokens))
 
 
 def _sorted_spans(start: IntArray, end: IntArray, label: IntArray, doc: IntArray) -> _Spans:
@@ -679,64 +962,37 @@ def _agreeing_pairs(codes: CodeArray) -> IntArray:
 
 
 def _krippendorff_alpha(codes: CodeArray, weights: IntArray | None = None) -> float | None:
-    """Nominal α of ``codes`` (coders × units, -1 = missing); ``weights`` repeats units.
-
-    With ``n_uc`` the number of coders giving value c to unit u and ``m_u`` the
-    values of u: ``α = 1 − (n − 1)·Σ_u (m_u² − Σ_c n_uc²)/(m_u − 1) / (n² − Σ_c n_c²)``
-    over units with ``m_u ≥ 2`` — the coincidence-matrix form, counted directly.
-    """
-    if codes.size == 0:
-        return None
-    present = codes >= 0
-    m = present.sum(axis=0)
-    pairable = m >= 2
-    if not pairable.any():
-        return None
-    w = np.ones(codes.shape[1], dtype=np.int64) if weights is None else weights
-    sum_sq = m + 2 * _agreeing_pairs(codes)  # Σ_c n_uc²
-    observed: float = 0.0
-    for mu in np.unique(m[pairable]).tolist():
-        sel = m == mu
-        observed += int(np.dot(w[sel], mu * mu - sum_sq[sel])) / (int(mu) - 1)
-    vals = codes[:, pairable]
-    vw = np.broadcast_to(w[pairable], vals.shape)
-    ok = vals >= 0
-    n_c = np.bincount(vals[ok], weights=None if weights is None else vw[ok])
-    n_c = n_c.astype(np.int64)
-    n = int(n_c.sum())
-    expected = n * n - int(np.dot(n_c, n_c))
-    if expected == 0:
-        return None
-    return 1.0 - (n - 1) * observed / expected
+    """Nominal α of ``codes`` (coders × units, -1 = missing); ``weights`` repeats units."""
+    counts = _AlphaCounts()
+    counts.add(codes, weights)
+    return counts.value()
 
 
 def _fleiss_kappa(codes: CodeArray) -> float | None:
     """Fleiss' κ of ``codes`` (raters × units, every value present)."""
-    k, n_units = int(codes.shape[0]), int(codes.shape[1])
-    if k < 2 or n_units == 0:
-        return None
-    nk = n_units * k
-    agree = 2 * int(_agreeing_pairs(codes).sum())  # Σ_i Σ_j n_ij² − N·k
-    totals = np.bincount(codes.ravel())
-    sq = int(np.dot(totals, totals))
-    denominator = (k - 1) * (nk * nk - sq)
-    if denominator == 0:
-        return None
-    # κ = (P̄ − P_e)/(1 − P_e), with P̄ = agree/(N·k·(k−1)), P_e = sq/(N·k)², kept integral.
-    return (agree * nk - sq * (k - 1)) / denominator
+    counts = _FleissCounts()
+    counts.add(codes, 0)
+    return counts.value(int(codes.shape[0]))
 
 
-def _cohen_kappa(x: CodeArray, y: CodeArray, n_values: int) -> float | None:
-    n = int(x.size)
+def _confusion(x: CodeArray, y: CodeArray, n_values: int) -> IntArray:
+    confusion = np.bincount(x * n_values + y, minlength=n_values * n_values)
+    return confusion.astype(np.int64).reshape(n_values, n_values)
+
+
+def _kappa_from_confusion(confusion: IntArray) -> float | None:
+    n = int(confusion.sum())
     if n == 0:
         return None
-    confusion = np.bincount(x * n_values + y, minlength=n_values * n_values)
-    confusion = confusion.reshape(n_values, n_values)
     diagonal = int(np.trace(confusion))
     chance = int(np.dot(confusion.sum(axis=1), confusion.sum(axis=0)))
     if n * n == chance:
         return None
     return (n * diagonal - chance) / (n * n - chance)
+
+
+def _cohen_kappa(x: CodeArray, y: CodeArray, n_values: int) -> float | None:
+    return _kappa_from_confusion(_confusion(x, y, n_values))
 
 
 # --- matching ----------------------------------------------------------------------
@@ -825,14 +1081,12 @@ def _max_matching(ea: IntArray, eb: IntArray) -> BoolArray:
 
 def _entity_pairs(
     corpus: _Corpus, grid: _TokenGrid, pairs: list[tuple[int, int]]
-) -> tuple[list[EntityPair], list[DisagreementCounts], list[_DocCounts]]:
-    """Per pair: numbers, disagreement kinds, and per-document (TP, |A|+|B|) for scoring."""
+) -> tuple[list[_EntityCounts], list[_DocCounts]]:
+    """Per pair: entity counts, and per-document (TP, |A|+|B|) for scoring."""
     n_labels = len(corpus.ent_labels)
     n_values = 2 * n_labels + 1
-    out: list[EntityPair] = []
-    kinds: list[DisagreementCounts] = []
+    out: list[_EntityCounts] = []
     per_doc: list[_DocCounts] = []
-    names = corpus.annotators
     for i, j in pairs:
         both = corpus.finished[i] & corpus.finished[j]
         n_docs = int(both.sum())
@@ -842,60 +1096,34 @@ def _entity_pairs(
         same_offsets = (a.start[ea] == b.start[eb]) & (a.end[ea] == b.end[eb])
         same_label = a.label[ea] == b.label[eb]
         exact = same_offsets & same_label
-        tp = int(exact.sum())
         deg_a = np.bincount(ea, minlength=a.start.size)
         deg_b = np.bincount(eb, minlength=b.start.size)
-        kinds.append(
-            DisagreementCounts(
-                boundary=int((~same_offsets & same_label).sum()),
-                label=int((same_offsets & ~same_label).sum()),
-                both=int((~same_offsets & ~same_label).sum()),
-                missed=int((deg_a == 0).sum() + (deg_b == 0).sum()),
-            )
-        )
-        matches = int(_max_matching(ea[same_label], eb[same_label]).sum())
-
-        tp_label = np.bincount(a.label[ea[exact]], minlength=n_labels)
-        na_label = np.bincount(a.label, minlength=n_labels)
-        nb_label = np.bincount(b.label, minlength=n_labels)
-        per_label = {
-            corpus.ent_labels[c]: LabelF1(
-                tp=int(tp_label[c]),
-                n_a=int(na_label[c]),
-                n_b=int(nb_label[c]),
-                f1=_f1(int(tp_label[c]), int(na_label[c] + nb_label[c])),
-            )
-            for c in range(n_labels)
-            if na_label[c] + nb_label[c] > 0
-        }
         on_tokens = both[grid.doc]
-        kappa = (
-            _cohen_kappa(grid.codes[i, on_tokens], grid.codes[j, on_tokens], n_values)
-            if n_docs
-            else None
-        )
-        n_a, n_b = int(a.start.size), int(b.start.size)
         out.append(
-            EntityPair(
-                a=names[i],
-                b=names[j],
+            _EntityCounts(
                 documents=n_docs,
                 tokens=int(on_tokens.sum()),
-                n_a=n_a,
-                n_b=n_b,
-                exact_tp=tp,
-                exact_f1=_f1(tp, n_a + n_b) if n_docs else None,
-                overlap_matches=matches,
-                overlap_f1=_f1(matches, n_a + n_b) if n_docs else None,
-                cohen_kappa=kappa,
-                per_label=per_label,
+                n_a=int(a.start.size),
+                n_b=int(b.start.size),
+                tp=int(exact.sum()),
+                matches=int(_max_matching(ea[same_label], eb[same_label]).sum()),
+                kinds=DisagreementCounts(
+                    boundary=int((~same_offsets & same_label).sum()),
+                    label=int((same_offsets & ~same_label).sum()),
+                    both=int((~same_offsets & ~same_label).sum()),
+                    missed=int((deg_a == 0).sum() + (deg_b == 0).sum()),
+                ),
+                tp_label=np.bincount(a.label[ea[exact]], minlength=n_labels),
+                na_label=np.bincount(a.label, minlength=n_labels),
+                nb_label=np.bincount(b.label, minlength=n_labels),
+                confusion=_confusion(grid.codes[i, on_tokens], grid.codes[j, on_tokens], n_values),
             )
         )
         d = corpus.n_docs
         tp_doc = np.bincount(a.doc[ea[exact]], minlength=d)
         size_doc = np.bincount(a.doc, minlength=d) + np.bincount(b.doc, minlength=d)
         per_doc.append((both, tp_doc, size_doc))
-    return out, kinds, per_doc
+    return out, per_doc
 
 
 # --- claims ----------------------------------------------------------------------
@@ -903,12 +1131,11 @@ def _entity_pairs(
 
 def _claim_pairs(
     corpus: _Corpus, pairs: list[tuple[int, int]]
-) -> tuple[list[ClaimPair], list[_DocCounts]]:
-    out: list[ClaimPair] = []
+) -> tuple[list[_ClaimCounts], list[_DocCounts]]:
+    out: list[_ClaimCounts] = []
     per_doc: list[_DocCounts] = []
     for i, j in pairs:
         both = corpus.finished[i] & corpus.finished[j]
-        n_docs = int(both.sum())
         a = corpus.claims[i].select(both[corpus.claims[i].doc])
         b = corpus.claims[j].select(both[corpus.claims[j].doc])
         ea, eb = _overlap_edges(a, b, False, corpus.base)
@@ -918,20 +1145,13 @@ def _claim_pairs(
         union = np.maximum(a.end[ea], b.end[eb]) - np.minimum(a.start[ea], b.start[eb])
         half = 2 * inter >= union  # IoU ≥ 0.5, in integers
         overlap = _max_matching(ea, eb)
-        iou = _max_matching(ea[half], eb[half])
-        n_a, n_b = int(a.start.size), int(b.start.size)
-        m_overlap, m_iou = int(overlap.sum()), int(iou.sum())
         out.append(
-            ClaimPair(
-                a=corpus.annotators[i],
-                b=corpus.annotators[j],
-                documents=n_docs,
-                n_a=n_a,
-                n_b=n_b,
-                overlap_matches=m_overlap,
-                overlap_f1=_f1(m_overlap, n_a + n_b) if n_docs else None,
-                iou50_matches=m_iou,
-                iou50_f1=_f1(m_iou, n_a + n_b) if n_docs else None,
+            _ClaimCounts(
+                documents=int(both.sum()),
+                n_a=int(a.start.size),
+                n_b=int(b.start.size),
+                overlap=int(overlap.sum()),
+                iou50=int(_max_matching(ea[half], eb[half]).sum()),
             )
         )
         d = corpus.n_docs

@@ -99,6 +99,8 @@ class ImportFailed(AnnotatorError):
         super().__init__(f"{where}: {message}" if where else message)
         self.path = path
         self.line = line
+        # The problem alone, without file and line (to list several of one file).
+        self.detail = message
 
 
 class UnknownEncoding(ImportFailed):
@@ -259,3 +261,30 @@ class UnexpectedError(AnnotatorError):
     """A bug: something failed that should not; the message asks for a report."""
 
     code = "E099"
+
+
+# --- untrusted files, names (issue 11) -----------------------------------------
+
+
+class InvalidName(AnnotatorError):
+    """An annotator name that is empty, too long, or has control characters."""
+
+    code = "E050"
+
+
+class MergeRefused(AnnotatorError):
+    """A merge that cannot go ahead; nothing was written."""
+
+    code = "E031"
+
+
+class UntrustedFile(MergeRefused):
+    """A returned file fails a check (its schema, a row, a size); nothing was merged."""
+
+    code = "E051"
+
+
+class ReadTimeLimit(UntrustedFile):
+    """Reading a returned file took longer than the merge allows."""
+
+    code = "E052"

@@ -35,6 +35,7 @@ from annotator.core.formats import (
     detect_format,
     iter_input_files,
 )
+from annotator.core.formats.problems import Problems
 from annotator.core.import_links import store_links
 from annotator.core.model import (
     DocId,
@@ -48,6 +49,7 @@ from annotator.core.model import (
     Status,
     StatusRecord,
     document_uid,
+    outermost_flags,
     utc_now,
 )
 from annotator.core.store import NewDocument, Project
@@ -95,6 +97,7 @@ class ImportOptions:
     sentences_per_document: int | None = None
     max_errors: int = 20
     allow_no_spans: bool = False
+    paragraphs_per_document: int | None = None
     #: Which part of a corpus the files are (``train``/``dev``/``test``), kept in
     #: each document's meta as ``part``: ``export --split source`` keeps it.
     part: str | None = None
@@ -233,6 +236,7 @@ def import_paths(
         sentences_per_document=options.sentences_per_document,
         max_errors=options.max_errors,
         allow_no_spans=options.allow_no_spans,
+        paragraphs_per_document=options.paragraphs_per_document,
     )
     pending: list[_PreparedFile] = []
     pending_docs = 0
@@ -275,9 +279,17 @@ def _prepare_file(
         kinds.update({label.name: label.kind for label in (*planned.values(), *new_labels)})
         docs = []
         seen_ids: dict[str, int | None] = {}
+        # Every bad document of the file in one run (JSONL: every bad line).
+        problems = Problems(str(path), options.max_errors, lenient_hint=False)
         for raw in raw_docs:
-            docs.append(_prepare_doc(project, raw, path, options, kinds, file_report))
-            _check_span_ids(project, raw, docs[-1], path, seen_ids)
+            try:
+                doc = _prepare_doc(project, raw, path, options, kinds, file_report)
+                _check_span_ids(project, raw, doc, path, seen_ids)
+            except ImportFailed as exc:
+                problems.add_error(exc)
+                continue
+            docs.append(doc)
+        problems.check()
     except AnnotatorError as exc:
         file_report.error = str(exc)
         return _PreparedFile(file_report, [])
@@ -299,8 +311,10 @@ def _prepare_doc(
 ) -> _PreparedDoc:
     bad = _FORBIDDEN.search(raw.text)
     if bad:
-        # A JSONL or CoNLL document knows its line; a text file's is counted.
-        line = raw.line if raw.line is not None else 1 + raw.text.count("\n", 0, bad.start())
+        # A JSONL or CoNLL document knows its line; in a text file it is counted.
+        line = raw.line
+        if report.format == "txt" or line is None:
+            line = (line or 1) + raw.text.count("\n", 0, bad.start())
         raise ForbiddenCharacter(
             f"the text holds the control character U+{ord(bad.group()):04X} at character "
             f"{bad.start()}; text may hold no NUL or control characters. Remove it from "
@@ -316,7 +330,7 @@ def _prepare_doc(
         raise DocumentTooLarge(
             f"a document of {len(text):,} characters; the limit is "
             f"{options.max_document_chars:,}. Split the file into documents (CoNLL: "
-            "--sentences-per-document N; text: one article per file) or raise the limit "
+            "--sentences-per-document N; text: --paragraphs-per-document N) or raise the limit "
             "with --max-document-chars.",
             path=str(path),
             line=raw.line,
@@ -702,13 +716,7 @@ def _count_nested(
         (s for s in spans if project.labels.get(s[2]).kind.layer == "ents"),
         key=lambda s: (s[0], -s[1], s[3].get("level", 0)),
     )
-    nested = 0
-    reach = -1
-    for start, end, *_rest in ents:
-        if start < reach:
-            nested += 1
-        reach = max(reach, end)
-    return nested
+    return sum(not outer for outer in outermost_flags((s[0], s[1]) for s in ents))
 
 
 def _store_spans(

@@ -10,20 +10,21 @@ anything is written. A backup of the lead file is taken first.
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import AnnotatorError, LabelConflict, ProjectReadOnly
-from annotator.core.model import DocId, Span, nests, utc_now
+from annotator.core.errors import LabelConflict, MergeRefused, ProjectReadOnly, UntrustedFile
+from annotator.core.model import DocId, Label, Span, nests, utc_now
 from annotator.core.store import Project, SpanTable
-from annotator.core.store_merge import attached, merge_rows, overlapping_entities
+from annotator.core.store_merge import attach_limit, attached, merge_rows, overlapping_entities
+from annotator.core.store_untrusted import check_rows, inspect_schema, reading_limit
 
-
-class MergeRefused(AnnotatorError):
-    code = "E031"
+__all__ = ["MergeFileReport", "MergeRefused", "MergeReport", "merge_projects"]
 
 
 @dataclass(slots=True)
@@ -100,12 +101,18 @@ def merge_projects(
 ) -> MergeReport:
     """Merge each returned project file into ``lead``.
 
-    Every file is opened and checked (it is a project, not from a newer schema,
-    not the lead itself, no label kind conflicts) before anything is written.
+    Every file is checked whole before anything is written: it is a project,
+    not from a newer schema, not the lead itself, its schema is exactly ours
+    (no view, trigger or missing table), every row is valid (offsets inside the
+    text, uid = hash of the text, known kinds and statuses, names, colours,
+    shortcuts, sizes) and no label kind conflicts. Reading is time-limited.
 
-    :raises MergeRefused, LabelConflict, NotAProject, NewerSchema: nothing written.
+    :raises MergeRefused, UntrustedFile, LabelConflict, NotAProject, NewerSchema:
+        nothing written.
+    :raises StorageFailed: the disk filled (or the folder became read-only)
+        while writing the backup or a file's merge; that file's merge was rolled back.
     """
-    sources: list[tuple[Path, Project]] = []
+    sources: list[tuple[Path, Project, list[Label]]] = []
     with tempfile.TemporaryDirectory(prefix="annotator-merge-") as scratch:
         try:
             for given in paths:
@@ -114,23 +121,38 @@ def merge_projects(
                     raise MergeRefused(
                         f"{path}: this is the lead project itself; nothing to merge."
                     )
-                sources.append((path, _open_source(path, Path(scratch))))
-            for path, source in sources:
-                _check_labels(lead, source, shown_as=path)
+                # The schema first: no row is read from a file whose tables are not ours.
+                inspect_schema(path)
+                source = _open_source(path, Path(scratch))
+                sources.append((path, source, []))
+                sources[-1] = (path, source, _checked_labels(lead, source, shown_as=path))
             backup_path = None
             if backup:
                 backup_path = lead.backup(
                     lead.path.with_name(f"{lead.path.name}.before-merge-{_stamp()}.bak")
                 )
-            reports = []
-            for index, (path, source) in enumerate(sources):
-                reports.append(_merge_one(lead, source, shown_as=path))
+            reports: list[MergeFileReport] = []
+            batch = _batch_size(lead)
+            for first in range(0, len(sources), batch):
+                reports += _merge_batch(lead, sources[first : first + batch])
                 if progress is not None:
-                    progress(index + 1, len(sources), str(path))
+                    done = min(first + batch, len(sources))
+                    progress(done, len(sources), str(sources[done - 1][0]))
             return MergeReport(reports, str(backup_path) if backup_path else None)
         finally:
-            for _path, source in sources:
+            for _path, source, _labels in sources:
                 source.close()
+
+
+def _checked_labels(lead: Project, source: Project, *, shown_as: Path) -> list[Label]:
+    """Check every row of ``source``; return its labels (read only, nothing written)."""
+    with (
+        attached(lead, source.path) as src,
+        reading_limit(lead, shown_as),
+    ):
+        labels = check_rows(lead, src, shown_as)
+    _check_kinds(lead, labels, shown_as=shown_as)
+    return labels
 
 
 def _open_source(path: Path, scratch: Path) -> Project:
@@ -150,9 +172,9 @@ def _stamp() -> str:
     return utc_now().replace(":", "").replace("-", "").replace(".", "")[:15]
 
 
-def _check_labels(lead: Project, source: Project, *, shown_as: Path) -> None:
+def _check_kinds(lead: Project, labels: list[Label], *, shown_as: Path) -> None:
     lead_kinds = {lab.name: lab.kind for lab in lead.labels.list()}
-    for label in source.labels.list():
+    for label in labels:
         kind = lead_kinds.get(label.name)
         if kind is not None and kind != label.kind:
             raise LabelConflict(
@@ -162,31 +184,60 @@ def _check_labels(lead: Project, source: Project, *, shown_as: Path) -> None:
             )
 
 
-def _merge_one(lead: Project, source: Project, *, shown_as: Path) -> MergeFileReport:
-    report = MergeFileReport(str(shown_as))
-    source_labels = source.labels.list()
+def _batch_size(lead: Project) -> int:
+    # Files merged in one transaction (all or nothing, one commit): as many as
+    # SQLite lets a connection attach (10 by default).
+    return max(1, min(8, attach_limit(lead) - 1))
+
+
+def _merge_batch(
+    lead: Project, batch: Sequence[tuple[Path, Project, list[Label]]]
+) -> list[MergeFileReport]:
+    """Merge a few checked files in one transaction: all of them, or none."""
+    reports: list[MergeFileReport] = []
     # ATTACH cannot happen inside a transaction: attach first, then one transaction.
-    with attached(lead, source.path):
+    with ExitStack() as stack:
+        aliases = [
+            stack.enter_context(attached(lead, source.path, f"merge_src{i}"))
+            for i, (_path, source, _labels) in enumerate(batch)
+        ]
         with lead.transaction():
-            for label in source_labels:
-                if label.name not in lead.labels.names():
-                    lead.labels.add(label)
-                    report.labels_added.append(label.name)
-            # Link types by name, as labels: a team's own type travels with its links.
-            for link_type in source.link_types.list():
-                if link_type.name not in lead.link_types.names():
-                    lead.link_types.add(link_type)
-                    report.link_types_added.append(link_type.name)
-            counts, touched = merge_rows(lead)
-            report.links_added, report.links_updated = counts.links_added, counts.links_updated
-            report.link_notes = counts.link_notes
-            report.documents_added = counts.documents_added
-            report.spans_added, report.spans_updated = counts.spans_added, counts.spans_updated
-            report.gold_added, report.gold_updated = counts.gold_added, counts.gold_updated
-            report.statuses_updated = counts.statuses_updated
-            for table, spans in (("spans", lead.spans), ("gold_spans", lead.gold)):
-                clashes = overlapping_entities(lead, table, touched[table])
-                report.overlaps_resolved += _resolve_overlaps(lead, spans, set(clashes))
+            for alias, (path, source, labels) in zip(aliases, batch, strict=True):
+                with reading_limit(lead, path):
+                    reports.append(_merge_one(lead, alias, labels, source, shown_as=path))
+    return reports
+
+
+def _merge_one(
+    lead: Project, src: str, source_labels: list[Label], source: Project, *, shown_as: Path
+) -> MergeFileReport:
+    report = MergeFileReport(str(shown_as))
+    try:
+        # A label new to the lead comes with its attribute definitions.
+        attributes = {label.name: label.attributes for label in source.labels.list()}
+        for label in source_labels:
+            if label.name not in lead.labels.names():
+                lead.labels.add(replace(label, attributes=attributes.get(label.name, ())))
+                report.labels_added.append(label.name)
+        # Link types by name, as labels: a team's own type travels with its links.
+        for link_type in source.link_types.list():
+            if link_type.name not in lead.link_types.names():
+                lead.link_types.add(link_type)
+                report.link_types_added.append(link_type.name)
+        counts, touched = merge_rows(lead, src)
+    except sqlite3.IntegrityError as exc:  # rows the checks let through but SQLite refuses
+        raise UntrustedFile(
+            f"{shown_as}: its rows break the project's rules ({exc}); nothing was merged."
+        ) from None
+    report.documents_added = counts.documents_added
+    report.spans_added, report.spans_updated = counts.spans_added, counts.spans_updated
+    report.gold_added, report.gold_updated = counts.gold_added, counts.gold_updated
+    report.statuses_updated = counts.statuses_updated
+    report.links_added, report.links_updated = counts.links_added, counts.links_updated
+    report.link_notes = counts.link_notes
+    for table, spans in (("spans", lead.spans), ("gold_spans", lead.gold)):
+        clashes = overlapping_entities(lead, table, touched[table])
+        report.overlaps_resolved += _resolve_overlaps(lead, spans, set(clashes))
     return report
 
 

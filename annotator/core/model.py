@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, NewType
@@ -108,6 +109,20 @@ class Span:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
+
+
+def outermost_flags(ranges: Iterable[tuple[int, int]]) -> list[bool]:
+    """For entity ranges in nesting order (by start, longest first), whether each
+    one lies inside none of those before it: ``doc.ents`` takes these, the others
+    are nested entities."""
+    flags: list[bool] = []
+    reach = -1
+    for start, end in ranges:
+        outer = start >= reach
+        flags.append(outer)
+        if outer:
+            reach = end
+    return flags
 
 
 def nests(start: int, end: int, other_start: int, other_end: int) -> bool:

@@ -10,6 +10,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from annotator.core.agreement import (
     AgreementDocument,
@@ -19,9 +20,21 @@ from annotator.core.agreement import (
     compute_agreement,
 )
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocId, Status
+from annotator.core.model import DocId, Status, outermost_flags
 from annotator.core.store import Project
-from annotator.core.tokenizer import token_offsets
+from annotator.core.tokenizer import get_nlp
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+# AgreementSpan(...) through tuple.__new__: the same named tuple, made without the
+# generated __new__'s Python call (millions of spans: a second at 10k documents).
+_new_tuple = tuple.__new__
+
+# Documents read per query: texts and spans of this many at a time, so a corpus
+# of any size streams through in bounded memory.
+READ_BATCH = 400
 
 
 class AgreementUnavailable(AnnotatorError):
@@ -30,11 +43,13 @@ class AgreementUnavailable(AnnotatorError):
 
 def finished_by(project: Project, annotators: Sequence[str]) -> dict[DocId, list[str]]:
     """Documents and which of ``annotators`` marked them done."""
+    order = {name: i for i, name in enumerate(annotators)}
     result: dict[DocId, list[str]] = {}
-    for name in annotators:
-        for doc_id, record in project.statuses.for_annotator(name).items():
-            if record.status is Status.DONE:
-                result.setdefault(doc_id, []).append(name)
+    for doc_id, name in project.statuses.with_status(Status.DONE):
+        if name in order:
+            result.setdefault(doc_id, []).append(name)
+    for names in result.values():
+        names.sort(key=order.__getitem__)  # in the order asked, as before
     return result
 
 
@@ -77,67 +92,106 @@ def project_agreement(
     layers = {lab.name: lab.kind.layer for lab in project.labels.list()}
     nested = _NestedSpanF1(chosen)
 
-    def documents() -> Iterator[AgreementDocument]:
-        for doc in project.documents.iter(sorted(finished)):
-            spans = project.spans.for_document(doc.id)
-            annotations = {}
-            for name in finished[doc.id]:
-                mine = [
-                    AgreementSpan(s.start, s.end, s.label, layers[s.label])
-                    for s in spans
-                    if s.annotator == name
-                    and (wanted is None or s.label in wanted)
-                    and layers[s.label] != "cues"  # scored with their claims (claim_agreement)
-                ]
-                # Agreement's entity layer is flat (one tag per token): it gets the
-                # outermost entities; nested ones count in span F1 (below).
-                annotations[name] = nested.outermost(name, mine)
-            nested.add_document(nested.current)
-            yield AgreementDocument(doc.id, len(doc.text), token_offsets(doc.text), annotations)
+    ids = sorted(finished)
 
-    result = compute_agreement(documents(), annotators=chosen, progress=progress)
+    def documents() -> Iterator[AgreementDocument]:
+        for first in range(0, len(ids), READ_BATCH):
+            chunk = ids[first : first + READ_BATCH]
+            spans: dict[tuple[int, str], list[AgreementSpan]] = {}
+            for doc_id, name, label, start, end in project.spans.rows_for_documents(chunk):
+                # Cues are scored with their claims' structure (claim_agreement).
+                if (wanted is None or label in wanted) and layers[label] != "cues":
+                    spans.setdefault((doc_id, name), []).append(
+                        _new_tuple(AgreementSpan, (start, end, label, layers[label]))
+                    )
+            for doc_id, text in project.documents.texts(chunk):
+                annotations = {}
+                for name in finished[doc_id]:
+                    # Agreement's entity layer is flat (one tag per token): it gets the
+                    # outermost entities; nested ones count in span F1 (below).
+                    annotations[name] = nested.outermost(name, spans.get((doc_id, name), []))
+                nested.add_document(nested.current)
+                yield AgreementDocument(doc_id, len(text), token_array(text), annotations)
+
+    result = compute_agreement(documents(), annotators=chosen, progress=progress, expected=len(ids))
     return nested.apply(result)
 
 
+def token_array(text: str) -> npt.NDArray[np.int64]:
+    """``tokenizer.token_offsets(text)`` as an ``(n, 2)`` array: no tuple per token.
+
+    Agreement reads millions of tokens; building a Python tuple for each cost
+    more than tokenizing them (and, kept per document, gigabytes).
+    """
+    import numpy as np
+    from spacy.attrs import IDX, IS_SPACE, LENGTH  # type: ignore[import-not-found]
+
+    doc = get_nlp().tokenizer(text)
+    if not len(doc):
+        return np.zeros((0, 2), dtype=np.int64)
+    columns = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)
+    words = columns[columns[:, 2] == 0]
+    out = np.empty((words.shape[0], 2), dtype=np.int64)
+    out[:, 0] = words[:, 0]
+    out[:, 1] = words[:, 0] + words[:, 1]
+    return out
+
+
 class _NestedSpanF1:
-    """Exact span F1 over every entity level, counted document by document (only
-    counts are kept), put into the result when some entity is nested."""
+    """Exact span F1 over every entity level, put into the result when some entity
+    is nested.
+
+    ``compute_agreement`` counts the outermost entities; only documents where an
+    annotator nested an entity add anything here: per pair and label, the counts
+    over every level minus those over the outermost level. Most documents cost a
+    sort and a loop, no counting.
+    """
 
     def __init__(self, annotators: Sequence[str]) -> None:
         self.pairs = list(itertools.combinations(annotators, 2))
-        self.counts: dict[tuple[str, str], dict[str, list[int]]] = {p: {} for p in self.pairs}
-        self.shared: dict[tuple[str, str], int] = dict.fromkeys(self.pairs, 0)
-        self.current: dict[str, list[AgreementSpan]] = {}
+        # Per pair and label: [Δ exact matches, Δ spans of a, Δ spans of b].
+        self.delta: dict[tuple[str, str], dict[str, list[int]]] = {p: {} for p in self.pairs}
+        # Per annotator of the current document: (every entity, the outermost ones).
+        self.current: dict[str, tuple[list[AgreementSpan], list[AgreementSpan]]] = {}
         self.nested = 0
+        self._nested_here = False
 
     def outermost(self, name: str, spans: list[AgreementSpan]) -> list[AgreementSpan]:
         ents = sorted((s for s in spans if s.layer == "ents"), key=lambda s: (s.start, -s.end))
-        self.current[name] = ents
-        kept: list[AgreementSpan] = []
-        reach = -1
-        for span in ents:
-            if span.start >= reach:
-                kept.append(span)
-                reach = span.end
-            else:
-                self.nested += 1
+        flags = outermost_flags((s.start, s.end) for s in ents)
+        kept = [span for span, outer in zip(ents, flags, strict=True) if outer]
+        if len(kept) < len(ents):
+            self.nested += len(ents) - len(kept)
+            self._nested_here = True
+        self.current[name] = (ents, kept)
         return kept + [s for s in spans if s.layer != "ents"]
 
-    def add_document(self, ents: dict[str, list[AgreementSpan]]) -> None:
-        for a, b in self.pairs:
-            if a not in ents or b not in ents:
-                continue
-            self.shared[(a, b)] += 1
-            per_label = self.counts[(a, b)]
-            sa = Counter((s.start, s.end, s.label) for s in ents[a])
-            sb = Counter((s.start, s.end, s.label) for s in ents[b])
-            for key, n in sa.items():
-                per_label.setdefault(key[2], [0, 0, 0])[1] += n
-            for key, n in sb.items():
-                per_label.setdefault(key[2], [0, 0, 0])[2] += n
-            for key, n in (sa & sb).items():
-                per_label[key[2]][0] += n
+    def add_document(
+        self, current: dict[str, tuple[list[AgreementSpan], list[AgreementSpan]]]
+    ) -> None:
+        if self._nested_here:
+            for a, b in self.pairs:
+                if a in current and b in current:
+                    self._count(self.delta[(a, b)], current[a][0], current[b][0], 1)
+                    self._count(self.delta[(a, b)], current[a][1], current[b][1], -1)
         self.current = {}
+        self._nested_here = False
+
+    @staticmethod
+    def _count(
+        per_label: dict[str, list[int]],
+        ents_a: list[AgreementSpan],
+        ents_b: list[AgreementSpan],
+        sign: int,
+    ) -> None:
+        sa = Counter((s.start, s.end, s.label) for s in ents_a)
+        sb = Counter((s.start, s.end, s.label) for s in ents_b)
+        for key, n in sa.items():
+            per_label.setdefault(key[2], [0, 0, 0])[1] += sign * n
+        for key, n in sb.items():
+            per_label.setdefault(key[2], [0, 0, 0])[2] += sign * n
+        for key, n in (sa & sb).items():
+            per_label[key[2]][0] += sign * n
 
     def apply(self, result: AgreementResult) -> AgreementResult:
         if not self.nested:
@@ -146,11 +200,16 @@ class _NestedSpanF1:
         tps = sizes = 0
         f1s = []
         for pair in result.entities.pairs:
-            labels = self.counts.get((pair.a, pair.b), {})
+            labels = {name: [v.tp, v.n_a, v.n_b] for name, v in pair.per_label.items()}
+            for name, change in self.delta.get((pair.a, pair.b), {}).items():
+                counts = labels.setdefault(name, [0, 0, 0])
+                for i in range(3):
+                    counts[i] += change[i]
+            labels = {name: c for name, c in labels.items() if c[1] + c[2] > 0}
             tp = sum(c[0] for c in labels.values())
             n_a = sum(c[1] for c in labels.values())
             n_b = sum(c[2] for c in labels.values())
-            f1 = _f1(tp, n_a + n_b) if self.shared.get((pair.a, pair.b)) else None
+            f1 = _f1(tp, n_a + n_b) if pair.documents else None
             if f1 is not None:
                 f1s.append(f1)
                 tps += tp

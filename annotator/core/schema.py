@@ -7,12 +7,86 @@ and is refused (see :func:`annotator.core.store.Project.open`).
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
 
 APP_ID = "annotator"
 MIGRATION_SET = "annotator"
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' own bookkeeping table
 
-migrations = Migrations(MIGRATION_SET)
+
+@dataclass(frozen=True, slots=True)
+class AppliedMigration:
+    name: str
+    applied_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    fn: Callable[[Database], None]
+
+
+class LazyMigrations:
+    """sqlite-utils ``Migrations``, without importing sqlite-utils until one must run.
+
+    Importing sqlite-utils costs 0.2–0.6 s (it imports numpy, and pandas when
+    installed); opening a project only needs to *read* which migrations are
+    applied, which one query on its bookkeeping table answers. Registering
+    (``@migrations(name=...)``) and :meth:`apply` behave as sqlite-utils' own.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._migrations: list[Migration] = []
+
+    def __call__(
+        self, *, name: str
+    ) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+        def inner(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+            if any(m.name == name for m in self._migrations):
+                raise ValueError(f"Migration {name!r} is already registered")
+            self._migrations.append(Migration(name, fn))
+            return fn
+
+        return inner
+
+    def applied(self, conn: Any) -> list[AppliedMigration]:
+        """Applied migrations in order; ``conn``: a ``sqlite3.Connection`` or a ``Database``."""
+        exists = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+        ).fetchone()
+        if not exists:
+            return []
+        rows = conn.execute(
+            f"SELECT name, applied_at FROM {MIGRATIONS_TABLE} WHERE migration_set = ?"
+            " ORDER BY rowid",
+            [self.name],
+        ).fetchall()
+        return [AppliedMigration(str(name), str(at)) for name, at in rows]
+
+    def pending(self, conn: Any) -> list[Migration]:
+        done = {m.name for m in self.applied(conn)}
+        return [m for m in self._migrations if m.name not in done]
+
+    def apply(self, db: Database, *, stop_before: str | None = None) -> None:
+        """Apply every pending migration, each in one transaction with its record."""
+        self._real().apply(db, stop_before=stop_before)
+
+    def _real(self) -> Migrations:
+        from sqlite_utils import Migrations
+
+        real = Migrations(self.name)
+        for m in self._migrations:
+            real(name=m.name)(m.fn)
+        return real
+
+
+migrations = LazyMigrations(MIGRATION_SET)
 
 
 def _run(db: Database, script: str) -> None:
@@ -148,6 +222,30 @@ def _source_tokens(db: Database) -> None:
     )
 
 
+# Tables whose UPDATE or DELETE bumps `changes` (Project.data_version): inserts
+# are seen from max(rowid), which a per-row trigger would slow threefold on bulk
+# writes (import, merge); updates and deletes are edits, one row at a time.
+CHANGE_COUNTED_TABLES = ("documents", "labels", "spans", "gold_spans", "statuses", "adjudications")
+
+
+@migrations(name="0005_find_index_and_change_counter")
+def _find_index(db: Database) -> None:
+    # Find across the corpus: a trigram index of every document's folded text,
+    # filled here for the documents already in the file (store_search).
+    from annotator.core import store_search
+
+    _run(db, store_search.SCHEMA)
+    store_search.add(db.conn, db.execute("SELECT id, text FROM documents ORDER BY id").fetchall())
+    db.execute("INSERT OR IGNORE INTO project_meta(key, value) VALUES ('changes', '0')")
+    for table in CHANGE_COUNTED_TABLES:
+        for event in ("UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_{event.lower()}_counts AFTER {event} ON {table}"
+                " BEGIN UPDATE project_meta SET value = CAST(value AS INTEGER) + 1"
+                " WHERE key = 'changes'; END"
+            )
+
+
 # The link types and CLAIM attributes every project gets with 0007 (a project
 # created later takes them from resources/labels.toml). Kept here, not read from
 # that file: a migration, once released, never changes.
@@ -225,6 +323,14 @@ def _claim_links(db: Database) -> None:
         )
         """,
     )
+    # Edits of links count as changes (Project.data_version), as spans' do.
+    for table in ("links", "gold_links", "link_types"):
+        for event in ("UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_{event.lower()}_counts AFTER {event} ON {table}"
+                " BEGIN UPDATE project_meta SET value = CAST(value AS INTEGER) + 1"
+                " WHERE key = 'changes'; END"
+            )
     if not conn.execute("SELECT 1 FROM labels").fetchone():
         return  # a new file: Project.create writes its label set and link types
     for order, (name, heads, children, implicit) in enumerate(_LINK_TYPES_0007):
@@ -249,4 +355,4 @@ def _claim_links(db: Database) -> None:
 
 
 def known_migration_names() -> list[str]:
-    return [m.name for m in migrations._migrations]  # noqa: SLF001
+    return [m.name for m in migrations._migrations]

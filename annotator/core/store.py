@@ -10,6 +10,7 @@ that was reported as done.
 from __future__ import annotations
 
 import builtins
+import functools
 import json
 import shutil
 import sqlite3
@@ -22,13 +23,11 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import filelock
-from sqlite_utils import Database
-
 from annotator import __version__
-from annotator.core import schema
+from annotator.core import names, schema, store_search
 from annotator.core.attributes import attributes_from_json, attributes_to_json, parse_attributes
 from annotator.core.errors import (
+    FileProblem,
     InvalidLabel,
     InvalidSpan,
     InvalidStatus,
@@ -36,7 +35,6 @@ from annotator.core.errors import (
     NestedEntitiesPresent,
     NewerSchema,
     NotAProject,
-    ProjectLocked,
     ProjectReadOnly,
     SpanOverlapsEntity,
     UnknownDocument,
@@ -61,8 +59,11 @@ from annotator.core.model import (
     utc_now,
 )
 from annotator.core.store_links import LinkTable, LinkTypes
+from annotator.core.store_lock import FileHandle, uri
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from annotator.core.change import Change, Edit
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -91,26 +92,27 @@ def labels_from_toml(data: str, *, source: str) -> list[Label]:
     labels: list[Label] = []
     seen: set[str] = set()
     for order, row in enumerate(rows):
+        if not isinstance(row, dict):
+            raise InvalidLabel(f"{source}: label number {order + 1} is not a [[label]] table.")
         name = str(row.get("name", "")).strip()
         if not name:
             raise InvalidLabel(f"{source}: label number {order + 1} has no name.")
         if name in seen:
             raise InvalidLabel(f"{source}: label {name!r} appears twice.")
         seen.add(name)
-        labels.append(
-            Label(
-                name=name,
-                kind=parse_kind(row.get("kind", ""), where=f"{source}: label {name!r}"),
-                color=str(row.get("color", "#cccccc")),
-                shortcut=str(row.get("shortcut", "")),
-                description=str(row.get("description", "")),
-                description_ar=str(row.get("description_ar", "")),
-                order=order,
-                attributes=parse_attributes(
-                    row.get("attribute"), where=f"{source}: label {name!r}"
-                ),
-            )
+        label = Label(
+            name=name,
+            kind=parse_kind(row.get("kind", ""), where=f"{source}: label {name!r}"),
+            color=str(row.get("color", "#cccccc")),
+            shortcut=str(row.get("shortcut", "")),
+            description=str(row.get("description", "")),
+            description_ar=str(row.get("description_ar", "")),
+            order=order,
+            attributes=parse_attributes(row.get("attribute"), where=f"{source}: label {name!r}"),
         )
+        names.check_label(label, where=source)
+        names.check_shortcut_free(label.shortcut, labels, for_label=name, where=source)
+        labels.append(label)
     return labels
 
 
@@ -122,10 +124,8 @@ def parse_kind(value: object, *, where: str) -> LabelKind:
         raise InvalidLabel(f"{where}: kind {value!r} is not one of {kinds}.") from None
 
 
-def check_project_file(path: Path) -> None:
+def check_project_header(path: Path, header: bytes) -> None:
     """Refuse, before SQLite touches it, a file that is not a SQLite database."""
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise NotAProject(
             f"{path}: not an Annotator project (not a SQLite file). "
@@ -143,15 +143,44 @@ def _identify(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _remove_project_files(path: Path) -> None:
-    for leftover in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", ".lock"))):
+    for leftover in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm"))):
         leftover.unlink(missing_ok=True)
+
+
+def _nearly_full(path: Path) -> bool:
+    # SQLite reports some writes to a full disk as "disk I/O error": look.
+    try:
+        return shutil.disk_usage(path.absolute().parent).free < 1 << 20
+    except OSError:
+        return False
+
+
+# SQLite's own names for "the disk or the file refused the write" (not a bug in a query).
+_WRITE_FAILURES = (
+    "SQLITE_FULL",
+    "SQLITE_READONLY",
+    "SQLITE_IOERR",
+    "SQLITE_BUSY",
+    "SQLITE_LOCKED",
+    "SQLITE_CANTOPEN",
+    "SQLITE_PERM",
+)
+_WRITE_FAILURE_WORDS = ("full", "readonly", "read-only", "i/o", "locked", "unable to open")
+
+
+def is_write_failure(exc: sqlite3.Error) -> bool:
+    """Whether SQLite refused to write for a reason outside the program (disk, file, lock)."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if name:
+        return str(name).startswith(_WRITE_FAILURES)
+    return any(word in str(exc).lower() for word in _WRITE_FAILURE_WORDS)
 
 
 def write_failed(path: Path, exc: sqlite3.OperationalError) -> WriteFailed:
     """The error a user sees when SQLite could not write ``path``: what happened, what to do."""
     reason = str(exc)
     lowered = reason.lower()
-    if "full" in lowered:
+    if "full" in lowered or ("i/o" in lowered and _nearly_full(path)):
         what = "the disk is full. Free some space on it, then do it again"
     elif "readonly" in lowered or "read-only" in lowered:
         what = (
@@ -183,13 +212,12 @@ class NewDocument:
 class Project:
     """An open project file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: filelock.BaseFileLock | None):
+    def __init__(self, path: Path, conn: sqlite3.Connection, handle: FileHandle):
         self.path = path
         # Private: SQL stays in the store; everyone else goes through the managers.
         self._conn = conn
-        self._db = Database(conn)
-        self._lock = lock
-        self.readonly = lock is None
+        self._handle = handle
+        self.readonly = not handle.write
         self.documents = Documents(self)
         self.labels = Labels(self)
         self.spans = SpanTable(self, "spans")
@@ -201,6 +229,14 @@ class Project:
         self.links = LinkTable(self, "links", "spans")
         self.gold_links = LinkTable(self, "gold_links", "gold_spans")
         self.link_types = LinkTypes(self)
+
+    @functools.cached_property
+    def _db(self) -> Database:
+        """The sqlite-utils view of the file, built on first use (migrations): no
+        command pays for importing sqlite-utils (0.2–0.6 s) unless it needs it."""
+        from sqlite_utils import Database
+
+        return Database(self._conn)
 
     # --- opening and closing ------------------------------------------------
 
@@ -219,25 +255,47 @@ class Project:
         path = Path(path)
         if path.exists() and path.stat().st_size > 0:
             raise FileExistsError(f"{path}: already exists; open it instead, or choose a new name.")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        project = cls._connect(path, readonly=False, creating=True)
+        made_here = not path.exists()
         try:
-            # "ANNO" in the header: file managers recognise a project under any name
-            # (packaging/linux/annotator-mime.xml).
-            project._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            with project.transaction():
-                project.meta.update(
-                    {"app": schema.APP_ID, "created": utc_now(), "created_by_version": __version__}
-                )
-                chosen = list(labels) if labels is not None else default_labels()
-                for label in chosen:
-                    project.labels._insert(label)
-                types = list(link_types) if link_types is not None else default_link_types()
-                check_link_types(types, chosen, source=str(path))
-                for link_type in types:
-                    project.link_types.add(link_type)
-        except BaseException:
-            project.close()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = FileHandle(path, write=True, create=True)
+        except OSError as exc:
+            raise FileProblem(
+                f"{path}: cannot create the project there ({exc.strerror or exc}). "
+                "Choose another folder."
+            ) from exc
+        if handle.size() > 0:  # written by someone else since the check above
+            handle.close()
+            raise FileExistsError(f"{path}: already exists; open it instead, or choose a new name.")
+        try:
+            project = cls._connect(path, handle, creating=True)
+            try:
+                # "ANNO" in the header: file managers recognise a project under any name
+                # (packaging/linux/annotator-mime.xml).
+                project._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                with project.transaction():
+                    project.meta.update(
+                        {
+                            "app": schema.APP_ID,
+                            "created": utc_now(),
+                            "created_by_version": __version__,
+                        }
+                    )
+                    chosen = list(labels) if labels is not None else default_labels()
+                    for label in chosen:
+                        project.labels._insert(label)
+                    types = list(link_types) if link_types is not None else default_link_types()
+                    check_link_types(types, chosen, source=str(path))
+                    for link_type in types:
+                        project.link_types.add(link_type)
+            except BaseException:
+                project.close()
+                raise
+        except BaseException as exc:
+            if made_here:  # a half-made project (disk full, say) is no project
+                _remove_project_files(path)
+            if isinstance(exc, sqlite3.OperationalError):
+                raise write_failed(path, exc) from exc
             raise
         return project
 
@@ -256,34 +314,30 @@ class Project:
             raise NotAProject(
                 f"{path}: no such project. Create it with `annotator init -p {path}`."
             )
-        check_project_file(path)
-        return cls._connect(path, readonly=readonly, creating=False, migrate=migrate)
+        # The lock is taken on the file itself, before SQLite opens it: a hard
+        # link or symlink to an open project meets the same lock.
+        handle = FileHandle(path, write=not readonly)
+        try:
+            check_project_header(path, handle.read_header(len(SQLITE_HEADER)))
+        except BaseException:
+            handle.close()
+            raise
+        return cls._connect(path, handle, creating=False, migrate=migrate)
 
     @classmethod
     def _connect(
-        cls, path: Path, *, readonly: bool, creating: bool, migrate: bool = True
+        cls, path: Path, handle: FileHandle, *, creating: bool, migrate: bool = True
     ) -> Project:
-        lock: filelock.BaseFileLock | None = None
-        if not readonly:
-            lock = filelock.FileLock(str(path) + ".lock", timeout=0)
-            try:
-                lock.acquire()
-            except filelock.Timeout:
-                raise ProjectLocked(
-                    f"{path}: another Annotator process has this project open for writing. "
-                    "Close it there first (or open this one read-only)."
-                ) from None
+        readonly = not handle.write
         conn: sqlite3.Connection | None = None
         try:
-            if readonly:
-                conn = sqlite3.connect(
-                    f"file:{path}?mode=ro",
-                    uri=True,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
-            else:
-                conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            # A URI also for writing: ATTACH then takes `?mode=ro` (a merged file stays as it is).
+            conn = sqlite3.connect(
+                uri(path, readonly=readonly),
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+            )
             conn.execute("PRAGMA busy_timeout = 5000")
             conn.execute("PRAGMA foreign_keys = ON")
             if not creating:
@@ -294,21 +348,22 @@ class Project:
                 conn.execute("PRAGMA journal_mode = WAL")
                 # FULL: a transaction that returned survives a power cut, not only a crash.
                 conn.execute("PRAGMA synchronous = FULL")
-            project = cls(path, conn, lock)
+            project = cls(path, conn, handle)
             project._check_and_migrate(creating=creating, migrate=migrate)
             return project
         except BaseException as exc:
             if conn is not None:
                 conn.close()
-            if lock is not None and lock.is_locked:
-                lock.release()
+            handle.close()
+            if isinstance(exc, sqlite3.OperationalError) and is_write_failure(exc):
+                raise write_failed(path, exc) from exc  # disk full, read-only: not a bad file
             if isinstance(exc, sqlite3.DatabaseError):
                 raise NotAProject(f"{path}: not a readable project file ({exc}).") from exc
             raise
 
     def _check_and_migrate(self, *, creating: bool, migrate: bool = True) -> None:
         known = schema.known_migration_names()
-        applied = [m.name for m in schema.migrations.applied(self._db)]
+        applied = [m.name for m in schema.migrations.applied(self._conn)]
         unknown = [name for name in applied if name not in known]
         if unknown:
             self.close()
@@ -316,7 +371,7 @@ class Project:
                 f"{self.path}: written by a newer version of Annotator (schema {unknown[-1]}); "
                 f"this is version {__version__}. Upgrade Annotator to open it."
             )
-        pending = [m.name for m in schema.migrations.pending(self._db)]
+        pending = [m.name for m in schema.migrations.pending(self._conn)]
         if not pending:
             return
         if self.readonly:
@@ -332,7 +387,10 @@ class Project:
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file, so it can be copied or renamed alone."""
-        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError as exc:
+            raise write_failed(self.path, exc) from exc
 
     @classmethod
     @contextmanager
@@ -366,26 +424,33 @@ class Project:
             _remove_project_files(part)
             raise
         project.close()
-        Path(str(part) + ".lock").unlink(missing_ok=True)
         part.replace(path)
 
     def backup(self, target: Path) -> Path:
         """Copy the project, consistently, to ``target`` (SQLite's online backup)."""
         tmp = target.with_name(target.name + ".part")
-        dest = sqlite3.connect(str(tmp))
         try:
-            self._conn.backup(dest)
-        finally:
-            dest.close()
-        shutil.move(str(tmp), str(target))
+            dest = sqlite3.connect(str(tmp))
+            try:
+                self._conn.backup(dest)
+            finally:
+                dest.close()
+            shutil.move(str(tmp), str(target))
+        except (sqlite3.OperationalError, OSError) as exc:
+            tmp.unlink(missing_ok=True)  # a half-written copy would only keep the disk full
+            if isinstance(exc, sqlite3.OperationalError):
+                raise write_failed(target, exc) from exc
+            raise FileProblem(
+                f"{target}: the backup could not be written ({exc.strerror or exc}); "
+                "free some space or check the folder, then do it again. Nothing was changed."
+            ) from exc
         return target
 
     def close(self) -> None:
         try:
             self._conn.close()
         finally:
-            if self._lock is not None and self._lock.is_locked:
-                self._lock.release()
+            self._handle.close()
 
     def __enter__(self) -> Project:
         return self
@@ -404,11 +469,55 @@ class Project:
         """
         if self.readonly:
             raise ProjectReadOnly(f"{self.path}: opened read-only.")
+        if not self._conn.in_transaction and not self._handle.still_named_by(self.path):
+            # Deleted or moved away while open: SQLite would go on writing into a file
+            # nobody can find again. Refuse the edit instead of losing it.
+            raise WriteFailed(
+                f"{self.path}: not saved: the project file was moved, renamed or deleted "
+                "while it was open. Put it back (or open it where it is now), then do it "
+                "again.",
+                reason="file vanished",
+            )
+        # sqlite-utils' Database.atomic(), without importing sqlite-utils (and
+        # pandas with it) for every write: the import costs more than an import
+        # of 1,000 articles.
         try:
-            with self._db.atomic():
+            with self._atomic():
                 yield
         except sqlite3.OperationalError as exc:
+            if not is_write_failure(exc):
+                raise  # a bug, not the disk: keep SQLite's own error
             raise write_failed(self.path, exc) from exc
+
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        conn = self._conn
+        if conn.in_transaction:
+            savepoint = f"sp_{uuid.uuid4().hex}"
+            conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield
+            except BaseException:
+                # A failure may have ended the whole transaction, savepoint included.
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     def apply(self, edit: Edit) -> Change:
         """Apply a user edit (:mod:`annotator.core.edits`, :mod:`~annotator.core.adjudication`).
@@ -449,8 +558,26 @@ class Project:
                     )
             self.meta.set(FLAT_ENTITIES_KEY, "1" if flat else "0")
 
+    def data_version(self) -> str:
+        """A key that changes whenever anything agreement or review reads changes.
+
+        Equal keys mean the same documents, labels, spans, gold, statuses and
+        adjudications: cache what was computed from them under this key. Cheap
+        (a few index lookups, no scan): inserts show in each table's largest
+        rowid (``INSERT OR REPLACE`` takes a new one), updates and deletes bump a
+        counter kept by triggers (migration ``0005``).
+        """
+        conn = self._conn
+        parts = [
+            str(conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0])
+            for table in schema.CHANGE_COUNTED_TABLES
+        ]
+        row = conn.execute("SELECT value FROM project_meta WHERE key = 'changes'").fetchone()
+        parts.append(str(row[0]) if row else "0")
+        return ".".join(parts)
+
     def schema_version(self) -> str:
-        applied = schema.migrations.applied(self._db)
+        applied = schema.migrations.applied(self._conn)
         return applied[-1].name if applied else ""
 
 
@@ -519,6 +646,34 @@ class Documents:
         else:
             for doc_id in ids:
                 yield self.get(doc_id)
+
+    def first_to_open(self, annotator: str) -> DocId | None:
+        """The first document (project order) ``annotator`` has not finished or
+        skipped, else the first document; ``None`` in an empty project.
+
+        One indexed query that stops at the first hit: the window opens at once
+        whatever the number of documents.
+        """
+        conn = self._p._conn
+        row = conn.execute(
+            "SELECT d.id FROM documents d LEFT JOIN statuses s"
+            " ON s.doc_id = d.id AND s.annotator = ?"
+            " WHERE s.status IS NULL OR s.status IN ('new', 'in_progress')"
+            " ORDER BY d.ord LIMIT 1",
+            [annotator],
+        ).fetchone()
+        if row is None:
+            row = conn.execute("SELECT id FROM documents ORDER BY ord LIMIT 1").fetchone()
+        return DocId(row[0]) if row else None
+
+    def texts(self, doc_ids: Sequence[int]) -> builtins.list[tuple[DocId, str]]:
+        """``(id, text)`` of these documents (call with a few hundred at a time), by id.
+
+        The bulk readers' view (agreement): one query, no :class:`Document` objects.
+        """
+        marks = ",".join("?" * len(doc_ids))
+        sql = f"SELECT id, text FROM documents WHERE id IN ({marks}) ORDER BY id"
+        return [(DocId(r[0]), r[1]) for r in self._p._conn.execute(sql, list(doc_ids))]
 
     def add(
         self, text: str, *, title: str = "", source: str = "", meta: dict[str, Any] | None = None
@@ -595,6 +750,7 @@ class Documents:
                 if doc.source_tokens is not None
             ),
         )
+        store_search.add(conn, ((r[0], r[4]) for r in rows))  # find across the corpus
         return result
 
     def source_tokens(self, doc_id: int) -> SourceTokens | None:
@@ -681,8 +837,8 @@ class Labels:
     def _insert(self, label: Label) -> None:
         if label.name in self._load():
             raise LabelConflict(f"A label named {label.name!r} already exists.")
-        if not label.name or any(c.isspace() for c in label.name):
-            raise InvalidLabel(f"Label name {label.name!r} must be non-empty without spaces.")
+        names.check_label(label)
+        names.check_shortcut_free(label.shortcut, self.list(), for_label=label.name)
         self._p._conn.execute(
             "INSERT INTO labels(name, kind, color, shortcut, description, description_ar, ord,"
             " attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -742,8 +898,15 @@ class Labels:
                 new = str(changes["name"])
                 if new in self._load():
                     raise LabelConflict(f"A label named {new!r} already exists.")
-                if not new or any(c.isspace() for c in new):
-                    raise InvalidLabel(f"Label name {new!r} must be non-empty without spaces.")
+                names.check_label_name(new)
+            if "color" in changes:
+                names.check_colour(changes["color"], where=f"label {name!r}")
+            if "shortcut" in changes:
+                names.check_shortcut(changes["shortcut"], where=f"label {name!r}")
+                names.check_shortcut_free(changes["shortcut"], self.list(), for_label=name)
+            for key in ("description", "description_ar"):
+                if key in changes:
+                    names.check_description(changes[key], where=f"label {name!r}")
             if "kind" in changes:
                 changes["kind"] = parse_kind(changes["kind"], where=f"label {name!r}").value
                 used = self._p._conn.execute(
@@ -814,6 +977,21 @@ class SpanTable:
         if not include_deleted:
             where += " AND s.deleted IS NULL"
         return self._select(where, params)
+
+    def rows_for_documents(self, doc_ids: Sequence[int]) -> list[tuple[DocId, str, str, int, int]]:
+        """``(doc_id, annotator, label, start, end)`` of the live spans of these documents.
+
+        Ordered by document, annotator and start; a few hundred documents at a
+        time. The bulk readers' view (agreement): one query, no :class:`Span` objects.
+        """
+        marks = ",".join("?" * len(doc_ids))
+        sql = (
+            f'SELECT s.doc_id, s.annotator, l.name, s.start, s."end" FROM {self._table} s'
+            f" JOIN labels l ON l.id = s.label_id"
+            f" WHERE s.deleted IS NULL AND s.doc_id IN ({marks})"
+            f" ORDER BY s.doc_id, s.annotator, s.start"
+        )
+        return self._p._conn.execute(sql, list(doc_ids)).fetchall()
 
     def get(self, span_id: str) -> Span:
         spans = self._select("s.id = ?", [span_id])
@@ -928,7 +1106,7 @@ class SpanTable:
                 ' AND o.id != s.id AND o.start <= s.start AND s."end" <= o."end"'
                 " JOIN labels lo ON lo.id = o.label_id"
                 " WHERE s.deleted IS NULL AND o.deleted IS NULL"
-                " AND ls.kind != 'claim' AND lo.kind != 'claim'"
+                " AND ls.kind NOT IN ('claim', 'cue') AND lo.kind NOT IN ('claim', 'cue')"
             ).fetchone()[0]
         )
 
@@ -948,6 +1126,9 @@ class SpanTable:
             exact rows); otherwise an existing id is an error.
         """
         label_ids = {name: self._p.labels.id_of(name) for name in self._p.labels.names()}
+        spans = builtins.list(spans)
+        for annotator in {s.annotator for s in spans}:
+            names.check_annotator_name(annotator)
         verb = "INSERT OR REPLACE" if replace else "INSERT"
         self._p._conn.executemany(
             f'{verb} INTO {self._table}(id, doc_id, annotator, label_id, start, "end", attrs,'
@@ -1036,6 +1217,11 @@ class Statuses:
             )
         }
 
+    def with_status(self, status: Status) -> list[tuple[DocId, str]]:
+        """``(doc_id, annotator)`` of every record with ``status``: one query, no records."""
+        sql = "SELECT doc_id, annotator FROM statuses WHERE status = ? ORDER BY doc_id, annotator"
+        return self._p._conn.execute(sql, [status.value]).fetchall()
+
     def for_document(self, doc_id: int) -> list[StatusRecord]:
         return [
             _status(r)
@@ -1089,6 +1275,7 @@ class Statuses:
                 "DELETE FROM statuses WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
             )
             return
+        names.check_annotator_name(annotator)
         self._p._conn.execute(
             "INSERT OR REPLACE INTO statuses(doc_id, annotator, status, seconds, updated)"
             " VALUES (?, ?, ?, ?, ?)",

@@ -9,6 +9,7 @@ across copies: documents by uid, labels by name, spans by id; the newest
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from pathlib import Path
 from annotator.core.model import DocId
 from annotator.core.store import Project
 from annotator.core.store_links import merge_links
+from annotator.core.store_lock import uri
 
 ALIAS = "merge_src"
 
@@ -35,29 +37,34 @@ class BulkCounts:
     link_notes: list[str] = field(default_factory=list)
 
 
+def attach_limit(project: Project) -> int:
+    """How many files ``project``'s connection may attach at once (10 by default)."""
+    return int(project._conn.getlimit(sqlite3.SQLITE_LIMIT_ATTACHED))
+
+
 @contextmanager
-def attached(project: Project, path: Path) -> Iterator[str]:
-    """ATTACH ``path`` (outside any transaction) for the duration of the block."""
-    project._conn.execute(f"ATTACH DATABASE ? AS {ALIAS}", [str(path)])
+def attached(project: Project, path: Path, alias: str = ALIAS) -> Iterator[str]:
+    """ATTACH ``path``, read-only, (outside any transaction) for the duration of the block."""
+    project._conn.execute(f"ATTACH DATABASE ? AS {alias}", [uri(path, readonly=True)])
     try:
-        yield ALIAS
+        yield alias
     finally:
-        project._conn.execute(f"DETACH DATABASE {ALIAS}")
+        project._conn.execute(f"DETACH DATABASE {alias}")
 
 
-def merge_rows(project: Project) -> tuple[BulkCounts, dict[str, set[tuple[DocId, str]]]]:
-    """Merge the attached file's documents, spans, gold and statuses.
+def merge_rows(
+    project: Project, src: str = ALIAS
+) -> tuple[BulkCounts, dict[str, set[tuple[DocId, str]]]]:
+    """Merge the attached file's (``src``) documents, spans, gold and statuses.
 
     Call inside :meth:`Project.transaction` with labels already merged (every
-    source label name exists here).
+    source label name exists here), after the file's rows were checked.
 
     :returns: the counts and, per table (``spans``, ``gold_spans``), the
         (document, annotator) pairs whose spans changed.
     """
     conn = project._conn
     counts = BulkCounts()
-    src = ALIAS
-    before = conn.total_changes
     conn.execute(
         f"""
         INSERT INTO main.documents(uid, title, source, text, meta, n_chars, n_words, ord, created)
@@ -70,15 +77,11 @@ def merge_rows(project: Project) -> tuple[BulkCounts, dict[str, set[tuple[DocId,
         ORDER BY s.ord
         """
     )
-    counts.documents_added = conn.total_changes - before
+    counts.documents_added = _rows_changed(conn)
+    conn.execute("DROP TABLE IF EXISTS temp.merge_doc_map")
     conn.execute(
-        f"""
-        CREATE TEMP TABLE IF NOT EXISTS merge_doc_map AS
-        SELECT sd.id AS src_id, d.id AS doc_id FROM {src}.documents sd
-        JOIN main.documents d ON d.uid = sd.uid WHERE 0
-        """
+        "CREATE TEMP TABLE merge_doc_map (src_id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL)"
     )
-    conn.execute("DELETE FROM temp.merge_doc_map")
     conn.execute(
         f"""
         INSERT INTO temp.merge_doc_map
@@ -86,76 +89,99 @@ def merge_rows(project: Project) -> tuple[BulkCounts, dict[str, set[tuple[DocId,
         """
     )
     touched: dict[str, set[tuple[DocId, str]]] = {"spans": set(), "gold_spans": set()}
-    counts.spans_added, counts.spans_updated = _merge_span_table(project, "spans", touched["spans"])
-    counts.gold_added, counts.gold_updated = _merge_span_table(
-        project, "gold_spans", touched["gold_spans"]
-    )
+    for table in ("spans", "gold_spans"):
+        added, updated = _merge_span_table(project, src, table, touched[table])
+        if table == "spans":
+            counts.spans_added, counts.spans_updated = added, updated
+        else:
+            counts.gold_added, counts.gold_updated = added, updated
     for table, spans in (("links", "spans"), ("gold_links", "gold_spans")):
         added, updated, notes = merge_links(project, src, table, spans)
         counts.links_added += added
         counts.links_updated += updated
         counts.link_notes += notes
-    before = conn.total_changes
+    # Upserts (not INSERT OR REPLACE ... LEFT JOIN mine): the SELECT does not read
+    # the table written, so SQLite streams the rows instead of copying them first.
     conn.execute(
         f"""
-        INSERT OR REPLACE INTO main.statuses(doc_id, annotator, status, seconds, updated)
+        INSERT INTO main.statuses(doc_id, annotator, status, seconds, updated)
         SELECT m.doc_id, s.annotator, s.status, s.seconds, s.updated
-        FROM {src}.statuses s
-        JOIN temp.merge_doc_map m ON m.src_id = s.doc_id
-        LEFT JOIN main.statuses mine ON mine.doc_id = m.doc_id AND mine.annotator = s.annotator
-        WHERE mine.doc_id IS NULL OR mine.updated < s.updated
+        FROM {src}.statuses s JOIN temp.merge_doc_map m ON m.src_id = s.doc_id
+        WHERE true
+        ON CONFLICT(doc_id, annotator) DO UPDATE SET
+            status = excluded.status, seconds = excluded.seconds, updated = excluded.updated
+        WHERE excluded.updated > statuses.updated
         """
     )
-    counts.statuses_updated = conn.total_changes - before
+    counts.statuses_updated = _rows_changed(conn)
     conn.execute(
         f"""
-        INSERT OR REPLACE INTO main.adjudications(doc_id, adjudicator, updated)
+        INSERT INTO main.adjudications(doc_id, adjudicator, updated)
         SELECT m.doc_id, a.adjudicator, a.updated
-        FROM {src}.adjudications a
-        JOIN temp.merge_doc_map m ON m.src_id = a.doc_id
-        LEFT JOIN main.adjudications mine ON mine.doc_id = m.doc_id
-        WHERE mine.doc_id IS NULL OR mine.updated < a.updated
+        FROM {src}.adjudications a JOIN temp.merge_doc_map m ON m.src_id = a.doc_id
+        WHERE true
+        ON CONFLICT(doc_id) DO UPDATE SET
+            adjudicator = excluded.adjudicator, updated = excluded.updated
+        WHERE excluded.updated > adjudications.updated
         """
     )
+    conn.execute("DROP TABLE temp.merge_doc_map")
     return counts, touched
 
 
 def _merge_span_table(
-    project: Project, table: str, touched: set[tuple[DocId, str]]
+    project: Project, src: str, table: str, touched: set[tuple[DocId, str]]
 ) -> tuple[int, int]:
+    """Upsert the attached file's spans of ``table``: new ids added, newer rows win.
+
+    An upsert, not INSERT OR REPLACE ... LEFT JOIN mine: its SELECT does not
+    read the table it writes, so SQLite streams the rows straight in.
+
+    :param touched: gets the (document, annotator) pairs that may now hold
+        overlapping entities: those that had spans here before. (The file's own
+        entities were checked not to overlap each other.)
+    """
     conn = project._conn
-    src = ALIAS
-    conn.execute("DROP TABLE IF EXISTS temp.merge_incoming")
+    before_pairs = conn.execute(
+        f"""
+        SELECT DISTINCT s.doc_id, s.annotator FROM temp.merge_doc_map m
+        JOIN main.{table} s ON s.doc_id = m.doc_id
+        WHERE s.annotator IN (SELECT annotator FROM {src}.{table})
+        """
+    ).fetchall()
+    # New rows get rowids above the old maximum: their count without a count(*).
+    last_rowid = f"SELECT coalesce(max(rowid), 0) FROM main.{table}"
+    first_new = int(conn.execute(last_rowid).fetchone()[0])
     conn.execute(
         f"""
-        CREATE TEMP TABLE merge_incoming AS
-        SELECT s.id, m.doc_id, s.annotator, l.id AS label_id, s.start, s."end", s.attrs,
-               s.created, s.updated, s.deleted, mine.id IS NOT NULL AS known
+        INSERT INTO main.{table}
+            (id, doc_id, annotator, label_id, start, "end", attrs, created, updated, deleted)
+        SELECT s.id, m.doc_id, s.annotator, l.id, s.start, s."end", s.attrs,
+               s.created, s.updated, s.deleted
         FROM {src}.{table} s
         JOIN temp.merge_doc_map m ON m.src_id = s.doc_id
         JOIN {src}.labels sl ON sl.id = s.label_id
         JOIN main.labels l ON l.name = sl.name
-        LEFT JOIN main.{table} mine ON mine.id = s.id
-        WHERE mine.id IS NULL OR mine.updated < s.updated
+        WHERE true
+        ON CONFLICT(id) DO UPDATE SET
+            doc_id = excluded.doc_id, annotator = excluded.annotator,
+            label_id = excluded.label_id, start = excluded.start, "end" = excluded."end",
+            attrs = excluded.attrs, created = excluded.created, updated = excluded.updated,
+            deleted = excluded.deleted
+        WHERE excluded.updated > {table}.updated
         """
     )
-    added, updated = conn.execute(
-        "SELECT coalesce(sum(NOT known), 0), coalesce(sum(known), 0) FROM temp.merge_incoming"
-    ).fetchone()
-    conn.execute(
-        f"""
-        INSERT OR REPLACE INTO main.{table}
-            (id, doc_id, annotator, label_id, start, "end", attrs, created, updated, deleted)
-        SELECT id, doc_id, annotator, label_id, start, "end", attrs, created, updated, deleted
-        FROM temp.merge_incoming
-        """
-    )
-    touched.update(
-        (DocId(d), a)
-        for d, a in conn.execute("SELECT DISTINCT doc_id, annotator FROM temp.merge_incoming")
-    )
-    conn.execute("DROP TABLE temp.merge_incoming")
-    return int(added), int(updated)
+    changed = _rows_changed(conn)
+    added = int(conn.execute(last_rowid).fetchone()[0]) - first_new
+    if changed:
+        touched.update((DocId(d), a) for d, a in before_pairs)
+    return added, changed - added
+
+
+def _rows_changed(conn: sqlite3.Connection) -> int:
+    """Rows the last statement inserted or updated. Not ``total_changes``: that also
+    counts what triggers did (the data-version counter, schema 0005)."""
+    return int(conn.execute("SELECT changes()").fetchone()[0])
 
 
 def overlapping_entities(
@@ -174,7 +200,10 @@ def overlapping_entities(
     )
     conn = project._conn
     conn.execute("DROP TABLE IF EXISTS temp.merge_touched")
-    conn.execute("CREATE TEMP TABLE merge_touched (doc_id INTEGER, annotator TEXT)")
+    conn.execute(
+        "CREATE TEMP TABLE merge_touched (doc_id INTEGER, annotator TEXT,"
+        " PRIMARY KEY (doc_id, annotator)) WITHOUT ROWID"
+    )
     conn.executemany("INSERT INTO temp.merge_touched VALUES (?, ?)", sorted(touched))
     rows = conn.execute(
         f"""
@@ -182,11 +211,12 @@ def overlapping_entities(
         FROM temp.merge_touched t
         JOIN main.{table} a ON a.doc_id = t.doc_id AND a.annotator = t.annotator
         JOIN main.{table} b ON b.doc_id = a.doc_id AND b.annotator = a.annotator
-             AND b.id > a.id AND b.start < a."end" AND a.start < b."end"{nesting}
+             AND b.start >= a.start AND b.start < a."end"
+             AND (b.start > a.start OR b.id > a.id){nesting}
         JOIN main.labels la ON la.id = a.label_id
         JOIN main.labels lb ON lb.id = b.label_id
         WHERE a.deleted IS NULL AND b.deleted IS NULL
-          AND la.kind != 'claim' AND lb.kind != 'claim'
+          AND la.kind NOT IN ('claim', 'cue') AND lb.kind NOT IN ('claim', 'cue')
         """
     ).fetchall()
     conn.execute("DROP TABLE temp.merge_touched")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId
+from annotator.core.names import check_annotator_name
 from annotator.core.store import NewDocument, Project
 
 
@@ -56,18 +57,26 @@ def plan_assignment(
     in a rotating order), so loads differ by at most one document.
 
     :raises InvalidAssignment: fewer than two annotators for an overlap, a
-        share outside 0–1, duplicate names, or no documents.
+        share outside 0–1, ``per_shared`` outside 2–(annotators), duplicate
+        names, or no documents.
+    :raises InvalidName: an empty, overlong or control-character name.
     """
-    names = [a.strip() for a in annotators if a.strip()]
-    if not names:
+    names = [a.strip() for a in annotators]
+    if not any(names):
         raise InvalidAssignment("Name at least one annotator, e.g. --annotators sara,omar.")
+    for name in names:
+        check_annotator_name(name, where="--annotators")
     if len(set(names)) != len(names):
         raise InvalidAssignment(f"Annotator names repeat: {', '.join(names)}.")
     if not 0.0 <= overlap <= 1.0:
         raise InvalidAssignment(f"--overlap {overlap}: give a share between 0 and 1, e.g. 0.2.")
     if overlap > 0 and len(names) < 2:
         raise InvalidAssignment("An overlap needs at least two annotators.")
-    per_shared = max(2, min(per_shared, len(names)))
+    if overlap > 0 and not 2 <= per_shared <= len(names):
+        raise InvalidAssignment(
+            f"--per-shared {per_shared}: a shared document goes to 2 to {len(names)} annotators "
+            f"(there are {len(names)})."
+        )
     infos = project.documents.list()
     if not infos:
         raise InvalidAssignment(f"{project.path} has no documents to assign; import some first.")
@@ -116,6 +125,8 @@ def handout(project: Project, out: Path, *, annotator: str | None, whole: bool =
     :raises InvalidAssignment: no documents assigned to ``annotator``.
     :raises FileExistsError: ``out`` exists.
     """
+    if annotator is not None:
+        check_annotator_name(annotator, where="--annotator")
     if whole:
         ids = project.documents.ids()
     else:

@@ -95,12 +95,11 @@ def run(
     )
     if window is None:
         return EXIT_ERROR
-    if review:
-        window.open_review()
+    review_window = window.open_review() if review else None
     if screenshot is not None:
-        target = window._review if review else window
-        if review:
-            _wait_for_agreement(target)
+        target = review_window or window
+        if review_window is not None:
+            _wait_for_agreement(review_window)
         ok = save_screenshot(target, screenshot)
         window.close()
         if not ok:

@@ -29,10 +29,12 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Label, Span
 from annotator.gui.common import configure_rtl, plain, when
-from annotator.gui.fonts import arabic_font
+from annotator.gui.fonts import DEFAULT_POINT_SIZE, arabic_font
 from annotator.gui.highlighter import SpanHighlighter, SpanIndex
 
 __all__ = ["ArticleView"]
+
+_MIN_POINT_SIZE, _MAX_POINT_SIZE = 6.0, 72.0
 
 
 class ArticleView(QPlainTextEdit):
@@ -72,7 +74,16 @@ class ArticleView(QPlainTextEdit):
         self.setMouseTracking(True)
         self.document().setUndoRedoEnabled(False)
         self._tag_font = QFont()
+        self.point_size = float(DEFAULT_POINT_SIZE)
+        self.apply_font(self.point_size)
         self.highlighter = SpanHighlighter(self.document(), index)
+
+    def zoom(self, steps: int) -> None:
+        """Bigger (positive steps) or smaller text, one point per step, within 6–72 points."""
+        size = min(_MAX_POINT_SIZE, max(_MIN_POINT_SIZE, self.point_size + steps))
+        if size != self.point_size:
+            self.point_size = size
+            self.apply_font(size)
 
     def apply_font(self, point_size: float) -> None:
         font = arabic_font(point_size)

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -26,6 +25,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixma
 from annotator.core.model import DocId, DocumentInfo, Status, StatusRecord
 from annotator.core.store import Project
 from annotator.gui.common import plain_tooltip
+from annotator.gui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,8 +34,6 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Pseudo-status for the filter: everything that still needs work.
 NOT_DONE = "not_done"
-# Called by this name so that pyside6-lupdate finds the strings (see i18n.py).
-translate = QCoreApplication.translate
 
 
 def status_text(status: Status) -> str:

@@ -13,7 +13,6 @@ or the undo stack changes this annotator's spans.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
@@ -25,7 +24,6 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Label, Span
 from annotator.gui.article_view import ArticleView
 from annotator.gui.common import is_plain_key, label_for_key
-from annotator.gui.fonts import DEFAULT_POINT_SIZE
 from annotator.gui.highlighter import SpanIndex
 from annotator.gui.i18n import fill, translate
 from annotator.gui.offsets import display_text
@@ -37,7 +35,6 @@ from annotator.gui.span_list import SpanListWidget
 
 __all__ = ["AnnotationEditor"]
 
-_MIN_POINT_SIZE, _MAX_POINT_SIZE = 6.0, 72.0
 _warmed = False
 _WARM_DELAY_MS = 1500
 
@@ -70,13 +67,11 @@ class AnnotationEditor(QWidget):
         self._annotator = ""
         self._doc_id: DocId | None = None
         self._title = ""
-        self._point_size = float(DEFAULT_POINT_SIZE)
         self._labels: dict[str, Label] = {}
         self._keys: dict[str, str] = {}
 
         self._index = SpanIndex()
         self._view = ArticleView(self._index, self)
-        self._view.apply_font(self._point_size)
         self._highlighter = self._view.highlighter
         self._view.key_handler = self._handle_key
         self._view.tooltip_for = self._tooltip_at
@@ -204,13 +199,10 @@ class AnnotationEditor(QWidget):
 
     def zoom(self, steps: int) -> None:
         """Make the text bigger (positive steps) or smaller, one point per step."""
-        size = min(_MAX_POINT_SIZE, max(_MIN_POINT_SIZE, self._point_size + steps))
-        if size != self._point_size:
-            self._point_size = size
-            self._apply_font()
+        self._view.zoom(steps)
 
     def point_size(self) -> float:
-        return self._point_size
+        return self._view.point_size
 
     def set_precise_mode(self, on: bool) -> None:
         """Keep exact characters (no snapping to tokens) for every selection."""
@@ -343,7 +335,7 @@ class AnnotationEditor(QWidget):
                     blocks |= self._index.discard(span_id)
                     if was_selected:
                         self.span_selected.emit("")
-            self._reformat(blocks)
+            self._view.reformat(blocks)
             self._span_list.refresh()
             self._span_list.select_span(self._index.selected)
         if change.span_ids:
@@ -361,7 +353,7 @@ class AnnotationEditor(QWidget):
             if span is not None:
                 blocks |= set(self._index.blocks_of(span.start, span.end))
         self._index.selected = span_id
-        self._reformat(blocks)
+        self._view.reformat(blocks)
         self._span_list.select_span(span_id)
         self.span_selected.emit(span_id)
 
@@ -407,14 +399,6 @@ class AnnotationEditor(QWidget):
             return False
         self.apply_label(label)
         return True
-
-    # --- painting ------------------------------------------------------------
-
-    def _apply_font(self) -> None:
-        self._view.apply_font(self._point_size)
-
-    def _reformat(self, blocks: Iterable[int]) -> None:
-        self._view.reformat(blocks)
 
     def _tooltip_at(self, point: QPoint) -> str:
         if self._doc_id is None:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
 
 from annotator.core.model import Label, LabelKind, Span
+from annotator.gui.common import mix
 from annotator.gui.offsets import OffsetMap, block_of, block_starts
 
 __all__ = ["SpanHighlighter", "SpanIndex"]
@@ -151,15 +152,6 @@ class SpanIndex:
         return i if i < len(self._keys) and self._keys[i][2] == span_id else -1
 
 
-def _mix(color: QColor, amount: float) -> QColor:
-    """``color`` over white at ``amount`` opacity, as an opaque colour."""
-
-    def channel(c: int) -> int:
-        return round(255 + (c - 255) * amount)
-
-    return QColor(channel(color.red()), channel(color.green()), channel(color.blue()))
-
-
 def _key(span: Span) -> tuple[int, int, str]:
     return (span.start, span.end, span.id)
 
@@ -260,7 +252,7 @@ class SpanHighlighter:
             # A light tint so a claim reads as one stretch; entities inside keep their
             # colour. Opaque (mixed with white): translucent pieces would darken
             # where two of them meet.
-            fmt.setBackground(_mix(self.color(claim), 0.32 if claim_selected else 0.13))
+            fmt.setBackground(mix(self.color(claim), 0.32 if claim_selected else 0.13))
         if claim is not None:
             # Wave for two or more claims over the same characters.
             fmt.setUnderlineStyle(

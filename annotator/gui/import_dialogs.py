@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.store import Project
 from annotator.gui.dialogs import valid_annotator_name
-from annotator.gui.i18n import translate
+from annotator.gui.i18n import fill, translate
 from annotator.gui.ops import BackgroundOperation, Task
 from annotator.gui.ops.background import Work
 
@@ -112,9 +112,10 @@ class ImportOptionsDialog(QDialog):
             parse_label_map(self.label_map.text())
         except ValueError as exc:
             self.message.setText(
-                translate(
-                    "Dialogs", "Write renamings as FROM=TO, e.g. PERS=PER (not “%1”)."
-                ).replace("%1", str(exc))
+                fill(
+                    translate("Dialogs", "Write renamings as FROM=TO, e.g. PERS=PER (not “%1”)."),
+                    exc,
+                )
             )
             return
         name = self._annotator()
@@ -157,21 +158,19 @@ def import_work(paths: Sequence[Path], options: ImportOptions | None) -> Work:
 def summarize_report(report: ImportReport) -> str:
     data = report.to_json()
     lines = [
-        translate("Dialogs", "New documents: %1").replace("%1", str(data["documents_new"])),
-        translate("Dialogs", "Already in the project: %1").replace(
-            "%1", str(data["documents_existing"])
-        ),
-        translate("Dialogs", "Spans added: %1").replace("%1", str(data["spans_added"])),
+        fill(translate("Dialogs", "New documents: %1"), data["documents_new"]),
+        fill(translate("Dialogs", "Already in the project: %1"), data["documents_existing"]),
+        fill(translate("Dialogs", "Spans added: %1"), data["spans_added"]),
     ]
     if data["labels_added"]:
         lines.append(
-            translate("Dialogs", "Labels added: %1").replace("%1", ", ".join(data["labels_added"]))
+            fill(translate("Dialogs", "Labels added: %1"), ", ".join(data["labels_added"]))
         )
     if report.cancelled:
         lines.append(translate("Dialogs", "Cancelled: files read before cancelling were kept."))
     failed = report.failed
     if failed:
-        lines.append(translate("Dialogs", "Files not imported: %1").replace("%1", str(len(failed))))
+        lines.append(fill(translate("Dialogs", "Files not imported: %1"), len(failed)))
         lines.extend(f"  • {f.error}" for f in failed[:50])
     return "\n".join(lines)
 
@@ -251,10 +250,7 @@ class ImportDialog(QDialog):
         self._bar.setRange(0, max(total, 1))
         self._bar.setValue(done)
         self._label.setText(
-            translate("Dialogs", "%1 of %2 files: %3")
-            .replace("%1", str(done))
-            .replace("%2", str(total))
-            .replace("%3", Path(path).name)
+            fill(translate("Dialogs", "%1 of %2 files: %3"), done, total, Path(path).name)
         )
 
     def _on_finished(self, report: ImportReport) -> None:

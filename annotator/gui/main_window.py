@@ -18,6 +18,7 @@ Arabic (``Qt.RightToLeft``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -46,6 +47,9 @@ from annotator.gui.settings import Settings
 from annotator.gui.time_tracker import ActiveTimeTracker
 from annotator.gui.window_docks import WindowDocks
 from annotator.gui.window_status import WindowStatus
+
+if TYPE_CHECKING:
+    from annotator.gui.review import ReviewWindow
 
 __all__ = ["MainWindow"]
 
@@ -302,11 +306,16 @@ class MainWindow(QMainWindow):
 
     # --- annotator and review ------------------------------------------------------------
 
-    def open_review(self) -> None:
-        """The lead's view: agreement heat map, disagreements, adjudication into gold."""
+    def open_review(self) -> ReviewWindow:
+        """The lead's view: agreement heat map, disagreements, adjudication into gold.
+
+        It shares this window's session: one undo stack, and each window shows
+        the other's edits as they reach the file.
+        """
         from annotator.gui.review import open_review
 
         self._review = open_review(self.project, self._annotator or "lead", self)
+        return self._review
 
     def switch_annotator_dialog(self) -> None:
         dialog = AnnotatorNameDialog(

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Span
-from annotator.gui.common import plain_tooltip
+from annotator.gui.common import plain_tooltip, snippet
 from annotator.gui.highlighter import SpanIndex
 from annotator.gui.i18n import translate
 
@@ -99,8 +99,7 @@ class SpanListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return span.label
-            text = " ".join(self._index.text[span.start : span.end].split())
-            return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
+            return snippet(self._index.text[span.start : span.end], _SNIPPET)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._colors.get(span.label, "#cccccc"))
         if role == Qt.ItemDataRole.ToolTipRole:

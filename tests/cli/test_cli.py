@@ -202,3 +202,24 @@ def test_readme_documents_every_command() -> None:
     group = typer.main.get_command(app)
     missing = [name for name in group.commands if f"annotator {name}" not in readme]
     assert missing == []
+
+
+def test_find_lists_hits_in_context_and_as_json(tmp_path: Path) -> None:
+    from tests.conftest import SEED
+
+    project = tmp_path / "p.sqlite"
+    invoke("init", "-p", str(project))
+    invoke("import", "-p", str(project), str(SEED), "--quiet")
+    text = SEED.read_text(encoding="utf-8")
+    human = invoke("find", "-p", str(project), "الاوليَّة")  # no hamza, with a shadda
+    assert human.exit_code == 0
+    assert "[الأولية]" in human.output and "1 hit in 1 document." in human.output
+    data = json.loads(invoke("find", "-p", str(project), "داعش", "--json", "--limit", "2").output)
+    assert data["truncated"] is True and len(data["hits"]) == 2
+    for hit in data["hits"]:
+        assert hit["match"] == "داعش" and hit["number"] == 1
+    stored = sqlite3.connect(project).execute("SELECT text FROM documents").fetchone()[0]
+    assert stored.count("داعش") == text.count("داعش")
+    assert all(stored[h["start"] : h["end"]] == "داعش" for h in data["hits"])
+    empty = runner.invoke(app, ["find", "-p", str(project), "ـــ"])
+    assert empty.exit_code == 1 and "E105" in empty.output

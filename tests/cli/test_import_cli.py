@@ -68,3 +68,14 @@ def test_status_marks_documents_done_by_number_or_all(tmp_path: Path) -> None:
     bad = runner.invoke(app, ["status", "-p", str(project), "done", "7"])
     assert bad.exit_code == 1 and "no document 7" in bad.output
     assert runner.invoke(app, ["status", "-p", str(project), "finished", "1"]).exit_code == 1
+
+
+def test_a_flat_project_refuses_a_nested_corpus(tmp_path: Path) -> None:
+    project = tmp_path / "flat.sqlite"
+    source = tmp_path / "w.txt"
+    source.write_text(NESTED, encoding="utf-8")
+    assert invoke("init", "-p", str(project), "--flat-entities").exit_code == 0
+    result = runner.invoke(app, ["import", "-p", str(project), str(source)])
+    assert result.exit_code == 1
+    assert "this project keeps entities flat" in " ".join(result.output.split())
+    assert statuses(project) == []

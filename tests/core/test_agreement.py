@@ -838,3 +838,58 @@ def test_random_token_aligned_inputs_match_seqeval(
     check_against_oracles(
         docs, names, compute_agreement(docs, annotators=names), token_aligned=True
     )
+
+
+# --- streaming: batches add up to one pass --------------------------------------------
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora(token_aligned=False), st.booleans())
+def test_one_document_per_batch_gives_the_same_numbers(
+    data: tuple[list[AgreementDocument], list[str]], name_them: bool
+) -> None:
+    """Every document in its own batch (names and labels first met in later ones)
+    equals one batch for everything, exactly, and still matches the oracles."""
+    docs, names = data
+    chosen = names if name_them else None
+    whole = compute_agreement(docs, annotators=chosen)
+    saved = agreement_module.BATCH_TOKENS
+    agreement_module.BATCH_TOKENS = 1
+    try:
+        streamed = compute_agreement(iter(docs), annotators=chosen, expected=len(docs))
+    finally:
+        agreement_module.BATCH_TOKENS = saved
+    assert streamed.to_json() == whole.to_json()
+    if name_them:
+        check_against_oracles(docs, names, streamed)
+
+
+def test_names_first_met_late_are_sorted_and_fleiss_waits_for_everyone() -> None:
+    t2 = "أعلنت وزارة الصحة في بغداد أن الوزير علي حسن زار البصرة"
+    docs = [
+        make_doc(1, TEXT, {"c": [ent(TEXT, "محمد", "PER")], "b": [ent(TEXT, "محمد", "PER")]}),
+        make_doc(2, t2, {"c": [ent(t2, "علي حسن", "PER")], "a": [ent(t2, "علي", "ORG")]}),
+        make_doc(3, t2, {"a": [], "b": [], "c": [ent(t2, "بغداد", "GPE")]}),
+    ]
+    saved = agreement_module.BATCH_TOKENS
+    agreement_module.BATCH_TOKENS = 1
+    try:
+        result = compute_agreement(d for d in docs)
+    finally:
+        agreement_module.BATCH_TOKENS = saved
+    assert result.annotators == ("a", "b", "c")
+    assert [(p.a, p.b) for p in result.entities.pairs] == [("a", "b"), ("a", "c"), ("b", "c")]
+    assert [d.annotators for d in result.per_document] == [("b", "c"), ("a", "c"), ("a", "b", "c")]
+    assert result.entities.fleiss_documents == 1  # only document 3 was finished by all three
+    check_against_oracles(docs, ["a", "b", "c"], result)
+
+
+def test_token_arrays_give_the_same_numbers_as_token_lists() -> None:
+    docs = [
+        make_doc(1, TEXT, {"a": [ent(TEXT, "محمد", "PER")], "b": [ent(TEXT, "محمد في", "PER")]})
+    ]
+    as_arrays = [
+        AgreementDocument(d.doc_id, d.n_chars, np.array(d.tokens, dtype=np.int64), d.annotations)
+        for d in docs
+    ]
+    assert compute_agreement(as_arrays).to_json() == compute_agreement(docs).to_json()

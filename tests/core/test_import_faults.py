@@ -271,3 +271,38 @@ def test_import_summary_counts_cleaning_with_examples(project: Project, tmp_path
     nfc = cleaning["words normalised to NFC (marks reordered or composed)"]
     assert nfc["count"] == 1
     assert nfc["examples"] == [f"{decomposed!r}: U+0651 U+0650 → U+0650 U+0651"]
+
+
+def test_a_huge_text_file_is_refused_or_cut_into_documents_of_paragraphs(
+    project: Project, tmp_path: Path
+) -> None:
+    paragraphs = [f"الفقرة {i}: زار الوفد دمشق وحلب." for i in range(7)]
+    path = write(tmp_path, "huge.txt", "\n\n".join(paragraphs) + "\n")
+    error = only_error(run(project, path, max_document_chars=80))
+    assert "--paragraphs-per-document" in error and "line 1" in error
+    assert run(project, path, max_document_chars=80, paragraphs_per_document=2).ok
+    docs = [project.documents.get(i) for i in project.documents.ids()]
+    assert [d.text for d in docs] == ["\n\n".join(paragraphs[i : i + 2]) for i in range(0, 7, 2)]
+    assert [d.meta["document"] for d in docs] == [1, 2, 3, 4]
+    nul = write(tmp_path, "nul.txt", "سطر أول\nسطر\x07 ثان\n")  # a bell; NUL is E022
+    assert "nul.txt, line 2:" in only_error(run(project, nul))
+
+
+def test_a_jsonl_file_reports_every_bad_line_in_one_run(project: Project, tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"text": "زار دمشق", "spans": [{"start": 4, "end": 8, "label": "GPE"}]}),
+        "{not json",
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": "زار حلب", "spans": [{"start": 4, "end": 40, "label": "GPE"}]}),
+        json.dumps({"text": "زار حمص", "spans": [{"start": 4, "end": 7, "label": "GPE"}]}),
+    ]
+    path = write(tmp_path, "many.jsonl", "\n".join(lines) + "\n")
+    error = only_error(run(project, path))
+    assert f"{path}, line 2: not valid JSON" in error
+    assert 'line 3: the object has no "text" field' in error
+    assert "2 problems in this file" in error  # the reader's; offsets are checked next
+    del lines[1:3]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    error = only_error(run(project, path))
+    assert f"{path}, line 2: span 4–40 (GPE)" in error
+    assert project.documents.count() == 0

@@ -254,3 +254,21 @@ def test_sqlite_messages_become_advice() -> None:
         Path("p.sqlite"), sqlite3.OperationalError("attempt to write a readonly database")
     )
     assert "read-only" in readonly.message and readonly.code == "E090"
+
+
+def test_only_disk_and_file_failures_become_write_failed(project: Project) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from annotator.core.store import is_write_failure
+
+    with closing(sqlite3.connect(":memory:")) as conn:
+        with pytest.raises(sqlite3.OperationalError) as caught:
+            conn.execute("SELECT * FROM no_such_table")
+    bug = caught.value
+    assert not is_write_failure(bug)
+    # A bug in a query stays SQLite's own error: it is not the disk's fault.
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        with project.transaction():
+            raise bug
+    assert is_write_failure(sqlite3.OperationalError("database or disk is full"))

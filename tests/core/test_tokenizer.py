@@ -28,21 +28,7 @@ from annotator.core.tokenizer import (
     words_and_spaces,
 )
 
-SEED_NAME = "000_173f9dae85055ffa.txt"
-# The repository's copy first (tests/data), then the shared seed beside DESIGN.md.
-SEED_PLACES = [
-    Path(__file__).resolve().parents[2] / "resources" / "samples" / SEED_NAME,
-    Path(__file__).resolve().parents[1] / "data" / "seed" / SEED_NAME,
-    Path(__file__).resolve().parents[3] / "shared" / "seed" / SEED_NAME,
-]
-
-
-@pytest.fixture(scope="module")
-def seed_text() -> str:
-    for path in SEED_PLACES:
-        if path.exists():
-            return path.read_text(encoding="utf-8")
-    pytest.skip(f"seed article {SEED_NAME} not found in {[str(p) for p in SEED_PLACES]}")
+# seed_text (tests/conftest.py): the project's own sample, resources/samples.
 
 
 def words(text: str) -> list[str]:

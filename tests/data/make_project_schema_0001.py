@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from annotator.core import schema
+from annotator.core.model import document_uid
 
 out = Path(__file__).with_name("project_schema_0001.sqlite")
 out.unlink(missing_ok=True)
@@ -21,8 +22,8 @@ db.execute("INSERT INTO project_meta VALUES ('app', 'annotator'), ('created', ?)
 db.execute("INSERT INTO labels(name, kind, ord) VALUES ('GPE', 'place', 0), ('CLAIM', 'claim', 1)")
 text = "البوكمال.. معركة دولية"
 db.execute(
-    "INSERT INTO documents VALUES (1, 'uid-v1', 'البوكمال', 'seed', ?, '{}', ?, 3, 0, ?)",
-    [text, len(text), now],
+    "INSERT INTO documents VALUES (1, ?, 'البوكمال', 'seed', ?, '{}', ?, 3, 0, ?)",
+    [document_uid(text), text, len(text), now],
 )
 db.execute(
     "INSERT INTO spans VALUES ('00000000-0000-4000-8000-000000000001', 1, 'sara', 1, 0, 8,"

@@ -14,16 +14,13 @@ import pytest  # noqa: E402
 
 from annotator.core.store import Project  # noqa: E402
 
-SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "000_173f9dae85055ffa.txt"
-SEED_FALLBACK = (
-    Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_173f9dae85055ffa.txt"
-)
+# The seed article is the project's own sample: a fresh clone has everything it needs.
+SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_173f9dae85055ffa.txt"
 
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    path = SEED if SEED.exists() else SEED_FALLBACK
-    return path.read_text("utf-8")
+    return SEED.read_text("utf-8")
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextOption
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.adjudication import adjudicated_documents, score_against_gold
 from annotator.core.edits import AddSpan, SetStatus
@@ -22,10 +22,10 @@ from annotator.core.model import DocId, Status
 from annotator.core.review import project_agreement
 from annotator.core.samples import SAMPLE_ANNOTATORS, create_sample_project
 from annotator.core.store import Project
-from annotator.gui import review as review_module
-from annotator.gui.heatmap import heat_color
-from annotator.gui.review import ReviewWindow, open_review
-from annotator.gui.review_models import METRICS, VALUE_ROLE
+from annotator.core.tokenizer import snap_to_tokens, token_offsets
+from annotator.gui.review import ReviewWindow, agreement_tab, open_review
+from annotator.gui.review.heatmap import heat_color
+from annotator.gui.review.models import METRICS, VALUE_ROLE
 
 pytestmark = pytest.mark.gui
 
@@ -110,7 +110,7 @@ def _window(qtbot, project: Project) -> ReviewWindow:
 
 def _row_index(window: ReviewWindow, kind: str, surface: str | None = None) -> int:
     text = window.project.documents.get(window.current_document()).text
-    for i, row in enumerate(window.rows()):
+    for i, row in enumerate(window.adjudication_tab.rows()):
         if row.kind == kind and (surface is None or text[row.start : row.end] == surface):
             return i
     raise AssertionError(f"no {kind} row {surface!r}")
@@ -129,7 +129,7 @@ def test_open_review_computes_agreement_off_the_ui_thread(qtbot, sample, monkeyp
         readers.append(p)
         return project_agreement(p, **kwargs)
 
-    monkeypatch.setattr(review_module, "project_agreement", spy)
+    monkeypatch.setattr(agreement_tab, "project_agreement", spy)
     window = open_review(project, LEAD)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.agreement_ready, timeout=30_000):
@@ -142,19 +142,51 @@ def test_open_review_computes_agreement_off_the_ui_thread(qtbot, sample, monkeyp
     assert list(window.agreement.annotators) == sorted(SAMPLE_ANNOTATORS)
 
 
+def test_agreement_of_an_unchanged_project_is_shown_without_computing(qtbot, sample, monkeypatch):
+    path, project = sample
+    calls: list[threading.Thread] = []
+
+    def spy(p, **kwargs):
+        calls.append(threading.current_thread())
+        return project_agreement(p, **kwargs)
+
+    monkeypatch.setattr(agreement_tab, "project_agreement", spy)
+    first = _window(qtbot, project)
+    assert len(calls) == 1
+    first.close()
+    # Opened again on the same, unchanged file (another connection, too): no worker.
+    with Project.open(path, readonly=True) as again:
+        second = _window(qtbot, again)
+        assert len(calls) == 1
+        assert second.agreement.to_json() == first.agreement.to_json()
+        assert second.agreement_tab.heatmap.cell_value(0, 1) == pytest.approx(0.8)
+        second.close()
+    # Something agreement reads changes: computed again, and it shows the change.
+    doc_id = project.documents.ids()[0]
+    project.apply(SetStatus(doc_id, SAMPLE_ANNOTATORS[0], Status.IN_PROGRESS))
+    third = _window(qtbot, project)
+    assert len(calls) == 2
+    assert third.agreement is None and "two" in third.agreement_error
+    project.apply(SetStatus(doc_id, SAMPLE_ANNOTATORS[0], Status.DONE))
+    # Recompute always computes.
+    with qtbot.waitSignal(third.agreement_ready, timeout=30_000):
+        qtbot.mouseClick(third.agreement_tab.recompute_button, Qt.MouseButton.LeftButton)
+    assert len(calls) == 3
+
+
 def test_heat_map_shows_the_numbers_of_project_agreement(qtbot, sample):
     _path, project = sample
     window = _window(qtbot, project)
     expected = project_agreement(project).to_json()
-    heat = window.heatmap
+    heat = window.agreement_tab.heatmap
     names = expected["annotators"]
     assert [heat.row_name(i) for i in range(heat.rows())] == names
     assert [heat.column_name(i) for i in range(heat.columns())] == names
     pairs = {frozenset((p["a"], p["b"])): p for p in expected["entities"]["pairs"]}
     claims = {frozenset((p["a"], p["b"])): p for p in expected["claims"]["pairs"]}
     for metric in METRICS:
-        window.set_metric(metric)
-        assert window.matrix_model.metric() == metric
+        window.agreement_tab.set_metric(metric)
+        assert window.agreement_tab.matrix_model.metric() == metric
         for r, a in enumerate(names):
             for c, b in enumerate(names):
                 if a == b:
@@ -168,11 +200,11 @@ def test_heat_map_shows_the_numbers_of_project_agreement(qtbot, sample):
                 assert heat.cell_value(r, c) == pytest.approx(want)
                 assert heat.cell_text(r, c) == f"{want:.2f}"
     # The sample annotators disagree: the exact F1 cell is not a trivial 1.
-    window.set_metric("exact_f1")
+    window.agreement_tab.set_metric("exact_f1")
     assert heat.cell_value(0, 1) == pytest.approx(0.8)
 
     ents = expected["entities"]
-    summary = window.summary_model
+    summary = window.agreement_tab.summary_model
     assert summary.value_of("documents") == expected["documents"]
     for key in ("mean_exact_f1", "pooled_exact_f1", "krippendorff_alpha", "fleiss_kappa"):
         assert summary.value_of(key) == pytest.approx(ents[key])
@@ -181,7 +213,7 @@ def test_heat_map_shows_the_numbers_of_project_agreement(qtbot, sample):
     )
     assert summary.value_of("label") == expected["disagreements"]["total"]["label"]
 
-    per_label = window.per_label_model
+    per_label = window.agreement_tab.per_label_model
     pair = ents["pairs"][0]
     assert per_label.labels() == ents["labels"]
     for r, label in enumerate(per_label.labels()):
@@ -194,7 +226,7 @@ def test_heat_map_shows_the_numbers_of_project_agreement(qtbot, sample):
 def test_heat_map_mirrors_in_right_to_left(qtbot, sample):
     _path, project = sample
     window = _window(qtbot, project)
-    heat = window.heatmap
+    heat = window.agreement_tab.heatmap
     heat.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     assert heat.cell_rect(0, 0).x() < heat.cell_rect(0, 1).x()
     assert heat.row_header_rect(0).right() < heat.cell_rect(0, 0).left()
@@ -207,7 +239,7 @@ def test_heat_map_mirrors_in_right_to_left(qtbot, sample):
         qtbot.mouseClick(heat, Qt.MouseButton.LeftButton, pos=heat.cell_rect(0, 1).center())
     assert blocker.args == [0, 1]
     # The fill is the colour of the number (offscreen: one pixel per unit).
-    window.set_metric("exact_f1")
+    window.agreement_tab.set_metric("exact_f1")
     image = heat.grab().toImage()
     assert image.pixelColor(heat.cell_rect(0, 1).topLeft() + QPoint(3, 3)) == heat_color(0.8)
     assert image.pixelColor(heat.cell_rect(0, 0).topLeft() + QPoint(3, 3)) == heat_color(None)
@@ -216,30 +248,31 @@ def test_heat_map_mirrors_in_right_to_left(qtbot, sample):
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, trio):
     path, project, ids = trio
     window = _window(qtbot, project)
+    adj = window.adjudication_tab
     window.open_document(ids["disputed"])
-    window.select_row(_row_index(window, "label", "بيروت"))
-    window.accept_version("a")
-    window.set_adjudicated(True)
+    adj.select_row(_row_index(window, "label", "بيروت"))
+    adj.accept_version("a")
+    adj.set_adjudicated(True)
     with qtbot.waitSignal(window.scores_ready, timeout=30_000):
         window.refresh_scores()
     for model in (
-        window.matrix_model,
-        window.per_label_model,
-        window.summary_model,
-        window.docs_model,
-        window.rows_model,
-        window.scores_model,
+        window.agreement_tab.matrix_model,
+        window.agreement_tab.per_label_model,
+        window.agreement_tab.summary_model,
+        adj.docs_model,
+        adj.rows_model,
+        window.scores_tab.model,
     ):
         assert model.rowCount() > 0
         qtmodeltester.check(model, force_py=True)
-    window.set_metric("cohen_kappa")
-    qtmodeltester.check(window.matrix_model, force_py=True)
+    window.agreement_tab.set_metric("cohen_kappa")
+    qtmodeltester.check(window.agreement_tab.matrix_model, force_py=True)
 
 
 def test_documents_are_sorted_by_disagreement(qtbot, trio):
     _path, project, ids = trio
     window = _window(qtbot, project)
-    model = window.docs_model
+    model = window.adjudication_tab.docs_model
     expected = sorted(window.agreement.per_document, key=lambda d: -d.disagreement)
     assert [model.doc_id_at(r) for r in range(model.rowCount())] == [d.doc_id for d in expected]
     column = model.COLUMNS.index("Disagreement")
@@ -257,12 +290,12 @@ def test_documents_are_sorted_by_disagreement(qtbot, trio):
 def test_gold_text_is_right_to_left_in_the_bundled_font(qtbot, sample):
     _path, project = sample
     window = _window(qtbot, project)
-    option = window.gold_view.document().defaultTextOption()
+    option = window.adjudication_tab.gold_view.document().defaultTextOption()
     assert option.textDirection() == Qt.LayoutDirection.RightToLeft
     assert option.alignment() & Qt.AlignmentFlag.AlignRight
     assert option.alignment() & Qt.AlignmentFlag.AlignAbsolute
     assert option.wrapMode() != QTextOption.WrapMode.NoWrap
-    assert "Naskh" in window.gold_view.font().family()
+    assert "Naskh" in window.adjudication_tab.gold_view.font().family()
 
 
 # --- adjudication ----------------------------------------------------------------------
@@ -271,24 +304,25 @@ def test_gold_text_is_right_to_left_in_the_bundled_font(qtbot, sample):
 def test_accepting_annotator_two_writes_exactly_that_version(qtbot, sample):
     path, project = sample
     window = _window(qtbot, project)
+    adj = window.adjudication_tab
     doc_id = window.current_document()
     assert doc_id is not None
-    names = window.annotators()
+    names = adj.annotators()
     assert names == sorted(SAMPLE_ANNOTATORS)
     i = _row_index(window, "both", "الجيش العراقي")
-    row = window.rows()[i]
-    window.select_row(i)
+    row = adj.rows()[i]
+    adj.select_row(i)
     # The disputed characters are marked in the gold text, on the row's characters.
     marked = [
         (s.cursor.selectionStart(), s.cursor.selectionEnd())
-        for s in window.gold_view.extraSelections()
+        for s in adj.gold_view.extraSelections()
         if s.format.underlineStyle() == s.format.UnderlineStyle.WaveUnderline
     ]
     text = project.documents.get(doc_id).text
     assert marked == [(_u16(text, a), _u16(text, b)) for a, b in row.disputed]
-    assert window.versions.lines.keys() == {*names, "gold"}
+    assert adj.panel.versions.lines.keys() == {*names, "gold"}
 
-    qtbot.keyClick(window.rows_view, "2")
+    qtbot.keyClick(adj.panel.rows_view, "2")
 
     second = names[1]
     want = sorted((s.label, s.start, s.end, LEAD) for s in row.versions[second])
@@ -298,21 +332,22 @@ def test_accepting_annotator_two_writes_exactly_that_version(qtbot, sample):
         attrs = conn.execute("SELECT attrs FROM gold_spans WHERE deleted IS NULL").fetchall()
     assert attrs == [(f'{{"from": "{second}"}}',)]
     # The view shows what the file says, and the selection moved to the next row.
-    assert window.rows_model.data(window.rows_model.index(i, 4)) == f"ORG {row.start}–{row.end}"
-    assert window.selected_row() == window.rows()[i + 1]
+    assert adj.rows_model.data(adj.rows_model.index(i, 4)) == f"ORG {row.start}–{row.end}"
+    assert adj.selected_row() == adj.rows()[i + 1]
 
 
 def test_accepting_another_version_replaces_the_row_in_gold(qtbot, sample):
     path, project = sample
     window = _window(qtbot, project)
+    adj = window.adjudication_tab
     doc_id = window.current_document()
     i = _row_index(window, "both", "الجيش العراقي")
-    row = window.rows()[i]
-    window.select_row(i)
-    window.accept_version(2)
-    window.select_row(i)
-    window.accept_version(1)
-    first = window.annotators()[0]
+    row = adj.rows()[i]
+    adj.select_row(i)
+    adj.accept_version(2)
+    adj.select_row(i)
+    adj.accept_version(1)
+    first = adj.annotators()[0]
     assert _gold(path, doc_id) == sorted(
         (s.label, s.start, s.end, LEAD) for s in row.versions[first]
     )
@@ -322,7 +357,9 @@ def test_accept_majority_for_the_whole_document(qtbot, trio):
     path, project, ids = trio
     window = _window(qtbot, project)
     window.open_document(ids["disputed"])
-    qtbot.mouseClick(window.accept_majority_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        window.adjudication_tab.panel.accept_majority_button, Qt.MouseButton.LeftButton
+    )
     # دمشق: all three; بيروت: a and c say GPE; الرئيس: only a (majority: nothing);
     # وزير الخارجية: three different versions, no majority, left alone.
     want = sorted([("GPE", *_at(DISPUTED, "دمشق"), LEAD), ("GPE", *_at(DISPUTED, "بيروت"), LEAD)])
@@ -333,16 +370,17 @@ def test_accept_majority_for_the_whole_document(qtbot, trio):
 def test_reject_row_leaves_no_gold_there(qtbot, trio):
     path, project, ids = trio
     window = _window(qtbot, project)
+    adj = window.adjudication_tab
     window.open_document(ids["disputed"])
     i = _row_index(window, "label", "بيروت")
-    window.select_row(i)
+    adj.select_row(i)
     # Arabic-Indic 1 (what the digit row types in an Arabic layout): annotator a.
     # QTest only types Latin-1, so the event is built by hand.
     event = QKeyEvent(QEvent.Type.KeyPress, 0x661, Qt.KeyboardModifier.NoModifier, "١")
-    QApplication.sendEvent(window.rows_view, event)
+    QApplication.sendEvent(adj.panel.rows_view, event)
     assert _gold(path, ids["disputed"]) == [("GPE", *_at(DISPUTED, "بيروت"), LEAD)]
-    window.select_row(i)
-    qtbot.keyClick(window.rows_view, "0")
+    adj.select_row(i)
+    qtbot.keyClick(adj.panel.rows_view, "0")
     assert _gold(path, ids["disputed"]) == []
     # Undo brings the accepted version back, in the file.
     window.undo_stack.undo()
@@ -356,22 +394,23 @@ def test_reject_row_leaves_no_gold_there(qtbot, trio):
 def test_gold_edit_by_label_key_and_undo(qtbot, trio):
     path, project, ids = trio
     window = _window(qtbot, project)
+    adj = window.adjudication_tab
     window.open_document(ids["disputed"])
     start, end = _at(DISPUTED, "وزير الخارجية")
-    cursor = window.gold_view.textCursor()
+    cursor = adj.gold_view.textCursor()
     # A selection a space wider on each side: the gold span keeps only the words.
     cursor.setPosition(_u16(DISPUTED, start - 1))
     cursor.setPosition(_u16(DISPUTED, end + 1), QTextCursor.MoveMode.KeepAnchor)
-    window.gold_view.setTextCursor(cursor)
-    qtbot.keyClick(window.gold_view, "p")  # PER's letter
+    adj.gold_view.setTextCursor(cursor)
+    qtbot.keyClick(adj.gold_view, "p")  # PER's letter
     assert _gold(path, ids["disputed"]) == [("PER", start, end, LEAD)]
-    assert [(s.label, s.start, s.end) for s in window.gold_spans()] == [("PER", start, end)]
+    assert [(s.label, s.start, s.end) for s in adj.gold_spans()] == [("PER", start, end)]
 
     window.activateWindow()
-    window.gold_view.setFocus()
-    qtbot.keyClick(window.gold_view, "z", Qt.KeyboardModifier.ControlModifier)  # Undo
+    adj.gold_view.setFocus()
+    qtbot.keyClick(adj.gold_view, "z", Qt.KeyboardModifier.ControlModifier)  # Undo
     assert _gold(path, ids["disputed"]) == []
-    assert window.gold_spans() == []
+    assert adj.gold_spans() == []
     window.undo_stack.redo()
     assert _gold(path, ids["disputed"]) == [("PER", start, end, LEAD)]
 
@@ -379,17 +418,17 @@ def test_gold_edit_by_label_key_and_undo(qtbot, trio):
     d0, d1 = _at(DISPUTED, "دمشق")
     cursor.setPosition(_u16(DISPUTED, d0))
     cursor.setPosition(_u16(DISPUTED, d1), QTextCursor.MoveMode.KeepAnchor)
-    window.gold_view.setTextCursor(cursor)
-    qtbot.keyClick(window.gold_view, "5")
+    adj.gold_view.setTextCursor(cursor)
+    qtbot.keyClick(adj.gold_view, "5")
     assert _gold(path, ids["disputed"]) == sorted(
         [("PER", start, end, LEAD), ("GPE", d0, d1, LEAD)]
     )
 
     # Click inside the PER span, then Delete removes it (and only it).
-    cursor = window.gold_view.textCursor()
+    cursor = adj.gold_view.textCursor()
     cursor.setPosition(_u16(DISPUTED, start + 2))
-    window.gold_view.setTextCursor(cursor)
-    qtbot.keyClick(window.gold_view, Qt.Key.Key_Delete)
+    adj.gold_view.setTextCursor(cursor)
+    qtbot.keyClick(adj.gold_view, Qt.Key.Key_Delete)
     assert _gold(path, ids["disputed"]) == [("GPE", d0, d1, LEAD)]
     window.undo_stack.undo()
     assert _gold(path, ids["disputed"]) == sorted(
@@ -397,23 +436,56 @@ def test_gold_edit_by_label_key_and_undo(qtbot, trio):
     )
 
 
+def test_gold_marking_snaps_to_tokens_like_the_editor(qtbot, trio):
+    path, project, ids = trio
+    window = _window(qtbot, project)
+    adj = window.adjudication_tab
+    window.open_document(ids["disputed"])
+    start, end = _at(DISPUTED, "وزير الخارجية")
+    # A sloppy drag from inside وزير to inside الخارجية: both whole words.
+    cursor = adj.gold_view.textCursor()
+    cursor.setPosition(_u16(DISPUTED, start + 2))
+    cursor.setPosition(_u16(DISPUTED, end - 3), QTextCursor.MoveMode.KeepAnchor)
+    adj.gold_view.setTextCursor(cursor)
+    tokens = token_offsets(DISPUTED)
+    assert snap_to_tokens(tokens, start + 2, end - 3) == (start, end)
+    assert adj.gold_view.selection() == (start, end)
+    qtbot.keyClick(adj.gold_view, "p")
+    assert _gold(path, ids["disputed"]) == [("PER", start, end, LEAD)]
+    # Only spaces selected: nothing to label, nothing written.
+    space = DISPUTED.index(" ", end)
+    cursor.setPosition(_u16(DISPUTED, space))
+    cursor.setPosition(_u16(DISPUTED, space + 1), QTextCursor.MoveMode.KeepAnchor)
+    adj.gold_view.setTextCursor(cursor)
+    assert not adj.apply_gold_label("GPE")
+    assert "only spaces" in window.statusBar().currentMessage()
+    assert _gold(path, ids["disputed"]) == [("PER", start, end, LEAD)]
+
+
 def test_overlapping_gold_edit_is_refused_with_a_message(qtbot, trio):
     path, project, ids = trio
     window = _window(qtbot, project)
+    adj = window.adjudication_tab
     window.open_document(ids["disputed"])
     start, end = _at(DISPUTED, "وزير الخارجية")
-    cursor = window.gold_view.textCursor()
+    cursor = adj.gold_view.textCursor()
     cursor.setPosition(_u16(DISPUTED, start))
     cursor.setPosition(_u16(DISPUTED, end), QTextCursor.MoveMode.KeepAnchor)
-    window.gold_view.setTextCursor(cursor)
-    assert window.apply_gold_label("PER")
+    adj.gold_view.setTextCursor(cursor)
+    assert adj.apply_gold_label("PER")
     # Crossing the PER (inside it would be a nested entity, which is allowed).
     inner = _at(DISPUTED, "الخارجية في")
     cursor.setPosition(_u16(DISPUTED, inner[0]))
     cursor.setPosition(_u16(DISPUTED, inner[1]), QTextCursor.MoveMode.KeepAnchor)
-    window.gold_view.setTextCursor(cursor)
-    assert not window.apply_gold_label("ORG")
+    adj.gold_view.setTextCursor(cursor)
+    assert not adj.apply_gold_label("ORG")
     assert "overlaps" in window.statusBar().currentMessage()
+    assert _gold(path, ids["disputed"]) == [("PER", start, end, LEAD)]
+    assert window.undo_stack.count() == 1
+    # A label the project does not have: the core's error, with its code.
+    assert not adj.apply_gold_label("NOPE")
+    message = window.statusBar().currentMessage()
+    assert "NOPE" in message and message.startswith("[E")
     assert _gold(path, ids["disputed"]) == [("PER", start, end, LEAD)]
     assert window.undo_stack.count() == 1
 
@@ -421,41 +493,62 @@ def test_overlapping_gold_edit_is_refused_with_a_message(qtbot, trio):
 def test_mark_adjudicated(qtbot, trio):
     path, project, ids = trio
     window = _window(qtbot, project)
+    adj = window.adjudication_tab
     window.open_document(ids["nearly"])
-    window.adjudicated_box.setChecked(True)
+    adj.panel.adjudicated_box.setChecked(True)
     with Project.open(path, readonly=True) as p:
         assert adjudicated_documents(p) == [ids["nearly"]]
-    model = window.docs_model
+    model = adj.docs_model
     column = model.COLUMNS.index("Adjudicated")
     row = model.row_of(ids["nearly"])
     assert model.data(model.index(row, column)) == "✓"
     assert model.data(model.index(model.row_of(ids["agreed"]), column)) == ""
-    window.adjudicated_box.setChecked(False)
+    adj.panel.adjudicated_box.setChecked(False)
     with Project.open(path, readonly=True) as p:
         assert adjudicated_documents(p) == []
     assert model.data(model.index(row, column)) == ""
 
 
+def test_marking_adjudicated_is_undone_like_any_edit(qtbot, trio):
+    path, project, ids = trio
+    window = _window(qtbot, project)
+    adj = window.adjudication_tab
+    window.open_document(ids["nearly"])
+    adj.panel.adjudicated_box.setChecked(True)
+    window.undo_stack.undo()
+    with Project.open(path, readonly=True) as p:
+        assert adjudicated_documents(p) == []
+    assert not adj.panel.adjudicated_box.isChecked()
+    model = adj.docs_model
+    column = model.COLUMNS.index("Adjudicated")
+    assert model.data(model.index(model.row_of(ids["nearly"]), column)) == ""
+    window.undo_stack.redo()
+    with Project.open(path, readonly=True) as p:
+        assert adjudicated_documents(p) == [ids["nearly"]]
+    assert adj.panel.adjudicated_box.isChecked()
+
+
 def test_scores_tab_equals_score_against_gold(qtbot, trio):
     path, project, ids = trio
     window = _window(qtbot, project)
+    adj = window.adjudication_tab
     window.open_document(ids["disputed"])
-    window.accept_majority()
-    window.set_adjudicated(True)
+    adj.accept_majority()
+    adj.set_adjudicated(True)
     window.open_document(ids["nearly"])
-    window.accept_majority()  # الأمم المتحدة (all three) and عمان (a and b)
-    window.select_row(_row_index(window, "missing", "عمان"))
-    window.accept_version("c")  # c has nothing there: no gold span
+    adj.accept_majority()  # الأمم المتحدة (all three) and عمان (a and b)
+    adj.select_row(_row_index(window, "missing", "عمان"))
+    adj.accept_version("c")  # c has nothing there: no gold span
     with Project.open(path, readonly=True) as p:
         assert [(s.label, s.start, s.end) for s in p.gold.for_document(ids["nearly"])] == [
             ("ORG", *_at(NEARLY, "الأمم المتحدة"))
         ]
-    window.set_adjudicated(True)
+    adj.set_adjudicated(True)
     with qtbot.waitSignal(window.scores_ready, timeout=30_000):
         window.tabs.setCurrentWidget(window.scores_tab)
     with Project.open(path, readonly=True) as p:
         expected = score_against_gold(p).to_json()
-    model = window.scores_model
+    model = window.scores_tab.model
     assert sorted(model.annotators()) == ["a", "b", "c"]
     pairs = {
         p["a"] if p["b"] == "gold" else p["b"]: p
@@ -485,7 +578,7 @@ def test_scores_without_adjudicated_documents_say_so(qtbot, trio):
         window.refresh_scores()
     assert window.scores is None
     assert "adjudicated" in window.scores_error
-    assert window.scores_model.rowCount() == 0
+    assert window.scores_tab.model.rowCount() == 0
 
 
 def test_agreement_can_be_cancelled(qtbot, sample, monkeypatch):
@@ -499,19 +592,22 @@ def test_agreement_can_be_cancelled(qtbot, sample, monkeypatch):
             threading.Event().wait(0.001)
         raise AssertionError("not cancelled")
 
-    monkeypatch.setattr(review_module, "project_agreement", slow)
+    monkeypatch.setattr(agreement_tab, "project_agreement", slow)
     window = ReviewWindow(project, adjudicator=LEAD)
     qtbot.addWidget(window)
     assert started.wait(10)
-    qtbot.waitUntil(
-        lambda: window.progress_dialog is not None and window.progress_dialog.maximum() == 10_000
-    )
+    tab = window.agreement_tab
+    # Progress and Cancel are in the status bar, seen from every tab.
+    assert tab.progress_bar.parent() is window.statusBar()
+    qtbot.waitUntil(lambda: tab.progress_bar.maximum() == 10_000)
+    assert not tab.cancel_button.isHidden()
     with qtbot.waitSignal(window.agreement_failed, timeout=10_000) as blocker:
-        window.progress_dialog.findChild(QPushButton).click()  # the dialog's Cancel
+        qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["cancelled"]
+    assert tab.progress_bar.isHidden()
     assert window.agreement is None
-    assert "cancelled" in window.agreement_status.text()
-    assert window.recompute_button.isEnabled()
+    assert "cancelled" in window.agreement_tab.status.text()
+    assert window.agreement_tab.recompute_button.isEnabled()
 
 
 def test_no_agreement_is_explained(qtbot, tmp_path):
@@ -525,8 +621,8 @@ def test_no_agreement_is_explained(qtbot, tmp_path):
         window = _window(qtbot, project)
         assert window.agreement is None
         assert "two annotators" in window.agreement_error
-        assert window.docs_model.rowCount() == 0
-        assert window.heatmap.rows() == 0
+        assert window.adjudication_tab.docs_model.rowCount() == 0
+        assert window.agreement_tab.heatmap.rows() == 0
     finally:
         project.close()
 
@@ -537,8 +633,8 @@ def test_read_only_project_cannot_be_adjudicated(qtbot, sample):
     readonly = Project.open(path, readonly=True)
     try:
         window = _window(qtbot, readonly)
-        window.select_row(_row_index(window, "both", "الجيش العراقي"))
-        assert not window.accept_version(1)
+        window.adjudication_tab.select_row(_row_index(window, "both", "الجيش العراقي"))
+        assert not window.adjudication_tab.accept_version(1)
         assert "read-only" in window.statusBar().currentMessage()
     finally:
         readonly.close()
@@ -551,8 +647,8 @@ def test_agreement_can_be_narrowed_to_labels_and_annotators(qtbot, trio):
     names = list(window.agreement.annotators)
     chosen = names[:2]
     label = project.labels.list()[0].name
-    window.annotators_filter.setText(", ".join(chosen))
-    window.labels_filter.setText(label)
+    window.agreement_tab.annotators_filter.setText(", ".join(chosen))
+    window.agreement_tab.labels_filter.setText(label)
     with qtbot.waitSignal(window.agreement_ready, timeout=30_000) as blocker:
         window.refresh_agreement()
     shown = blocker.args[0].to_json()
@@ -560,7 +656,7 @@ def test_agreement_can_be_narrowed_to_labels_and_annotators(qtbot, trio):
     assert shown == expected
     assert shown["annotators"] == chosen != names
     # An unknown name is explained, not computed.
-    window.labels_filter.setText("NOPE")
+    window.agreement_tab.labels_filter.setText("NOPE")
     with qtbot.waitSignal(window.agreement_failed, timeout=30_000) as failed:
         window.refresh_agreement()
     assert "NOPE" in failed.args[0]

@@ -24,7 +24,12 @@ import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from annotator.core.errors import InvalidExportOption, OutputNotADirectory, UnknownFormat
+from annotator.core.errors import (
+    FileProblem,
+    InvalidExportOption,
+    OutputNotADirectory,
+    UnknownFormat,
+)
 from annotator.core.export.align import POLICIES, Policy
 from annotator.core.export.claims import CLAIMS_FILE, ClaimsExporter
 from annotator.core.export.conll import SCHEMES, ConllExporter
@@ -154,11 +159,18 @@ def export(
         seed=seed,
         scheme=scheme if fmt == "conll" else None,
         claims_column=claims_column,
+        nested_columns=nested_columns,
         parts={n: PartReport(n, CLAIMS_FILE if fmt == "claims" else f"{n}.{fmt}") for n in names},
         split_by_source=by_source,
     )
     kinds = {label.name: label.kind for label in project.labels.list()}
-    work = _work_dir(out)
+    try:
+        work = _work_dir(out)
+    except OSError as exc:
+        raise FileProblem(
+            f"{out}: cannot write there ({exc.strerror or exc}). Choose another folder with "
+            "--out; nothing was written."
+        ) from exc
     exporter: Exporter | None = None
     try:
         context = ExportContext(
@@ -209,10 +221,15 @@ def export(
         _write_json(work / "report.json", report.to_json())
         (work / "README.md").write_text(_readme(report, out.name), encoding="utf-8", newline="\n")
         _install(work, out, report.files)
-    except BaseException:
+    except BaseException as exc:
         if exporter is not None:
             exporter.discard()
         shutil.rmtree(work, ignore_errors=True)
+        if isinstance(exc, OSError):  # disk full, read-only, folder gone: name the folder
+            raise FileProblem(
+                f"{out}: the export could not be written ({exc.strerror or exc}). Free some "
+                "space or choose another folder with --out; nothing was left behind."
+            ) from exc
         raise
     report.seconds = time.perf_counter() - started
     return report
@@ -278,10 +295,12 @@ def _empty_part_warnings(report: ExportReport, fmt: str) -> list[str]:
 
 _FORMAT_TEXT = {
     "spacy": (
-        "spaCy DocBin files: `doc.ents` holds the entities and places, "
+        "spaCy DocBin files: `doc.ents` holds the entities and places (the outermost), "
+        '`doc.spans["entities"]` every entity, nested ones included, '
         '`doc.spans["claims"]` the claims, `doc.user_data` the document\'s title, source, '
         "uid, meta, annotator and status. Tokens are the project's Arabic tokenizer "
-        "(`annotator.arabic_tokenizer.v1`), which `config.cfg` names too.\n\n"
+        "(`annotator.arabic_tokenizer.v1`), which `config.cfg` names too, except for "
+        "documents that came tokenized: those keep their own tokens and sentences.\n\n"
         'Claims\' structure: `doc.spans["cues"]` holds the cue words (قال، أكد، نفى); '
         '`doc.user_data["links"]` the links (`id`, `type`, `head` and `child` span ids, '
         "`value` for an implicit claimer such as `unnamed source`), "
@@ -298,7 +317,8 @@ _FORMAT_TEXT = {
     ),
     "conll": (
         "CoNLL: one token per line, a tab, its tag; a blank line between sentences "
-        "(sentences never break inside a span); `-DOCSTART- -X- O O` before each document."
+        "(sentences never break inside a span); `-DOCSTART- -X- O O` before each document. "
+        "Documents that came tokenized keep their own tokens and sentences."
     ),
     "jsonl": (
         "JSON lines in Prodigy's shape, one line per document: `text`, `meta` (title, "
@@ -333,6 +353,8 @@ def _readme(report: ExportReport, dirname: str) -> str:
     ]
     if report.format == "conll":
         columns = "token, claim tag, entity tag" if report.claims_column else "token, entity tag"
+        if report.nested_columns:
+            columns += " (outermost), then one tag column per deeper nesting level"
         lines[-1] += f" Columns: {columns}; tag scheme {report.scheme}."
     lines += [
         "",

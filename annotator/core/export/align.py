@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from annotator.core.model import Document, LabelKind, Span
+from annotator.core.model import Document, LabelKind, Span, outermost_flags
 from annotator.core.tokenizer import SpanAlignment, align_span, is_aligned
 
 Policy = Literal["expand", "split", "skip"]
@@ -263,18 +263,9 @@ def align_document(
 
 def _outermost(ents: list[tuple[Span, SpanAlignment, str]]) -> set[str]:
     """Ids of the entities no other entity contains (after alignment)."""
-    outer: set[str] = set()
-    reach = -1
-    for span, al, _action in sorted(ents, key=lambda k: (k[1].start, -k[1].end, _level(k[0]))):
-        if al.start >= reach:
-            outer.add(span.id)
-            reach = al.end
-    return outer
-
-
-def _level(span: Span) -> int:
-    level = span.attrs.get("level", 0) if span.attrs else 0
-    return level if isinstance(level, int) else 0
+    ordered = sorted(ents, key=lambda k: (k[1].start, -k[1].end, nesting_key(k[0])[2]))
+    flags = outermost_flags((al.start, al.end) for _span, al, _action in ordered)
+    return {k[0].id for k, outer in zip(ordered, flags, strict=True) if outer}
 
 
 def _crossings(current: list[tuple[Span, SpanAlignment, str]]) -> list[tuple[int, int]]:
@@ -309,7 +300,7 @@ def _resolve_overlaps(
     current = list(ents)
 
     def order(k: tuple[Span, SpanAlignment, str]) -> tuple[int, int, int]:
-        return (k[1].start, -k[1].end, _level(k[0]))
+        return (k[1].start, -k[1].end, nesting_key(k[0])[2])
 
     for _round in range(3):
         current.sort(key=order)

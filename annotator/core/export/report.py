@@ -47,6 +47,7 @@ class ExportReport:
     seed: int
     scheme: str | None = None
     claims_column: bool = False
+    nested_columns: bool = False
     parts: dict[str, PartReport] = field(default_factory=dict)
     adjusted: list[Adjustment] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
@@ -94,6 +95,8 @@ class ExportReport:
         if self.scheme is not None:
             data["scheme"] = self.scheme
             data["claims_column"] = self.claims_column
+            if self.nested_columns:
+                data["nested_columns"] = True
         data.update(
             {
                 "documents": self.documents,
@@ -116,7 +119,8 @@ class ExportReport:
         ]
         for _name, part in self.parts.items():
             labels = ", ".join(f"{k} {v}" for k, v in sorted(part.spans.items())) or "no spans"
-            lines.append(f"  {part.file}: {part.documents} document(s); {labels}")
+            nested = f" ({part.nested} nested inside another entity)" if part.nested else ""
+            lines.append(f"  {part.file}: {part.documents} document(s); {labels}{nested}")
         lines.append(
             f"Spans adjusted to token boundaries: {len(self.adjusted)} "
             f"(--misaligned {self.misaligned})"

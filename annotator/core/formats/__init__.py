@@ -51,6 +51,8 @@ class ReadOptions:
     :param sentences_per_document: CoNLL: cut a file without ``-DOCSTART-`` lines
         into documents of this many sentences (``None``: one document).
     :param max_errors: how many problems of one file a message lists (then a count).
+    :param paragraphs_per_document: txt: cut a file at blank lines into documents of
+        this many paragraphs (a huge file that is not one article).
     :param allow_no_spans: CoNLL: take a tagged file in which every tag is ``O``
         (refused by default: it usually means the wrong tag column).
     """
@@ -64,6 +66,7 @@ class ReadOptions:
     sentences_per_document: int | None = None
     max_errors: int = 20
     allow_no_spans: bool = False
+    paragraphs_per_document: int | None = None
 
     def map_label(self, label: str) -> str:
         return self.label_map.get(label, label)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core.errors import EmptyFile, MalformedInput
+from annotator.core.formats.problems import Problems
 from annotator.core.model import RawDocument, RawSpan
 
 if TYPE_CHECKING:
@@ -24,14 +25,23 @@ _TAG_COLUMNS_SHARE = 0.9
 
 _TAG = re.compile(r"^(?P<prefix>[BIELSU])-(?P<label>\S+)$")
 _TAG_LIKE = re.compile(r"^(?:O|[BIELSU]-\S+)$")
-_SPACES = re.compile(r" +")
 _SINGLE = {"U", "S"}
 _LAST = {"L", "E"}
 _CONTINUING = ("I-", "L-", "E-")
 
 
+_TAG_CACHE: dict[str, bool] = {}
+
+
 def is_tag(value: str) -> bool:
-    return _TAG_LIKE.match(value) is not None
+    # A file has a few dozen distinct tags and calls this for every column of
+    # every line: remember the answers (bounded, tokens land here too).
+    known = _TAG_CACHE.get(value)
+    if known is None:
+        known = _TAG_LIKE.match(value) is not None
+        if len(_TAG_CACHE) < 4096:
+            _TAG_CACHE[value] = known
+    return known
 
 
 @dataclass(slots=True)
@@ -48,48 +58,6 @@ class _Line:
     number: int
     parts: list[str]
     indented: bool
-
-
-@dataclass(slots=True)
-class Problems:
-    """Every problem of one file, each with its line; the first ``limit`` are kept."""
-
-    where: str
-    limit: int
-    lenient: bool = False
-    items: list[tuple[int | None, str]] = field(default_factory=list)
-    count: int = 0
-    skipped: list[str] = field(default_factory=list)
-
-    def add(self, line: int | None, message: str, *, skippable: bool = True) -> None:
-        """A problem; in lenient mode a skippable one becomes a warning instead."""
-        if self.lenient and skippable:
-            self.skipped.append(f"line {line}: {message}" if line is not None else message)
-            return
-        self.count += 1
-        if len(self.items) < self.limit:
-            self.items.append((line, message))
-
-    def check(self) -> None:
-        """:raises MalformedInput: with every problem kept, the first one's line first."""
-        if not self.count:
-            return
-        first_line, first = self.items[0]
-        rest = [f"line {n}: {m}" if n is not None else m for n, m in self.items[1:]]
-        more = self.count - len(self.items)
-        if more:
-            rest.append(f"… and {more} more problem(s) (only the first {self.limit} are listed)")
-        message = first
-        if rest:
-            message += f"\n  ({self.count} problems in this file; the others:)\n  " + "\n  ".join(
-                rest
-            )
-            if not self.lenient:
-                message += (
-                    "\n  Fix them, or import with --lenient to skip the malformed lines "
-                    "(each is listed in the import report)."
-                )
-        raise MalformedInput(message, path=self.where, line=first_line)
 
 
 def read_conll(path: Path, *, options: ReadOptions) -> Iterator[RawDocument]:
@@ -325,7 +293,7 @@ def _split(text: str) -> tuple[list[list[list[_Line]]], bool, bool]:
             parts = [p.strip(" ") for p in line.split("\t")]
             parts = [p for p in parts if p]
         else:
-            parts = _SPACES.split(line.strip(" "))
+            parts = [p for p in line.split(" ") if p]  # runs of spaces are one separator
         if parts[0] == DOCSTART:
             had_docstart = True
             if sentence:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import EmptyFile, MalformedInput
+from annotator.core.formats.problems import Problems
 from annotator.core.formats.txt import tidy_title, title_from_text
 from annotator.core.model import RawDocument, RawLink, RawSpan, Status
 
@@ -66,6 +67,8 @@ def read_jsonl(path: Path, *, options: ReadOptions) -> Iterator[RawDocument]:
     path = Path(path)
     where = str(path)
     n_docs = 0
+    # Every bad line of the file is reported in one run (then nothing is imported).
+    problems = Problems(where, options.max_errors, lenient_hint=False)
     # Binary lines split on b"\n" only: str.splitlines() would also break at
     # U+2028 or U+0085, which JSON allows unescaped inside strings.
     with open(path, "rb") as f:
@@ -80,16 +83,26 @@ def read_jsonl(path: Path, *, options: ReadOptions) -> Iterator[RawDocument]:
             try:
                 line = raw_line.decode("utf-8")
             except UnicodeDecodeError as e:
-                raise MalformedInput(
-                    f"byte {e.start + 1} of the line is not UTF-8 (JSON lines must be UTF-8); "
-                    "re-save the file as UTF-8",
-                    path=where,
-                    line=number,
-                ) from e
+                problems.add_error(
+                    MalformedInput(
+                        f"byte {e.start + 1} of the line is not UTF-8 (JSON lines must be "
+                        "UTF-8); re-save the file as UTF-8",
+                        path=where,
+                        line=number,
+                    )
+                )
+                continue
             if not line.strip():
                 continue
-            yield _document(line, path=path, line=number, options=options)
             n_docs += 1
+            try:
+                document = _document(line, path=path, line=number, options=options)
+            except MalformedInput as e:
+                problems.add_error(e)
+                continue
+            if not problems.count:
+                yield document
+    problems.check()
     if n_docs == 0:
         raise EmptyFile("no JSON lines in the file", path=where)
 

@@ -54,14 +54,46 @@ def read_txt(path: Path, *, options: ReadOptions) -> Iterator[RawDocument]:
     title = title_from_text(text)
     if not title:
         raise EmptyFile("the file holds no visible text; nothing to annotate", path=str(path))
+    meta = {"encoding": decoded.encoding, "filename": os.path.basename(path)}
+    if options.paragraphs_per_document:
+        yield from _split_paragraphs(text, options.paragraphs_per_document, path, meta, options)
+        return
     yield RawDocument(
         text=text,
         title=title,
         source=str(path),
-        meta={"encoding": decoded.encoding, "filename": os.path.basename(path)},
+        meta=meta,
         annotator=options.default_annotator,
         line=1,
     )
+
+
+_BLANK_LINES = re.compile(r"\n[ \t\r\u00a0]*\n\s*")
+
+
+def _split_paragraphs(
+    text: str, size: int, path: Path, meta: dict[str, str], options: ReadOptions
+) -> Iterator[RawDocument]:
+    """A huge file cut at blank lines into documents of ``size`` paragraphs each;
+    each document's text is the file's characters as they are (the blank lines
+    between documents belong to none)."""
+    starts = [0] + [m.end() for m in _BLANK_LINES.finditer(text)]
+    number = 0
+    for first in range(0, len(starts), size):
+        start = starts[first]
+        stop = starts[first + size] if first + size < len(starts) else len(text)
+        chunk = text[start:stop].rstrip()
+        if not title_from_text(chunk):
+            continue
+        number += 1
+        yield RawDocument(
+            text=chunk,
+            title=title_from_text(chunk),
+            source=str(path),
+            meta={**meta, "document": number},
+            annotator=options.default_annotator,
+            line=1 + text.count("\n", 0, start),
+        )
 
 
 def title_from_text(text: str) -> str:

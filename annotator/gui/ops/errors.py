@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError, FileProblem, UnexpectedError
-from annotator.core.store import write_failed
+from annotator.core.store import is_write_failure, write_failed
 
 
 def as_annotator_error(exc: BaseException, *, path: Path | None = None) -> AnnotatorError:
@@ -24,7 +24,7 @@ def as_annotator_error(exc: BaseException, *, path: Path | None = None) -> Annot
     """
     if isinstance(exc, AnnotatorError):
         return exc
-    if isinstance(exc, sqlite3.OperationalError):
+    if isinstance(exc, sqlite3.OperationalError) and is_write_failure(exc):
         return write_failed(path or Path("project"), exc)
     if isinstance(exc, OSError):
         name = exc.filename or (str(path) if path else "")

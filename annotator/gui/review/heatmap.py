@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QPoint, QRect, QSize, Qt,
 from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QLinearGradient, QMouseEvent, QPainter
 from PySide6.QtWidgets import QSizePolicy, QStyle, QToolTip, QWidget
 
-from annotator.gui.review_models import VALUE_ROLE
+from annotator.gui.review.models import VALUE_ROLE
 
 __all__ = ["HeatMapWidget", "heat_color"]
 
