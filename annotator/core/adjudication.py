@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from annotator.core.agreement import (
     AgreementDocument,
@@ -401,6 +402,58 @@ class MarkAdjudicated:
 
     def describe(self) -> str:
         return "Mark adjudicated" if self.done else "Mark not adjudicated"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimStructure:
+    """What the review shows of one claim beside its span: attributes, claimer, cue.
+
+    :param claimer: the claimer entity's text, or the implicit value, or ``None``.
+    """
+
+    attributes: dict[str, Any]
+    claimer: str | None
+    cue: str | None
+
+    def describe(self) -> str:
+        """``stance denies · check_worthy yes · claimer قسد · cue تنكر`` (plain text)."""
+        parts = [
+            f"{k} {({True: 'yes', False: 'no'}).get(v, v) if isinstance(v, bool) else v}"
+            for k, v in self.attributes.items()
+        ]
+        parts += [f"claimer {self.claimer}"] if self.claimer else []
+        parts += [f"cue {self.cue}"] if self.cue else []
+        return " · ".join(parts)
+
+
+def claim_structure(project: Project, span: Span, *, gold: bool = False) -> ClaimStructure:
+    """The attributes and links of ``span`` (an annotator's, or gold's)."""
+    table, links = (project.gold, project.gold_links) if gold else (project.spans, project.links)
+    text = project.documents.get(span.doc_id).text
+    label = project.labels.get(span.label)
+    found: dict[str, str] = {}
+    for link in links.of_head(span.id):
+        if link.type in found:
+            continue
+        if link.child is None:
+            found[link.type] = link.value or ""
+        else:
+            child = table.get(link.child)
+            found[link.type] = text[child.start : child.end]
+    return ClaimStructure(
+        attribute_values(label.attributes, span.attrs), found.get("claimer"), found.get("cue")
+    )
+
+
+def structure_differs(project: Project, row: Row) -> bool:
+    """A claims row whose versions agree on the spans but not on their attributes,
+    claimer or cue: a disagreement the row's kind (offsets and labels) does not show."""
+    if row.layer != "claims" or len(row.versions) < 2:
+        return False
+    first, *others = (
+        [claim_structure(project, s) for s in spans] for spans in row.versions.values()
+    )
+    return any(other != first for other in others)
 
 
 # --- the calls before the edits (kept while the review window still uses them) ----------

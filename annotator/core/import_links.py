@@ -43,6 +43,8 @@ def store_links(
     existing = project.links.for_document(doc_id, annotator=annotator, include_deleted=True)
     known_ids = {k.id for k in existing}
     known = {(k.type, k.head, k.child, k.value) for k in existing if k.deleted is None}
+    # A single type (claimer, cue): one live link per head, already here or in the file.
+    filled = {(k.type, k.head) for k in existing if k.deleted is None}
 
     def resolve(span_id: str) -> str:
         span = by_id.get(span_id) or by_place.get(place_of.get(span_id, (-1, -1, "")))
@@ -69,6 +71,13 @@ def store_links(
         ) in known:
             continue
         check_link(link_type, by_id[head], by_id[child] if child else None, raw.value, labels)
+        if link_type.single and (raw.type, head) in filled:
+            span = by_id[head]
+            raise InvalidLink(
+                f"{span.label} {span.start}–{span.end} has a second {raw.type}; a claim has "
+                f"one {raw.type} (remove the other relation from the file)."
+            )
+        filled.add((raw.type, head))
         link = Link(
             raw.id or project.links.new_id(),
             doc_id,

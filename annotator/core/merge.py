@@ -18,7 +18,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import LabelConflict, MergeRefused, ProjectReadOnly, UntrustedFile
+from annotator.core.errors import (
+    AnnotatorError,
+    LabelConflict,
+    MergeRefused,
+    ProjectReadOnly,
+    UntrustedFile,
+)
+from annotator.core.links import check_link_types
 from annotator.core.model import DocId, Label, Span, nests, utc_now
 from annotator.core.store import Project, SpanTable
 from annotator.core.store_merge import attach_limit, attached, merge_rows, overlapping_entities
@@ -213,14 +220,25 @@ def _merge_one(
 ) -> MergeFileReport:
     report = MergeFileReport(str(shown_as))
     try:
-        # A label new to the lead comes with its attribute definitions.
-        attributes = {label.name: label.attributes for label in source.labels.list()}
+        # A label new to the lead comes with its attribute definitions; they and
+        # the file's link types are checked as a label file's would be.
+        try:
+            attributes = {label.name: label.attributes for label in source.labels.list()}
+            source_types = source.link_types.list()
+            check_link_types(
+                source_types, [*lead.labels.list(), *source_labels], source=str(shown_as)
+            )
+        except (AnnotatorError, ValueError) as exc:
+            raise UntrustedFile(
+                f"{shown_as}: its attribute definitions or link types are not ones Annotator "
+                f"writes ({exc}); nothing was merged."
+            ) from None
         for label in source_labels:
             if label.name not in lead.labels.names():
                 lead.labels.add(replace(label, attributes=attributes.get(label.name, ())))
                 report.labels_added.append(label.name)
         # Link types by name, as labels: a team's own type travels with its links.
-        for link_type in source.link_types.list():
+        for link_type in source_types:
             if link_type.name not in lead.link_types.names():
                 lead.link_types.add(link_type)
                 report.link_types_added.append(link_type.name)

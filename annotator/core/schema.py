@@ -253,6 +253,8 @@ _LINK_TYPES_0007 = (
     ("claimer", '["claim"]', '["entity", "place"]', '["author", "unnamed source", "unknown"]'),
     ("cue", '["claim"]', '["cue"]', "[]"),
 )
+#: Tables 0007 adds whose changes count in Project.data_version, as 0005's do.
+LINK_TABLES = ("links", "gold_links", "link_types")
 _CLAIM_ATTRIBUTES_0007 = (
     '[{"key": "stance", "type": "choice", "values": ["asserts", "denies", "doubts", "reports"]},'
     ' {"key": "check_worthy", "type": "yes/no"}]'
@@ -324,7 +326,7 @@ def _claim_links(db: Database) -> None:
         """,
     )
     # Edits of links count as changes (Project.data_version), as spans' do.
-    for table in ("links", "gold_links", "link_types"):
+    for table in LINK_TABLES:
         for event in ("UPDATE", "DELETE"):
             db.execute(
                 f"CREATE TRIGGER {table}_{event.lower()}_counts AFTER {event} ON {table}"

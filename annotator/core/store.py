@@ -570,7 +570,7 @@ class Project:
         conn = self._conn
         parts = [
             str(conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0])
-            for table in schema.CHANGE_COUNTED_TABLES
+            for table in (*schema.CHANGE_COUNTED_TABLES, *schema.LINK_TABLES)
         ]
         row = conn.execute("SELECT value FROM project_meta WHERE key = 'changes'").fetchone()
         parts.append(str(row[0]) if row else "0")

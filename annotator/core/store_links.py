@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import LabelConflict, UnknownLink
 from annotator.core.links import Link, LinkType
-from annotator.core.model import DocId
+from annotator.core.model import DocId, Span, SpanId
 
 if TYPE_CHECKING:
     from annotator.core.store import Project
@@ -231,34 +231,33 @@ def merge_links(project: Project, src: str, table: str, spans: str) -> tuple[int
     from annotator.core.links import check_link
 
     conn = project._conn
-    conn.execute("DROP TABLE IF EXISTS temp.merge_links_incoming")
-    conn.execute(
+    # The spans each link joins, as they stand here after the spans' merge: only
+    # the columns a check needs (not every span of the document with its attrs).
+    rows = conn.execute(
         f"""
-        CREATE TEMP TABLE merge_links_incoming AS
         SELECT k.id, m.doc_id, k.annotator, k.type, k.head, k.child, k.value,
                k.created, k.updated, k.deleted, mine.id IS NOT NULL AS known,
                mine.id IS NOT NULL AND (mine.head != k.head OR mine.doc_id != m.doc_id
-                                        OR mine.annotator != k.annotator) AS moved
+                                        OR mine.annotator != k.annotator) AS moved,
+               h.doc_id, h.annotator, hl.name, h.start, h."end",
+               c.doc_id, c.annotator, cl.name, c.start, c."end"
         FROM {src}.{table} k
         JOIN temp.merge_doc_map m ON m.src_id = k.doc_id
         LEFT JOIN main.{table} mine ON mine.id = k.id
+        LEFT JOIN main.{spans} h ON h.id = k.head
+        LEFT JOIN main.labels hl ON hl.id = h.label_id
+        LEFT JOIN main.{spans} c ON c.id = k.child
+        LEFT JOIN main.labels cl ON cl.id = c.label_id
         WHERE mine.id IS NULL OR mine.updated < k.updated
         """
-    )
-    rows = conn.execute(
-        "SELECT id, doc_id, annotator, type, head, child, value, created, updated, deleted,"
-        " known, moved FROM temp.merge_links_incoming"
     ).fetchall()
-    conn.execute("DROP TABLE temp.merge_links_incoming")
     if not rows:
         return 0, 0, []
     types = {t.name: t for t in project.link_types.list()}
     labels = {label.name: label for label in project.labels.list()}
-    span_table = project.gold if spans == "gold_spans" else project.spans
     notes: list[str] = []
     taken: list[Link] = []
     added = updated = 0
-    by_document: dict[int, dict[str, Any]] = {}
     for row in rows:
         link = _link(row[:10])
         where = f"document {link.doc_id}, {link.annotator}: {link.type} link {link.id}"
@@ -269,27 +268,24 @@ def merge_links(project: Project, src: str, table: str, spans: str) -> tuple[int
         if link_type is None:
             notes.append(f"{where} refused: no link type {link.type!r} here")
             continue
-        if link.doc_id not in by_document:
-            by_document[link.doc_id] = {
-                s.id: s for s in span_table.for_document(link.doc_id, include_deleted=True)
-            }
-        found = by_document[link.doc_id]
-        head = found.get(link.head)
-        child = found.get(link.child) if link.child is not None else None
-        if head is None or (link.child is not None and child is None):
+        head = _span(link.head, row[12:17])
+        child = _span(link.child, row[17:22]) if link.child is not None else None
+        if (
+            head is None
+            or head.doc_id != link.doc_id
+            or (link.child is not None and (child is None or child.doc_id != link.doc_id))
+        ):
             notes.append(f"{where} refused: its spans are not in the document")
             continue
         if link.deleted is None:
-            # A live link between spans a merge removed is kept as it is (hidden
-            # with them); its kinds are checked on the spans as they are.
-            live_head = head if head.deleted is None else _undeleted(head)
-            live_child = child if child is None or child.deleted is None else _undeleted(child)
+            # Kinds are checked on the spans as they are; a link between spans a
+            # merge removed is kept (hidden with them until they come back).
             try:
-                check_link(link_type, live_head, live_child, link.value, labels)
+                check_link(link_type, head, child, link.value, labels)
             except AnnotatorError as exc:
                 notes.append(f"{where} refused: {exc.message}")
                 continue
-            if (head.annotator, head.doc_id) != (link.annotator, link.doc_id):
+            if head.annotator != link.annotator:
                 notes.append(f"{where} refused: its claim is another annotator's")
                 continue
         taken.append(link)
@@ -299,24 +295,40 @@ def merge_links(project: Project, src: str, table: str, spans: str) -> tuple[int
             added += 1
     table_links = project.gold_links if table == "gold_links" else project.links
     table_links.upsert_many(taken)
-    notes += _settle_single(project, table_links, {k.head for k in taken}, types)
+    notes += _settle_single(project, table_links, {k.doc_id for k in taken}, types)
     return added, updated, notes
 
 
-def _undeleted(span: Any) -> Any:
-    from dataclasses import replace
-
-    return replace(span, deleted=None)
+def _span(span_id: str | None, row: Sequence[Any]) -> Span | None:
+    """A span from merge_links' joined columns (doc, annotator, label, start, end),
+    live for the check (``None`` when the span is not here)."""
+    if span_id is None or row[0] is None:
+        return None
+    return Span(SpanId(span_id), DocId(row[0]), row[1], row[2], row[3], row[4])
 
 
 def _settle_single(
-    project: Project, links: LinkTable, heads: set[str], types: dict[str, LinkType]
+    project: Project, links: LinkTable, doc_ids: set[DocId], types: dict[str, LinkType]
 ) -> list[str]:
     """Of several live links of a single type from one head, keep the newest."""
     from annotator.core.model import utc_now
 
     notes = []
     now = utc_now()
+    # One grouped query finds the heads with two or more (rare), not one per link.
+    heads: set[str] = set()
+    ids = sorted(doc_ids)
+    for first in range(0, len(ids), 900):
+        chunk = ids[first : first + 900]
+        marks = ",".join("?" * len(chunk))
+        heads.update(
+            r[0]
+            for r in project._conn.execute(
+                f"SELECT k.head FROM {links._table} k WHERE k.doc_id IN ({marks})"
+                f" AND {links._live()} GROUP BY k.head, k.type HAVING count(*) > 1",
+                chunk,
+            )
+        )
     for head in sorted(heads):
         by_type: dict[str, list[Link]] = {}
         for link in links.of_head(head):

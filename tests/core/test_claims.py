@@ -237,3 +237,34 @@ def test_bad_link_types_are_named(tmp_path: Path) -> None:
         Project.create(
             tmp_path / "x.sqlite", labels=labels, link_types=[LinkType("x", ("CLAIMX",), ("PER",))]
         )
+
+
+def test_an_older_project_gains_claim_structure_when_migrated(tmp_path: Path) -> None:
+    stored = Path(__file__).resolve().parent.parent / "data" / "project_schema_0001.sqlite"
+    path = tmp_path / "old.sqlite"
+    path.write_bytes(stored.read_bytes())
+    with sqlite3.connect(path) as conn:
+        triggers_before = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    with Project.open(path) as project:
+        assert project.link_types.names() == ["claimer", "cue"]
+        assert [a.key for a in project.labels.get("CLAIM").attributes] == [
+            "stance",
+            "check_worthy",
+        ]
+        assert project.labels.get("CUE").kind.value == "cue"
+        assert project.labels.get("CUE").order == len(project.labels.list()) - 1
+        doc = project.documents.list()[0]
+        (gpe,) = project.spans.for_document(doc.id)
+        claim = AddSpan(doc.id, gpe.annotator, "CLAIM", gpe.start, gpe.end)
+        project.apply(claim)
+        assert claim.span_id is not None
+        before = project.data_version()
+        project.apply(SetClaimer(claim.span_id, entity=gpe.id))
+        assert project.data_version() != before  # a link is a change views must see
+        project.apply(SetAttribute(claim.span_id, "stance", "reports"))
+    with sqlite3.connect(path) as conn:
+        kinds = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'labels'").fetchone()[0]
+        assert "'cue'" in kinds
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > triggers_before

@@ -161,3 +161,22 @@ def test_conll_report_says_what_it_left_out(project: Project, tmp_path: Path) ->
     assert "6 attribute value(s)" in warning
     saved = json.loads((tmp_path / "conll" / "report.json").read_text("utf-8"))
     assert warning in saved["warnings"]
+
+
+def test_a_claim_with_two_claimers_in_a_file_is_refused(project: Project, tmp_path: Path) -> None:
+    text = "قال أحمد إن المطر غزير"
+    spans = [
+        {"start": 12, "end": 22, "label": "CLAIM", "id": "c"},
+        {"start": 4, "end": 8, "label": "PER", "id": "p"},
+    ]
+    head = {"start": 12, "end": 22, "label": "CLAIM", "id": "c"}
+    relations = [
+        {"label": "claimer", "head_span": head, "child_span": {"id": "p"}, "id": "r1"},
+        {"label": "claimer", "head_span": head, "child_span": None, "value": "author"},
+    ]
+    bad = tmp_path / "two.jsonl"
+    line = {"text": text, "spans": spans, "relations": relations}
+    bad.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = import_paths(project, [bad], options=ImportOptions(fmt="jsonl"))
+    assert report.failed and "second claimer" in report.failed[0].error
+    assert project.documents.count() == 0 and project.links.count() == 0

@@ -16,7 +16,12 @@ from claims_seed import (
     links_in_file,
 )
 
-from annotator.core.adjudication import AcceptVersion, document_rows
+from annotator.core.adjudication import (
+    AcceptVersion,
+    claim_structure,
+    document_rows,
+    structure_differs,
+)
 from annotator.core.claim_edits import SetAttribute, SetClaimer
 from annotator.core.edits import AddSpan, RemoveSpan
 from annotator.core.merge import merge_projects
@@ -117,6 +122,12 @@ def test_adjudication_accepts_a_version_with_its_links_and_attributes(tmp_path: 
         lead.apply(SetAttribute(other.claim_army, "stance", "asserts"))
         _names, rows = document_rows(lead, doc_id)
         claim_rows = [r for r in rows if r.layer == "claims"]
+        # The review shows what differs beside the spans: omar's stance.
+        army_row = next(r for r in claim_rows if r.start == lead.spans.get(seed.claim_army).start)
+        assert structure_differs(lead, army_row)
+        assert not structure_differs(lead, next(r for r in claim_rows if r is not army_row))
+        shown = claim_structure(lead, army_row.versions["sara"][0]).describe()
+        assert shown == "stance reports · check_worthy yes · claimer الجيش العراقي · cue تقول"
         edits = [AcceptVersion(doc_id, row, "sara", "lead") for row in claim_rows]
         for edit in edits:
             lead.apply(edit)
@@ -147,3 +158,24 @@ def test_cues_stay_out_of_span_agreement(tmp_path: Path) -> None:
         lead.apply(AddSpan(doc_id, "omar", "CUE", *find(text, "تشير")))
         result = project_agreement(lead)
     assert result.claims.pairs[0].overlap_f1 == 1.0
+
+
+def test_a_returned_file_with_broken_attribute_definitions_is_refused_whole(
+    tmp_path: Path,
+) -> None:
+    import pytest
+
+    from annotator.core.errors import UntrustedFile
+
+    lead_path, _doc_id = _lead_with_seed(tmp_path)
+    with Project.open(lead_path) as lead:
+        handout(lead, tmp_path / "bad.sqlite", annotator=None, whole=True)
+    with Project.open(tmp_path / "bad.sqlite") as bad:
+        annotate_seed(bad, doc_id=bad.documents.ids()[0])
+    with sqlite3.connect(tmp_path / "bad.sqlite") as conn:
+        conn.execute("UPDATE labels SET attributes = '[{\"key\": 1}' WHERE name = 'CLAIM'")
+    with Project.open(lead_path) as lead, pytest.raises(UntrustedFile, match="attribute"):
+        merge_projects(lead, [tmp_path / "bad.sqlite"], backup=False)
+    with sqlite3.connect(lead_path) as conn:  # nothing of it came in
+        assert conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 0
+    assert links_in_file(lead_path) == set()
