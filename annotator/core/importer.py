@@ -515,7 +515,9 @@ def _labels_needed(
         added.append(
             Label(
                 name,
-                LabelKind.CLAIM if is_claim else LabelKind.ENTITY,
+                LabelKind.CUE
+                if layer == "cues"
+                else (LabelKind.CLAIM if is_claim else LabelKind.ENTITY),
                 colour,
                 description="Added by import.",
             )

@@ -180,3 +180,18 @@ def test_a_claim_with_two_claimers_in_a_file_is_refused(project: Project, tmp_pa
     report = import_paths(project, [bad], options=ImportOptions(fmt="jsonl"))
     assert report.failed and "second claimer" in report.failed[0].error
     assert project.documents.count() == 0 and project.links.count() == 0
+
+
+def test_the_spacy_export_imports_back_with_its_links_and_attributes(
+    project: Project, tmp_path: Path
+) -> None:
+    seed = annotate_seed(project)
+    out = tmp_path / "spacy"
+    export(project, out, fmt="spacy", annotator="sara", split="1,0")
+    copy_path = tmp_path / "copy.sqlite"
+    with Project.create(copy_path) as copy:
+        report = import_paths(copy, [out / "train.spacy"], options=ImportOptions(fmt="spacy"))
+        assert not report.failed, report.failed
+        assert {s.label for s in copy.spans.all()} >= {"CLAIM", "CUE", "ORG"}
+    assert links_in_file(copy_path) == expected_links(seed.text)
+    assert attributes_in_file(copy_path) == expected_attributes(seed.text)
