@@ -140,6 +140,14 @@ def test_adjudication_accepts_a_version_with_its_links_and_attributes(tmp_path: 
         (army_row,) = [r for r in rows if r.layer == "ents" and r.start == army.start]
         lead.apply(AcceptVersion(doc_id, army_row, "omar", "lead"))
         assert links_in_file(lead_path, "gold_links") == expected_links(seed.text)
+        # The gold export holds the claims with their claimers and cues.
+        from annotator.core.adjudication import MarkAdjudicated
+        from annotator.core.export import export
+
+        lead.apply(MarkAdjudicated(doc_id, "lead"))
+        export(lead, tmp_path / "gold", fmt="claims", gold=True, split="1,0")
+        lines = (tmp_path / "gold" / "claims.jsonl").read_text("utf-8").splitlines()
+        assert len(lines) == 3 and all('"claimer": {' in line for line in lines)
         for edit in reversed(edits):
             lead.revert(edit)
         assert links_in_file(lead_path, "gold_links") == set()
