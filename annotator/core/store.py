@@ -25,7 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
 from annotator.core import names, schema, store_search
-from annotator.core.attributes import attributes_from_json, attributes_to_json, parse_attributes
+from annotator.core.attributes import (
+    AttributeDef,
+    attributes_from_json,
+    attributes_to_json,
+    parse_attributes,
+)
 from annotator.core.errors import (
     FileProblem,
     InvalidLabel,
@@ -927,9 +932,9 @@ class Labels:
                     )
             if "attributes" in changes:
                 # Definitions (AttributeDef or rows as in labels.toml), checked.
-                defs = changes["attributes"]
-                if not all(hasattr(d, "to_json") for d in defs):
-                    defs = parse_attributes(list(defs), where=f"label {name!r}")
+                defs = list(changes["attributes"])
+                if not all(isinstance(d, AttributeDef) for d in defs):
+                    defs = list(parse_attributes(defs, where=f"label {name!r}"))
                 changes["attributes"] = json.dumps(attributes_to_json(defs), ensure_ascii=False)
             columns = {("ord" if k == "order" else k): v for k, v in changes.items()}
             sets = ", ".join(f"{col} = ?" for col in columns)

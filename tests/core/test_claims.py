@@ -268,3 +268,14 @@ def test_an_older_project_gains_claim_structure_when_migrated(tmp_path: Path) ->
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > triggers_before
+
+
+def test_a_label_gets_attributes_in_the_project(project: Project) -> None:
+    project.labels.update(
+        "CLAIM",
+        attributes=[{"key": "verdict", "type": "choice", "values": ["true", "false"]}],
+    )
+    assert [a.key for a in project.labels.get("CLAIM").attributes] == ["verdict"]
+    with pytest.raises(InvalidAttribute):
+        project.labels.update("CLAIM", attributes=[{"key": "x", "type": "colour"}])
+    assert [a.key for a in project.labels.get("CLAIM").attributes] == ["verdict"]
