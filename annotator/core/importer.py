@@ -36,12 +36,14 @@ from annotator.core.formats import (
     iter_input_files,
 )
 from annotator.core.formats.problems import Problems
+from annotator.core.import_links import store_links
 from annotator.core.model import (
     DEFAULT_MAX_DOCUMENT_CHARS,
     DocId,
     Label,
     LabelKind,
     RawDocument,
+    RawLink,
     SourceTokens,
     Span,
     SpanId,
@@ -193,6 +195,7 @@ class _PreparedDoc:
     annotator: str | None
     spans: list[tuple[int, int, str, dict[str, Any], str | None]]
     status: Status | None
+    links: list[RawLink] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -385,6 +388,7 @@ def _prepare_doc(
         raw.annotator or options.annotator,
         spans,
         status,
+        raw.links,
     )
 
 
@@ -522,7 +526,9 @@ def _labels_needed(
         added.append(
             Label(
                 name,
-                LabelKind.CLAIM if is_claim else LabelKind.ENTITY,
+                LabelKind.CUE
+                if layer == "cues"
+                else (LabelKind.CLAIM if is_claim else LabelKind.ENTITY),
                 colour,
                 description="Added by import.",
             )
@@ -713,6 +719,15 @@ def _store_files(project: Project, files: list[_PreparedFile]) -> None:
             else:
                 prepared.report.documents_existing += 1
             added, existing = _store_spans(project, doc_id, doc, now, fresh=is_new)
+            if doc.links:
+                store_links(
+                    project,
+                    doc_id,
+                    doc.annotator or DEFAULT_IMPORT_ANNOTATOR,
+                    doc.spans,
+                    doc.links,
+                    now,
+                )
             prepared.report.spans_added += added
             prepared.report.spans_existing += existing
             if doc.status is not None:
