@@ -4,12 +4,12 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../annotator/gui/selection_rules.py" line="35" />
+        <location filename="../../annotator/gui/selection_rules.py" line="40" />
         <source>Exact characters</source>
         <translation>أحرف دقيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/selection_rules.py" line="38" />
+        <location filename="../../annotator/gui/selection_rules.py" line="43" />
         <source>Keep the exact characters of a selection instead of whole tokens (Ctrl+Shift+X; or hold Alt while selecting).</source>
         <translation>الاحتفاظ بالأحرف المحددة كما هي بدلاً من الكلمات كاملة (Ctrl+Shift+X، أو اضغط Alt أثناء التحديد).</translation>
     </message>
@@ -18,33 +18,33 @@
         <translation type="vanished">الإبقاء على أحرف التحديد كما هي بدل الكلمات الكاملة (أو اضغط Alt أثناء التحديد).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="186" />
+        <location filename="../../annotator/gui/editor.py" line="188" />
         <source>Select some text (or click a span) first.</source>
         <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="175" />
-        <location filename="../../annotator/gui/editor.py" line="234" />
+        <location filename="../../annotator/gui/editor.py" line="177" />
+        <location filename="../../annotator/gui/editor.py" line="236" />
         <source>No label named %1 in this project.</source>
         <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="206" />
+        <location filename="../../annotator/gui/editor.py" line="208" />
         <source>Not found: %1</source>
         <translation>غير موجود: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="337" />
+        <location filename="../../annotator/gui/editor.py" line="339" />
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="341" />
+        <location filename="../../annotator/gui/editor.py" line="343" />
         <source>Set the annotator's name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="351" />
+        <location filename="../../annotator/gui/editor.py" line="353" />
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
