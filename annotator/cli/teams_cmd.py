@@ -102,6 +102,11 @@ def merge(
             )
             for note in f.overlaps_resolved:
                 console.print(f"  {note}", highlight=False)
+            if f.edge_punctuation:
+                console.print(
+                    f"  {f.edge_punctuation} span(s) start or end with punctuation or a space",
+                    highlight=False,
+                )
         if report.backup:
             console.print(f"Backup: {report.backup}", highlight=False)
     if jsonl and result["jsonl"]["failed"]:

@@ -55,6 +55,7 @@ from annotator.core.model import (
 )
 from annotator.core.store import NewDocument, Project
 from annotator.core.text import CleanedText, clean_text
+from annotator.core.tokenizer import has_loose_edges
 
 # What clean_text removes (bidi and format controls, BOM), for the import summary.
 _CONTROLS_SET = frozenset(
@@ -115,6 +116,8 @@ class FileReport:
     spans_added: int = 0
     spans_existing: int = 0
     nested_spans: int = 0
+    #: Spans that start or end with whitespace or punctuation (``، البوكمال``).
+    edge_punctuation: int = 0
     error: str | None = None
     #: What a lenient read skipped, or read its own way, each with its line.
     warnings: list[str] = field(default_factory=list)
@@ -131,6 +134,7 @@ class FileReport:
             "spans_added": self.spans_added,
             "spans_existing": self.spans_existing,
             "nested_spans": self.nested_spans,
+            "edge_punctuation": self.edge_punctuation,
             "error": self.error,
             "warnings": list(self.warnings),
             "cleaning": {k: {"count": v[0], "examples": v[1]} for k, v in self.cleaning.items()},
@@ -175,6 +179,7 @@ class ImportReport:
             "documents_existing": sum(f.documents_existing for f in self.files),
             "spans_added": sum(f.spans_added for f in self.files),
             "nested_spans": sum(f.nested_spans for f in self.files),
+            "edge_punctuation": sum(f.edge_punctuation for f in self.files),
             "failed": len(self.failed),
             "labels_added": self.labels_added,
             "cancelled": self.cancelled,
@@ -737,6 +742,9 @@ def _store_files(project: Project, files: list[_PreparedFile]) -> None:
                 )
             if doc.spans:
                 prepared.report.nested_spans += _count_nested(doc.spans, project)
+                prepared.report.edge_punctuation += sum(
+                    has_loose_edges(doc.new.text[s[0] : s[1]]) for s in doc.spans
+                )
 
 
 def _count_nested(

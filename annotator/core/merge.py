@@ -30,6 +30,7 @@ from annotator.core.model import DocId, Label, Span, nests, utc_now
 from annotator.core.store import Project, SpanTable
 from annotator.core.store_merge import attach_limit, attached, merge_rows, overlapping_entities
 from annotator.core.store_untrusted import check_rows, inspect_schema, reading_limit
+from annotator.core.tokenizer import has_loose_edges
 
 __all__ = ["MergeFileReport", "MergeRefused", "MergeReport", "merge_projects"]
 
@@ -45,6 +46,9 @@ class MergeFileReport:
     gold_updated: int = 0
     statuses_updated: int = 0
     overlaps_resolved: list[str] = field(default_factory=list)
+    #: Spans of the returned file that start or end with whitespace or
+    #: punctuation (``، البوكمال``): merged as they are, counted here.
+    edge_punctuation: int = 0
     links_added: int = 0
     links_updated: int = 0
     #: Links of the file refused (not what their type allows) or settled.
@@ -76,6 +80,7 @@ class MergeFileReport:
             "gold_updated": self.gold_updated,
             "statuses_updated": self.statuses_updated,
             "overlaps_resolved": self.overlaps_resolved,
+            "edge_punctuation": self.edge_punctuation,
             "links_added": self.links_added,
             "links_updated": self.links_updated,
             "link_notes": self.link_notes,
@@ -213,6 +218,7 @@ def _merge_batch(
             for alias, (path, source, labels) in zip(aliases, batch, strict=True):
                 with reading_limit(lead, path):
                     reports.append(_merge_one(lead, alias, labels, source, shown_as=path))
+                reports[-1].edge_punctuation = _count_loose_edges(source)
     return reports
 
 
@@ -258,6 +264,17 @@ def _merge_one(
         clashes = overlapping_entities(lead, table, touched[table])
         report.overlaps_resolved += _resolve_overlaps(lead, spans, set(clashes))
     return report
+
+
+def _count_loose_edges(source: Project) -> int:
+    """The returned file's live spans that start or end with whitespace or punctuation."""
+    count = 0
+    for document in source.documents.iter(source.documents.ids()):
+        text = document.text
+        count += sum(
+            has_loose_edges(text[s.start : s.end]) for s in source.spans.for_document(document.id)
+        )
+    return count
 
 
 def _resolve_overlaps(

@@ -887,6 +887,24 @@ class Labels:
             )
         return self.get(label.name)
 
+    def remove(self, name: str) -> None:
+        """Remove a label no span (live, deleted or gold) uses: the undo of an add.
+
+        :raises LabelConflict: a span uses it.
+        """
+        label_id = self.id_of(name)
+        with self._p.transaction():
+            conn = self._p._conn
+            used = conn.execute(
+                "SELECT (SELECT count(*) FROM spans WHERE label_id = ?)"
+                " + (SELECT count(*) FROM gold_spans WHERE label_id = ?)",
+                [label_id, label_id],
+            ).fetchone()[0]
+            if used:
+                raise LabelConflict(f"Label {name!r} is used by {used} spans; it stays.")
+            conn.execute("DELETE FROM labels WHERE id = ?", [label_id])
+            self._cache = None
+
     def update(self, name: str, /, **changes: Any) -> Label:
         """Rename, recolour, or change shortcut/description/order of a label.
 

@@ -1,6 +1,7 @@
 """How a selection in the article becomes the characters a label gets.
 
-By default a selection snaps to whole tokens of the core tokenizer
+By default a selection snaps to whole tokens of the core tokenizer, never
+taking whitespace or punctuation at its edges
 (:func:`annotator.core.tokenizer.snap_selection`). Alt held while selecting,
 or the "Exact characters" mode, keeps the exact characters; a double click
 selects a token and a triple click a sentence (both whole tokens already).
@@ -37,7 +38,7 @@ class SelectionRules(QObject):
             translate(
                 "AnnotationEditor",
                 "Keep the exact characters of a selection instead of whole tokens "
-                "(or hold Alt while selecting).",
+                "(Ctrl+Shift+X; or hold Alt while selecting).",
             )
         )
         self.precise_action.toggled.connect(self.set_precise)
@@ -89,5 +90,9 @@ class SelectionRules(QObject):
         sentence = tokenizer.sentence_at(text, self._view.offset_at(point))
         if sentence is None:
             return
-        self.exact = sentence  # a sentence is whole tokens already
+        # Whole tokens already; its full stop and quotes stay out, as snapping does.
+        sentence = tokenizer.trim_edges(text, *sentence)
+        if sentence[0] >= sentence[1]:
+            return
+        self.exact = sentence
         self._view.set_selection(*sentence)

@@ -202,6 +202,7 @@ def export(
                 without_part += by_source
                 part = part_index(item.document.uid, seed=seed, split=fractions)
             report.add(names[part], exporter.add(part, item))
+            report.note_edges(item.document, item.spans)
             if progress is not None:
                 progress(done, total, item.document.title)
         if report.cancelled:
