@@ -348,7 +348,7 @@ def _claim_links(db: Database) -> None:
     if not conn.execute("SELECT 1 FROM labels WHERE name = 'CUE'").fetchone():
         conn.execute(
             "INSERT INTO labels(name, kind, color, shortcut, description, description_ar, ord)"
-            " SELECT 'CUE', 'cue', '#b0b0b0', '', ?, ?, coalesce(max(ord), -1) + 1 FROM labels",
+            " SELECT 'CUE', 'cue', '#99ddff', '', ?, ?, coalesce(max(ord), -1) + 1 FROM labels",
             [
                 "The words that introduce a claim: said, confirmed, denied, alleged.",
                 "الكلمات التي تُقدِّم الادعاء: قال، أكد، نفى، زعم.",

@@ -277,7 +277,9 @@ def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return (lo, hi) if lo < hi else (start, start)
 
 
-def snap_selection(text: str, start: int, end: int) -> tuple[int, int]:
+def snap_selection(
+    text: str, start: int, end: int, *, tokens: Sequence[Token] | None = None
+) -> tuple[int, int]:
     """A selection of ``text`` widened to the whole tokens it touches
     (:func:`snap_to_tokens`), then trimmed of punctuation at its edges
     (:func:`trim_edges`): a drag that touches a comma or a closing quote never
@@ -285,7 +287,13 @@ def snap_selection(text: str, start: int, end: int) -> tuple[int, int]:
 
     A selection of only whitespace and punctuation gives an empty range
     ``(start, start)``.
+
+    :param tokens: the document's own tokens, sorted (a tokenized corpus keeps its
+        source's: :func:`annotator.core.doc_tokens.document_tokens`); by default the
+        project tokenizer's.
     """
+    if tokens is not None:
+        return _snap_to_own_tokens(text, tokens, start, end)
     lo, hi = snap_to_tokens(tokens_around(text, start, end), start, end)
     if lo >= hi:
         return (start, start)
@@ -293,10 +301,37 @@ def snap_selection(text: str, start: int, end: int) -> tuple[int, int]:
     return (lo, hi) if lo < hi else (start, start)
 
 
-def token_at(text: str, offset: int) -> Token | None:
+def _snap_to_own_tokens(
+    text: str, tokens: Sequence[Token], start: int, end: int
+) -> tuple[int, int]:
+    # A source's tokens are kept whole (``ق.م.`` keeps its full stop, or the span
+    # would cut the token it is exported on): only tokens that are nothing but
+    # punctuation are left out at the edges.
+    first, last = _touched(tokens, start, end)
+
+    def punctuation(index: int) -> bool:
+        s, e = tokens[index]
+        return all(ch in EDGE_PUNCTUATION or ch.isspace() for ch in text[s:e])
+
+    while first < last and punctuation(first):
+        first += 1
+    while last > first and punctuation(last - 1):
+        last -= 1
+    return (tokens[first][0], tokens[last - 1][1]) if first < last else (start, start)
+
+
+def token_at(text: str, offset: int, *, tokens: Sequence[Token] | None = None) -> Token | None:
     """The token a double click at ``offset`` means: the one holding the character
-    at ``offset``, else the one ending there; ``None`` between tokens."""
-    tokens = tokens_around(text, offset, offset)
+    at ``offset``, else the one ending there; ``None`` between tokens.
+
+    :param tokens: the document's own tokens, sorted, as for :func:`snap_selection`.
+    """
+    if tokens is None:
+        tokens = tokens_around(text, offset, offset)
+    else:
+        # Only the two tokens starting at or before the offset can hold it or end there.
+        after = bisect_right(tokens, offset, key=lambda t: t[0])
+        tokens = tokens[max(0, after - 2) : after]
     for s, e in tokens:
         if s <= offset < e:
             return s, e

@@ -137,6 +137,8 @@ class AnnotationEditor(QWidget):
         self._doc_id = document.id
         self._title = document.title
         self._rules.exact = None
+        source = self._project.documents.source_tokens(document.id)
+        self._rules.tokens = source.tokens if source is not None else None
         # The index first: setPlainText formats every block as it loads them.
         self._index.reset(document.text, spans)
         self._view.setPlainText(display_text(document.text))

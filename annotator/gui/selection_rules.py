@@ -1,6 +1,7 @@
 """How a selection in the article becomes the characters a label gets.
 
-By default a selection snaps to whole tokens of the core tokenizer, never
+By default a selection snaps to whole tokens (the document's own when it came
+tokenized, e.g. from CoNLL; else the project tokenizer's), never
 taking whitespace or punctuation at its edges
 (:func:`annotator.core.tokenizer.snap_selection`). Alt held while selecting,
 or the "Exact characters" mode, keeps the exact characters; a double click
@@ -8,6 +9,8 @@ selects a token and a triple click a sentence (both whole tokens already).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction
@@ -32,6 +35,8 @@ class SelectionRules(QObject):
         self.sticky: str | None = None
         # The last selection made with Alt held (or a sentence): labelled as it is.
         self.exact: tuple[int, int] | None = None
+        # The open document's own tokens when it came tokenized; None: the tokenizer's.
+        self.tokens: Sequence[tuple[int, int]] | None = None
         self.precise_action = QAction(translate("AnnotationEditor", "Exact characters"), self)
         self.precise_action.setCheckable(True)
         self.precise_action.setToolTip(
@@ -54,7 +59,7 @@ class SelectionRules(QObject):
         """The characters a label on ``start``–``end`` gets (empty: only spaces)."""
         if self.precise or self.exact == (start, end):
             return start, end
-        return tokenizer.snap_selection(text, start, end)
+        return tokenizer.snap_selection(text, start, end, tokens=self.tokens)
 
     def selection_finished(self, text: str, *, exact: bool, sentence: bool) -> bool:
         """After a mouse release over a selection: keep or snap it.
@@ -67,7 +72,7 @@ class SelectionRules(QObject):
             self.exact = (start, end)
         elif not sentence:
             self.exact = None
-            snapped = tokenizer.snap_selection(text, start, end)
+            snapped = tokenizer.snap_selection(text, start, end, tokens=self.tokens)
             if snapped[0] >= snapped[1]:
                 cursor = view.textCursor()
                 cursor.clearSelection()
@@ -79,7 +84,7 @@ class SelectionRules(QObject):
 
     def _select_token_at(self, point: QPoint) -> None:
         text = self._view.stored_text()
-        token = tokenizer.token_at(text, self._view.offset_at(point))
+        token = tokenizer.token_at(text, self._view.offset_at(point), tokens=self.tokens)
         if token is None:
             return
         self.exact = None
