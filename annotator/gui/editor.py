@@ -23,10 +23,12 @@ from annotator.core import tokenizer
 from annotator.core.change import Change
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Label, Span
+from annotator.core.note_edits import span_flag, span_note
 from annotator.gui.article_view import ArticleView
-from annotator.gui.common import is_plain_key, label_for_key
+from annotator.gui.common import is_plain_key, isolate, label_for_key, snippet
 from annotator.gui.highlighter import SpanIndex
 from annotator.gui.i18n import fill, translate
+from annotator.gui.note_dialog import NoteDialog
 from annotator.gui.offsets import display_text
 from annotator.gui.ops import ProjectSession
 from annotator.gui.palette import PaletteWidget, label_keys
@@ -97,6 +99,7 @@ class AnnotationEditor(QWidget):
         self._span_list = SpanListWidget(self._index, parent=self)
         self._span_list.span_activated.connect(lambda span_id: self.select_span(span_id))
         self._span_list.delete_requested.connect(self._delete_span)
+        self._span_list.note_requested.connect(self._note_from_list)
 
         self._rules = SelectionRules(self._view, self)
 
@@ -187,6 +190,27 @@ class AnnotationEditor(QWidget):
             self.status_message.emit(
                 translate("AnnotationEditor", "Select some text (or click a span) first.")
             )
+
+    def edit_note_of_selected_span(self) -> None:
+        """Open the note editor of the selected span (F2)."""
+        span = self._index.get(self._index.selected) if self._index.selected else None
+        if span is None:
+            self.status_message.emit(
+                translate("AnnotationEditor", "Click a span first, then F2 for its note.")
+            )
+            return
+        dialog = NoteDialog(
+            what=f"{span.label} «{isolate(snippet(self._index.text[span.start : span.end]))}»",
+            note=span_note(span.attrs),
+            flag=span_flag(span.attrs),
+            parent=self,
+        )
+        if dialog.exec() == NoteDialog.DialogCode.Accepted:
+            self._edits.set_note(span.id, dialog.note(), flag=dialog.flag())
+
+    def _note_from_list(self, span_id: str) -> None:
+        self.select_span(span_id)
+        self.edit_note_of_selected_span()
 
     def delete_selected_span(self) -> None:
         if self._index.selected:
@@ -448,6 +472,9 @@ class AnnotationEditor(QWidget):
                 self.delete_selected_span()
                 return True
             return False
+        if key == Qt.Key.Key_F2:
+            self.edit_note_of_selected_span()
+            return True
         if key == Qt.Key.Key_Escape:
             cursor = self._view.textCursor()
             cursor.clearSelection()

@@ -14,6 +14,7 @@ from annotator.core.change import Change, Edit
 from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan
 from annotator.core.errors import AnnotatorError, SpanOverlapsEntity
 from annotator.core.model import DocId, Span
+from annotator.core.note_edits import SetSpanNote
 from annotator.gui.common import isolate, snippet
 from annotator.gui.highlighter import SpanIndex
 from annotator.gui.i18n import fill, translate
@@ -97,6 +98,18 @@ class SpanEdits:
             return
         text = fill(translate("AnnotationEditor", "Delete %1 «%2»"), span.label, self._quote(span))
         self._run(RemoveSpan(span_id=span.id), text)
+
+    def set_note(self, span_id: str, note: str, *, flag: bool) -> None:
+        """Set the span's note and "unsure" flag (an undo entry when it changed)."""
+        span = self._index.get(span_id)
+        if span is None:
+            return
+        if note or flag:
+            template = translate("AnnotationEditor", "Note on %1 «%2»")
+        else:
+            template = translate("AnnotationEditor", "Clear note on %1 «%2»")
+        text = fill(template, span.label, self._quote(span))
+        self._run(SetSpanNote(span_id=span.id, note=note, flag=flag), text)
 
     def _run(self, edit: Edit, text: str) -> bool:
         """Run ``edit`` (in the file when this returns), then show it.

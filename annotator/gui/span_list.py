@@ -30,16 +30,21 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Span
+from annotator.core.note_edits import span_flag, span_note
 from annotator.core.tokenizer import has_loose_edges
 from annotator.gui.common import plain_tooltip, snippet
 from annotator.gui.highlighter import SpanIndex
-from annotator.gui.i18n import translate
+from annotator.gui.i18n import fill, translate
 
 __all__ = ["SpanListModel", "SpanListWidget"]
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Shown before the text of a span with punctuation or a space at an edge.
 LOOSE_EDGE_MARK = "⚠"
+#: Shown before the text of a span its annotator flagged "unsure".
+UNSURE_MARK = "⚑"
+#: Shown before the text of a span with a note (its tooltip shows the note).
+NOTE_MARK = "✎"
 _SNIPPET = 60
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -109,7 +114,12 @@ class SpanListModel(QAbstractTableModel):
             text = snippet(self._index.text[span.start : span.end], _SNIPPET)
             # A span kept in exact mode with a comma or quote at its edge is marked:
             # snapping never makes one, and a model would learn the punctuation.
-            return f"{LOOSE_EDGE_MARK} {text}" if self.loose_edges(span) else text
+            marks = [LOOSE_EDGE_MARK] if self.loose_edges(span) else []
+            if span_flag(span.attrs):
+                marks.append(UNSURE_MARK)
+            if span_note(span.attrs):
+                marks.append(NOTE_MARK)
+            return " ".join([*marks, text])
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._colors.get(span.label, "#cccccc"))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -118,6 +128,11 @@ class SpanListModel(QAbstractTableModel):
                 tip += "\n" + translate(
                     "SpanListModel", "Starts or ends with punctuation or a space."
                 )
+            if span_flag(span.attrs):
+                tip += "\n" + translate("SpanListModel", "Unsure")
+            note = span_note(span.attrs)
+            if note:
+                tip += "\n" + fill(translate("SpanListModel", "Note: %1"), note)
             return plain_tooltip(tip)
         if role == SPAN_ID_ROLE:
             return span.id
@@ -126,8 +141,13 @@ class SpanListModel(QAbstractTableModel):
 
 class _TableView(QTableView):
     delete_pressed = Signal()
+    note_pressed = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_F2:
+            self.note_pressed.emit()
+            event.accept()
+            return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_pressed.emit()
             event.accept()
@@ -140,10 +160,12 @@ class SpanListWidget(QWidget):
 
     :signal span_activated(str): the user picked a span (click or Enter).
     :signal delete_requested(str): the user pressed Delete on a span.
+    :signal note_requested(str): the user pressed F2 on a span (its note).
     """
 
     span_activated = Signal(str)
     delete_requested = Signal(str)
+    note_requested = Signal(str)
 
     def __init__(self, index: SpanIndex, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -165,6 +187,7 @@ class SpanListWidget(QWidget):
         self.view.clicked.connect(self._activated)
         self.view.activated.connect(self._activated)
         self.view.delete_pressed.connect(self._delete)
+        self.view.note_pressed.connect(self._note)
         self._count = QLabel(self)
         self._count.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
@@ -208,3 +231,8 @@ class SpanListWidget(QWidget):
         span = self.model.span_at(self.view.currentIndex().row())
         if span is not None:
             self.delete_requested.emit(span.id)
+
+    def _note(self) -> None:
+        span = self.model.span_at(self.view.currentIndex().row())
+        if span is not None:
+            self.note_requested.emit(span.id)

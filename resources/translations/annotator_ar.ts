@@ -1,75 +1,86 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../annotator/gui/selection_rules.py" line="40" />
+        <location filename="../../annotator/gui/selection_rules.py" line="40"/>
         <source>Exact characters</source>
         <translation>أحرف دقيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/selection_rules.py" line="43" />
+        <location filename="../../annotator/gui/selection_rules.py" line="43"/>
         <source>Keep the exact characters of a selection instead of whole tokens (Ctrl+Shift+X; or hold Alt while selecting).</source>
         <translation>الاحتفاظ بالأحرف المحددة كما هي بدلاً من الكلمات كاملة (Ctrl+Shift+X، أو اضغط Alt أثناء التحديد).</translation>
     </message>
     <message>
-        <source>Keep the exact characters of a selection instead of whole tokens (or hold Alt while selecting).</source>
-        <translation type="vanished">الإبقاء على أحرف التحديد كما هي بدل الكلمات الكاملة (أو اضغط Alt أثناء التحديد).</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/editor.py" line="188" />
+        <location filename="../../annotator/gui/editor.py" line="191"/>
         <source>Select some text (or click a span) first.</source>
         <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="177" />
-        <location filename="../../annotator/gui/editor.py" line="236" />
+        <location filename="../../annotator/gui/editor.py" line="180"/>
+        <location filename="../../annotator/gui/editor.py" line="260"/>
         <source>No label named %1 in this project.</source>
         <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="208" />
+        <location filename="../../annotator/gui/editor.py" line="199"/>
+        <source>Click a span first, then F2 for its note.</source>
+        <translation>انقر امتدادًا أولًا، ثم F2 لملاحظته.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/editor.py" line="232"/>
         <source>Not found: %1</source>
         <translation>غير موجود: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="339" />
+        <location filename="../../annotator/gui/editor.py" line="363"/>
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="343" />
-        <source>Set the annotator's name first.</source>
+        <location filename="../../annotator/gui/editor.py" line="367"/>
+        <source>Set the annotator&apos;s name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="353" />
+        <location filename="../../annotator/gui/editor.py" line="377"/>
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="61" />
+        <location filename="../../annotator/gui/span_edits.py" line="62"/>
         <source>Add %1 «%2»</source>
         <translation>إضافة %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="72" />
+        <location filename="../../annotator/gui/span_edits.py" line="73"/>
         <source>Replaced %1 with %2.</source>
         <translation>استُبدل %1 بـ %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="84" />
+        <location filename="../../annotator/gui/span_edits.py" line="85"/>
         <source>Relabel %1 → %2 «%3»</source>
         <translation>تغيير التسمية %1 ← %2 «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="98" />
+        <location filename="../../annotator/gui/span_edits.py" line="99"/>
         <source>Delete %1 «%2»</source>
         <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="124" />
+        <location filename="../../annotator/gui/span_edits.py" line="108"/>
+        <source>Note on %1 «%2»</source>
+        <translation>ملاحظة على %1 «%2»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_edits.py" line="110"/>
+        <source>Clear note on %1 «%2»</source>
+        <translation>مسح الملاحظة على %1 «%2»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_edits.py" line="137"/>
         <source>Not added: %1 would overlap %2 «%3». Delete that span first, or mark exactly the same characters to replace it.</source>
         <translation>لم يُضف: %1 سيتداخل مع %2 «%3». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
     </message>
@@ -77,13 +88,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="210" />
-        <location filename="../../annotator/gui/app.py" line="214" />
+        <location filename="../../annotator/gui/app.py" line="210"/>
+        <location filename="../../annotator/gui/app.py" line="214"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/app.py" line="248" />
+        <location filename="../../annotator/gui/app.py" line="248"/>
         <source>No such document</source>
         <translation>لا يوجد هذا المستند</translation>
     </message>
@@ -91,226 +102,226 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="55" />
+        <location filename="../../annotator/gui/dialogs.py" line="55"/>
         <source>Annotator</source>
         <translation>المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="57" />
+        <location filename="../../annotator/gui/dialogs.py" line="57"/>
         <source>Welcome to Annotator</source>
         <translation>مرحبًا بك في Annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="60" />
+        <location filename="../../annotator/gui/dialogs.py" line="60"/>
         <source>Who is annotating? Your name is saved with every highlight, so the work of several annotators can be compared and merged.</source>
         <translation>من يُعلِّم؟ يُحفظ اسمك مع كل تظليل، لتمكن مقارنة عمل عدة مُعلِّمين ودمجه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="73" />
+        <location filename="../../annotator/gui/dialogs.py" line="73"/>
         <source>Your name</source>
         <translation>اسمك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="115" />
+        <location filename="../../annotator/gui/dialogs.py" line="115"/>
         <source>Go to document</source>
         <translation>الانتقال إلى مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="118" />
+        <location filename="../../annotator/gui/dialogs.py" line="118"/>
         <source>Number or title</source>
         <translation>الرقم أو العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="197" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="197"/>
         <source>New documents: %1</source>
         <translation>مستندات جديدة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="198" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="198"/>
         <source>Already in the project: %1</source>
         <translation>موجودة في المشروع من قبل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="199" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="199"/>
         <source>Spans added: %1</source>
         <translation>مقاطع مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="203" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="203"/>
         <source>Labels added: %1</source>
         <translation>تسميات مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="206" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="206"/>
         <source>Cancelled: files read before cancelling were kept.</source>
         <translation>أُلغي: حُفظت الملفات التي قُرئت قبل الإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="209" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="209"/>
         <source>Files not imported: %1</source>
         <translation>ملفات لم تُستورد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="130" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="231" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="130"/>
+        <location filename="../../annotator/gui/import_dialogs.py" line="231"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="234" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="234"/>
         <source>Reading files…</source>
         <translation>قراءة الملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="183" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="245" />
+        <location filename="../../annotator/gui/export_dialog.py" line="183"/>
+        <location filename="../../annotator/gui/import_dialogs.py" line="245"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="266" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="266"/>
         <source>Cancelling after the current batch…</source>
         <translation>يُلغى بعد الدفعة الحالية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="289" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="289"/>
         <source>%1 of %2 files: %3</source>
         <translation>%1 من %2 ملفات: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="298" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="298"/>
         <source>Import cancelled.</source>
         <translation>أُلغي الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="300" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="300"/>
         <source>Import finished.</source>
         <translation>انتهى الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="311" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="311"/>
         <source>Import failed; nothing from the failed batch was stored.</source>
         <translation>فشل الاستيراد؛ لم يُحفظ شيء من الدفعة الفاشلة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="211" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="319" />
+        <location filename="../../annotator/gui/export_dialog.py" line="211"/>
+        <location filename="../../annotator/gui/import_dialogs.py" line="319"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="90" />
-        <location filename="../../annotator/gui/export_dialog.py" line="141" />
+        <location filename="../../annotator/gui/export_dialog.py" line="90"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="141"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="96" />
+        <location filename="../../annotator/gui/export_dialog.py" line="96"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="103" />
+        <location filename="../../annotator/gui/export_dialog.py" line="103"/>
         <source>Gold (adjudicated)</source>
         <translation>المرجع (بعد التحكيم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="105" />
+        <location filename="../../annotator/gui/export_dialog.py" line="105"/>
         <source>Spans of:</source>
         <translation>مقاطع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="106" />
+        <location filename="../../annotator/gui/export_dialog.py" line="106"/>
         <source>Include documents not marked done</source>
         <translation>تضمين المستندات غير المنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="110" />
+        <location filename="../../annotator/gui/export_dialog.py" line="110"/>
         <source>Train, dev[, test] fractions summing to 1; with two or more documents dev is never empty.</source>
         <translation>نسب التدريب والتطوير[ والاختبار] ومجموعها 1؛ مع مستندين أو أكثر لا يكون جزء التطوير فارغاً أبداً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="116" />
+        <location filename="../../annotator/gui/export_dialog.py" line="116"/>
         <source>Split (train, dev, test):</source>
         <translation>التقسيم (تدريب، تطوير، اختبار):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="120" />
+        <location filename="../../annotator/gui/export_dialog.py" line="120"/>
         <source>Another seed puts other documents into dev and test.</source>
         <translation>بذرة أخرى تضع مستندات أخرى في التطوير والاختبار.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="122" />
+        <location filename="../../annotator/gui/export_dialog.py" line="122"/>
         <source>Seed:</source>
         <translation>البذرة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="125" />
+        <location filename="../../annotator/gui/export_dialog.py" line="125"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="129" />
+        <location filename="../../annotator/gui/export_dialog.py" line="129"/>
         <source>Folder:</source>
         <translation>المجلد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="154" />
+        <location filename="../../annotator/gui/export_dialog.py" line="154"/>
         <source>Export into folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="217" />
+        <location filename="../../annotator/gui/export_dialog.py" line="217"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="103" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="103"/>
         <source>Import options</source>
         <translation>خيارات الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="107" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="107"/>
         <source>As named in the files</source>
         <translation>كما هو مسمّى في الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="110" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="110"/>
         <source>Spans belong to:</source>
         <translation>المقاطع تعود إلى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="111" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="111"/>
         <source>Add labels the project lacks</source>
         <translation>إضافة التسميات غير الموجودة في المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="115" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="115"/>
         <source>Rename labels:</source>
         <translation>إعادة تسمية التسميات:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="118" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="118"/>
         <source>Detect</source>
         <translation>اكتشاف تلقائي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="119" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="119"/>
         <source>Text encoding:</source>
         <translation>ترميز النص:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="120" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="120"/>
         <source>CoNLL: accept IOB1 tags</source>
         <translation>CoNLL: قبول وسوم IOB1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="152" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="152"/>
         <source>Write renamings as FROM=TO, e.g. PERS=PER (not “%1”).</source>
         <translation>اكتب إعادة التسمية بصيغة من=إلى، مثل PERS=PER (وليس «%1»).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="159" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="159"/>
         <source>Choose another annotator name.</source>
         <translation>اختر اسم معلِّم آخر.</translation>
     </message>
@@ -318,42 +329,42 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="41" />
+        <location filename="../../annotator/gui/documents_model.py" line="41"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="42" />
+        <location filename="../../annotator/gui/documents_model.py" line="42"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="43" />
+        <location filename="../../annotator/gui/documents_model.py" line="43"/>
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="44" />
+        <location filename="../../annotator/gui/documents_model.py" line="44"/>
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="304" />
+        <location filename="../../annotator/gui/documents_model.py" line="304"/>
         <source>(untitled)</source>
         <translation>(بلا عنوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="331" />
+        <location filename="../../annotator/gui/documents_model.py" line="331"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="333" />
+        <location filename="../../annotator/gui/documents_model.py" line="333"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="335" />
+        <location filename="../../annotator/gui/documents_model.py" line="335"/>
         <source>Words</source>
         <translation>الكلمات</translation>
     </message>
@@ -361,22 +372,22 @@
 <context>
     <name>Guidelines</name>
     <message>
-        <location filename="../../annotator/gui/guidelines.py" line="67" />
+        <location filename="../../annotator/gui/guidelines.py" line="67"/>
         <source>Edit guidelines…</source>
         <translation>تحرير الإرشادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/guidelines.py" line="85" />
+        <location filename="../../annotator/gui/guidelines.py" line="85"/>
         <source>No guidelines yet. Edit them here (Markdown); they are kept in the project.</source>
         <translation>لا إرشادات بعد. حرّرها هنا (Markdown)؛ تُحفظ في المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/guidelines.py" line="101" />
+        <location filename="../../annotator/gui/guidelines.py" line="101"/>
         <source>Edit guidelines</source>
         <translation>تحرير الإرشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/guidelines.py" line="109" />
+        <location filename="../../annotator/gui/guidelines.py" line="109"/>
         <source>Guidelines (Markdown)</source>
         <translation>الإرشادات (Markdown)</translation>
     </message>
@@ -384,27 +395,27 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../annotator/gui/help.py" line="66" />
+        <location filename="../../annotator/gui/help.py" line="67"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="69" />
+        <location filename="../../annotator/gui/help.py" line="70"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="69" />
+        <location filename="../../annotator/gui/help.py" line="70"/>
         <source>Does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="111" />
+        <location filename="../../annotator/gui/help.py" line="112"/>
         <source>Annotator: entities, places and claims in Arabic news, offline.</source>
         <translation>المُعلِّم: الكيانات والأماكن والادعاءات في الأخبار العربية، دون اتصال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="120" />
+        <location filename="../../annotator/gui/help.py" line="121"/>
         <source>About Annotator</source>
         <translation>حول المُعلِّم</translation>
     </message>
@@ -412,77 +423,77 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="48" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="48"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="56" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="56"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="70" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="70"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="71" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="71"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="72" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="72"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="73" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="73"/>
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="74" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="74"/>
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="75" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="75"/>
         <source>Description (Arabic)</source>
         <translation>الوصف (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="76" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="76"/>
         <source>Apply to the chosen label</source>
         <translation>تطبيق على التسمية المختارة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="77" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="77"/>
         <source>Add as a new label</source>
         <translation>إضافة تسمية جديدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="78" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="78"/>
         <source>Move up</source>
         <translation>نقل لأعلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="79" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="79"/>
         <source>Move down</source>
         <translation>نقل لأسفل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="186" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="186"/>
         <source>Edit label %1</source>
         <translation>تحرير التسمية %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="203" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="203"/>
         <source>Add label %1</source>
         <translation>إضافة التسمية %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="213" />
+        <location filename="../../annotator/gui/labels_dialog.py" line="213"/>
         <source>Move label %1</source>
         <translation>نقل التسمية %1</translation>
     </message>
@@ -490,457 +501,475 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="60" />
+        <location filename="../../annotator/gui/find_bar.py" line="60"/>
         <source>Find:</source>
         <extracomment>``find(query, forward)`` → ``(number, total)`` of the match selected, or ``None``.</extracomment>
         <translation>بحث:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="62" />
+        <location filename="../../annotator/gui/find_bar.py" line="62"/>
         <source>Text in the article (tashkeel and hamza forms ignored)</source>
         <translation>نص في المقال (بتجاهل التشكيل وأشكال الهمزة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="64" />
+        <location filename="../../annotator/gui/find_bar.py" line="64"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="65" />
+        <location filename="../../annotator/gui/find_bar.py" line="65"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>المطابقة السابقة (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="66" />
+        <location filename="../../annotator/gui/find_bar.py" line="66"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="67" />
+        <location filename="../../annotator/gui/find_bar.py" line="67"/>
         <source>Next match (Enter, F3)</source>
         <translation>المطابقة التالية (Enter، F3)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="68" />
+        <location filename="../../annotator/gui/find_bar.py" line="68"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="90" />
+        <location filename="../../annotator/gui/find_bar.py" line="90"/>
         <source>Not found</source>
         <translation>غير موجود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="94" />
+        <location filename="../../annotator/gui/find_bar.py" line="94"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="248" />
+        <location filename="../../annotator/gui/main_actions.py" line="248"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="249" />
+        <location filename="../../annotator/gui/main_actions.py" line="249"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="251" />
+        <location filename="../../annotator/gui/main_actions.py" line="251"/>
         <source>Undo %1 (Ctrl+Z)</source>
         <translation>تراجع عن %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="253" />
+        <location filename="../../annotator/gui/main_actions.py" line="253"/>
         <source>Nothing to undo</source>
         <translation>لا شيء للتراجع عنه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="256" />
+        <location filename="../../annotator/gui/main_actions.py" line="256"/>
         <source>Redo %1 (Ctrl+Shift+Z)</source>
         <translation>إعادة %1 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="258" />
+        <location filename="../../annotator/gui/main_actions.py" line="258"/>
         <source>Nothing to redo</source>
         <translation>لا شيء لإعادته</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="262" />
+        <location filename="../../annotator/gui/main_actions.py" line="262"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="263" />
+        <location filename="../../annotator/gui/main_actions.py" line="263"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="264" />
+        <location filename="../../annotator/gui/main_actions.py" line="264"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="265" />
+        <location filename="../../annotator/gui/main_actions.py" line="265"/>
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="266" />
+        <location filename="../../annotator/gui/main_actions.py" line="266"/>
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="267" />
+        <location filename="../../annotator/gui/main_actions.py" line="267"/>
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="269" />
+        <location filename="../../annotator/gui/main_actions.py" line="269"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="270" />
+        <location filename="../../annotator/gui/main_actions.py" line="270"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="271" />
+        <location filename="../../annotator/gui/main_actions.py" line="271"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="272" />
+        <location filename="../../annotator/gui/main_actions.py" line="272"/>
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="273" />
+        <location filename="../../annotator/gui/main_actions.py" line="273"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="274" />
+        <location filename="../../annotator/gui/main_actions.py" line="274"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="275" />
+        <location filename="../../annotator/gui/main_actions.py" line="275"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="276" />
+        <location filename="../../annotator/gui/main_actions.py" line="276"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="277" />
+        <location filename="../../annotator/gui/main_actions.py" line="277"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="278" />
+        <location filename="../../annotator/gui/main_actions.py" line="278"/>
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="279" />
-        <source>Show &amp;others' spans and gold</source>
+        <location filename="../../annotator/gui/main_actions.py" line="279"/>
+        <source>Show &amp;others&apos; spans and gold</source>
         <translation>إظهار مقاطع ال&amp;آخرين والمرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="281" />
-        <source>Other annotators' spans and gold, read-only, as dashed lines beside your own</source>
+        <location filename="../../annotator/gui/main_actions.py" line="281"/>
+        <source>Other annotators&apos; spans and gold, read-only, as dashed lines beside your own</source>
         <translation>مقاطع المُعلِّمين الآخرين والمرجع المعتمد، للقراءة فقط، بخطوط متقطعة بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="286" />
+        <location filename="../../annotator/gui/main_actions.py" line="286"/>
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="287" />
+        <location filename="../../annotator/gui/main_actions.py" line="287"/>
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="288" />
+        <location filename="../../annotator/gui/main_actions.py" line="288"/>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="289" />
+        <location filename="../../annotator/gui/main_actions.py" line="289"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="290" />
+        <location filename="../../annotator/gui/main_actions.py" line="290"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="291" />
+        <location filename="../../annotator/gui/main_actions.py" line="291"/>
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="292" />
+        <location filename="../../annotator/gui/main_actions.py" line="292"/>
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="293" />
+        <location filename="../../annotator/gui/main_actions.py" line="293"/>
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="294" />
+        <location filename="../../annotator/gui/main_actions.py" line="294"/>
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="295" />
+        <location filename="../../annotator/gui/main_actions.py" line="295"/>
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="296" />
+        <location filename="../../annotator/gui/main_actions.py" line="296"/>
         <source>Manage &amp;labels…</source>
         <translation>إدارة ال&amp;تسميات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="297" />
+        <location filename="../../annotator/gui/main_actions.py" line="297"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="298" />
+        <location filename="../../annotator/gui/main_actions.py" line="298"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="299" />
+        <location filename="../../annotator/gui/main_actions.py" line="299"/>
         <source>&amp;About Annotator</source>
         <translation>&amp;حول المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="197" />
+        <location filename="../../annotator/gui/documents_dock.py" line="197"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docks.py" line="105" />
+        <location filename="../../annotator/gui/window_docks.py" line="105"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docks.py" line="106" />
+        <location filename="../../annotator/gui/window_docks.py" line="106"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docks.py" line="107" />
+        <location filename="../../annotator/gui/window_docks.py" line="107"/>
         <source>Guidelines</source>
         <translation>الإرشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="198" />
+        <location filename="../../annotator/gui/documents_dock.py" line="198"/>
         <source>Search titles</source>
         <translation>بحث في العناوين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="209" />
+        <location filename="../../annotator/gui/documents_dock.py" line="209"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="210" />
+        <location filename="../../annotator/gui/documents_dock.py" line="210"/>
         <source>Not done</source>
         <translation>غير منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="211" />
+        <location filename="../../annotator/gui/documents_dock.py" line="211"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="212" />
+        <location filename="../../annotator/gui/documents_dock.py" line="212"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="213" />
+        <location filename="../../annotator/gui/documents_dock.py" line="213"/>
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="214" />
+        <location filename="../../annotator/gui/documents_dock.py" line="214"/>
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="82" />
+        <location filename="../../annotator/gui/project_files.py" line="82"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="94" />
+        <location filename="../../annotator/gui/project_files.py" line="94"/>
         <source>Cannot create the project</source>
         <translation>تعذّر إنشاء المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="55" />
+        <location filename="../../annotator/gui/document_flow.py" line="55"/>
         <source>There is no document %1.</source>
         <translation>لا يوجد مستند رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="75" />
+        <location filename="../../annotator/gui/document_flow.py" line="75"/>
         <source>This is the last document.</source>
         <translation>هذا آخر مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="82" />
+        <location filename="../../annotator/gui/document_flow.py" line="82"/>
         <source>This is the first document.</source>
         <translation>هذا أول مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="122" />
+        <location filename="../../annotator/gui/document_flow.py" line="122"/>
         <source>Every document is done or skipped.</source>
         <translation>كل المستندات منجزة أو متروكة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="130" />
+        <location filename="../../annotator/gui/document_flow.py" line="130"/>
         <source>Mark done</source>
         <translation>وضع علامة منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="131" />
+        <location filename="../../annotator/gui/document_flow.py" line="131"/>
         <source>Mark skipped</source>
         <translation>وضع علامة متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="132" />
+        <location filename="../../annotator/gui/document_flow.py" line="132"/>
         <source>Set status</source>
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="239" />
+        <location filename="../../annotator/gui/main_actions.py" line="239"/>
         <source>&amp;Undo %1</source>
-        <extracomment>Toggles "Exact characters" (Alt-drag does it for one selection, but window managers such as openbox take Alt-drag to move the window).</extracomment>
+        <extracomment>Toggles &quot;Exact characters&quot; (Alt-drag does it for one selection, but window managers such as openbox take Alt-drag to move the window).</extracomment>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="241" />
+        <location filename="../../annotator/gui/main_actions.py" line="241"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="244" />
+        <location filename="../../annotator/gui/main_actions.py" line="244"/>
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="246" />
+        <location filename="../../annotator/gui/main_actions.py" line="246"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="104" />
+        <location filename="../../annotator/gui/project_files.py" line="104"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="106" />
+        <location filename="../../annotator/gui/project_files.py" line="106"/>
         <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.spacy);;All files (*)</source>
         <translation>مقالات وتعليقات (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.spacy);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="117" />
+        <location filename="../../annotator/gui/project_files.py" line="117"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="51" />
+        <location filename="../../annotator/gui/project_files.py" line="51"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="53" />
+        <location filename="../../annotator/gui/project_files.py" line="53"/>
         <source>Annotator projects (*.sqlite)</source>
         <translation>مشاريع Annotator (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="63" />
+        <location filename="../../annotator/gui/project_files.py" line="63"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="65" />
+        <location filename="../../annotator/gui/project_files.py" line="65"/>
         <source>Annotator projects (*.sqlite);;All files (*)</source>
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="313" />
+        <location filename="../../annotator/gui/main_actions.py" line="313"/>
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_status.py" line="48" />
+        <location filename="../../annotator/gui/window_status.py" line="48"/>
         <source>Annotator</source>
         <translation>المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_status.py" line="34" />
+        <location filename="../../annotator/gui/window_status.py" line="34"/>
         <source>%1 / %2 done</source>
         <translation>%1 / %2 منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_status.py" line="36" />
+        <location filename="../../annotator/gui/window_status.py" line="36"/>
         <source>Annotator: %1</source>
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="300" />
+        <location filename="../../annotator/gui/main_actions.py" line="300"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="301" />
+        <location filename="../../annotator/gui/main_actions.py" line="301"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="302" />
+        <location filename="../../annotator/gui/main_actions.py" line="302"/>
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="258" />
+        <location filename="../../annotator/gui/main_window.py" line="258"/>
         <source>Cannot undo or redo: %1</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="292" />
+        <location filename="../../annotator/gui/main_window.py" line="292"/>
         <source>Shown first: press Undo again to undo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «تراجع» مرة أخرى للتراجع عن ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="294" />
+        <location filename="../../annotator/gui/main_window.py" line="294"/>
         <source>Shown first: press Redo again to redo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «إعادة» مرة أخرى لإعادة ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="322" />
-        <source>Showing the spans of %1 (dashed, read-only); View → Show others' spans hides them.</source>
+        <location filename="../../annotator/gui/main_window.py" line="322"/>
+        <source>Showing the spans of %1 (dashed, read-only); View → Show others&apos; spans hides them.</source>
         <translation>تُعرض مقاطع %1 (متقطعة، للقراءة فقط)؛ يخفيها «عرض ← إظهار مقاطع الآخرين».</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="51"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="58"/>
+        <source>A remark for the reviewer</source>
+        <translation>ملاحظة للمراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="61"/>
+        <source>&amp;Unsure</source>
+        <translation>غير &amp;متأكد</translation>
     </message>
 </context>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../annotator/gui/ops/session.py" line="108" />
+        <location filename="../../annotator/gui/ops/session.py" line="108"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
@@ -948,22 +977,22 @@
 <context>
     <name>PaletteWidget</name>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="84" />
+        <location filename="../../annotator/gui/palette.py" line="84"/>
         <source>Sticky label</source>
         <translation>تسمية مثبّتة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="86" />
+        <location filename="../../annotator/gui/palette.py" line="86"/>
         <source>Click a label to arm it; every selection made with the mouse gets it on release.</source>
         <translation>انقر تسمية لتثبيتها؛ يأخذها كل تحديد بالفأرة عند الإفلات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="178" />
+        <location filename="../../annotator/gui/palette.py" line="178"/>
         <source>Armed: %1</source>
         <translation>المثبّتة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/palette.py" line="180" />
+        <location filename="../../annotator/gui/palette.py" line="180"/>
         <source>Click a label to arm it.</source>
         <translation>انقر تسمية لتثبيتها.</translation>
     </message>
@@ -971,501 +1000,501 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="52" />
+        <location filename="../../annotator/gui/review/models.py" line="52"/>
         <source>Exact span F1</source>
         <translation>F1 المطابقة التامة للمقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="340" />
-        <location filename="../../annotator/gui/review/models.py" line="53" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="340"/>
+        <location filename="../../annotator/gui/review/models.py" line="53"/>
         <source>Overlap F1</source>
         <translation>F1 التداخل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="54" />
-        <source>Cohen's κ (tokens)</source>
+        <location filename="../../annotator/gui/review/models.py" line="54"/>
+        <source>Cohen&apos;s κ (tokens)</source>
         <translation>كابا كوهين (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="342" />
-        <location filename="../../annotator/gui/review/models.py" line="55" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="342"/>
+        <location filename="../../annotator/gui/review/models.py" line="55"/>
         <source>Claims overlap F1</source>
         <translation>F1 تداخل الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="52" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="52"/>
         <source>unanimous</source>
         <translation>إجماع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="53" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="53"/>
         <source>label</source>
         <translation>تسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="54" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="54"/>
         <source>boundary</source>
         <translation>حدود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="55" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="55"/>
         <source>both</source>
         <translation>كلاهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="56" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="56"/>
         <source>missing</source>
         <translation>ناقص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="178" />
+        <location filename="../../annotator/gui/review/models.py" line="178"/>
         <source>%1 × %2: %3 = %4 on %5 documents</source>
         <translation>%1 × %2: %3 = %4 على %5 مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="243" />
+        <location filename="../../annotator/gui/review/models.py" line="243"/>
         <source>%1: %2 spans, %3: %4 spans, %5 identical</source>
         <translation>%1: %2 مقطع، %3: %4 مقطع، %5 متطابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="259" />
+        <location filename="../../annotator/gui/review/models.py" line="259"/>
         <source>All pairs</source>
         <translation>كل الأزواج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="279" />
+        <location filename="../../annotator/gui/review/models.py" line="279"/>
         <source>Documents compared</source>
         <translation>المستندات المقارنة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="282" />
+        <location filename="../../annotator/gui/review/models.py" line="282"/>
         <source>Mean exact F1 (over pairs)</source>
         <translation>متوسط F1 المطابقة (على الأزواج)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="285" />
+        <location filename="../../annotator/gui/review/models.py" line="285"/>
         <source>Pooled exact F1</source>
         <translation>F1 المطابقة المجمّعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="288" />
-        <source>Krippendorff's α (entities)</source>
+        <location filename="../../annotator/gui/review/models.py" line="288"/>
+        <source>Krippendorff&apos;s α (entities)</source>
         <translation>ألفا كريبندورف (الكيانات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="291" />
-        <source>Fleiss' κ</source>
+        <location filename="../../annotator/gui/review/models.py" line="291"/>
+        <source>Fleiss&apos; κ</source>
         <translation>كابا فلايس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="294" />
+        <location filename="../../annotator/gui/review/models.py" line="294"/>
         <source>Documents every annotator finished</source>
         <translation>مستندات أنجزها كل المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="299" />
-        <source>Krippendorff's α (claims, characters)</source>
+        <location filename="../../annotator/gui/review/models.py" line="299"/>
+        <source>Krippendorff&apos;s α (claims, characters)</source>
         <translation>ألفا كريبندورف (الادعاءات، أحرف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="302" />
+        <location filename="../../annotator/gui/review/models.py" line="302"/>
         <source>Boundary disagreements</source>
         <translation>اختلافات في الحدود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="303" />
+        <location filename="../../annotator/gui/review/models.py" line="303"/>
         <source>Label disagreements</source>
         <translation>اختلافات في التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="304" />
+        <location filename="../../annotator/gui/review/models.py" line="304"/>
         <source>Boundary and label</source>
         <translation>الحدود والتسمية معًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="305" />
+        <location filename="../../annotator/gui/review/models.py" line="305"/>
         <source>Missed / extra spans</source>
         <translation>مقاطع فائتة / زائدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="337" />
+        <location filename="../../annotator/gui/review/models.py" line="337"/>
         <source>Measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/models.py" line="337" />
+        <location filename="../../annotator/gui/review/models.py" line="337"/>
         <source>Value</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="70" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="70"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="71" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="71"/>
         <source>Annotators</source>
         <translation>المعلِّمون</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="72" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="72"/>
         <source>Entity F1</source>
         <translation>F1 الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="73" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="73"/>
         <source>Claims F1</source>
         <translation>F1 الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="74" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="74"/>
         <source>Disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="75" />
-        <location filename="../../annotator/gui/review/document_panel.py" line="228" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="75"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="228"/>
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="288" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="288"/>
         <source>claim</source>
         <translation>ادعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="290" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="290"/>
         <source>entity</source>
         <translation>كيان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="323" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="323"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="325" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="325"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="327" />
-        <location filename="../../annotator/gui/review/versions.py" line="143" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="327"/>
+        <location filename="../../annotator/gui/review/versions.py" line="143"/>
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="335" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="335"/>
         <source>Annotator</source>
         <translation>المعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="336" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="336"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="337" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="337"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="338" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="338"/>
         <source>Gold spans</source>
         <translation>المقاطع المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="339" />
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="339"/>
         <source>Exact F1</source>
         <translation>F1 المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="341" />
-        <source>Cohen's κ</source>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="341"/>
+        <source>Cohen&apos;s κ</source>
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="188" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="188"/>
         <source>No annotator number %1 here.</source>
         <translation>لا يوجد معلِّم رقمه %1 هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="205" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="205"/>
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="209" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="209"/>
         <source>Majority accepted for %1 rows; %2 left without a majority.</source>
         <translation>قُبل رأي الأغلبية في %1 صفًا؛ وبقي %2 بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="222" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="222"/>
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="226" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="226"/>
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="238" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="238"/>
         <source>Gold %1 «%2»</source>
         <translation>مرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="253" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="253"/>
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="259" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="259"/>
         <source>Remove gold %1 «%2»</source>
         <translation>حذف المرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="270" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="270"/>
         <source>Mark adjudicated</source>
         <translation>تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271"/>
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273"/>
         <source>Mark not adjudicated</source>
         <translation>إلغاء تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="274" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="274"/>
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="288" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="288"/>
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="296" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="296"/>
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="303" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="303"/>
         <source>Reject row «%1»</source>
         <translation>رفض الصف «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="306" />
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="306"/>
         <source>Accept %1 for «%2»</source>
         <translation>قبول %1 لـ«%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="149" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="149"/>
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="159" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="159"/>
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="171" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="171"/>
         <source>The project changed since; press Recompute.</source>
         <translation>تغيّر المشروع منذ ذلك الحين؛ اضغط «إعادة الحساب».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="203" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="203"/>
         <source>Documents finished by two annotators or more: %1. Annotators: %2.</source>
         <translation>مستندات أنجزها معلِّمان أو أكثر: %1. المعلِّمون: %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="215" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="215"/>
         <source>No agreement: %1</source>
         <translation>لا اتفاق: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="220" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="220"/>
         <source>cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="222" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="222"/>
         <source>Agreement cancelled; press Recompute to start again.</source>
         <translation>أُلغي حساب الاتفاق؛ اضغط «إعادة الحساب» للبدء من جديد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="234" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="234"/>
         <source>Recompute</source>
         <translation>إعادة الحساب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="238" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="238"/>
         <source>All annotators</source>
         <translation>كل المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="240" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="240"/>
         <source>All labels</source>
         <translation>كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="246" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="246"/>
         <source>Agreement %p%</source>
         <translation>الاتفاق %p%</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="247" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="247"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="248" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="248"/>
         <source>Stop computing agreement</source>
         <translation>إيقاف حساب الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="268" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="268"/>
         <source>Pairwise agreement</source>
         <translation>الاتفاق بين كل اثنين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="288" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="288"/>
         <source>Overall</source>
         <translation>الإجمالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="300" />
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="300"/>
         <source>Exact F1 per label</source>
         <translation>F1 المطابق لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="118" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="118"/>
         <source>nobody finished it</source>
         <translation>لم يُنجزه أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="222" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="222"/>
         <source>Choose a document.</source>
         <translation>اختر مستندًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="226" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="226"/>
         <source>Accept majority (whole document)</source>
         <translation>قبول الأغلبية (المستند كله)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="230" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="230"/>
         <source>Disputed rows only</source>
         <translation>الصفوف المختلف عليها فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="247" />
+        <location filename="../../annotator/gui/review/document_panel.py" line="247"/>
         <source>Gold — select text and press a label key; Delete removes the clicked gold span. Keys: </source>
         <translation>المرجع — حدّد نصًا واضغط مفتاح تسمية؛ Delete يحذف المقطع المرجعي المنقور. المفاتيح: </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="264" />
-        <source>1…N: accept that annotator's version · 0 or Delete: reject the row</source>
+        <location filename="../../annotator/gui/review/document_panel.py" line="264"/>
+        <source>1…N: accept that annotator&apos;s version · 0 or Delete: reject the row</source>
         <translation>1…N: قبول نسخة ذلك المعلِّم · 0 أو Delete: رفض الصف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/scores_tab.py" line="43" />
+        <location filename="../../annotator/gui/review/scores_tab.py" line="43"/>
         <source>Each annotator against gold, on adjudicated documents they finished.</source>
         <translation>كل معلِّم مقابل المرجع، في المستندات المحكَّمة التي أنجزها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/scores_tab.py" line="50" />
+        <location filename="../../annotator/gui/review/scores_tab.py" line="50"/>
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/scores_tab.py" line="83" />
+        <location filename="../../annotator/gui/review/scores_tab.py" line="83"/>
         <source>Scoring against gold…</source>
         <translation>جارٍ التقييم مقابل المرجع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/scores_tab.py" line="99" />
+        <location filename="../../annotator/gui/review/scores_tab.py" line="99"/>
         <source>Each annotator against gold on %1 adjudicated documents.</source>
         <translation>كل معلِّم مقابل المرجع في %1 مستندًا محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="109" />
-        <source>Choose a row to see every annotator's version.</source>
+        <location filename="../../annotator/gui/review/versions.py" line="109"/>
+        <source>Choose a row to see every annotator&apos;s version.</source>
         <translation>اختر صفًا لترى نسخة كل معلِّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="171" />
+        <location filename="../../annotator/gui/review/versions.py" line="171"/>
         <source>Accept (%1)</source>
         <translation>قبول (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="174" />
-        <source>Put %1's version of this row into gold</source>
+        <location filename="../../annotator/gui/review/versions.py" line="174"/>
+        <source>Put %1&apos;s version of this row into gold</source>
         <translation>ضع نسخة %1 من هذا الصف في المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="180" />
+        <location filename="../../annotator/gui/review/versions.py" line="180"/>
         <source>Reject row (0)</source>
         <translation>رفض الصف (0)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="181" />
+        <location filename="../../annotator/gui/review/versions.py" line="181"/>
         <source>No gold span here</source>
         <translation>لا مقطع مرجعي هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="69" />
+        <location filename="../../annotator/gui/review/window.py" line="69"/>
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="78" />
+        <location filename="../../annotator/gui/review/window.py" line="78"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="79" />
+        <location filename="../../annotator/gui/review/window.py" line="79"/>
         <source>Adjudicate</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="80" />
+        <location filename="../../annotator/gui/review/window.py" line="80"/>
         <source>Scores against gold</source>
         <translation>الدرجات مقابل المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="164" />
+        <location filename="../../annotator/gui/review/window.py" line="164"/>
         <source>Cannot undo or redo: %1</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="175" />
+        <location filename="../../annotator/gui/review/window.py" line="175"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="178" />
+        <location filename="../../annotator/gui/review/window.py" line="178"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="180" />
+        <location filename="../../annotator/gui/review/window.py" line="180"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="185" />
+        <location filename="../../annotator/gui/review/window.py" line="185"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="188" />
+        <location filename="../../annotator/gui/review/window.py" line="188"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
@@ -1473,20 +1502,30 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="95" />
+        <location filename="../../annotator/gui/span_list.py" line="100"/>
         <source>Label</source>
-        <extracomment>Shown before the text of a span with punctuation or a space at an edge.</extracomment>
+        <extracomment>Shown before the text of a span with punctuation or a space at an edge. Shown before the text of a span its annotator flagged &quot;unsure&quot;. Shown before the text of a span with a note (its tooltip shows the note).</extracomment>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="97" />
+        <location filename="../../annotator/gui/span_list.py" line="102"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="118" />
+        <location filename="../../annotator/gui/span_list.py" line="128"/>
         <source>Starts or ends with punctuation or a space.</source>
         <translation>يبدأ أو ينتهي بعلامة ترقيم أو مسافة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="132"/>
+        <source>Unsure</source>
+        <translation>غير متأكد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="135"/>
+        <source>Note: %1</source>
+        <translation>ملاحظة: %1</translation>
     </message>
 </context>
 </TS>
