@@ -41,6 +41,8 @@ class Change:
     adjudication_changed: bool = False
     documents_changed: bool = False
     labels_changed: bool = False
+    # The document's suggestions (accepted, rejected, filled): the editor redraws them.
+    suggestions_changed: bool = False
 
     @property
     def empty(self) -> bool:
@@ -51,6 +53,7 @@ class Change:
             or self.adjudication_changed
             or self.documents_changed
             or self.labels_changed
+            or self.suggestions_changed
         )
 
     @classmethod
@@ -63,6 +66,7 @@ class Change:
             adjudication_changed=True,
             documents_changed=True,
             labels_changed=True,
+            suggestions_changed=True,
         )
 
 

@@ -57,6 +57,7 @@ from annotator.core.model import (
     utc_now,
 )
 from annotator.core.store_lock import FileHandle, uri
+from annotator.core.store_suggestions import Suggestions
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -222,6 +223,7 @@ class Project:
         self.meta = Meta(self)
         self.assignments = Assignments(self)
         self.adjudications = Adjudications(self)
+        self.suggestions = Suggestions(self)
 
     @functools.cached_property
     def _db(self) -> Database:
