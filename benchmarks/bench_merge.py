@@ -5,12 +5,12 @@
 
 Floor, in the same run and on the same files: plain SQLite copying the same
 span and status rows from the three files into a copy of the lead
-(``ATTACH`` + ``INSERT ... SELECT``), the least any merge must do. Ours is the
-whole ``merge_projects``: schema and row checks of each file, the backup, the
-documents by uid, spans by id (newest wins), statuses, the overlap check.
-Each repeat starts from a fresh copy of the lead; floor and ours alternate, and
-the medians are printed with their ratio, for each size (linear growth shows
-as a flat per-document cost).
+(``ATTACH`` + ``INSERT ... SELECT``), the least any merge must do, with the
+same page cache as the merge. Ours is the whole ``merge_projects``: schema and
+row checks of each file, the backup, the documents by uid, spans by id (newest
+wins), statuses, the overlap check. Each repeat starts from a fresh copy of the
+lead; floor and ours alternate, and the medians are printed with their ratio,
+for each size (linear growth shows as a flat per-document cost).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from pathlib import Path
 from annotator.core.merge import merge_projects
 from annotator.core.model import DocId, Span, Status, StatusRecord, utc_now
 from annotator.core.store import NewDocument, Project
+from annotator.core.store_merge import MERGE_CACHE_KIB
 
 WORDS = "البوكمال دير الزور دمشق الجيش السوري قسد داعش واشنطن موسكو العراق الفرات البصيرة".split()
 ANNOTATORS = ("sara", "omar", "huda")
@@ -85,10 +86,14 @@ def floor(lead: Path, returned: list[Path], target: Path) -> float:
     conn = sqlite3.connect(target, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
+    # The same page cache as the merge gives itself (store_merge.MERGE_CACHE_KIB).
+    conn.execute(f"PRAGMA cache_size = {-MERGE_CACHE_KIB}")
     start = time.perf_counter()
-    conn.execute("BEGIN")
     for i, path in enumerate(returned):
         conn.execute(f"ATTACH DATABASE ? AS r{i}", [str(path)])
+        conn.execute(f"PRAGMA r{i}.cache_size = {-MERGE_CACHE_KIB // 4}")
+    conn.execute("BEGIN")
+    for i in range(len(returned)):
         conn.execute(f"INSERT OR REPLACE INTO spans SELECT * FROM r{i}.spans")
         conn.execute(f"INSERT OR REPLACE INTO statuses SELECT * FROM r{i}.statuses")
     conn.execute("COMMIT")

@@ -18,7 +18,7 @@ from annotator.cli.common import (
     print_json,
     progress_bar,
 )
-from annotator.core.importer import DEFAULT_MAX_DOCUMENT_CHARS, ImportOptions, import_paths
+from annotator.core.model import DEFAULT_MAX_DOCUMENT_CHARS
 
 
 def _parse_label_map(pairs: list[str]) -> dict[str, str]:
@@ -100,6 +100,7 @@ def import_(
 ) -> None:
     """Import .txt articles, JSONL (Prodigy, doccano), CoNLL or spaCy .spacy files."""
     from annotator.core.formats import READERS
+    from annotator.core.importer import ImportOptions, import_paths
 
     if fmt != "auto" and fmt not in READERS:
         raise fail(f"--format {fmt!r}: choose auto, {', '.join(READERS)}.")

@@ -37,6 +37,7 @@ from annotator.core.formats import (
 )
 from annotator.core.formats.problems import Problems
 from annotator.core.model import (
+    DEFAULT_MAX_DOCUMENT_CHARS,
     DocId,
     Label,
     LabelKind,
@@ -59,8 +60,6 @@ _CONTROLS_SET = frozenset(
 )
 
 DEFAULT_IMPORT_ANNOTATOR = "imported"
-#: A 100 MB file read as one article is a mistake far more often than a document.
-DEFAULT_MAX_DOCUMENT_CHARS = 5_000_000
 #: Part names a corpus may use for its files, and ours.
 PART_ALIASES = {"train": "train", "dev": "dev", "val": "dev", "valid": "dev", "test": "test"}
 # Characters no text or label may hold: C0 controls but tab, line feed, carriage
@@ -237,21 +236,25 @@ def import_paths(
     )
     pending: list[_PreparedFile] = []
     pending_docs = 0
+    project_kinds: dict[str, LabelKind] | None = None
     for index, path in enumerate(files):
         if cancel is not None and cancel.is_set():
             report.cancelled = True
             break
-        prepared = _prepare_file(project, path, options, read_options, pending)
+        if project_kinds is None:  # again after each batch stored: it may add labels
+            project_kinds = {label.name: label.kind for label in project.labels.list()}
+        prepared = _prepare_file(project, path, options, read_options, pending, project_kinds)
         report.files.append(prepared.report)
         if prepared.report.error is None:
             pending.append(prepared)
             pending_docs += len(prepared.docs)
         if pending_docs >= batch_documents:
-            _store(project, pending, options, report)
+            _store(project, pending, report)
             pending, pending_docs = [], 0
+            project_kinds = None
         if progress is not None:
             progress(index + 1, len(files), str(path))
-    _store(project, pending, options, report)
+    _store(project, pending, report)
     return report
 
 
@@ -261,6 +264,7 @@ def _prepare_file(
     options: ImportOptions,
     read_options: ReadOptions,
     pending: Sequence[_PreparedFile],
+    project_kinds: dict[str, LabelKind],
 ) -> _PreparedFile:
     file_report = FileReport(str(path))
     try:
@@ -272,8 +276,10 @@ def _prepare_file(
         # Labels of earlier files of this batch count as known: they are stored with it.
         planned = {label.name: label for f in pending for label in f.new_labels}
         new_labels = _labels_needed(project, raw_docs, path, options, planned)
-        kinds = {label.name: label.kind for label in project.labels.list()}
-        kinds.update({label.name: label.kind for label in (*planned.values(), *new_labels)})
+        kinds = project_kinds
+        if planned or new_labels:
+            kinds = dict(project_kinds)
+            kinds.update({label.name: label.kind for label in (*planned.values(), *new_labels)})
         docs = []
         seen_ids: dict[str, int | None] = {}
         # Every bad document of the file in one run (JSONL: every bad line).
@@ -333,7 +339,7 @@ def _prepare_doc(
             line=raw.line,
         )
     if text != raw.text:
-        _count_cleaning(raw.text, text, report)
+        _count_cleaning(raw.text, report)
     spans: list[tuple[int, int, str, dict[str, Any], str | None]] = []
     for raw_span in raw.spans:
         label = options.label_map.get(raw_span.label, raw_span.label)
@@ -401,7 +407,7 @@ def _source_tokens(raw: RawDocument, cleaned: CleanedText) -> SourceTokens | Non
     return SourceTokens(tokens, new_starts or [0])
 
 
-def _count_cleaning(raw: str, text: str, report: FileReport) -> None:
+def _count_cleaning(raw: str, report: FileReport) -> None:
     """Count what cleaning changed (line ends, controls, NFC), with a few examples."""
 
     def note(kind: str, count: int, examples: Iterable[str]) -> None:
@@ -647,52 +653,75 @@ def _check_against_stored(
             ) from None
 
 
-def _store(
-    project: Project, files: list[_PreparedFile], options: ImportOptions, report: ImportReport
-) -> None:
-    """Store a batch of checked files; each in its own savepoint, so a file that
-    fails here (the disk, a race) is listed and the others of the batch stay."""
+def _store(project: Project, files: list[_PreparedFile], report: ImportReport) -> None:
+    """Store a batch of checked files in one transaction.
+
+    The whole batch is written at once (one ``add_many``: per-file writes cost a
+    10,000-file import several times over). Should that fail (the disk, a race
+    with another writer), it is rolled back and written again file by file, each
+    in its own savepoint, so the failing file is listed and the others stay.
+    """
     if not files:
         return
     with project.transaction():
-        for prepared in files:
-            try:
-                with project.transaction():
-                    _store_file(project, prepared)
-            except (AnnotatorError, sqlite3.IntegrityError) as exc:
-                prepared.report.error = f"[{ImportFailed.code}] {prepared.report.path}: {exc}"
-                prepared.report.documents_new = prepared.report.documents_existing = 0
-                prepared.report.spans_added = prepared.report.spans_existing = 0
-                continue
+        try:
+            with project.transaction():
+                _store_files(project, files)
+        except (AnnotatorError, sqlite3.IntegrityError):
+            project.labels.refresh()  # labels added in the savepoint were rolled back
+            for prepared in files:
+                _reset_counts(prepared.report)
+            for prepared in files:
+                try:
+                    with project.transaction():
+                        _store_files(project, [prepared])
+                except (AnnotatorError, sqlite3.IntegrityError) as exc:
+                    prepared.report.error = f"[{ImportFailed.code}] {prepared.report.path}: {exc}"
+                    _reset_counts(prepared.report)
+                    project.labels.refresh()
+    for prepared in files:
+        if prepared.report.error is None:
             report.labels_added.extend(prepared.report.labels_added)
 
 
-def _store_file(project: Project, prepared: _PreparedFile) -> None:
-    for label in prepared.new_labels:
-        if label.name not in project.labels.names():
-            project.labels.add(label)
-            prepared.report.labels_added.append(label.name)
-    ids = project.documents.add_many([doc.new for doc in prepared.docs])
+def _reset_counts(file_report: FileReport) -> None:
+    file_report.documents_new = file_report.documents_existing = 0
+    file_report.spans_added = file_report.spans_existing = file_report.nested_spans = 0
+    file_report.labels_added = []
+
+
+def _store_files(project: Project, files: list[_PreparedFile]) -> None:
+    for prepared in files:
+        for label in prepared.new_labels:
+            if label.name not in project.labels.names():
+                project.labels.add(label)
+                prepared.report.labels_added.append(label.name)
+    ids = project.documents.add_many([doc.new for f in files for doc in f.docs])
     now = utc_now()
-    for doc, (doc_id, is_new) in zip(prepared.docs, ids, strict=True):
-        if is_new:
-            prepared.report.documents_new += 1
-        else:
-            prepared.report.documents_existing += 1
-        added, existing = _store_spans(project, doc_id, doc, now, fresh=is_new)
-        prepared.report.spans_added += added
-        prepared.report.spans_existing += existing
-        if doc.status is not None:
-            annotator = doc.annotator or DEFAULT_IMPORT_ANNOTATOR
-            current = project.statuses.get(doc_id, annotator)
-            project.statuses.put(
-                StatusRecord(
-                    doc_id, annotator, doc.status, current.seconds if current else 0.0, now
-                ),
-                doc_id=doc_id,
-                annotator=annotator,
-            )
-    prepared.report.nested_spans += sum(_count_nested(doc.spans, project) for doc in prepared.docs)
+    position = 0
+    for prepared in files:
+        for doc in prepared.docs:
+            doc_id, is_new = ids[position]
+            position += 1
+            if is_new:
+                prepared.report.documents_new += 1
+            else:
+                prepared.report.documents_existing += 1
+            added, existing = _store_spans(project, doc_id, doc, now, fresh=is_new)
+            prepared.report.spans_added += added
+            prepared.report.spans_existing += existing
+            if doc.status is not None:
+                annotator = doc.annotator or DEFAULT_IMPORT_ANNOTATOR
+                current = project.statuses.get(doc_id, annotator)
+                project.statuses.put(
+                    StatusRecord(
+                        doc_id, annotator, doc.status, current.seconds if current else 0.0, now
+                    ),
+                    doc_id=doc_id,
+                    annotator=annotator,
+                )
+            if doc.spans:
+                prepared.report.nested_spans += _count_nested(doc.spans, project)
 
 
 def _count_nested(

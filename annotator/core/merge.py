@@ -98,8 +98,9 @@ def merge_projects(
 
     :raises MergeRefused, UntrustedFile, LabelConflict, NotAProject, NewerSchema:
         nothing written.
-    :raises StorageFailed: the disk filled (or the folder became read-only)
-        while writing the backup or a file's merge; that file's merge was rolled back.
+    :raises WriteFailed, FileProblem: the disk filled (or the folder became
+        read-only) while writing the backup or the merge; the backup's partial copy
+        is removed, and the merge's transaction (up to 8 files) was rolled back.
     """
     sources: list[tuple[Path, Project, list[Label]]] = []
     with tempfile.TemporaryDirectory(prefix="annotator-merge-") as scratch:
@@ -113,7 +114,7 @@ def merge_projects(
                 # The schema first: no row is read from a file whose tables are not ours.
                 inspect_schema(path)
                 source = _open_source(path, Path(scratch))
-                sources.append((path, source, []))
+                sources.append((path, source, []))  # listed first: closed if a check fails
                 sources[-1] = (path, source, _checked_labels(lead, source, shown_as=path))
             backup_path = None
             if backup:

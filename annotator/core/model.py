@@ -18,6 +18,10 @@ DocId = NewType("DocId", int)
 SpanId = NewType("SpanId", str)
 LabelName = NewType("LabelName", str)
 
+#: A 100 MB file read as one article is a mistake far more often than a document
+#: (the importer's limit; here so the CLI can show it without loading the importer).
+DEFAULT_MAX_DOCUMENT_CHARS = 5_000_000
+
 
 class LabelKind(enum.StrEnum):
     ENTITY = "entity"

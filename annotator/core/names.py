@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from annotator.core.errors import InvalidLabel, InvalidName, LabelConflict
+from annotator.core.errors import AnnotatorError, InvalidLabel, InvalidName, LabelConflict
 from annotator.core.model import Label
 
 MAX_LABEL_NAME = 40
@@ -34,23 +34,31 @@ def _control(text: str) -> str | None:
     return None
 
 
+def _check_length_and_controls(
+    name: str, *, what: str, limit: int, prefix: str, error: type[AnnotatorError]
+) -> None:
+    """Refuse ``name`` longer than ``limit`` or with a control character (shown cut short)."""
+    shown = name if len(name) <= limit else name[:limit] + "…"
+    if len(name) > limit:
+        raise error(
+            f"{prefix}{what} {shown!r} is {len(name)} characters; keep it to {limit} or fewer."
+        )
+    bad = _control(name)
+    if bad:
+        raise error(f"{prefix}{what} {shown!r} contains the control character {bad}.")
+
+
 def check_label_name(name: str, *, where: str = "") -> str:
     """A label name: 1–40 characters, no spaces, no control characters."""
     prefix = f"{where}: " if where else ""
     if not name:
         raise InvalidLabel(f"{prefix}a label needs a name (e.g. PER).")
-    shown = name if len(name) <= MAX_LABEL_NAME else name[:MAX_LABEL_NAME] + "…"
-    if len(name) > MAX_LABEL_NAME:
-        raise InvalidLabel(
-            f"{prefix}label name {shown!r} is {len(name)} characters; "
-            f"keep it to {MAX_LABEL_NAME} or fewer."
-        )
-    bad = _control(name)
-    if bad:
-        raise InvalidLabel(f"{prefix}label name {shown!r} contains the control character {bad}.")
+    _check_length_and_controls(
+        name, what="label name", limit=MAX_LABEL_NAME, prefix=prefix, error=InvalidLabel
+    )
     if any(c.isspace() for c in name):
         raise InvalidLabel(
-            f"{prefix}label name {shown!r} must be non-empty without spaces (e.g. NEWS_ORG)."
+            f"{prefix}label name {name!r} must be non-empty without spaces (e.g. NEWS_ORG)."
         )
     return name
 
@@ -128,15 +136,9 @@ def check_annotator_name(name: str, *, where: str = "") -> str:
     prefix = f"{where}: " if where else ""
     if not isinstance(name, str) or not name.strip():
         raise InvalidName(f"{prefix}annotator name {name!r} is empty; give a name, e.g. sara.")
-    shown = name if len(name) <= MAX_ANNOTATOR_NAME else name[:MAX_ANNOTATOR_NAME] + "…"
-    if len(name) > MAX_ANNOTATOR_NAME:
-        raise InvalidName(
-            f"{prefix}annotator name {shown!r} is {len(name)} characters; "
-            f"keep it to {MAX_ANNOTATOR_NAME} or fewer."
-        )
-    bad = _control(name)
-    if bad:
-        raise InvalidName(f"{prefix}annotator name {shown!r} contains the control character {bad}.")
+    _check_length_and_controls(
+        name, what="annotator name", limit=MAX_ANNOTATOR_NAME, prefix=prefix, error=InvalidName
+    )
     if name != name.strip():
         raise InvalidName(f"{prefix}annotator name {name!r} starts or ends with a space.")
     return name

@@ -300,11 +300,16 @@ class Project:
             )
         # The lock is taken on the file itself, before SQLite opens it: a hard
         # link or symlink to an open project meets the same lock.
-        handle = FileHandle(path, write=not readonly)
+        try:
+            handle = FileHandle(path, write=not readonly)
+        except OSError as exc:  # a folder, no permission, gone since the check above
+            raise NotAProject(f"{path}: cannot be opened ({exc.strerror or exc}).") from None
         try:
             check_project_header(path, handle.read_header(len(SQLITE_HEADER)))
-        except BaseException:
+        except BaseException as exc:
             handle.close()
+            if isinstance(exc, OSError):
+                raise NotAProject(f"{path}: cannot be read ({exc.strerror or exc}).") from None
             raise
         return cls._connect(path, handle, creating=False, migrate=migrate)
 
@@ -777,6 +782,10 @@ class Labels:
                 for r in rows
             }
         return self._cache
+
+    def refresh(self) -> None:
+        """Read the labels from the file again (after a rolled-back savepoint)."""
+        self._cache = None
 
     def list(self) -> builtins.list[Label]:
         return [label for _, label in self._load().values()]

@@ -20,6 +20,7 @@ from annotator.core.store import Project
 from annotator.core.store_lock import uri
 
 ALIAS = "merge_src"
+MERGE_CACHE_KIB = 256 * 1024  # the lead's page cache while merging; a quarter per file
 
 
 @dataclass(slots=True)
@@ -40,11 +41,19 @@ def attach_limit(project: Project) -> int:
 @contextmanager
 def attached(project: Project, path: Path, alias: str = ALIAS) -> Iterator[str]:
     """ATTACH ``path``, read-only, (outside any transaction) for the duration of the block."""
-    project._conn.execute(f"ATTACH DATABASE ? AS {alias}", [uri(path, readonly=True)])
+    conn = project._conn
+    conn.execute(f"ATTACH DATABASE ? AS {alias}", [uri(path, readonly=True)])
+    # A merge walks the span indexes of both files by id: with SQLite's default
+    # 2 MB page cache, past ~10k documents every probe is a read from the OS.
+    # A bigger cache for the merge only (the lead's is set back afterwards).
+    main_cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA main.cache_size = {-MERGE_CACHE_KIB}")
+    conn.execute(f"PRAGMA {alias}.cache_size = {-MERGE_CACHE_KIB // 4}")
     try:
         yield alias
     finally:
-        project._conn.execute(f"DETACH DATABASE {alias}")
+        conn.execute(f"DETACH DATABASE {alias}")
+        conn.execute(f"PRAGMA main.cache_size = {int(main_cache)}")
 
 
 def merge_rows(

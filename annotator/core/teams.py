@@ -140,9 +140,17 @@ def handout(project: Project, out: Path, *, annotator: str | None, whole: bool =
             )
     docs = [project.documents.get(i) for i in ids]
     with Project.creating(out, labels=project.labels.list()) as copy, copy.transaction():
+        # Source tokens go along: the annotator's editor snaps to the same tokens.
         new_ids = copy.documents.add_many(
-            [NewDocument(d.text, d.title, d.source, d.meta) for d in docs]
+            [
+                NewDocument(
+                    d.text, d.title, d.source, d.meta, project.documents.source_tokens(d.id)
+                )
+                for d in docs
+            ]
         )
+        if project.flat_entities:
+            copy.set_flat_entities(True)
         id_map = {d.id: new_id for d, (new_id, _) in zip(docs, new_ids, strict=True)}
         if annotator is not None:
             spans = [

@@ -306,3 +306,28 @@ def test_a_jsonl_file_reports_every_bad_line_in_one_run(project: Project, tmp_pa
     error = only_error(run(project, path))
     assert f"{path}, line 2: span 4–40 (GPE)" in error
     assert project.documents.count() == 0
+
+
+def test_a_file_failing_while_stored_is_listed_and_its_batch_keeps_the_others(
+    project: Project, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from annotator.core import importer
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "1.conll", "أحمد B-NEWA\nفي O\n")
+    write(folder, "2.conll", "سامي B-NEWB\nفي O\n")
+    real = importer._store_spans
+
+    def failing(project, doc_id, doc, now, *, fresh):  # type: ignore[no-untyped-def]
+        if doc.new.text.startswith("سامي"):
+            raise sqlite3.IntegrityError("UNIQUE constraint failed: spans.id")
+        return real(project, doc_id, doc, now, fresh=fresh)
+
+    monkeypatch.setattr(importer, "_store_spans", failing)
+    report = run(project, folder, add_labels=True)
+    assert [Path(f.path).name for f in report.failed] == ["2.conll"]
+    assert "UNIQUE constraint failed" in (report.failed[0].error or "")
+    assert [project.documents.get(i).text for i in project.documents.ids()] == ["أحمد في"]
+    assert "NEWA" in project.labels.names() and "NEWB" not in project.labels.names()
+    assert report.labels_added == ["NEWA"]

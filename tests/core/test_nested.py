@@ -142,3 +142,44 @@ def test_merge_keeps_nested_entities(tmp_path: Path) -> None:
     assert report.files[0].spans_added == 2 and report.files[0].overlaps_resolved == []
     assert live(lead.path) == [("ORG", *at("بلدية نابلس")), ("GPE", *at("نابلس"))]
     lead.close()
+
+
+def test_jsonl_and_spacy_exports_keep_every_level_and_read_back(tmp_path: Path) -> None:
+    from annotator.core.export import export
+    from annotator.core.importer import ImportOptions, import_paths
+
+    source = tmp_path / "w.txt"
+    # كيلو: UNIT and QUANTITY on the very same token (Wojood's val.txt line 61).
+    source.write_text(
+        "بلدية B-ORG\nنابلس I-ORG B-GPE\nوزن O\nكيلو B-UNIT B-QUANTITY\n", encoding="utf-8"
+    )
+    with Project.create(tmp_path / "a.sqlite") as first:
+        options = ImportOptions(add_labels=True, done=True)
+        assert import_paths(first, [source], options=options).ok
+        for fmt in ("jsonl", "spacy"):
+            export(first, tmp_path / fmt, fmt=fmt, split=(1.0, 0.0))
+        export(first, tmp_path / "conll", fmt="conll", split=(1.0, 0.0), nested_columns=True)
+    rows = [
+        line.split("\t")
+        for line in (tmp_path / "conll" / "train.conll").read_text(encoding="utf-8").split("\n")
+        if line and not line.startswith("-DOCSTART-")
+    ]
+    assert rows == [line.split(" ") for line in source.read_text(encoding="utf-8").splitlines()]
+    for fmt in ("jsonl", "spacy"):
+        with Project.create(tmp_path / f"{fmt}.sqlite") as again:
+            report = import_paths(
+                again, [tmp_path / fmt / f"train.{fmt}"], options=ImportOptions(add_labels=True)
+            )
+            assert report.ok, report.failed
+            assert report.to_json()["nested_spans"] == 2
+            [doc_id] = again.documents.ids()
+            text = again.documents.get(doc_id).text
+            spans = sorted(
+                (text[s.start : s.end], s.label) for s in again.spans.for_document(doc_id)
+            )
+            assert spans == [
+                ("بلدية نابلس", "ORG"),
+                ("كيلو", "QUANTITY"),
+                ("كيلو", "UNIT"),
+                ("نابلس", "GPE"),
+            ]

@@ -68,3 +68,20 @@ def test_a_text_document_uses_the_project_tokenizer(project: Project) -> None:
     doc_id = project.documents.add("زار الوفد دمشق.", title="t")[0]
     assert project.documents.source_tokens(doc_id) is None
     assert document_tokens(project, doc_id) == token_offsets("زار الوفد دمشق.")
+
+
+def test_a_handout_keeps_source_tokens_and_the_flat_setting(
+    project: Project, tmp_path: Path
+) -> None:
+    from annotator.core.teams import handout
+
+    source = tmp_path / "c.conll"
+    source.write_text(CONLL, encoding="utf-8")
+    assert import_paths(project, [source], options=ImportOptions(add_labels=True)).ok
+    [doc_id] = project.documents.ids()
+    project.set_flat_entities(True)
+    handout(project, tmp_path / "a.sqlite", annotator="sara", whole=True)
+    with Project.open(tmp_path / "a.sqlite", readonly=True) as copy:
+        [copy_id] = copy.documents.ids()
+        assert document_tokens(copy, copy_id) == document_tokens(project, doc_id)
+        assert copy.flat_entities
