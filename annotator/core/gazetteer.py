@@ -30,7 +30,12 @@ from annotator.core.model import DocId, Status
 from annotator.core.store import Project
 from annotator.core.suggestion_model import GAZETTEER, InvalidTermList, Suggestion
 
-__all__ = ["Gazetteer", "TermCounts", "build_gazetteer", "read_term_list"]
+__all__ = ["MIN_RATE", "Gazetteer", "TermCounts", "build_gazetteer", "read_term_list"]
+
+# A term is suggested only where annotators tagged at least this share of its
+# occurrences in the documents they finished (``الأمن`` tagged once, left alone
+# ten times, is a word, not a name). Measured in benchmarks/bench_suggest.py.
+MIN_RATE = 0.5
 
 
 @dataclass(slots=True)
@@ -41,23 +46,33 @@ class TermCounts:
     surface: str
     counts: Counter[str] = field(default_factory=Counter)
     derived: Counter[str] = field(default_factory=Counter)
+    # Times the term occurs in the confirmed documents, tagged or not (0: not counted).
+    seen: int = 0
 
     def effective(self) -> Counter[str]:
         return self.counts if self.counts else self.derived
 
+    def rate(self) -> float:
+        """The share of its occurrences in confirmed documents that were tagged (1 if unknown)."""
+        if not self.seen:
+            return 1.0
+        return min(1.0, sum(self.effective().values()) / self.seen)
+
     def best(self) -> tuple[str, float] | None:
+        """The most frequent label, and the score: its share of the counts times :meth:`rate`."""
         counts = self.effective()
         if not counts:
             return None
         label, n = counts.most_common(1)[0]
-        return label, n / sum(counts.values())
+        return label, n / sum(counts.values()) * self.rate()
 
 
 class Gazetteer:
     """Terms with label counts; :meth:`suggest` proposes their occurrences in a text."""
 
-    def __init__(self, *, source: str = GAZETTEER) -> None:
+    def __init__(self, *, source: str = GAZETTEER, min_rate: float = MIN_RATE) -> None:
         self.source = source
+        self.min_rate = min_rate
         self.index: TermIndex[TermCounts] = TermIndex()
 
     def __len__(self) -> int:
@@ -85,6 +100,11 @@ class Gazetteer:
                 break
         return True
 
+    def count_occurrences(self, text: str, tokens: Sequence[tuple[int, int]]) -> None:
+        """Count every term's occurrences in a confirmed document (for :meth:`TermCounts.rate`)."""
+        for match in self.index.find(folded_tokens(text, tokens), nested=True):
+            match.value.seen += 1
+
     def terms(self) -> list[tuple[str, str, dict[str, int]]]:
         """``(term, best label, counts)`` of every confirmed term, most frequent first."""
         rows = []
@@ -97,18 +117,24 @@ class Gazetteer:
         return rows
 
     def find(
-        self, text: str, tokens: Sequence[tuple[int, int]], *, labels: set[str] | None = None
+        self,
+        text: str,
+        tokens: Sequence[tuple[int, int]],
+        *,
+        labels: set[str] | None = None,
+        nested: bool = False,
     ) -> list[tuple[int, int, str, float, dict[str, int]]]:
         """``(start, end, label, score, counts)`` of every term found in ``text``.
 
         :param tokens: the document's tokens (what the editor snaps to).
         :param labels: labels that exist (others are left out).
+        :param nested: also the terms inside a term found (a project with nested entities).
         """
         folded = folded_tokens(text, tokens)
         found = []
-        for match in self.index.find(folded):
+        for match in self.index.find(folded, nested=nested):
             best = match.value.best()
-            if best is None:
+            if best is None or match.value.rate() < self.min_rate:
                 continue
             label, score = best
             if labels is not None and label not in labels:
@@ -133,7 +159,9 @@ class Gazetteer:
                 score=round(score, 4),
                 attrs={"counts": counts},
             )
-            for start, end, label, score, counts in self.find(document.text, tokens, labels=labels)
+            for start, end, label, score, counts in self.find(
+                document.text, tokens, labels=labels, nested=not project.flat_entities
+            )
         ]
 
     # --- lists --------------------------------------------------------------------
@@ -171,7 +199,8 @@ def build_gazetteer(
         if annotator is None or who == annotator:
             by_doc.setdefault(doc_id, set()).add(who)
     gold_docs = set(project.adjudications.with_gold()) if gold else set()
-    for doc_id in sorted(set(by_doc) | gold_docs):
+    confirmed = sorted(set(by_doc) | gold_docs)
+    for doc_id in confirmed:
         text = project.documents.get(doc_id).text
         spans = [
             s for s in project.spans.for_document(doc_id) if s.annotator in by_doc.get(doc_id, ())
@@ -185,6 +214,11 @@ def build_gazetteer(
         for term, label in project.suggestions.imported_terms():
             if label in kinds:
                 gazetteer.add(term, label)
+    # How often each term was left untagged where an annotator confirmed the document.
+    for document in project.documents.iter(confirmed):
+        gazetteer.count_occurrences(
+            document.text, tokens_of(document, project.documents.source_tokens(document.id))
+        )
     return gazetteer
 
 

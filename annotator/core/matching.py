@@ -153,17 +153,29 @@ class TermIndex(Generic[V]):
             rests[:] = [(r, value if r == key[1:] else v) for r, v in rests]
         self._values[key] = value
 
-    def find(self, folded: Sequence[str]) -> list[Match[V]]:
+    def find(self, folded: Sequence[str], *, nested: bool = False) -> list[Match[V]]:
         """Every term in ``folded`` (a document's folded tokens), left to right.
 
         At each token the longest term wins (a form with less taken off first
-        among equals); matches never overlap.
+        among equals); matches never cross. With ``nested``, the terms lying
+        inside a match are found too, at every depth (a GPE inside an ORG, as
+        Wojood nests them), each after the match holding it.
         """
+        return self._find(folded, 0, len(folded), nested=nested, whole=None)
+
+    def _find(
+        self,
+        folded: Sequence[str],
+        lo: int,
+        hi: int,
+        *,
+        nested: bool,
+        whole: tuple[int, int] | None,
+    ) -> list[Match[V]]:
         found: list[Match[V]] = []
-        n = len(folded)
-        i = 0
+        i = lo
         by_first = self._by_first
-        while i < n:
+        while i < hi:
             best: Match[V] | None = None
             for form, stripped in proclitic_forms(folded[i]):
                 rests = by_first.get(form)
@@ -173,12 +185,16 @@ class TermIndex(Generic[V]):
                     stop = i + 1 + len(rest)
                     if best is not None and stop <= best.stop:
                         break  # longest first: nothing longer follows
-                    if stop <= n and tuple(folded[i + 1 : stop]) == rest:
+                    if stop <= hi and (i, stop) != whole and tuple(folded[i + 1 : stop]) == rest:
                         best = Match(i, stop, (form, *rest), value, stripped)
                         break
             if best is None:
                 i += 1
                 continue
             found.append(best)
+            if nested and best.stop - best.first > 1:
+                found += self._find(
+                    folded, best.first, best.stop, nested=True, whole=(best.first, best.stop)
+                )
             i = best.stop
         return found
