@@ -152,8 +152,10 @@ def train_model(
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(best, out, dirs_exist_ok=True)
     meta = json.loads((out / "meta.json").read_text("utf-8"))
+    version = out.name.split("-", 1)[0]
     name = f"{project.path.stem}-{out.name}"
-    meta["name"], meta["version"] = name.replace("-", "_"), "0.0.0"
+    # A package-like name and the model's number: suggestions carry `<name>-<version>`.
+    meta["name"], meta["version"] = re.sub(r"\W+", "_", project.path.stem), version
     (out / "meta.json").write_text(json.dumps(meta, indent=2), "utf-8")
     info = {
         "project": str(project.path),
@@ -196,15 +198,19 @@ class ModelSource:
                     doc = pipe(doc)
                 else:
                     break
+            # The beam's probability mass for each entity the greedy parse keeps: 0
+            # when the beam never proposed it; unknown (1) when the model has no beam.
+            scores: dict[tuple[int, int, str], float] | None
             try:
                 beams = ner.beam_parse([doc], beam_width=8)
-                scores = ner.scored_ents(beams)[0]
+                scores = dict(ner.scored_ents(beams)[0])
             except (AttributeError, NotImplementedError, ValueError):
-                scores = {}
+                scores = None
             doc = ner(doc)
             found = []
             for ent in doc.ents:
-                score = float(scores.get((ent.start, ent.end, ent.label_), 1.0))
+                key = (ent.start, ent.end, ent.label_)
+                score = 1.0 if scores is None else min(1.0, float(scores.get(key, 0.0)))
                 found.append((ent.start_char, ent.end_char, ent.label_, round(score, 4)))
             return found
         doc = nlp(text)

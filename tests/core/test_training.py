@@ -48,7 +48,7 @@ def test_train_on_done_documents_then_suggest_from_the_folder(project: Project) 
     assert json.loads((model.path / MODEL_INFO).read_text("utf-8"))["annotator"] == "wojood"
     assert seen, "progress was reported"
     source = load_model_source(str(model.path))
-    assert source.source.startswith("project")
+    assert source.source == "project-1"  # the project file is project.sqlite, model 1
     report = fill_suggestions(project, ids[30:36], source)
     assert report.suggestions > 0
     suggestion = next(s for d in ids[30:36] for s in project.suggestions.for_document(d))
