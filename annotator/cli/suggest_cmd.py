@@ -13,6 +13,7 @@ from annotator.cli.common import (
     QuietOption,
     console,
     fail,
+    group_project,
     handle_errors,
     open_project,
     print_json,
@@ -22,13 +23,6 @@ from annotator.cli.common import (
 app = typer.Typer(
     help="The project's gazetteer: list, import and export terms.", invoke_without_command=True
 )
-
-
-def _project(ctx: typer.Context, given: Path | None) -> Path | None:
-    """The sub-command's ``-p``, else the one given to ``gazetteer`` itself."""
-    if given is not None:
-        return given
-    return ctx.obj if isinstance(ctx.obj, Path) else None
 
 
 @app.callback()
@@ -168,7 +162,7 @@ def import_terms(
     """Add a term list to the project's gazetteer."""
     from annotator.core.gazetteer import read_term_list
 
-    with open_project(_project(ctx, project)) as proj, handle_errors():
+    with open_project(group_project(ctx, project)) as proj, handle_errors():
         terms = read_term_list(path, label=label, known=proj.labels.names())
         with proj.transaction():
             added = proj.suggestions.add_terms(terms)
@@ -194,7 +188,7 @@ def export_terms(
     """Write the gazetteer (confirmed spans and imported lists) as term,label CSV."""
     from annotator.core.gazetteer import build_gazetteer
 
-    with open_project(_project(ctx, project), readonly=True) as proj:
+    with open_project(group_project(ctx, project), readonly=True) as proj:
         gazetteer = build_gazetteer(proj, annotator=annotator)
     with handle_errors():
         out.write_text(gazetteer.export_csv(), encoding="utf-8")

@@ -35,7 +35,10 @@ __all__ = [
     "RejectSuggestion",
     "SuggestionSource",
     "fill_suggestions",
+    "mean_uncertainty",
+    "next_suggestion",
     "rejection_of",
+    "suggestion_at",
 ]
 
 
@@ -197,6 +200,30 @@ class AcceptAllSuggestions:
             for accept in reversed(self.accepted):
                 span_ids += accept.revert(project).span_ids
         return Change(self.doc_id, tuple(span_ids), suggestions_changed=True)
+
+
+def suggestion_at(suggestions: Sequence[Suggestion], offset: int) -> Suggestion | None:
+    """The suggestion under the cursor: the shortest one holding ``offset`` (or ending
+    there), the surest among equals; ``None`` if there is none."""
+    holding = [s for s in suggestions if s.start <= offset <= s.end]
+    if not holding:
+        return None
+    return min(holding, key=lambda s: (s.end - s.start, -s.score, s.start))
+
+
+def next_suggestion(
+    suggestions: Sequence[Suggestion], offset: int, *, backwards: bool = False
+) -> Suggestion | None:
+    """What Tab (Shift+Tab) moves to: the first suggestion starting after ``offset``
+    (the last starting before it), wrapping around at the end of the document."""
+    ordered = sorted(suggestions, key=lambda s: (s.start, s.end))
+    if not ordered:
+        return None
+    if backwards:
+        before = [s for s in ordered if s.start < offset]
+        return before[-1] if before else ordered[-1]
+    after = [s for s in ordered if s.start > offset]
+    return after[0] if after else ordered[0]
 
 
 class SuggestionSource(Protocol):

@@ -24,6 +24,8 @@ from annotator.core.suggestions import (
     AcceptSuggestion,
     RejectSuggestion,
     fill_suggestions,
+    next_suggestion,
+    suggestion_at,
 )
 from annotator.core.teams import handout
 
@@ -233,3 +235,21 @@ def test_uncertainty_is_stored_per_document(filled: tuple[Project, DocId, DocId]
     assert project.suggestions.uncertainty(source="gazetteer") == {seed: 0.0}
     assert project.suggestions.most_uncertain_first() == [seed]
     assert first not in project.suggestions.uncertainty()
+
+
+def test_the_suggestion_under_the_cursor_and_tab_between_them() -> None:
+    doc = DocId(1)
+    outer = Suggestion("o", doc, "ORG", 10, 30, source="gazetteer", score=0.9)
+    inner = Suggestion("i", doc, "GPE", 20, 30, source="gazetteer", score=0.8)
+    later = Suggestion("l", doc, "PER", 40, 45, source="gazetteer", score=0.7)
+    every = [later, inner, outer]
+    assert suggestion_at(every, 25) is inner  # the innermost under the cursor
+    assert suggestion_at(every, 12) is outer
+    assert suggestion_at(every, 35) is None
+    assert next_suggestion(every, 0) is outer
+    assert next_suggestion(every, 10) is inner
+    assert next_suggestion(every, 20) is later
+    assert next_suggestion(every, 40) is outer  # wraps around
+    assert next_suggestion(every, 40, backwards=True) is inner
+    assert next_suggestion(every, 5, backwards=True) is later
+    assert next_suggestion([], 0) is None
