@@ -38,6 +38,7 @@ __all__ = [
     "mean_uncertainty",
     "next_suggestion",
     "rejection_of",
+    "store_suggestions",
     "suggestion_at",
 ]
 
@@ -260,26 +261,45 @@ def fill_suggestions(
     documents (background work, not an undoable edit: the suggestions are
     there to be accepted or rejected, each of which is).
     """
-    measure = uncertainty or mean_uncertainty
     ids = list(doc_ids)
     report = FillReport()
     for first in range(0, len(ids), batch):
         chunk = ids[first : first + batch]
-        made = {doc_id: source.suggest(project, doc_id) for doc_id in chunk}
-        with project.transaction():
-            project.suggestions.clear(chunk, source=source.source)
-            rows: list[Suggestion] = []
-            scores: list[tuple[int, float]] = []
-            for doc_id, suggestions in made.items():
-                kept = _keep(project, doc_id, suggestions, report)
-                rows += kept
-                scores.append((doc_id, measure(suggestions)))
-            project.suggestions.insert_many(rows)
-            project.suggestions.set_uncertainty(scores, source=source.source)
-        report.documents += len(chunk)
-        report.suggestions += len(rows)
+        made = {DocId(doc_id): source.suggest(project, doc_id) for doc_id in chunk}
+        part = store_suggestions(project, made, source=source.source, uncertainty=uncertainty)
+        report.documents += part.documents
+        report.suggestions += part.suggestions
+        report.skipped_rejected += part.skipped_rejected
+        report.skipped_annotated += part.skipped_annotated
         if progress is not None:
             progress(report.documents, len(ids), f"document {chunk[-1]}")
+    return report
+
+
+def store_suggestions(
+    project: Project,
+    made: dict[DocId, list[Suggestion]],
+    *,
+    source: str,
+    uncertainty: Callable[[Sequence[Suggestion]], float] | None = None,
+) -> FillReport:
+    """Store suggestions made elsewhere (``source.suggest`` on a read-only
+    connection, in a background thread) in place of ``source``'s of those
+    documents, in one short transaction: what :func:`fill_suggestions` does
+    for each batch. Rejected and already annotated ones are left out.
+    """
+    measure = uncertainty or mean_uncertainty
+    report = FillReport(documents=len(made))
+    with project.transaction():
+        project.suggestions.clear(list(made), source=source)
+        rows: list[Suggestion] = []
+        scores: list[tuple[int, float]] = []
+        for doc_id, suggestions in made.items():
+            rows += _keep(project, doc_id, suggestions, report)
+            scores.append((doc_id, measure(suggestions)))
+        project.suggestions.insert_many(rows)
+        project.suggestions.set_uncertainty(scores, source=source)
+    report.suggestions = len(rows)
     return report
 
 

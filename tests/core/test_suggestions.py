@@ -25,6 +25,7 @@ from annotator.core.suggestions import (
     RejectSuggestion,
     fill_suggestions,
     next_suggestion,
+    store_suggestions,
     suggestion_at,
 )
 from annotator.core.teams import handout
@@ -253,3 +254,18 @@ def test_the_suggestion_under_the_cursor_and_tab_between_them() -> None:
     assert next_suggestion(every, 40, backwards=True) is inner
     assert next_suggestion(every, 5, backwards=True) is later
     assert next_suggestion([], 0) is None
+
+
+def test_suggestions_made_on_a_read_only_connection_are_stored_in_one_go(
+    project: Project, project_path: Path, seed_text: str
+) -> None:
+    """How the editor prepares the next documents: suggest in the background on its
+    own read-only connection, store on the window's project."""
+    first, _ = project.documents.add(FIRST)
+    seed, _ = project.documents.add(seed_text)
+    project.apply(AddSpan(first, "sara", "ORG", *word(FIRST, "داعش")))
+    project.apply(SetStatus(first, "sara", Status.DONE))
+    with Project.open(project_path, readonly=True) as reader:
+        made = {seed: build_gazetteer(reader).suggest(reader, seed)}
+    report = store_suggestions(project, made, source="gazetteer")
+    assert report.suggestions == len(made[seed]) == len(suggestion_rows(project_path)) > 0
