@@ -107,10 +107,11 @@ def measure(text: str, suggestions: Sequence[Suggestion], tags: set[Tag]) -> Tal
     return tally
 
 
-def combine(a: list[Suggestion], b: list[Suggestion]) -> list[Suggestion]:
-    """Both sources: the model's, plus the gazetteer's where the model has nothing."""
-    merged = list(a)
-    for s in b:
+def combine(gazetteer: list[Suggestion], model: list[Suggestion]) -> list[Suggestion]:
+    """Both sources: the gazetteer's (the surer, measured), plus the model's where the
+    gazetteer has nothing."""
+    merged = list(gazetteer)
+    for s in model:
         if not any(o.start < s.end and s.start < o.end for o in merged):
             merged.append(s)
     return merged
@@ -175,7 +176,7 @@ def simulate(project: Project, args: argparse.Namespace) -> int:
         if args.model:
             from_model = model.suggest(project, doc_id) if model else []
             curves["model"].add(measure(text, from_model, tags))
-            curves["both"].add(measure(text, combine(from_model, from_gazetteer), tags))
+            curves["both"].add(measure(text, combine(from_gazetteer, from_model), tags))
         project.apply(SetStatus(DocId(doc_id), "corpus", Status.DONE))
     report(curves, len(ids), args.every)
     speed(project, ids, gazetteer, build_times, match_times)

@@ -4,21 +4,19 @@ Ctrl+F, aware of proclitics, spans covering the whole word as the tokenizer cuts
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from annotator.core.edits import AddSpan, SetStatus
 from annotator.core.gazetteer import Gazetteer, build_gazetteer, read_term_list
-from annotator.core.importer import ImportOptions, import_paths
 from annotator.core.matching import proclitic_forms, term_key
-from annotator.core.model import Status
+from annotator.core.model import DocId, Status
 from annotator.core.occurrences import LabelAllOccurrences, preview_label_all
 from annotator.core.store import Project
 from annotator.core.suggestion_model import InvalidTermList, NothingToLabel
 from annotator.core.tokenizer import token_offsets
-
-WOJOOD = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "wojood-sample"
 
 
 def found(gazetteer: Gazetteer, text: str) -> list[tuple[str, str]]:
@@ -176,15 +174,10 @@ def test_label_all_from_a_claim_is_refused(project: Project) -> None:
         preview_label_all(project, project.spans.for_document(doc)[0].id, scope="document")
 
 
-@pytest.mark.skipif(not WOJOOD.exists(), reason=f"the Wojood sample is not at {WOJOOD}")
-def test_wojood_done_documents_suggest_their_entities_in_later_ones(project: Project) -> None:
-    options = ImportOptions(
-        annotator="wojood", add_labels=True, sentences_per_document=10, lenient=True
-    )
-    assert import_paths(project, [WOJOOD / "train.txt"], options=options).ok
-    ids = project.documents.ids()
-    for doc_id in ids[:40]:
-        project.apply(SetStatus(doc_id, "wojood", Status.DONE))
+def test_wojood_done_documents_suggest_their_entities_in_later_ones(
+    project: Project, wojood_done: Callable[[int], list[DocId]]
+) -> None:
+    ids = wojood_done(40)
     g = build_gazetteer(project, annotator="wojood")
     assert len(g) > 100
     hits = total = 0

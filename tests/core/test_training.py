@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from annotator.core.edits import SetStatus
-from annotator.core.importer import ImportOptions, import_paths
-from annotator.core.model import Status
+from annotator.core.model import DocId
 from annotator.core.store import Project
 from annotator.core.suggestion_model import ModelNotFound, NothingToTrain
 from annotator.core.suggestions import AcceptSuggestion, fill_suggestions
 from annotator.core.training import MODEL_INFO, load_model_source, models_dir, train_model
-
-WOJOOD = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "wojood-sample"
 
 
 def test_nothing_done_is_nothing_to_train(project: Project) -> None:
@@ -30,15 +27,10 @@ def test_an_unknown_model_is_named(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not WOJOOD.exists(), reason=f"the Wojood sample is not at {WOJOOD}")
-def test_train_on_done_documents_then_suggest_from_the_folder(project: Project) -> None:
-    options = ImportOptions(
-        annotator="wojood", add_labels=True, sentences_per_document=10, lenient=True
-    )
-    assert import_paths(project, [WOJOOD / "train.txt"], options=options).ok
-    ids = project.documents.ids()
-    for doc_id in ids[:30]:
-        project.apply(SetStatus(doc_id, "wojood", Status.DONE))
+def test_train_on_done_documents_then_suggest_from_the_folder(
+    project: Project, wojood_done: Callable[[int], list[DocId]]
+) -> None:
+    ids = wojood_done(30)
     seen: list[int] = []
     model = train_model(
         project, annotator="wojood", max_steps=150, progress=lambda d, t, _i: seen.append(d)
