@@ -32,7 +32,12 @@ def export(
     ],
     project: ProjectOption = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="spacy (DocBin + config.cfg), conll or jsonl.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="spacy (DocBin + config.cfg), conll, jsonl, or claims (claims.jsonl).",
+        ),
     ] = "spacy",
     annotator: Annotated[
         str | None, typer.Option(help="Whose annotations (default: the only annotator).")

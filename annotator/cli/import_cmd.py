@@ -142,6 +142,14 @@ def import_(
             highlight=False,
             markup=False,
         )
+        loose = summary["edge_punctuation"]
+        if loose:
+            console.print(
+                f"{_count(loose, 'span')} start or end with punctuation or a space "
+                "(kept as given; the editor marks them with ⚠).",
+                highlight=False,
+                markup=False,
+            )
         if report.labels_added:
             console.print(
                 f"Added labels: {', '.join(report.labels_added)}", highlight=False, markup=False

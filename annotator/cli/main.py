@@ -138,6 +138,19 @@ def _print_stats(data: dict[str, object]) -> None:
     for label, info in per_label.items():
         labels.add_row(label, info["kind"], *(str(info["spans"].get(a, 0)) for a in annotators))
     console.print(labels)
+    claims = data.get("claims")
+    if isinstance(claims, dict) and claims:
+        stances = sorted({s for info in claims.values() for s in info["stance"]})
+        table = Table("claims of", "claims", "with claimer", "without", *stances)
+        for name, info in claims.items():
+            table.add_row(
+                name,
+                str(info["claims"]),
+                str(info["with_claimer"]),
+                str(info["without_claimer"]),
+                *(str(info["stance"].get(s, 0)) for s in stances),
+            )
+        console.print(table)
     suggestions = data.get("suggestions")
     assert isinstance(suggestions, dict)
     sources = sorted(set().union(*(suggestions[k] for k in ("open", "accepted", "rejected"))))

@@ -102,6 +102,11 @@ def merge(
             )
             for note in f.overlaps_resolved:
                 console.print(f"  {note}", highlight=False)
+            if f.edge_punctuation:
+                console.print(
+                    f"  {f.edge_punctuation} span(s) start or end with punctuation or a space",
+                    highlight=False,
+                )
         if report.backup:
             console.print(f"Backup: {report.backup}", highlight=False)
     if jsonl and result["jsonl"]["failed"]:
@@ -112,18 +117,47 @@ def agreement(
     project: ProjectOption = None,
     annotators: Annotated[str | None, typer.Option(help="Comma-separated; default all.")] = None,
     labels: Annotated[str | None, typer.Option(help="Comma-separated; default all.")] = None,
+    claim_match: Annotated[
+        str, typer.Option(help="How claims are matched for their structure: iou50 or overlap.")
+    ] = "iou50",
     as_json: JsonOption = False,
 ) -> None:
     """Inter-annotator agreement on documents two or more annotators marked done."""
+    from annotator.core.claim_agreement import project_claim_agreement
     from annotator.core.review import project_agreement
 
     with open_project(project, readonly=True) as proj:
         result = project_agreement(proj, annotators=_names(annotators), labels=_names(labels))
+        structure = project_claim_agreement(proj, annotators=_names(annotators), match=claim_match)
     data = result.to_json()
+    data["claim_structure"] = structure.to_json()
     if as_json:
         print_json(data)
         return
     _print_agreement(data)
+
+
+def _print_claim_structure(data: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    console.print(
+        f"Claims' structure ({data['units']} claims matched across annotators, "
+        f"{data['match']}): Krippendorff's α "
+        + ", ".join(
+            f"{key} {_fmt(m['krippendorff_alpha'])}"
+            for key, m in [*data["attributes"].items(), ("claimer", data["claimer"])]
+        ),
+        highlight=False,
+    )
+    measures = [*data["attributes"].items(), ("claimer", data["claimer"])]
+    table = Table("pair", "matched", *(f"{key} κ" for key, _ in measures))
+    for index, pair in enumerate(data["claimer"]["pairs"]):
+        table.add_row(
+            f"{pair['a']} / {pair['b']}",
+            str(pair["matched"]),
+            *(_fmt(m["pairs"][index]["cohen_kappa"]) for _, m in measures),
+        )
+    console.print(table)
 
 
 def _fmt(value: float | None) -> str:
@@ -161,6 +195,7 @@ def _print_agreement(data: dict[str, Any]) -> None:
             f"{pair['a']} / {pair['b']}", _fmt(pair["overlap_f1"]), _fmt(pair["iou50_f1"])
         )
     console.print(table)
+    _print_claim_structure(data["claim_structure"])
     total = data["disagreements"]["total"]
     console.print(
         "Disagreements: " + ", ".join(f"{kind} {n}" for kind, n in total.items()),

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from annotator.core.agreement import (
     AgreementDocument,
@@ -24,8 +25,10 @@ from annotator.core.agreement import (
     AgreementSpan,
     compute_agreement,
 )
+from annotator.core.attributes import attribute_values
 from annotator.core.change import Change
 from annotator.core.errors import AnnotatorError
+from annotator.core.links import Link
 from annotator.core.model import DocId, Span, SpanId, Status, utc_now
 from annotator.core.review import finished_by
 from annotator.core.store import AdjudicationRecord, Project
@@ -137,9 +140,13 @@ class AcceptVersion:
     """Put ``annotator``'s version of ``row`` into gold (``annotator=None``: nothing there).
 
     Gold spans of the row's layer overlapping the row are replaced (tombstoned);
-    the version's spans are written as gold under ``adjudicator``, each with
-    ``attrs["from"]`` naming whose it was. Revert brings the replaced spans back
-    and tombstones the written ones; redo writes the same ids again.
+    the version's spans are written as gold under ``adjudicator``, each with its
+    attributes (stance, check-worthiness) and ``attrs["from"]`` naming whose it
+    was. The version's links go along: a claim's claimer and cue become gold
+    links to the gold span on the same characters with the same label, which is
+    added to gold when gold has none there yet; a gold link to a replaced span
+    moves to the new span on the same characters. Revert brings the replaced
+    spans back and tombstones what was written; redo writes the same ids again.
     """
 
     doc_id: DocId
@@ -149,6 +156,13 @@ class AcceptVersion:
     written: int = 0
     _added: list[SpanId] = field(default_factory=list)
     _removed: list[SpanId] = field(default_factory=list)
+    #: Gold links written, gold links moved off replaced spans, gold spans added
+    #: as link children; kept by source id so a redo writes the same ids.
+    _links: dict[str, str] = field(default_factory=dict)
+    _children: dict[str, SpanId] = field(default_factory=dict)
+    _moved: list[str] = field(default_factory=list)
+    _written_links: list[str] = field(default_factory=list)
+    _written_children: list[SpanId] = field(default_factory=list)
 
     def apply(self, project: Project) -> Change:
         layers = {lab.name: lab.kind.layer for lab in project.labels.list()}
@@ -165,6 +179,7 @@ class AcceptVersion:
                 project.gold.set_deleted(span_id, now, updated=now)
             if len(self._added) != len(chosen):
                 self._added = [project.gold.new_id() for _ in chosen]
+            labels = {lab.name: lab for lab in project.labels.list()}
             project.gold.upsert_many(
                 Span(
                     span_id,
@@ -173,21 +188,110 @@ class AcceptVersion:
                     span.label,
                     span.start,
                     span.end,
-                    {"from": span.annotator},
+                    {
+                        **attribute_values(labels[span.label].attributes, span.attrs),
+                        "from": span.annotator,
+                    },
                     now,
                     now,
                 )
                 for span_id, span in zip(self._added, chosen, strict=True)
             )
+            self._carry_links(project, removed, chosen, now)
         self._removed = removed
         self.written = len(chosen)
         return self._change()
+
+    def _carry_links(
+        self, project: Project, removed: list[SpanId], chosen: Sequence[Span], now: str
+    ) -> None:
+        gold_of = {s.id: g for s, g in zip(chosen, self._added, strict=True)}
+        new_at = {(s.start, s.end): g for s, g in zip(chosen, self._added, strict=True)}
+        self._written_links, self._written_children, self._moved = [], [], []
+        # Gold links to a replaced span move to the new span on the same characters.
+        # The replaced spans are tombstoned already: their links are no longer live.
+        standing = [
+            k
+            for k in project.gold_links.for_document(self.doc_id, include_deleted=True)
+            if k.deleted is None
+        ]
+        for old_id in removed:
+            for link in standing:
+                if link.child != old_id and link.head != old_id:
+                    continue
+                old = project.gold.get(old_id)
+                target = new_at.get((old.start, old.end))
+                if target is None:
+                    continue
+                key = f"moved:{link.id}"
+                new_id = self._links.setdefault(key, project.gold_links.new_id())
+                project.gold_links.set_deleted(link.id, now, updated=now)
+                project.gold_links.upsert(
+                    replace(
+                        link,
+                        id=new_id,
+                        head=target if link.head == old_id else link.head,
+                        child=target if link.child == old_id else link.child,
+                        created=now,
+                        updated=now,
+                    )
+                )
+                self._moved.append(link.id)
+                self._written_links.append(new_id)
+        live_gold = {
+            (s.start, s.end, s.label): s.id for s in project.gold.for_document(self.doc_id)
+        }
+        for span in chosen:
+            for link in project.links.of_head(span.id):
+                child: SpanId | None = None
+                if link.child is not None:
+                    source = project.spans.get(link.child)
+                    place = (source.start, source.end, source.label)
+                    child = live_gold.get(place)
+                    if child is None:
+                        child = self._children.setdefault(source.id, project.gold.new_id())
+                        project.gold.upsert(
+                            Span(
+                                child,
+                                self.doc_id,
+                                self.adjudicator,
+                                source.label,
+                                source.start,
+                                source.end,
+                                {"from": source.annotator},
+                                now,
+                                now,
+                            )
+                        )
+                        live_gold[place] = child
+                        self._written_children.append(child)
+                new_id = self._links.setdefault(link.id, project.gold_links.new_id())
+                project.gold_links.upsert(
+                    Link(
+                        new_id,
+                        self.doc_id,
+                        self.adjudicator,
+                        link.type,
+                        gold_of[span.id],
+                        child,
+                        link.value,
+                        now,
+                        now,
+                    )
+                )
+                self._written_links.append(new_id)
 
     def revert(self, project: Project) -> Change:
         with project.transaction():
             now = utc_now()
             for span_id in self._added:
                 project.gold.set_deleted(span_id, now, updated=now)
+            for span_id in self._written_children:
+                project.gold.set_deleted(span_id, now, updated=now)
+            for link_id in self._written_links:
+                project.gold_links.set_deleted(link_id, now, updated=now)
+            for link_id in self._moved:
+                project.gold_links.set_deleted(link_id, None, updated=now)
             for span_id in self._removed:
                 project.gold.set_deleted(span_id, None, updated=now)
         return self._change()
@@ -198,7 +302,8 @@ class AcceptVersion:
         return f"Accept {self.annotator} for {self.row.start}–{self.row.end}"
 
     def _change(self) -> Change:
-        return Change(self.doc_id, tuple(self._removed + self._added), gold=True)
+        ids = self._removed + self._added + self._written_children
+        return Change(self.doc_id, tuple(ids), gold=True)
 
 
 @dataclass
@@ -299,6 +404,58 @@ class MarkAdjudicated:
         return "Mark adjudicated" if self.done else "Mark not adjudicated"
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimStructure:
+    """What the review shows of one claim beside its span: attributes, claimer, cue.
+
+    :param claimer: the claimer entity's text, or the implicit value, or ``None``.
+    """
+
+    attributes: dict[str, Any]
+    claimer: str | None
+    cue: str | None
+
+    def describe(self) -> str:
+        """``stance denies · check_worthy yes · claimer قسد · cue تنكر`` (plain text)."""
+        parts = [
+            f"{k} {({True: 'yes', False: 'no'}).get(v, v) if isinstance(v, bool) else v}"
+            for k, v in self.attributes.items()
+        ]
+        parts += [f"claimer {self.claimer}"] if self.claimer else []
+        parts += [f"cue {self.cue}"] if self.cue else []
+        return " · ".join(parts)
+
+
+def claim_structure(project: Project, span: Span, *, gold: bool = False) -> ClaimStructure:
+    """The attributes and links of ``span`` (an annotator's, or gold's)."""
+    table, links = (project.gold, project.gold_links) if gold else (project.spans, project.links)
+    text = project.documents.get(span.doc_id).text
+    label = project.labels.get(span.label)
+    found: dict[str, str] = {}
+    for link in links.of_head(span.id):
+        if link.type in found:
+            continue
+        if link.child is None:
+            found[link.type] = link.value or ""
+        else:
+            child = table.get(link.child)
+            found[link.type] = text[child.start : child.end]
+    return ClaimStructure(
+        attribute_values(label.attributes, span.attrs), found.get("claimer"), found.get("cue")
+    )
+
+
+def structure_differs(project: Project, row: Row) -> bool:
+    """A claims row whose versions agree on the spans but not on their attributes,
+    claimer or cue: a disagreement the row's kind (offsets and labels) does not show."""
+    if row.layer != "claims" or len(row.versions) < 2:
+        return False
+    first, *others = (
+        [claim_structure(project, s) for s in spans] for spans in row.versions.values()
+    )
+    return any(other != first for other in others)
+
+
 # --- the calls before the edits (kept while the review window still uses them) ----------
 
 
@@ -351,7 +508,12 @@ def score_against_gold(
     layers = {lab.name: lab.kind.layer for lab in project.labels.list()}
 
     def to_agreement(spans: Sequence[Span]) -> list[AgreementSpan]:
-        return [AgreementSpan(s.start, s.end, s.label, layers[s.label]) for s in spans]
+        # Cues are scored with their claims' structure (claim_agreement), not as spans.
+        return [
+            AgreementSpan(s.start, s.end, s.label, layers[s.label])
+            for s in spans
+            if layers[s.label] != "cues"
+        ]
 
     inputs = []
     for doc in project.documents.iter(docs):

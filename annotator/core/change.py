@@ -43,6 +43,8 @@ class Change:
     labels_changed: bool = False
     # The document's suggestions (accepted, rejected, filled): the editor redraws them.
     suggestions_changed: bool = False
+    #: The project's meta (its guidelines) changed.
+    meta_changed: bool = False
 
     @property
     def empty(self) -> bool:
@@ -54,6 +56,7 @@ class Change:
             or self.documents_changed
             or self.labels_changed
             or self.suggestions_changed
+            or self.meta_changed
         )
 
     @classmethod
@@ -67,6 +70,7 @@ class Change:
             documents_changed=True,
             labels_changed=True,
             suggestions_changed=True,
+            meta_changed=True,
         )
 
 

@@ -5,7 +5,9 @@ Each edit's :meth:`apply` and :meth:`revert` is one transaction and returns a
 follow the :class:`~annotator.core.change.Edit` protocol; the GUI wraps them in
 ``QUndoCommand`` (:mod:`annotator.gui.ops`); the core knows nothing of Qt. Deletes are
 tombstones (``deleted`` set), so merges and audits stay correct, and undoing a
-delete brings the same span id back.
+delete brings the same span id back. A span's links (a claim's claimer and cue,
+:mod:`annotator.core.claim_edits`) go with it: removing an entity that is a
+claimer removes that link in the same edit, and undo restores both.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.change import Change, Edit
-from annotator.core.errors import SpanOverlapsEntity
+from annotator.core.claim_edits import detach_links, restore_links
+from annotator.core.errors import AnnotatorError, SpanOverlapsEntity
+from annotator.core.links import Link, check_link
 from annotator.core.model import DocId, Span, SpanId, Status, StatusRecord, utc_now
 
 if TYPE_CHECKING:
@@ -46,6 +50,8 @@ class AddSpan:
     replace_identical: bool = True
     span_id: SpanId | None = None
     replaced: Span | None = None
+    #: Links of the replaced span, moved to this one (a claimer re-marked stays one).
+    moved: list[tuple[Link, str]] = field(default_factory=list)
 
     def apply(self, project: Project) -> Change:
         table = _table(project, self.gold)
@@ -57,9 +63,7 @@ class AddSpan:
                     existing_id=identical.id,
                 )
             now = utc_now()
-            if identical is not None:
-                table.set_deleted(identical.id, now, updated=now)
-                self.replaced = identical
+            self.replaced = identical
             # Redo keeps the id the first apply gave, so later undo entries still match.
             self.span_id = self.span_id or table.new_id()
             span = Span(
@@ -75,6 +79,10 @@ class AddSpan:
                 None,
             )
             table.upsert(span)
+            if identical is not None:
+                # While both are live, so the links' spans check as they are.
+                self.moved = _move_links(project, identical, span, self.gold, self.moved)
+                table.set_deleted(identical.id, now, updated=now)
         ids = (self.span_id,) + ((self.replaced.id,) if self.replaced else ())
         return Change(self.doc_id, ids, gold=self.gold)
 
@@ -89,23 +97,76 @@ class AddSpan:
             table.set_deleted(self.span_id, now, updated=now)
             if self.replaced is not None:
                 table.set_deleted(self.replaced.id, None, updated=now)
+                links = project.gold_links if self.gold else project.links
+                for old, new_id in self.moved:
+                    links.set_deleted(new_id, now, updated=now)
+                    links.set_deleted(old.id, None, updated=now)
         ids = (self.span_id,) + ((self.replaced.id,) if self.replaced else ())
         return Change(self.doc_id, ids, gold=self.gold)
 
 
+def _move_links(
+    project: Project, old: Span, new: Span, gold: bool, before: list[tuple[Link, str]]
+) -> list[tuple[Link, str]]:
+    """Move the live links of ``old`` to ``new`` (new ids: links are never re-pointed
+    in place, so a merge sees the change); links ``new``'s label does not allow
+    are left with ``old`` (gone with it). ``before``: the ids a first apply gave."""
+    links = project.gold_links if gold else project.links
+    labels = {label.name: label for label in project.labels.list()}
+    table = _table(project, gold)
+    ids = {old_link.id: new_id for old_link, new_id in before}
+    moved: list[tuple[Link, str]] = []
+    now = utc_now()
+    for link in links.touching(old.id):
+        head = new if link.head == old.id else table.get(link.head)
+        child = new if link.child == old.id else (table.get(link.child) if link.child else None)
+        try:
+            check_link(project.link_types.get(link.type), head, child, link.value, labels)
+        except AnnotatorError:
+            continue
+        new_id = ids.get(link.id) or links.new_id()
+        links.set_deleted(link.id, now, updated=now)
+        links.upsert(
+            Link(
+                new_id,
+                link.doc_id,
+                link.annotator,
+                link.type,
+                head.id,
+                child.id if child else None,
+                link.value,
+                now,
+                now,
+            )
+        )
+        moved.append((link, new_id))
+    return moved
+
+
 @dataclass
 class RemoveSpan:
+    """Tombstone a span and the links touching it (a claimer's link to its claim)."""
+
     span_id: SpanId
     gold: bool = False
     removed: Span | None = None
+    #: The links removed with the span (restored by ``revert``).
+    unlinked: list[Link] = field(default_factory=list)
 
     def apply(self, project: Project) -> Change:
         table = _table(project, self.gold)
         with project.transaction():
             self.removed = table.get(self.span_id)
+            self.unlinked = detach_links(project, [self.span_id], gold=self.gold)
             now = utc_now()
             table.set_deleted(self.span_id, now, updated=now)
-        return Change(self.removed.doc_id, (self.span_id,), gold=self.gold)
+        return self._change()
+
+    def _change(self) -> Change:
+        assert self.removed is not None
+        others = [k.child if k.head == self.span_id else k.head for k in self.unlinked]
+        ids = tuple(dict.fromkeys([self.span_id, *(SpanId(i) for i in others if i)]))
+        return Change(self.removed.doc_id, ids, gold=self.gold)
 
     def describe(self) -> str:
         what = (
@@ -123,7 +184,8 @@ class RemoveSpan:
                 span.doc_id, span.annotator, span.label, span.start, span.end, ignore=(span.id,)
             )
             table.set_deleted(self.span_id, None, updated=utc_now())
-        return Change(span.doc_id, (self.span_id,), gold=self.gold)
+            restore_links(project, self.unlinked, gold=self.gold)
+        return self._change()
 
 
 @dataclass
@@ -133,6 +195,8 @@ class RelabelSpan:
     gold: bool = False
     previous: str | None = None
     doc_id: DocId | None = None
+    #: Links the new label does not allow (a claimer relabelled as a claim), removed.
+    unlinked: list[Link] = field(default_factory=list)
 
     def apply(self, project: Project) -> Change:
         return self._set(project, self.label, remember=True)
@@ -152,9 +216,35 @@ class RelabelSpan:
                 self.previous = span.label
             # Moving a span between layers (claim <-> entity) needs the overlap check.
             table.check(span.doc_id, span.annotator, label, span.start, span.end, ignore=(span.id,))
-            table.set_label(self.span_id, label, updated=utc_now())
+            if remember:
+                table.set_label(self.span_id, label, updated=utc_now())
+                self.unlinked = _links_not_allowed(project, self.span_id, self.gold)
+                for link in self.unlinked:
+                    now = utc_now()
+                    (project.gold_links if self.gold else project.links).set_deleted(
+                        link.id, now, updated=now
+                    )
+            else:
+                restore_links(project, self.unlinked, gold=self.gold)
+                table.set_label(self.span_id, label, updated=utc_now())
         self.doc_id = span.doc_id
         return Change(span.doc_id, (self.span_id,), gold=self.gold)
+
+
+def _links_not_allowed(project: Project, span_id: str, gold: bool) -> list[Link]:
+    """Live links touching ``span_id`` its (new) label no longer allows."""
+    links = project.gold_links if gold else project.links
+    table = _table(project, gold)
+    labels = {label.name: label for label in project.labels.list()}
+    bad = []
+    for link in links.touching(span_id):
+        head = table.get(link.head)
+        child = table.get(link.child) if link.child else None
+        try:
+            check_link(project.link_types.get(link.type), head, child, link.value, labels)
+        except AnnotatorError:
+            bad.append(link)
+    return bad
 
 
 @dataclass

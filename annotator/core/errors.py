@@ -203,6 +203,38 @@ class DocumentTooLarge(ImportFailed):
     code = "E073"
 
 
+# --- attributes and links of claims (E120–E129) -------------------------------------
+
+
+class InvalidAttribute(AnnotatorError):
+    """An attribute definition or value the label set does not allow."""
+
+    code = "E120"
+
+
+class InvalidLinkType(AnnotatorError):
+    """A link type in the label set that cannot be used (no name, unknown kinds)."""
+
+    code = "E121"
+
+
+class InvalidLink(AnnotatorError):
+    """A link its type does not allow: wrong kinds of span, another document or
+    annotator, an implicit value not offered, a span that is gone."""
+
+    code = "E122"
+
+
+class UnknownLink(AnnotatorError):
+    code = "E123"
+
+
+class UnknownClaimMatch(AnnotatorError):
+    """Claims are matched by ``iou50`` or ``overlap``; another name was given."""
+
+    code = "E124"
+
+
 # --- writing ------------------------------------------------------------------
 
 

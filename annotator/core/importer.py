@@ -36,12 +36,14 @@ from annotator.core.formats import (
     iter_input_files,
 )
 from annotator.core.formats.problems import Problems
+from annotator.core.import_links import store_links
 from annotator.core.model import (
     DEFAULT_MAX_DOCUMENT_CHARS,
     DocId,
     Label,
     LabelKind,
     RawDocument,
+    RawLink,
     SourceTokens,
     Span,
     SpanId,
@@ -53,6 +55,7 @@ from annotator.core.model import (
 )
 from annotator.core.store import NewDocument, Project
 from annotator.core.text import CleanedText, clean_text
+from annotator.core.tokenizer import has_loose_edges
 
 # What clean_text removes (bidi and format controls, BOM), for the import summary.
 _CONTROLS_SET = frozenset(
@@ -113,6 +116,8 @@ class FileReport:
     spans_added: int = 0
     spans_existing: int = 0
     nested_spans: int = 0
+    #: Spans that start or end with whitespace or punctuation (``، البوكمال``).
+    edge_punctuation: int = 0
     error: str | None = None
     #: What a lenient read skipped, or read its own way, each with its line.
     warnings: list[str] = field(default_factory=list)
@@ -129,6 +134,7 @@ class FileReport:
             "spans_added": self.spans_added,
             "spans_existing": self.spans_existing,
             "nested_spans": self.nested_spans,
+            "edge_punctuation": self.edge_punctuation,
             "error": self.error,
             "warnings": list(self.warnings),
             "cleaning": {k: {"count": v[0], "examples": v[1]} for k, v in self.cleaning.items()},
@@ -173,6 +179,7 @@ class ImportReport:
             "documents_existing": sum(f.documents_existing for f in self.files),
             "spans_added": sum(f.spans_added for f in self.files),
             "nested_spans": sum(f.nested_spans for f in self.files),
+            "edge_punctuation": sum(f.edge_punctuation for f in self.files),
             "failed": len(self.failed),
             "labels_added": self.labels_added,
             "cancelled": self.cancelled,
@@ -188,6 +195,7 @@ class _PreparedDoc:
     annotator: str | None
     spans: list[tuple[int, int, str, dict[str, Any], str | None]]
     status: Status | None
+    links: list[RawLink] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -380,6 +388,7 @@ def _prepare_doc(
         raw.annotator or options.annotator,
         spans,
         status,
+        raw.links,
     )
 
 
@@ -517,7 +526,9 @@ def _labels_needed(
         added.append(
             Label(
                 name,
-                LabelKind.CLAIM if is_claim else LabelKind.ENTITY,
+                LabelKind.CUE
+                if layer == "cues"
+                else (LabelKind.CLAIM if is_claim else LabelKind.ENTITY),
                 colour,
                 description="Added by import.",
             )
@@ -708,6 +719,15 @@ def _store_files(project: Project, files: list[_PreparedFile]) -> None:
             else:
                 prepared.report.documents_existing += 1
             added, existing = _store_spans(project, doc_id, doc, now, fresh=is_new)
+            if doc.links:
+                store_links(
+                    project,
+                    doc_id,
+                    doc.annotator or DEFAULT_IMPORT_ANNOTATOR,
+                    doc.spans,
+                    doc.links,
+                    now,
+                )
             prepared.report.spans_added += added
             prepared.report.spans_existing += existing
             if doc.status is not None:
@@ -722,6 +742,9 @@ def _store_files(project: Project, files: list[_PreparedFile]) -> None:
                 )
             if doc.spans:
                 prepared.report.nested_spans += _count_nested(doc.spans, project)
+                prepared.report.edge_punctuation += sum(
+                    has_loose_edges(doc.new.text[s[0] : s[1]]) for s in doc.spans
+                )
 
 
 def _count_nested(

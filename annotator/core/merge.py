@@ -14,15 +14,23 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import LabelConflict, MergeRefused, ProjectReadOnly, UntrustedFile
+from annotator.core.errors import (
+    AnnotatorError,
+    LabelConflict,
+    MergeRefused,
+    ProjectReadOnly,
+    UntrustedFile,
+)
+from annotator.core.links import check_link_types
 from annotator.core.model import DocId, Label, Span, nests, utc_now
 from annotator.core.store import Project, SpanTable
 from annotator.core.store_merge import attach_limit, attached, merge_rows, overlapping_entities
 from annotator.core.store_untrusted import check_rows, inspect_schema, reading_limit
+from annotator.core.tokenizer import has_loose_edges
 
 __all__ = ["MergeFileReport", "MergeRefused", "MergeReport", "merge_projects"]
 
@@ -38,6 +46,14 @@ class MergeFileReport:
     gold_updated: int = 0
     statuses_updated: int = 0
     overlaps_resolved: list[str] = field(default_factory=list)
+    #: Spans of the returned file that start or end with whitespace or
+    #: punctuation (``، البوكمال``): merged as they are, counted here.
+    edge_punctuation: int = 0
+    links_added: int = 0
+    links_updated: int = 0
+    #: Links of the file refused (not what their type allows) or settled.
+    link_notes: list[str] = field(default_factory=list)
+    link_types_added: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -49,6 +65,8 @@ class MergeFileReport:
             or self.gold_added
             or self.gold_updated
             or self.statuses_updated
+            or self.links_added
+            or self.links_updated
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -62,6 +80,11 @@ class MergeFileReport:
             "gold_updated": self.gold_updated,
             "statuses_updated": self.statuses_updated,
             "overlaps_resolved": self.overlaps_resolved,
+            "edge_punctuation": self.edge_punctuation,
+            "links_added": self.links_added,
+            "links_updated": self.links_updated,
+            "link_notes": self.link_notes,
+            "link_types_added": self.link_types_added,
         }
 
 
@@ -192,21 +215,40 @@ def _merge_batch(
             for i, (_path, source, _labels) in enumerate(batch)
         ]
         with lead.transaction():
-            for alias, (path, _source, labels) in zip(aliases, batch, strict=True):
+            for alias, (path, source, labels) in zip(aliases, batch, strict=True):
                 with reading_limit(lead, path):
-                    reports.append(_merge_one(lead, alias, labels, shown_as=path))
+                    reports.append(_merge_one(lead, alias, labels, source, shown_as=path))
+                reports[-1].edge_punctuation = _count_loose_edges(source)
     return reports
 
 
 def _merge_one(
-    lead: Project, src: str, source_labels: list[Label], *, shown_as: Path
+    lead: Project, src: str, source_labels: list[Label], source: Project, *, shown_as: Path
 ) -> MergeFileReport:
     report = MergeFileReport(str(shown_as))
     try:
+        # A label new to the lead comes with its attribute definitions; they and
+        # the file's link types are checked as a label file's would be.
+        try:
+            attributes = {label.name: label.attributes for label in source.labels.list()}
+            source_types = source.link_types.list()
+            check_link_types(
+                source_types, [*lead.labels.list(), *source_labels], source=str(shown_as)
+            )
+        except (AnnotatorError, ValueError) as exc:
+            raise UntrustedFile(
+                f"{shown_as}: its attribute definitions or link types are not ones Annotator "
+                f"writes ({exc}); nothing was merged."
+            ) from None
         for label in source_labels:
             if label.name not in lead.labels.names():
-                lead.labels.add(label)
+                lead.labels.add(replace(label, attributes=attributes.get(label.name, ())))
                 report.labels_added.append(label.name)
+        # Link types by name, as labels: a team's own type travels with its links.
+        for link_type in source_types:
+            if link_type.name not in lead.link_types.names():
+                lead.link_types.add(link_type)
+                report.link_types_added.append(link_type.name)
         counts, touched = merge_rows(lead, src)
     except sqlite3.IntegrityError as exc:  # rows the checks let through but SQLite refuses
         raise UntrustedFile(
@@ -216,10 +258,23 @@ def _merge_one(
     report.spans_added, report.spans_updated = counts.spans_added, counts.spans_updated
     report.gold_added, report.gold_updated = counts.gold_added, counts.gold_updated
     report.statuses_updated = counts.statuses_updated
+    report.links_added, report.links_updated = counts.links_added, counts.links_updated
+    report.link_notes = counts.link_notes
     for table, spans in (("spans", lead.spans), ("gold_spans", lead.gold)):
         clashes = overlapping_entities(lead, table, touched[table])
         report.overlaps_resolved += _resolve_overlaps(lead, spans, set(clashes))
     return report
+
+
+def _count_loose_edges(source: Project) -> int:
+    """The returned file's live spans that start or end with whitespace or punctuation."""
+    count = 0
+    for document in source.documents.iter(source.documents.ids()):
+        text = document.text
+        count += sum(
+            has_loose_edges(text[s.start : s.end]) for s in source.spans.for_document(document.id)
+        )
+    return count
 
 
 def _resolve_overlaps(

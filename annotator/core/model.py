@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, NewType
 
+from annotator.core.attributes import AttributeDef
+
 DocId = NewType("DocId", int)
 SpanId = NewType("SpanId", str)
 LabelName = NewType("LabelName", str)
@@ -27,11 +29,16 @@ class LabelKind(enum.StrEnum):
     ENTITY = "entity"
     PLACE = "place"
     CLAIM = "claim"
+    #: The words that introduce a claim (قال، أكد، نفى): linked to their claim.
+    CUE = "cue"
 
     @property
     def layer(self) -> str:
-        """Entities and places share one layer (they become ``doc.ents``)."""
-        return "claims" if self is LabelKind.CLAIM else "ents"
+        """Entities and places share one layer (they become ``doc.ents``); claims
+        and cues are each their own (they may overlap anything)."""
+        if self is LabelKind.ENTITY or self is LabelKind.PLACE:
+            return "ents"
+        return "cues" if self is LabelKind.CUE else "claims"
 
 
 class Status(enum.StrEnum):
@@ -60,6 +67,11 @@ class Label:
     description: str = ""
     description_ar: str = ""
     order: int = 0
+    #: The attributes its spans may carry (:mod:`annotator.core.attributes`).
+    attributes: tuple[AttributeDef, ...] = ()
+
+    def attribute(self, key: str) -> AttributeDef | None:
+        return next((a for a in self.attributes if a.key == key), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +182,18 @@ class RawSpan:
 
 
 @dataclass(slots=True)
+class RawLink:
+    """A link as read from an input file: between spans of the same document, by
+    their ``RawSpan.id``; ``child`` ``None`` with an implicit ``value``."""
+
+    type: str
+    head: str
+    child: str | None = None
+    value: str | None = None
+    id: str | None = None
+
+
+@dataclass(slots=True)
 class RawDocument:
     """One document as a reader found it, before cleaning.
 
@@ -194,3 +218,5 @@ class RawDocument:
     tokens: list[tuple[int, int]] | None = None
     sentence_starts: list[int] | None = None
     warnings: list[str] = field(default_factory=list)
+    #: Links between ``spans`` (a claim's claimer, its cue), by span id.
+    links: list[RawLink] = field(default_factory=list)

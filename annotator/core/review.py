@@ -99,7 +99,8 @@ def project_agreement(
             chunk = ids[first : first + READ_BATCH]
             spans: dict[tuple[int, str], list[AgreementSpan]] = {}
             for doc_id, name, label, start, end in project.spans.rows_for_documents(chunk):
-                if wanted is None or label in wanted:
+                # Cues are scored with their claims' structure (claim_agreement).
+                if (wanted is None or label in wanted) and layers[label] != "cues":
                     spans.setdefault((doc_id, name), []).append(
                         _new_tuple(AgreementSpan, (start, end, label, layers[label]))
                     )

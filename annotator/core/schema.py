@@ -246,6 +246,116 @@ def _find_index(db: Database) -> None:
             )
 
 
+# The link types and CLAIM attributes every project gets with 0007 (a project
+# created later takes them from resources/labels.toml). Kept here, not read from
+# that file: a migration, once released, never changes.
+_LINK_TYPES_0007 = (
+    ("claimer", '["claim"]', '["entity", "place"]', '["author", "unnamed source", "unknown"]'),
+    ("cue", '["claim"]', '["cue"]', "[]"),
+)
+#: Tables 0007 adds whose changes count in Project.data_version, as 0005's do.
+LINK_TABLES = ("links", "gold_links", "link_types")
+_CLAIM_ATTRIBUTES_0007 = (
+    '[{"key": "stance", "type": "choice", "values": ["asserts", "denies", "doubts", "reports"]},'
+    ' {"key": "check_worthy", "type": "yes/no"}]'
+)
+
+
+@migrations(name="0007_claim_links_and_attributes")
+def _claim_links(db: Database) -> None:
+    # Labels gain the `cue` kind (the words that introduce a claim: قال، أكد، نفى)
+    # and their attribute definitions (JSON). Allowing one more value in a CHECK
+    # changes no stored row, so the table's SQL is edited in place, as SQLite's
+    # documentation describes for loosening a constraint (writable_schema with
+    # schema_version bumped), inside this migration's transaction. Rebuilding the
+    # table instead would need foreign keys off, which a transaction cannot do.
+    conn = db.conn
+    old = "CHECK (kind IN ('entity', 'place', 'claim'))"
+    new = "CHECK (kind IN ('entity', 'place', 'claim', 'cue'))"
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        changed = conn.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, ?, ?)"
+            " WHERE type = 'table' AND name = 'labels' AND instr(sql, ?) > 0",
+            [old, new, old],
+        ).rowcount
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    if changed != 1:
+        raise RuntimeError("0007: the labels table is not as 0001 made it")
+    conn.execute("ALTER TABLE labels ADD COLUMN attributes TEXT NOT NULL DEFAULT '[]'")
+    # Links between spans of one document and annotator (a claim and its claimer
+    # or cue), or from a span to an implicit value (`child` NULL, `value` set).
+    # Ids, times and tombstones as spans have, so merges and undo work the same.
+    for table in ("links", "gold_links"):
+        _run(
+            db,
+            f"""
+            CREATE TABLE {table} (
+                id TEXT PRIMARY KEY,
+                doc_id INTEGER NOT NULL REFERENCES documents(id),
+                annotator TEXT NOT NULL,
+                type TEXT NOT NULL,
+                head TEXT NOT NULL,
+                child TEXT,
+                value TEXT,
+                created TEXT NOT NULL,
+                updated TEXT NOT NULL,
+                deleted TEXT,
+                CHECK ((child IS NULL) != (value IS NULL))
+            );
+            CREATE INDEX {table}_doc ON {table}(doc_id, annotator);
+            CREATE INDEX {table}_head ON {table}(head);
+            CREATE INDEX {table}_child ON {table}(child)
+            """,
+        )
+    _run(
+        db,
+        """
+        CREATE TABLE link_types (
+            name TEXT PRIMARY KEY,
+            heads TEXT NOT NULL,
+            children TEXT NOT NULL,
+            implicit TEXT NOT NULL DEFAULT '[]',
+            single INTEGER NOT NULL DEFAULT 1,
+            description TEXT NOT NULL DEFAULT '',
+            ord INTEGER NOT NULL
+        )
+        """,
+    )
+    # Edits of links count as changes (Project.data_version), as spans' do.
+    for table in LINK_TABLES:
+        for event in ("UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_{event.lower()}_counts AFTER {event} ON {table}"
+                " BEGIN UPDATE project_meta SET value = CAST(value AS INTEGER) + 1"
+                " WHERE key = 'changes'; END"
+            )
+    if not conn.execute("SELECT 1 FROM labels").fetchone():
+        return  # a new file: Project.create writes its label set and link types
+    for order, (name, heads, children, implicit) in enumerate(_LINK_TYPES_0007):
+        conn.execute(
+            "INSERT INTO link_types(name, heads, children, implicit, single, ord)"
+            " VALUES (?, ?, ?, ?, 1, ?)",
+            [name, heads, children, implicit, order],
+        )
+    conn.execute(
+        "UPDATE labels SET attributes = ? WHERE name = 'CLAIM' AND kind = 'claim'",
+        [_CLAIM_ATTRIBUTES_0007],
+    )
+    if not conn.execute("SELECT 1 FROM labels WHERE name = 'CUE'").fetchone():
+        conn.execute(
+            "INSERT INTO labels(name, kind, color, shortcut, description, description_ar, ord)"
+            " SELECT 'CUE', 'cue', '#99ddff', '', ?, ?, coalesce(max(ord), -1) + 1 FROM labels",
+            [
+                "The words that introduce a claim: said, confirmed, denied, alleged.",
+                "الكلمات التي تُقدِّم الادعاء: قال، أكد، نفى، زعم.",
+            ],
+        )
+
+
 @migrations(name="0008_suggestions")
 def _suggestions(db: Database) -> None:
     # Suggestions (a gazetteer's or a model's) are their own rows, never spans:

@@ -16,6 +16,8 @@ def project_stats(project: Project) -> dict[str, Any]:
     ``labels`` (name → ``kind``, ``spans`` {annotator: n}), ``gold_spans``,
     ``suggestions`` (``open``, ``accepted``, ``rejected``: {source: n}; accepted
     counts live spans made from a suggestion, rejected the remembered rejections).
+    ``claims`` (annotator, and ``gold`` → ``claims``, ``with_claimer``,
+    ``without_claimer``, ``stance`` {value: n, ``not set``: n}).
     """
     labels: dict[str, dict[str, Any]] = {
         label.name: {"kind": label.kind.value, "spans": {}} for label in project.labels.list()
@@ -44,4 +46,24 @@ def project_stats(project: Project) -> dict[str, Any]:
             "accepted": project.suggestions.accepted_by_source(),
             "rejected": project.suggestions.rejections_by_source(),
         },
+        "claims": claim_stats(project),
     }
+
+
+NOT_SET = "not set"
+
+
+def claim_stats(project: Project) -> dict[str, dict[str, Any]]:
+    """Per annotator (and ``gold``): claims with and without a claimer, per stance."""
+    out: dict[str, dict[str, Any]] = {}
+    rows = [(a, s, c, n) for a, s, c, n in project.links.claim_counts()]
+    rows += [("gold", s, c, n) for _a, s, c, n in project.gold_links.claim_counts()]
+    for annotator, stance, has_claimer, n in rows:
+        entry = out.setdefault(
+            annotator, {"claims": 0, "with_claimer": 0, "without_claimer": 0, "stance": {}}
+        )
+        entry["claims"] += n
+        entry["with_claimer" if has_claimer else "without_claimer"] += n
+        key = NOT_SET if stance is None else str(stance)
+        entry["stance"][key] = entry["stance"].get(key, 0) + n
+    return out

@@ -25,6 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
 from annotator.core import names, schema, store_search
+from annotator.core.attributes import (
+    AttributeDef,
+    attributes_from_json,
+    attributes_to_json,
+    parse_attributes,
+)
 from annotator.core.errors import (
     FileProblem,
     InvalidLabel,
@@ -41,6 +47,7 @@ from annotator.core.errors import (
     UnknownSpan,
     WriteFailed,
 )
+from annotator.core.links import LinkType, check_link_types, default_link_types
 from annotator.core.model import (
     DocId,
     Document,
@@ -56,6 +63,7 @@ from annotator.core.model import (
     nests,
     utc_now,
 )
+from annotator.core.store_links import LinkTable, LinkTypes
 from annotator.core.store_lock import FileHandle, uri
 from annotator.core.store_suggestions import Suggestions
 
@@ -106,6 +114,7 @@ def labels_from_toml(data: str, *, source: str) -> list[Label]:
             description=str(row.get("description", "")),
             description_ar=str(row.get("description_ar", "")),
             order=order,
+            attributes=parse_attributes(row.get("attribute"), where=f"{source}: label {name!r}"),
         )
         names.check_label(label, where=source)
         names.check_shortcut_free(label.shortcut, labels, for_label=name, where=source)
@@ -224,6 +233,9 @@ class Project:
         self.assignments = Assignments(self)
         self.adjudications = Adjudications(self)
         self.suggestions = Suggestions(self)
+        self.links = LinkTable(self, "links", "spans")
+        self.gold_links = LinkTable(self, "gold_links", "gold_spans")
+        self.link_types = LinkTypes(self)
 
     @functools.cached_property
     def _db(self) -> Database:
@@ -236,8 +248,14 @@ class Project:
     # --- opening and closing ------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | Path, *, labels: Sequence[Label] | None = None) -> Project:
-        """Create a new project file with the given (or default) labels.
+    def create(
+        cls,
+        path: str | Path,
+        *,
+        labels: Sequence[Label] | None = None,
+        link_types: Sequence[LinkType] | None = None,
+    ) -> Project:
+        """Create a new project file with the given (or default) labels and link types.
 
         :raises FileExistsError: if ``path`` exists and is not empty.
         """
@@ -270,8 +288,13 @@ class Project:
                             "created_by_version": __version__,
                         }
                     )
-                    for label in labels if labels is not None else default_labels():
+                    chosen = list(labels) if labels is not None else default_labels()
+                    for label in chosen:
                         project.labels._insert(label)
+                    types = list(link_types) if link_types is not None else default_link_types()
+                    check_link_types(types, chosen, source=str(path))
+                    for link_type in types:
+                        project.link_types.add(link_type)
             except BaseException:
                 project.close()
                 raise
@@ -384,7 +407,11 @@ class Project:
     @classmethod
     @contextmanager
     def creating(
-        cls, path: str | Path, *, labels: Sequence[Label] | None = None
+        cls,
+        path: str | Path,
+        *,
+        labels: Sequence[Label] | None = None,
+        link_types: Sequence[LinkType] | None = None,
     ) -> Iterator[Project]:
         """Create a project file whole or not at all.
 
@@ -400,7 +427,7 @@ class Project:
             raise FileExistsError(f"{path}: already exists; choose a new file name.")
         part = path.with_name(path.name + ".part")
         _remove_project_files(part)
-        project = cls.create(part, labels=labels)
+        project = cls.create(part, labels=labels, link_types=link_types)
         try:
             yield project
             project.checkpoint()
@@ -555,7 +582,7 @@ class Project:
         conn = self._conn
         parts = [
             str(conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0])
-            for table in schema.CHANGE_COUNTED_TABLES
+            for table in (*schema.CHANGE_COUNTED_TABLES, *schema.LINK_TABLES)
         ]
         row = conn.execute("SELECT value FROM project_meta WHERE key = 'changes'").fetchone()
         parts.append(str(row[0]) if row else "0")
@@ -774,11 +801,23 @@ class Labels:
     def _load(self) -> dict[str, tuple[int, Label]]:
         if self._cache is None:
             rows = self._p._conn.execute(
-                "SELECT id, name, kind, color, shortcut, description, description_ar, ord"
-                " FROM labels ORDER BY ord, id"
+                "SELECT id, name, kind, color, shortcut, description, description_ar, ord,"
+                " attributes FROM labels ORDER BY ord, id"
             ).fetchall()
             self._cache = {
-                r[1]: (r[0], Label(r[1], LabelKind(r[2]), r[3], r[4], r[5], r[6], r[7]))
+                r[1]: (
+                    r[0],
+                    Label(
+                        r[1],
+                        LabelKind(r[2]),
+                        r[3],
+                        r[4],
+                        r[5],
+                        r[6],
+                        r[7],
+                        attributes_from_json(json.loads(r[8])),
+                    ),
+                )
                 for r in rows
             }
         return self._cache
@@ -817,8 +856,8 @@ class Labels:
         names.check_label(label)
         names.check_shortcut_free(label.shortcut, self.list(), for_label=label.name)
         self._p._conn.execute(
-            "INSERT INTO labels(name, kind, color, shortcut, description, description_ar, ord)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO labels(name, kind, color, shortcut, description, description_ar, ord,"
+            " attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 label.name,
                 label.kind.value,
@@ -827,6 +866,7 @@ class Labels:
                 label.description,
                 label.description_ar,
                 label.order,
+                json.dumps(attributes_to_json(label.attributes), ensure_ascii=False),
             ],
         )
         self._cache = None
@@ -844,9 +884,28 @@ class Labels:
                     label.description,
                     label.description_ar,
                     order,
+                    label.attributes,
                 )
             )
         return self.get(label.name)
+
+    def remove(self, name: str) -> None:
+        """Remove a label no span (live, deleted or gold) uses: the undo of an add.
+
+        :raises LabelConflict: a span uses it.
+        """
+        label_id = self.id_of(name)
+        with self._p.transaction():
+            conn = self._p._conn
+            used = conn.execute(
+                "SELECT (SELECT count(*) FROM spans WHERE label_id = ?)"
+                " + (SELECT count(*) FROM gold_spans WHERE label_id = ?)",
+                [label_id, label_id],
+            ).fetchone()[0]
+            if used:
+                raise LabelConflict(f"Label {name!r} is used by {used} spans; it stays.")
+            conn.execute("DELETE FROM labels WHERE id = ?", [label_id])
+            self._cache = None
 
     def update(self, name: str, /, **changes: Any) -> Label:
         """Rename, recolour, or change shortcut/description/order of a label.
@@ -854,7 +913,16 @@ class Labels:
         Changing a label's kind is refused when spans use it: entities and
         claims live in different layers with different overlap rules.
         """
-        allowed = {"name", "color", "shortcut", "description", "description_ar", "order", "kind"}
+        allowed = {
+            "name",
+            "color",
+            "shortcut",
+            "description",
+            "description_ar",
+            "order",
+            "kind",
+            "attributes",
+        }
         bad = set(changes) - allowed
         if bad:
             raise InvalidLabel(f"Cannot change {', '.join(sorted(bad))} of a label.")
@@ -882,6 +950,12 @@ class Labels:
                     raise LabelConflict(
                         f"Label {name!r} is used by {used} spans; its kind cannot change."
                     )
+            if "attributes" in changes:
+                # Definitions (AttributeDef or rows as in labels.toml), checked.
+                defs = list(changes["attributes"])
+                if not all(isinstance(d, AttributeDef) for d in defs):
+                    defs = list(parse_attributes(defs, where=f"label {name!r}"))
+                changes["attributes"] = json.dumps(attributes_to_json(defs), ensure_ascii=False)
             columns = {("ord" if k == "order" else k): v for k, v in changes.items()}
             sets = ", ".join(f"{col} = ?" for col in columns)
             self._p._conn.execute(
@@ -1066,7 +1140,7 @@ class SpanTable:
                 ' AND o.id != s.id AND o.start <= s.start AND s."end" <= o."end"'
                 " JOIN labels lo ON lo.id = o.label_id"
                 " WHERE s.deleted IS NULL AND o.deleted IS NULL"
-                " AND ls.kind != 'claim' AND lo.kind != 'claim'"
+                " AND ls.kind NOT IN ('claim', 'cue') AND lo.kind NOT IN ('claim', 'cue')"
             ).fetchone()[0]
         )
 
@@ -1130,6 +1204,14 @@ class SpanTable:
         cur = self._p._conn.execute(
             f"UPDATE {self._table} SET deleted = ?, updated = ? WHERE id = ?",
             [deleted, updated, span_id],
+        )
+        if cur.rowcount == 0:
+            raise UnknownSpan(f"No span {span_id} in {self._p.path}.")
+
+    def set_attrs(self, span_id: str, attrs: dict[str, Any], *, updated: str) -> None:
+        cur = self._p._conn.execute(
+            f"UPDATE {self._table} SET attrs = ?, updated = ? WHERE id = ?",
+            [json.dumps(attrs, ensure_ascii=False), updated, span_id],
         )
         if cur.rowcount == 0:
             raise UnknownSpan(f"No span {span_id} in {self._p.path}.")

@@ -12,11 +12,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.model import DocId
 from annotator.core.store import Project
+from annotator.core.store_links import merge_links
 from annotator.core.store_lock import uri
 
 ALIAS = "merge_src"
@@ -31,6 +32,10 @@ class BulkCounts:
     gold_added: int = 0
     gold_updated: int = 0
     statuses_updated: int = 0
+    links_added: int = 0
+    links_updated: int = 0
+    #: Links refused (untrusted file) or settled (two claimers of one claim).
+    link_notes: list[str] = field(default_factory=list)
 
 
 def attach_limit(project: Project) -> int:
@@ -99,6 +104,11 @@ def merge_rows(
             counts.spans_added, counts.spans_updated = added, updated
         else:
             counts.gold_added, counts.gold_updated = added, updated
+    for table, spans in (("links", "spans"), ("gold_links", "gold_spans")):
+        added, updated, notes = merge_links(project, src, table, spans)
+        counts.links_added += added
+        counts.links_updated += updated
+        counts.link_notes += notes
     # Upserts (not INSERT OR REPLACE ... LEFT JOIN mine): the SELECT does not read
     # the table written, so SQLite streams the rows instead of copying them first.
     conn.execute(
@@ -215,7 +225,7 @@ def overlapping_entities(
         JOIN main.labels la ON la.id = a.label_id
         JOIN main.labels lb ON lb.id = b.label_id
         WHERE a.deleted IS NULL AND b.deleted IS NULL
-          AND la.kind != 'claim' AND lb.kind != 'claim'
+          AND la.kind NOT IN ('claim', 'cue') AND lb.kind NOT IN ('claim', 'cue')
         """
     ).fetchall()
     conn.execute("DROP TABLE temp.merge_touched")

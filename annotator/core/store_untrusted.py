@@ -434,7 +434,7 @@ def _overlap_check(src: str, table: str, *, flat: bool) -> str:
         JOIN {src}.labels la ON la.id = a.label_id
         JOIN {src}.labels lb ON lb.id = b.label_id
         WHERE a.deleted IS NULL AND b.deleted IS NULL
-          AND la.kind != 'claim' AND lb.kind != 'claim'
+          AND la.kind NOT IN ('claim', 'cue') AND lb.kind NOT IN ('claim', 'cue')
         LIMIT 1
     """
 

@@ -116,7 +116,7 @@ def assign(
 def handout(project: Project, out: Path, *, annotator: str | None, whole: bool = False) -> int:
     """Write a project file for one annotator: the labels and their documents.
 
-    The annotator's own spans and statuses on those documents go along (a
+    The annotator's own spans, their links and statuses on those documents go along (a
     second round of work starts where the first stopped); other annotators'
     spans and gold stay with the lead.
 
@@ -139,7 +139,12 @@ def handout(project: Project, out: Path, *, annotator: str | None, whole: bool =
                 "or hand out the whole project with --all."
             )
     docs = [project.documents.get(i) for i in ids]
-    with Project.creating(out, labels=project.labels.list()) as copy, copy.transaction():
+    with (
+        Project.creating(
+            out, labels=project.labels.list(), link_types=project.link_types.list()
+        ) as copy,
+        copy.transaction(),
+    ):
         # Source tokens go along: the annotator's editor snaps to the same tokens.
         new_ids = copy.documents.add_many(
             [
@@ -159,6 +164,11 @@ def handout(project: Project, out: Path, *, annotator: str | None, whole: bool =
                 for s in project.spans.for_document(d.id, annotator=annotator, include_deleted=True)
             ]
             copy.spans.upsert_many(spans)
+            copy.links.upsert_many(
+                replace(k, doc_id=id_map[k.doc_id])
+                for d in docs
+                for k in project.links.for_document(d.id, annotator=annotator, include_deleted=True)
+            )
             for doc_id, record in project.statuses.for_annotator(annotator).items():
                 if doc_id in id_map:
                     copy.statuses.put(

@@ -35,6 +35,9 @@ __all__ = [
     "SpanAlignment",
     "align_span",
     "create_arabic_tokenizer",
+    "EDGE_PUNCTUATION",
+    "has_loose_edges",
+    "trim_edges",
     "get_nlp",
     "is_aligned",
     "paragraph_at",
@@ -244,18 +247,91 @@ def tokens_around(text: str, start: int, end: int) -> list[Token]:
     return [(lo + s, lo + e) for s, e in token_offsets(text[lo:hi])]
 
 
-def snap_selection(text: str, start: int, end: int) -> tuple[int, int]:
-    """A selection of ``text`` widened to the whole tokens it touches (:func:`snap_to_tokens`).
+#: What a snapped span never starts or ends with (besides whitespace): Arabic and
+#: Latin punctuation, quotes and brackets, and tatweel. ``%``, ``@`` and ``#`` are
+#: not here: they belong to the numbers, handles and tags they stand beside.
+EDGE_PUNCTUATION = frozenset("،؛؟.,:;!?…۔\"'“”„‟‘’‚‛«»‹›()[]{}（）-–—/\\|·•" + _TATWEEL)
 
-    Only whitespace selected gives an empty range ``(start, start)``.
+
+def _loose(char: str) -> bool:
+    return char.isspace() or char in EDGE_PUNCTUATION
+
+
+def has_loose_edges(text: str) -> bool:
+    """True when ``text`` (a span's characters) starts or ends with whitespace,
+    punctuation or tatweel: what snapping never makes (only exact mode keeps it)."""
+    return bool(text) and (_loose(text[0]) or _loose(text[-1]))
+
+
+def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without whitespace, punctuation and tatweel at its edges.
+
+    ``، مدينة البوكمال`` gives ``مدينة البوكمال``, ``داعش”`` gives ``داعش``. A range
+    of nothing else gives the empty range ``(start, start)``.
     """
-    return snap_to_tokens(tokens_around(text, start, end), start, end)
+    lo, hi = start, end
+    while lo < hi and _loose(text[lo]):
+        lo += 1
+    while hi > lo and _loose(text[hi - 1]):
+        hi -= 1
+    return (lo, hi) if lo < hi else (start, start)
 
 
-def token_at(text: str, offset: int) -> Token | None:
+def snap_selection(
+    text: str, start: int, end: int, *, tokens: Sequence[Token] | None = None
+) -> tuple[int, int]:
+    """A selection of ``text`` widened to the whole tokens it touches
+    (:func:`snap_to_tokens`), then trimmed of punctuation at its edges
+    (:func:`trim_edges`): a drag that touches a comma or a closing quote never
+    takes it into the span.
+
+    A selection of only whitespace and punctuation gives an empty range
+    ``(start, start)``.
+
+    :param tokens: the document's own tokens, sorted (a tokenized corpus keeps its
+        source's: :func:`annotator.core.doc_tokens.document_tokens`); by default the
+        project tokenizer's.
+    """
+    if tokens is not None:
+        return _snap_to_own_tokens(text, tokens, start, end)
+    lo, hi = snap_to_tokens(tokens_around(text, start, end), start, end)
+    if lo >= hi:
+        return (start, start)
+    lo, hi = trim_edges(text, lo, hi)
+    return (lo, hi) if lo < hi else (start, start)
+
+
+def _snap_to_own_tokens(
+    text: str, tokens: Sequence[Token], start: int, end: int
+) -> tuple[int, int]:
+    # A source's tokens are kept whole (``ق.م.`` keeps its full stop, or the span
+    # would cut the token it is exported on): only tokens that are nothing but
+    # punctuation are left out at the edges.
+    first, last = _touched(tokens, start, end)
+
+    def punctuation(index: int) -> bool:
+        s, e = tokens[index]
+        return all(ch in EDGE_PUNCTUATION or ch.isspace() for ch in text[s:e])
+
+    while first < last and punctuation(first):
+        first += 1
+    while last > first and punctuation(last - 1):
+        last -= 1
+    return (tokens[first][0], tokens[last - 1][1]) if first < last else (start, start)
+
+
+def token_at(text: str, offset: int, *, tokens: Sequence[Token] | None = None) -> Token | None:
     """The token a double click at ``offset`` means: the one holding the character
-    at ``offset``, else the one ending there; ``None`` between tokens."""
-    tokens = tokens_around(text, offset, offset)
+    at ``offset``, else the one ending there; ``None`` between tokens.
+
+    :param tokens: the document's own tokens, sorted, as for :func:`snap_selection`.
+    """
+    if tokens is None:
+        tokens = tokens_around(text, offset, offset)
+    else:
+        # Only the two tokens starting at or before the offset can hold it or end there.
+        after = bisect_right(tokens, offset, key=lambda t: t[0])
+        tokens = tokens[max(0, after - 2) : after]
     for s, e in tokens:
         if s <= offset < e:
             return s, e

@@ -253,6 +253,7 @@ def open_main_window(
                 return None
     elif window.current_document() is None:
         window.open_first_document()
+    window.show_others_if_mine_are_empty()
     return window
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,6 +22,8 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
+    QPen,
     QTextCursor,
     QWheelEvent,
 )
@@ -77,6 +79,9 @@ class ArticleView(QPlainTextEdit):
         self.point_size = float(DEFAULT_POINT_SIZE)
         self.apply_font(self.point_size)
         self.highlighter = SpanHighlighter(self.document(), index)
+        #: other annotators' spans (and gold), shown read-only as dashed frames
+        #: beside one's own; ``None`` when the toggle is off.
+        self.others: SpanIndex | None = None
 
     def zoom(self, steps: int) -> None:
         """Bigger (positive steps) or smaller text, one point per step, within 6–72 points."""
@@ -132,30 +137,33 @@ class ArticleView(QPlainTextEdit):
         """
         return self.document().characterCount() - 1 == self._index.offsets.utf16_length
 
-    def find_text(self, query: str, *, forward: bool = True) -> bool:
+    def find_text(self, query: str, *, forward: bool = True) -> tuple[int, int] | None:
         """Select the next (previous) match after (before) the selection, wrapping around.
 
         The core's normalised search: tashkeel, tatweel and hamza forms do not matter.
+
+        :returns: ``(number, total)``: the selected match is the ``number``-th
+            (from 1) of ``total``; ``None`` when nothing matches.
         """
         from annotator.core.text import find_all
 
         matches = find_all(self._index.text, query)
         if not matches:
-            return False
+            return None
         start, end = (
             self.selection_range()
             if self.textCursor().hasSelection()
             else (self.cursor_offset(),) * 2
         )
         if forward:
-            after = [m for m in matches if m[0] >= end and m != (start, end)]
-            match = after[0] if after else matches[0]
+            after = [i for i, m in enumerate(matches) if m[0] >= end and m != (start, end)]
+            number = after[0] if after else 0
         else:
-            before = [m for m in matches if m[1] <= start and m != (start, end)]
-            match = before[-1] if before else matches[-1]
-        self.set_selection(*match)
+            before = [i for i, m in enumerate(matches) if m[1] <= start and m != (start, end)]
+            number = before[-1] if before else len(matches) - 1
+        self.set_selection(*matches[number])
         self.ensureCursorVisible()
-        return True
+        return number + 1, len(matches)
 
     def spans_near(self, offset: int) -> list[Span]:
         """Spans under a click at ``offset`` (a boundary: the character after, else before)."""
@@ -175,6 +183,7 @@ class ArticleView(QPlainTextEdit):
                 f"<b>{plain(span.label)}</b> ({kind}) · {plain(span.annotator)}"
                 f" · {when(span.updated)}"
             )
+        lines.extend(self.others_tooltip(offset))
         return "<br>".join(lines)
 
     def reformat(self, blocks: Iterable[int]) -> None:
@@ -259,8 +268,111 @@ class ArticleView(QPlainTextEdit):
         for _ in self._visible_blocks(event.rect()):
             pass
         super().paintEvent(event)
+        self._paint_frames(event.rect())
+        self._paint_selected_outline()
         if self.show_tags:
             self._paint_tags(event.rect())
+
+    def span_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles covering code points ``start``–``end``, one per line piece."""
+        to16 = self._index.offsets.to_utf16
+        a16, b16 = to16(start), to16(end)
+        rects: list[QRectF] = []
+        offset = self.contentOffset()
+        block = self.document().findBlock(a16)
+        while block.isValid() and block.position() < b16:
+            if block.isVisible():
+                layout = block.layout()
+                top = self.blockBoundingGeometry(block).translated(offset).top()
+                base = block.position()
+                for i in range(layout.lineCount()):
+                    line = layout.lineAt(i)
+                    lo = max(a16 - base, line.textStart())
+                    hi = min(b16 - base, line.textStart() + line.textLength())
+                    if hi <= lo:
+                        continue
+                    x1, x2 = line.cursorToX(lo)[0], line.cursorToX(hi)[0]
+                    rects.append(
+                        QRectF(
+                            min(x1, x2) + offset.x(),
+                            top + line.y(),
+                            abs(x2 - x1),
+                            line.height(),
+                        )
+                    )
+            block = block.next()
+        return rects
+
+    def _visible_spans(self, index: SpanIndex, rect: QRect) -> list[Span]:
+        seen: dict[str, Span] = {}
+        for number, _top in self._visible_blocks(rect):
+            for span in index.in_block(number):
+                seen.setdefault(span.id, span)
+        return list(seen.values())
+
+    def _paint_frames(self, rect: QRect) -> None:
+        """Nested entities framed inside their outer one; others' spans dashed and muted."""
+        own = [
+            s
+            for s in self._visible_spans(self._index, rect)
+            if not self.highlighter.is_claim(s.label)
+        ]
+        nested = [
+            s
+            for s in own
+            if any(
+                o.id != s.id
+                and o.start <= s.start
+                and s.end <= o.end
+                and (o.start, o.end) != (s.start, s.end)
+                for o in own
+            )
+        ]
+        others = self._visible_spans(self.others, rect) if self.others is not None else []
+        if not nested and not others:
+            return
+        painter = QPainter(self.viewport())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for span in nested:
+            painter.setPen(QPen(QColor(self.highlighter.color(span.label)).darker(200), 1.5))
+            for r in self.span_rects(span.start, span.end):
+                painter.drawRect(r.adjusted(0, 2, 0, -2))
+        for span in others:
+            color = QColor(self.highlighter.color(span.label)).darker(160)
+            pen = QPen(color, 1.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            for r in self.span_rects(span.start, span.end):
+                # Below the line's own highlight: beside one's spans, never over them.
+                painter.drawLine(
+                    r.bottomLeft() + QPointF(0, -1.5), r.bottomRight() + QPointF(0, -1.5)
+                )
+                painter.drawLine(r.topLeft() + QPointF(0, 1), r.topRight() + QPointF(0, 1))
+        painter.end()
+
+    def others_tooltip(self, offset: int) -> list[str]:
+        """Tooltip lines (rich text, data escaped) for others' spans at ``offset``."""
+        if self.others is None:
+            return []
+        return [
+            f"{plain(span.label)} · {plain(span.annotator)} (read-only)"
+            for span in self.others.at(offset)
+        ]
+
+    def _paint_selected_outline(self) -> None:
+        """A frame around the selected span, so it reads as selected whatever its colour."""
+        span = self._index.get(self._index.selected) if self._index.selected else None
+        if span is None:
+            return
+        rects = self.span_rects(span.start, span.end)
+        if not rects:
+            return
+        painter = QPainter(self.viewport())
+        pen = QPen(self.palette().color(QPalette.ColorRole.Text), 2)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in rects:
+            painter.drawRect(rect.adjusted(-1, 0, 1, 0))
+        painter.end()
 
     def _visible_blocks(self, rect: QRect) -> Iterable[tuple[int, float]]:
         """Blocks that intersect ``rect`` (viewport coordinates), formatted first."""

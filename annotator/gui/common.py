@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 __all__ = [
     "configure_rtl",
     "is_plain_key",
+    "isolate",
     "label_for_key",
     "mix",
     "menu_text",
@@ -56,6 +57,16 @@ def snippet(text: str, limit: int = 30) -> str:
     """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolate(text: str) -> str:
+    """``text`` in a bidi isolate (FSI … PDI): quoted Arabic in an English message
+    (or Latin in an Arabic one) keeps its own direction and never drags the
+    quote marks around it (``«السكون»``, not ``«السكون«``)."""
+    return f"{FSI}{text}{PDI}"
 
 
 def when(stamp: str) -> str:

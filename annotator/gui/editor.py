@@ -13,6 +13,7 @@ or the undo stack changes this annotator's spans.
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
@@ -69,6 +70,8 @@ class AnnotationEditor(QWidget):
         self._title = ""
         self._labels: dict[str, Label] = {}
         self._keys: dict[str, str] = {}
+        self._show_others = False
+        self._others = SpanIndex()
 
         self._index = SpanIndex()
         self._view = ArticleView(self._index, self)
@@ -134,6 +137,8 @@ class AnnotationEditor(QWidget):
         self._doc_id = document.id
         self._title = document.title
         self._rules.exact = None
+        source = self._project.documents.source_tokens(document.id)
+        self._rules.tokens = source.tokens if source is not None else None
         # The index first: setPlainText formats every block as it loads them.
         self._index.reset(document.text, spans)
         self._view.setPlainText(display_text(document.text))
@@ -145,6 +150,7 @@ class AnnotationEditor(QWidget):
                 f"positions instead of {self._index.offsets.utf16_length}; refusing to annotate it."
             )
         self._span_list.refresh()
+        self._load_others()
         self.span_selected.emit("")
         # After the window is up: spaCy's import (~0.4 s) must not delay the first paint.
         QTimer.singleShot(_WARM_DELAY_MS, lambda: warm_tokenizer())
@@ -189,13 +195,21 @@ class AnnotationEditor(QWidget):
     def find(self, query: str, *, forward: bool = True) -> bool:
         """Select the next (or previous) match of ``query``, tolerant of tashkeel,
         tatweel and hamza forms; wraps around. Returns whether anything matched."""
+        return self.find_match(query, forward=forward) is not None
+
+    def find_match(self, query: str, *, forward: bool = True) -> tuple[int, int] | None:
+        """:meth:`find`, saying which match is selected: ``(number, total)``, or
+        ``None`` when nothing matches. The match stays selected, so a label key
+        that follows labels it."""
         if self._doc_id is None or not query.strip():
-            return False
-        if not self._view.find_text(query, forward=forward):
+            return None
+        found = self._view.find_text(query, forward=forward)
+        if found is None:
             self.status_message.emit(fill(translate("AnnotationEditor", "Not found: %1"), query))
-            return False
+            return None
+        self._rules.exact = None
         self._select("")
-        return True
+        return found
 
     def zoom(self, steps: int) -> None:
         """Make the text bigger (positive steps) or smaller, one point per step."""
@@ -259,6 +273,22 @@ class AnnotationEditor(QWidget):
                 self._view.ensureCursorVisible()
         self._select(span_id)
 
+    def reveal_span(self, span_id: str) -> None:
+        """Show a span of the open document: selected when it is shown, else (a
+        deleted one, about to come back) its characters selected in the text."""
+        if self._index.get(span_id) is not None:
+            self.select_span(span_id)
+            return
+        try:
+            span = self._project.spans.get(span_id)
+        except AnnotatorError:
+            return
+        if span.doc_id != self._doc_id:
+            return
+        self._select("")
+        self._view.set_selection(span.start, span.end)
+        self._view.ensureCursorVisible()
+
     def reload_labels(self) -> None:
         """Re-read the project's labels (palette, keys, colours)."""
         labels = self._project.labels.list()
@@ -268,6 +298,34 @@ class AnnotationEditor(QWidget):
         self._palette.set_labels(labels)
         self._span_list.set_labels({label.name: label.color for label in labels})
         self._highlighter.rehighlight()
+        self._view.viewport().update()
+
+    def set_show_others(self, on: bool) -> None:
+        """Show other annotators' spans and gold beside one's own (read-only, dashed)."""
+        self._show_others = bool(on)
+        self._load_others()
+
+    def show_others(self) -> bool:
+        return self._show_others
+
+    def others_spans(self) -> list[Span]:
+        """Others' spans (and gold) of the open document as shown; empty when hidden."""
+        return list(self._others.sorted_spans()) if self._view.others is not None else []
+
+    def _load_others(self) -> None:
+        if not self._show_others or self._doc_id is None:
+            self._view.others = None
+        else:
+            others = [
+                s
+                for s in self._project.spans.for_document(self._doc_id)
+                if s.annotator != self._annotator
+            ]
+            gold = [
+                replace(s, annotator="gold") for s in self._project.gold.for_document(self._doc_id)
+            ]
+            self._others.reset(self._index.text, others + gold)
+            self._view.others = self._others
         self._view.viewport().update()
 
     def set_show_label_tags(self, on: bool) -> None:
@@ -322,6 +380,8 @@ class AnnotationEditor(QWidget):
         if self._doc_id is not None and change.doc_id is None and change.documents_changed:
             self._load_spans()
             return
+        if self._show_others and change.doc_id == self._doc_id:
+            self._load_others()  # another window's or annotator's edit, or gold
         if change.gold or change.doc_id is None:
             return
         if change.span_ids and change.doc_id == self._doc_id:
@@ -419,6 +479,7 @@ class AnnotationEditor(QWidget):
         self._highlighter.rehighlight()
         self._view.viewport().update()
         self._span_list.refresh()
+        self._load_others()
         self.span_selected.emit("")
 
     def _palette_sticky_changed(self, name: object) -> None:

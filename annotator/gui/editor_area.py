@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from annotator.gui.editor import AnnotationEditor
@@ -32,6 +34,7 @@ class EditorArea(QWidget):
         old = self.editor
         editor = AnnotationEditor(session, self)
         editor.set_annotator(annotator)
+        editor.text_view().installEventFilter(self)
         self._layout.insertWidget(0, editor, 1)
         if old is not None:
             self._layout.removeWidget(old)
@@ -50,11 +53,29 @@ class EditorArea(QWidget):
         self.zoom_steps += steps
         return True
 
-    def _find(self, query: str, forward: bool) -> bool:
-        found = self.editor is not None and self.editor.find(query, forward=forward)
-        if found:
-            self.focus_text()
-        return found
+    def _find(self, query: str, forward: bool) -> tuple[int, int] | None:
+        # The focus stays where it is (the find field): typed letters are never label keys.
+        if self.editor is None:
+            return None
+        return self.editor.find_match(query, forward=forward)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        # While the find bar is open, Enter in the article goes to the next match too.
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and self.find_bar.isVisible()
+            and self.editor is not None
+            and watched is self.editor.text_view()
+        ):
+            assert isinstance(event, QKeyEvent)
+            plain = not event.modifiers() & ~(
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+            )
+            if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self.find_bar.find_next(forward=not shift)
+                return True
+        return super().eventFilter(watched, event)
 
     def focus_text(self) -> None:
         if self.editor is not None:

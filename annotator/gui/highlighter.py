@@ -184,6 +184,7 @@ class SpanHighlighter:
         self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
         self._colors: dict[str, QColor] = {}
         self._claim: dict[str, bool] = {}
+        self._place: dict[str, bool] = {}
         #: blocks whose layout carries the current formats (numbers; reset on load)
         self._done: set[int] = set()
         self.set_labels(labels)
@@ -191,6 +192,7 @@ class SpanHighlighter:
     def set_labels(self, labels: Sequence[Label]) -> None:
         self._colors = {label.name: QColor(label.color) for label in labels}
         self._claim = {label.name: label.kind is LabelKind.CLAIM for label in labels}
+        self._place = {label.name: label.kind is LabelKind.PLACE for label in labels}
         self._formats.clear()
 
     def is_claim(self, label: str) -> bool:
@@ -248,6 +250,10 @@ class SpanHighlighter:
         if entity is not None:
             color = QColor(self.color(entity))
             fmt.setBackground(color.darker(135) if entity_selected else color)
+            # Places also carry a line over them: entities and places differ in
+            # greyscale and for any eyes, not by colour alone.
+            if self._place.get(entity, False):
+                fmt.setFontOverline(True)
         elif claim is not None:
             # A light tint so a claim reads as one stretch; entities inside keep their
             # colour. Opaque (mixed with white): translucent pieces would darken
@@ -289,6 +295,8 @@ class SpanHighlighter:
                 any_claim = any_claim or claim
                 pieces.append((a, b, span, claim))
         if not any_claim:
+            # Outer entities first: a nested one's colour is laid over its outer one's.
+            pieces.sort(key=lambda p: p[0] - p[1])
             return [
                 self._range(
                     a, b - a, self.char_format(span.label, span.id == selected, None, 0, False)
@@ -300,6 +308,7 @@ class SpanHighlighter:
         for left, right in zip(cuts, cuts[1:], strict=False):
             entity = claim_label = None
             entity_selected = claim_selected = False
+            entity_length: int | None = None
             claims = 0
             for a, b, span, claim in pieces:
                 if a <= left and right <= b:
@@ -308,8 +317,10 @@ class SpanHighlighter:
                         if claim_label is None or span.id == selected:
                             claim_label = span.label
                         claim_selected = claim_selected or span.id == selected
-                    else:
+                    elif entity_length is None or b - a < entity_length:
+                        # The innermost entity shows (nested inside another).
                         entity, entity_selected = span.label, span.id == selected
+                        entity_length = b - a
             if entity is not None or claims:
                 ranges.append(
                     self._range(

@@ -23,7 +23,11 @@ from annotator.gui.i18n import fill, translate
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
-__all__ = ["MainActions"]
+__all__ = ["EXACT_MODE_KEY", "MainActions"]
+
+#: Toggles "Exact characters" (Alt-drag does it for one selection, but window
+#: managers such as openbox take Alt-drag to move the window).
+EXACT_MODE_KEY = "Ctrl+Shift+X"
 
 
 class MainActions(QObject):
@@ -46,9 +50,15 @@ class MainActions(QObject):
         self.redo = self._action(w.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         self.find = self._action(w.show_find_bar, [key.Find])
         self.find_next = self._action(lambda: w.find_bar.find_next(forward=True), ["F3"])
+        self.find_previous = self._action(lambda: w.find_bar.find_next(forward=False), ["Shift+F3"])
         self.zoom_in = self._action(lambda: w.zoom(1), ["Ctrl+=", "Ctrl++"])
         self.zoom_out = self._action(lambda: w.zoom(-1), ["Ctrl+-"])
         self.zoom_reset = self._action(w.reset_zoom, ["Ctrl+0"])
+        self.show_others = QAction(self._window)
+        self.show_others.setCheckable(True)
+        self.show_others.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.show_others.toggled.connect(w.set_show_others)
+        self._window.addAction(self.show_others)
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
         self.languages: dict[str, QAction] = {}
@@ -67,6 +77,7 @@ class MainActions(QObject):
             w.flow.skip_and_next, ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"]
         )
         self.switch_annotator = self._action(w.switch_annotator_dialog)
+        self.manage_labels = self._action(w.open_labels_dialog)
         self.review = self._action(w.open_review)
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
@@ -75,7 +86,18 @@ class MainActions(QObject):
     def _action(self, slot: Callable[[], Any], shortcuts: list[Any] | None = None) -> QAction:
         action = QAction(self._window)
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            # Without repeats: Quit is Ctrl+Q on Linux already, and a sequence given
+            # twice is an "ambiguous shortcut" that Qt refuses to act on.
+            sequences: list[QKeySequence] = []
+            for s in shortcuts:
+                for seq in (
+                    QKeySequence.keyBindings(s)
+                    if isinstance(s, QKeySequence.StandardKey)
+                    else [QKeySequence(s)]
+                ):
+                    if not seq.isEmpty() and seq not in sequences:
+                        sequences.append(seq)
+            action.setShortcuts(sequences)
         action.triggered.connect(lambda _checked=False: slot())
         self._window.addAction(action)  # shortcuts work even when a menu is hidden
         return action
@@ -101,11 +123,15 @@ class MainActions(QObject):
         self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.find)
         self.menu_edit.addAction(self.find_next)
+        self.menu_edit.addAction(self.find_previous)
+        self._edit_menu_slot = self.menu_edit.addSeparator()  # the exact-mode toggle goes here
 
         self.menu_view = bar.addMenu("")
         self.menu_view.addAction(self.zoom_in)
         self.menu_view.addAction(self.zoom_out)
         self.menu_view.addAction(self.zoom_reset)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.show_others)
         self.menu_view.addSeparator()
         self.menu_language = self.menu_view.addMenu("")
         for action in self.languages.values():
@@ -124,6 +150,8 @@ class MainActions(QObject):
 
         self.menu_annotator = bar.addMenu("")
         self.menu_annotator.addAction(self.switch_annotator)
+        self.menu_annotator.addSeparator()
+        self.menu_annotator.addAction(self.manage_labels)
 
         self.menu_review = bar.addMenu("")
         self.menu_review.addAction(self.review)
@@ -138,15 +166,32 @@ class MainActions(QObject):
         self.toolbar.addSeparator()
         self._editor_slot = self.toolbar.addSeparator()
         self.toolbar.addAction(self.find)
+        self.toolbar.addAction(self.show_others)
         self.toolbar.addAction(self.done_next)
         self._editor_action: QAction | None = None
 
     def set_editor_action(self, action: QAction) -> None:
-        """The open editor's own toggle, on the toolbar (each project gets its own editor)."""
+        """The open editor's own toggle, on the toolbar and in the Edit menu (each
+        project gets its own editor), with its own key."""
         if self._editor_action is not None:
             self.toolbar.removeAction(self._editor_action)
+            self.menu_edit.removeAction(self._editor_action)
+        action.setShortcut(QKeySequence(EXACT_MODE_KEY))
         self.toolbar.insertAction(self._editor_slot, action)
+        self.menu_edit.insertAction(self._edit_menu_slot, action)
         self._editor_action = action
+        self.fix_toolbar_sizes()
+
+    def fix_toolbar_sizes(self) -> None:
+        """Every toolbar button as wide as its widest text in this language, fixed:
+        a click never lands on a neighbour that moved."""
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is None or action.isSeparator():
+                continue
+            button.setMinimumWidth(0)
+            button.setMaximumWidth(16777215)
+            button.setFixedWidth(button.sizeHint().width())
 
     def menu(self, name: str) -> QMenu:
         return {
@@ -181,6 +226,8 @@ class MainActions(QObject):
         self.redo.setEnabled(can_redo and not busy)
         undo_text = stack.undoText() if stack is not None else ""
         redo_text = stack.redoText() if stack is not None else ""
+        # The Edit menu and the tooltip name the edit; the toolbar button keeps its
+        # short text (iconText) and its size, so nothing on the toolbar moves.
         self.undo.setText(
             fill(translate("MainWindow", "&Undo %1"), menu_text(undo_text)).strip()
             if undo_text
@@ -190,6 +237,18 @@ class MainActions(QObject):
             fill(translate("MainWindow", "&Redo %1"), menu_text(redo_text)).strip()
             if redo_text
             else translate("MainWindow", "&Redo")
+        )
+        self.undo.setIconText(translate("MainWindow", "Undo"))
+        self.redo.setIconText(translate("MainWindow", "Redo"))
+        self.undo.setToolTip(
+            fill(translate("MainWindow", "Undo %1 (Ctrl+Z)"), undo_text)
+            if undo_text
+            else translate("MainWindow", "Nothing to undo")
+        )
+        self.redo.setToolTip(
+            fill(translate("MainWindow", "Redo %1 (Ctrl+Shift+Z)"), redo_text)
+            if redo_text
+            else translate("MainWindow", "Nothing to redo")
         )
 
     def retranslate_ui(self) -> None:
@@ -205,10 +264,18 @@ class MainActions(QObject):
         self.menu_edit.setTitle(translate("MainWindow", "&Edit"))
         self.find.setText(translate("MainWindow", "&Find in article…"))
         self.find_next.setText(translate("MainWindow", "Find &next"))
+        self.find_previous.setText(translate("MainWindow", "Find pre&vious"))
         self.menu_view.setTitle(translate("MainWindow", "&View"))
         self.zoom_in.setText(translate("MainWindow", "Zoom &in"))
         self.zoom_out.setText(translate("MainWindow", "Zoom &out"))
         self.zoom_reset.setText(translate("MainWindow", "&Reset zoom"))
+        self.show_others.setText(translate("MainWindow", "Show &others' spans and gold"))
+        self.show_others.setToolTip(
+            translate(
+                "MainWindow",
+                "Other annotators' spans and gold, read-only, as dashed lines beside your own",
+            )
+        )
         self.menu_language.setTitle(translate("MainWindow", "&Language"))
         self.menu_panels.setTitle(translate("MainWindow", "&Panels"))
         self.menu_go.setTitle(translate("MainWindow", "&Go"))
@@ -219,10 +286,12 @@ class MainActions(QObject):
         self.skip_next.setText(translate("MainWindow", "Mark &skipped and next"))
         self.menu_annotator.setTitle(translate("MainWindow", "&Annotator"))
         self.switch_annotator.setText(translate("MainWindow", "&Switch annotator…"))
+        self.manage_labels.setText(translate("MainWindow", "Manage &labels…"))
         self.toolbar.setWindowTitle(translate("MainWindow", "Toolbar"))
         self.menu_review.setTitle(translate("MainWindow", "&Review"))
         self.review.setText(translate("MainWindow", "&Agreement and adjudication…"))
         self.languages[i18n.current_language()].setChecked(True)
+        self.fix_toolbar_sizes()
 
     def _fill_recent_menu(self) -> None:
         menu = self.menu_recent

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self._update_title()
         self._update_status_widgets()
+        self.actions.fix_toolbar_sizes()
 
     # --- project -------------------------------------------------------------------------
 
@@ -166,6 +167,11 @@ class MainWindow(QMainWindow):
 
         editor = self.area.install(session, self._annotator)
         editor.status_message.connect(self.show_message)
+        editor.set_show_others(self.actions.show_others.isChecked())
+        self.docks.guidelines_panel.set_session(session)
+        if self.docks.guidelines_panel.text().strip():
+            self.docks.guidelines.show()
+            self.docks.guidelines.raise_()
         self.actions.set_editor_action(editor.precise_action())
         self.docks.show_editor_panels(editor)
         self._project = project
@@ -254,16 +260,80 @@ class MainWindow(QMainWindow):
     # --- undo, find, zoom --------------------------------------------------------------
 
     def undo(self) -> None:
-        if not self._busy:
+        """Undo the last edit; one of another document is first shown, not undone.
+
+        An undo never acts unseen: when the span edit it would undo belongs to
+        a document other than the open one, that document opens with the span
+        selected and the status bar says to press Undo again.
+        """
+        if not self._busy and self._reveal_next(undo=True):
             self.undo_stack.undo()
 
     def redo(self) -> None:
-        if not self._busy:
+        """Redo the next edit; as with :meth:`undo`, another document's is shown first."""
+        if not self._busy and self._reveal_next(undo=False):
             self.undo_stack.redo()
+
+    def _reveal_next(self, *, undo: bool) -> bool:
+        """Whether the next undo (redo) may run now: it is about the open document,
+        or about none; else its document is opened and its span shown."""
+        command = self.session.next_command(undo=undo)
+        change = command.change if command is not None else None
+        # Span edits only: a status undone shows in the document list, and its
+        # document opens right after (see _on_changes).
+        if change is None or change.doc_id is None or change.gold or not change.span_ids:
+            return True
+        if change.doc_id == self.current_document():
+            return True
+        if not self.open_document(change.doc_id):
+            return False
+        self.editor.reveal_span(change.span_ids[0])
+        message = (
+            translate("MainWindow", "Shown first: press Undo again to undo “%1” here.")
+            if undo
+            else translate("MainWindow", "Shown first: press Redo again to redo “%1” here.")
+        )
+        self.show_message(fill(message, command.text() if command is not None else ""))
+        return False
 
     def _update_undo_actions(self) -> None:
         stack = self._session.undo_stack if self._session is not None else None
         self.actions.update_undo(stack, busy=self._busy)
+
+    def set_show_others(self, on: bool) -> None:
+        """Show other annotators' spans and gold beside this annotator's (read-only)."""
+        if self.actions.show_others.isChecked() != bool(on):
+            self.actions.show_others.setChecked(bool(on))  # comes back here
+            return
+        if self.area.editor is not None:
+            self.area.editor.set_show_others(bool(on))
+
+    def show_others_if_mine_are_empty(self) -> None:
+        """A first start on the sample: this annotator has no spans yet, others do;
+        their work is shown (the README promises an annotated article), and the
+        status bar says how to hide it."""
+        project = self.project
+        annotators = [a for a in project.spans.annotators() if a != self._annotator]
+        if not annotators or project.spans.count(annotator=self._annotator):
+            return
+        self.set_show_others(True)
+        self.show_message(
+            fill(
+                translate(
+                    "MainWindow",
+                    "Showing the spans of %1 (dashed, read-only); "
+                    "View → Show others' spans hides them.",
+                ),
+                ", ".join(annotators),
+            )
+        )
+
+    def open_labels_dialog(self) -> None:
+        """Labels → Manage labels: every change a core edit, undoable."""
+        from annotator.gui.labels_dialog import LabelsDialog
+
+        dialog = LabelsDialog(self.session, self)
+        dialog.exec()
 
     def show_find_bar(self) -> None:
         self.find_bar.open_bar()

@@ -1,12 +1,16 @@
 """How a selection in the article becomes the characters a label gets.
 
-By default a selection snaps to whole tokens of the core tokenizer
+By default a selection snaps to whole tokens (the document's own when it came
+tokenized, e.g. from CoNLL; else the project tokenizer's), never
+taking whitespace or punctuation at its edges
 (:func:`annotator.core.tokenizer.snap_selection`). Alt held while selecting,
 or the "Exact characters" mode, keeps the exact characters; a double click
 selects a token and a triple click a sentence (both whole tokens already).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction
@@ -31,13 +35,15 @@ class SelectionRules(QObject):
         self.sticky: str | None = None
         # The last selection made with Alt held (or a sentence): labelled as it is.
         self.exact: tuple[int, int] | None = None
+        # The open document's own tokens when it came tokenized; None: the tokenizer's.
+        self.tokens: Sequence[tuple[int, int]] | None = None
         self.precise_action = QAction(translate("AnnotationEditor", "Exact characters"), self)
         self.precise_action.setCheckable(True)
         self.precise_action.setToolTip(
             translate(
                 "AnnotationEditor",
                 "Keep the exact characters of a selection instead of whole tokens "
-                "(or hold Alt while selecting).",
+                "(Ctrl+Shift+X; or hold Alt while selecting).",
             )
         )
         self.precise_action.toggled.connect(self.set_precise)
@@ -53,7 +59,7 @@ class SelectionRules(QObject):
         """The characters a label on ``start``–``end`` gets (empty: only spaces)."""
         if self.precise or self.exact == (start, end):
             return start, end
-        return tokenizer.snap_selection(text, start, end)
+        return tokenizer.snap_selection(text, start, end, tokens=self.tokens)
 
     def selection_finished(self, text: str, *, exact: bool, sentence: bool) -> bool:
         """After a mouse release over a selection: keep or snap it.
@@ -66,7 +72,7 @@ class SelectionRules(QObject):
             self.exact = (start, end)
         elif not sentence:
             self.exact = None
-            snapped = tokenizer.snap_selection(text, start, end)
+            snapped = tokenizer.snap_selection(text, start, end, tokens=self.tokens)
             if snapped[0] >= snapped[1]:
                 cursor = view.textCursor()
                 cursor.clearSelection()
@@ -78,7 +84,7 @@ class SelectionRules(QObject):
 
     def _select_token_at(self, point: QPoint) -> None:
         text = self._view.stored_text()
-        token = tokenizer.token_at(text, self._view.offset_at(point))
+        token = tokenizer.token_at(text, self._view.offset_at(point), tokens=self.tokens)
         if token is None:
             return
         self.exact = None
@@ -89,5 +95,9 @@ class SelectionRules(QObject):
         sentence = tokenizer.sentence_at(text, self._view.offset_at(point))
         if sentence is None:
             return
-        self.exact = sentence  # a sentence is whole tokens already
+        # Whole tokens already; its full stop and quotes stay out, as snapping does.
+        sentence = tokenizer.trim_edges(text, *sentence)
+        if sentence[0] >= sentence[1]:
+            return
+        self.exact = sentence
         self._view.set_selection(*sentence)

@@ -14,7 +14,7 @@ from annotator.core.change import Change, Edit
 from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan
 from annotator.core.errors import AnnotatorError, SpanOverlapsEntity
 from annotator.core.model import DocId, Span
-from annotator.gui.common import snippet
+from annotator.gui.common import isolate, snippet
 from annotator.gui.highlighter import SpanIndex
 from annotator.gui.i18n import fill, translate
 from annotator.gui.ops import ProjectSession
@@ -47,7 +47,8 @@ class SpanEdits:
 
     def _quote(self, span: Span | tuple[int, int]) -> str:
         start, end = (span.start, span.end) if isinstance(span, Span) else span
-        return snippet(self._index.text[start:end])
+        # Isolated: the guillemets around it come out right in either direction.
+        return isolate(snippet(self._index.text[start:end]))
 
     def add(
         self, doc_id: DocId, annotator: str, label: str, start: int, end: int

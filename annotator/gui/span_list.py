@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Span
+from annotator.core.tokenizer import has_loose_edges
 from annotator.gui.common import plain_tooltip, snippet
 from annotator.gui.highlighter import SpanIndex
 from annotator.gui.i18n import translate
@@ -37,6 +38,8 @@ from annotator.gui.i18n import translate
 __all__ = ["SpanListModel", "SpanListWidget"]
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Shown before the text of a span with punctuation or a space at an edge.
+LOOSE_EDGE_MARK = "⚠"
 _SNIPPET = 60
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -58,6 +61,10 @@ class SpanListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(self._index.sorted_spans())
         self.endResetModel()
+
+    def loose_edges(self, span: Span) -> bool:
+        """The span starts or ends with whitespace, punctuation or tatweel."""
+        return has_loose_edges(self._index.text[span.start : span.end])
 
     def span_at(self, row: int) -> Span | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -99,13 +106,19 @@ class SpanListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return span.label
-            return snippet(self._index.text[span.start : span.end], _SNIPPET)
+            text = snippet(self._index.text[span.start : span.end], _SNIPPET)
+            # A span kept in exact mode with a comma or quote at its edge is marked:
+            # snapping never makes one, and a model would learn the punctuation.
+            return f"{LOOSE_EDGE_MARK} {text}" if self.loose_edges(span) else text
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._colors.get(span.label, "#cccccc"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(
-                f"{span.label} {span.start}–{span.end}\n{span.annotator}\n{span.updated}"
-            )
+            tip = f"{span.label} {span.start}–{span.end}\n{span.annotator}\n{span.updated}"
+            if self.loose_edges(span):
+                tip += "\n" + translate(
+                    "SpanListModel", "Starts or ends with punctuation or a space."
+                )
+            return plain_tooltip(tip)
         if role == SPAN_ID_ROLE:
             return span.id
         return None

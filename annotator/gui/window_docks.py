@@ -1,5 +1,5 @@
-"""The main window's three docks: documents at the start of the lines, labels and spans
-at their end, on the side that means in the interface's direction."""
+"""The main window's docks: documents at the start of the lines, labels, spans and the
+project's guidelines at their end, on the side that means in the interface's direction."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from annotator.gui.documents_dock import DocumentsDock
 from annotator.gui.editor import AnnotationEditor
+from annotator.gui.guidelines import GuidelinesPanel
 from annotator.gui.i18n import translate
 
 __all__ = ["WindowDocks"]
@@ -32,6 +33,9 @@ class WindowDocks(QObject):
         self.documents = DocumentsDock(window)
         self.palette = _side_dock(window, "PaletteDock")
         self.spans = _side_dock(window, "SpansDock")
+        self.guidelines = _side_dock(window, "GuidelinesDock")
+        self.guidelines_panel = GuidelinesPanel(self.guidelines)
+        self.guidelines.setWidget(self.guidelines_panel)
         self._rtl: bool | None = None
         self.place()
         for corner, area in (
@@ -43,7 +47,7 @@ class WindowDocks(QObject):
             window.setCorner(corner, area)
 
     def all(self) -> list[QDockWidget]:
-        return [self.documents, self.palette, self.spans]
+        return [self.documents, self.palette, self.spans, self.guidelines]
 
     def place(self) -> None:
         """Documents on the side where lines start, labels and spans where they end.
@@ -58,12 +62,21 @@ class WindowDocks(QObject):
         self._rtl = rtl
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         start, end = (right, left) if rtl else (left, right)
-        for dock, area in ((self.documents, start), (self.palette, end), (self.spans, end)):
+        placed_before = window.dockWidgetArea(self.guidelines) != Qt.DockWidgetArea.NoDockWidgetArea
+        for dock, area in (
+            (self.documents, start),
+            (self.palette, end),
+            (self.spans, end),
+            (self.guidelines, end),
+        ):
             placed = window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea
             hidden = dock.isHidden() and placed
             window.removeDockWidget(dock)
             window.addDockWidget(area, dock)
             dock.setHidden(hidden)
+        window.tabifyDockWidget(self.spans, self.guidelines)
+        if not placed_before:
+            self.guidelines.hide()  # shown when the project has guidelines
         window.resizeDocks([self.documents, self.palette], [300, 240], Qt.Orientation.Horizontal)
 
     def show_editor_panels(self, editor: AnnotationEditor) -> None:
@@ -91,3 +104,5 @@ class WindowDocks(QObject):
         self.documents.retranslate_ui()
         self.palette.setWindowTitle(translate("MainWindow", "Labels"))
         self.spans.setWindowTitle(translate("MainWindow", "Spans"))
+        self.guidelines.setWindowTitle(translate("MainWindow", "Guidelines"))
+        self.guidelines_panel.retranslate_ui()

@@ -4,68 +4,72 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../annotator/gui/selection_rules.py" line="34" />
+        <location filename="../../annotator/gui/selection_rules.py" line="35" />
         <source>Exact characters</source>
         <translation>أحرف دقيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/selection_rules.py" line="37" />
-        <source>Keep the exact characters of a selection instead of whole tokens (or hold Alt while selecting).</source>
-        <translation>الإبقاء على أحرف التحديد كما هي بدل الكلمات الكاملة (أو اضغط Alt أثناء التحديد).</translation>
+        <location filename="../../annotator/gui/selection_rules.py" line="38" />
+        <source>Keep the exact characters of a selection instead of whole tokens (Ctrl+Shift+X; or hold Alt while selecting).</source>
+        <translation>الاحتفاظ بالأحرف المحددة كما هي بدلاً من الكلمات كاملة (Ctrl+Shift+X، أو اضغط Alt أثناء التحديد).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="187" />
+        <source>Keep the exact characters of a selection instead of whole tokens (or hold Alt while selecting).</source>
+        <translation type="vanished">الإبقاء على أحرف التحديد كما هي بدل الكلمات الكاملة (أو اضغط Alt أثناء التحديد).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/editor.py" line="186" />
         <source>Select some text (or click a span) first.</source>
         <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="176" />
-        <location filename="../../annotator/gui/editor.py" line="230" />
+        <location filename="../../annotator/gui/editor.py" line="175" />
+        <location filename="../../annotator/gui/editor.py" line="234" />
         <source>No label named %1 in this project.</source>
         <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="200" />
+        <location filename="../../annotator/gui/editor.py" line="206" />
         <source>Not found: %1</source>
         <translation>غير موجود: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="289" />
+        <location filename="../../annotator/gui/editor.py" line="337" />
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="293" />
+        <location filename="../../annotator/gui/editor.py" line="341" />
         <source>Set the annotator's name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="303" />
+        <location filename="../../annotator/gui/editor.py" line="351" />
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="60" />
+        <location filename="../../annotator/gui/span_edits.py" line="61" />
         <source>Add %1 «%2»</source>
         <translation>إضافة %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="71" />
+        <location filename="../../annotator/gui/span_edits.py" line="72" />
         <source>Replaced %1 with %2.</source>
         <translation>استُبدل %1 بـ %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="83" />
+        <location filename="../../annotator/gui/span_edits.py" line="84" />
         <source>Relabel %1 → %2 «%3»</source>
         <translation>تغيير التسمية %1 ← %2 «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="97" />
+        <location filename="../../annotator/gui/span_edits.py" line="98" />
         <source>Delete %1 «%2»</source>
         <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="123" />
+        <location filename="../../annotator/gui/span_edits.py" line="124" />
         <source>Not added: %1 would overlap %2 «%3». Delete that span first, or mark exactly the same characters to replace it.</source>
         <translation>لم يُضف: %1 سيتداخل مع %2 «%3». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
     </message>
@@ -117,80 +121,80 @@
         <translation>الرقم أو العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="160" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="161" />
         <source>New documents: %1</source>
         <translation>مستندات جديدة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="161" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="162" />
         <source>Already in the project: %1</source>
         <translation>موجودة في المشروع من قبل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="164" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="163" />
         <source>Spans added: %1</source>
         <translation>مقاطع مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="168" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="167" />
         <source>Labels added: %1</source>
         <translation>تسميات مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="171" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="170" />
         <source>Cancelled: files read before cancelling were kept.</source>
         <translation>أُلغي: حُفظت الملفات التي قُرئت قبل الإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="174" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="173" />
         <source>Files not imported: %1</source>
         <translation>ملفات لم تُستورد: %1</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/import_dialogs.py" line="99" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="196" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="195" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="199" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="198" />
         <source>Reading files…</source>
         <translation>قراءة الملفات…</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/export_dialog.py" line="151" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="210" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="209" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="231" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="230" />
         <source>Cancelling after the current batch…</source>
         <translation>يُلغى بعد الدفعة الحالية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="254" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="253" />
         <source>%1 of %2 files: %3</source>
         <translation>%1 من %2 ملفات: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="266" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="262" />
         <source>Import cancelled.</source>
         <translation>أُلغي الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="268" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="264" />
         <source>Import finished.</source>
         <translation>انتهى الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="279" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="275" />
         <source>Import failed; nothing from the failed batch was stored.</source>
         <translation>فشل الاستيراد؛ لم يُحفظ شيء من الدفعة الفاشلة.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/export_dialog.py" line="179" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="287" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="283" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
@@ -281,12 +285,12 @@
         <translation>CoNLL: قبول وسوم IOB1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="115" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="116" />
         <source>Write renamings as FROM=TO, e.g. PERS=PER (not “%1”).</source>
         <translation>اكتب إعادة التسمية بصيغة من=إلى، مثل PERS=PER (وليس «%1»).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="122" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="123" />
         <source>Choose another annotator name.</source>
         <translation>اختر اسم معلِّم آخر.</translation>
     </message>
@@ -294,202 +298,369 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="43" />
+        <location filename="../../annotator/gui/documents_model.py" line="41" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="44" />
+        <location filename="../../annotator/gui/documents_model.py" line="42" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="45" />
+        <location filename="../../annotator/gui/documents_model.py" line="43" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="46" />
+        <location filename="../../annotator/gui/documents_model.py" line="44" />
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="306" />
+        <location filename="../../annotator/gui/documents_model.py" line="304" />
         <source>(untitled)</source>
         <translation>(بلا عنوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="333" />
+        <location filename="../../annotator/gui/documents_model.py" line="331" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="335" />
+        <location filename="../../annotator/gui/documents_model.py" line="333" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="337" />
+        <location filename="../../annotator/gui/documents_model.py" line="335" />
         <source>Words</source>
         <translation>الكلمات</translation>
     </message>
 </context>
 <context>
+    <name>Guidelines</name>
+    <message>
+        <location filename="../../annotator/gui/guidelines.py" line="67" />
+        <source>Edit guidelines…</source>
+        <translation>تحرير الإرشادات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/guidelines.py" line="85" />
+        <source>No guidelines yet. Edit them here (Markdown); they are kept in the project.</source>
+        <translation>لا إرشادات بعد. حرّرها هنا (Markdown)؛ تُحفظ في المشروع.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/guidelines.py" line="101" />
+        <source>Edit guidelines</source>
+        <translation>تحرير الإرشادات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/guidelines.py" line="109" />
+        <source>Guidelines (Markdown)</source>
+        <translation>الإرشادات (Markdown)</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="48" />
+        <source>Labels</source>
+        <translation>التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="56" />
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="70" />
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="71" />
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="72" />
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="73" />
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="74" />
+        <source>Description</source>
+        <translation>الوصف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="75" />
+        <source>Description (Arabic)</source>
+        <translation>الوصف (بالعربية)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="76" />
+        <source>Apply to the chosen label</source>
+        <translation>تطبيق على التسمية المختارة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="77" />
+        <source>Add as a new label</source>
+        <translation>إضافة تسمية جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="78" />
+        <source>Move up</source>
+        <translation>نقل لأعلى</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="79" />
+        <source>Move down</source>
+        <translation>نقل لأسفل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="186" />
+        <source>Edit label %1</source>
+        <translation>تحرير التسمية %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="203" />
+        <source>Add label %1</source>
+        <translation>إضافة التسمية %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="213" />
+        <source>Move label %1</source>
+        <translation>نقل التسمية %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="52" />
+        <location filename="../../annotator/gui/find_bar.py" line="60" />
         <source>Find:</source>
+        <extracomment>``find(query, forward)`` → ``(number, total)`` of the match selected, or ``None``.</extracomment>
         <translation>بحث:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="54" />
+        <location filename="../../annotator/gui/find_bar.py" line="62" />
         <source>Text in the article (tashkeel and hamza forms ignored)</source>
         <translation>نص في المقال (بتجاهل التشكيل وأشكال الهمزة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="56" />
+        <location filename="../../annotator/gui/find_bar.py" line="64" />
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="57" />
+        <location filename="../../annotator/gui/find_bar.py" line="65" />
+        <source>Previous match (Shift+Enter)</source>
+        <translation>المطابقة السابقة (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="66" />
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="58" />
+        <location filename="../../annotator/gui/find_bar.py" line="67" />
+        <source>Next match (Enter, F3)</source>
+        <translation>المطابقة التالية (Enter، F3)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="68" />
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="76" />
+        <location filename="../../annotator/gui/find_bar.py" line="90" />
         <source>Not found</source>
         <translation>غير موجود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="196" />
+        <location filename="../../annotator/gui/find_bar.py" line="94" />
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="241" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="242" />
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="244" />
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation>تراجع عن %1 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="246" />
+        <source>Nothing to undo</source>
+        <translation>لا شيء للتراجع عنه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="249" />
+        <source>Redo %1 (Ctrl+Shift+Z)</source>
+        <translation>إعادة %1 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="251" />
+        <source>Nothing to redo</source>
+        <translation>لا شيء لإعادته</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="255" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="197" />
+        <location filename="../../annotator/gui/main_actions.py" line="256" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="198" />
+        <location filename="../../annotator/gui/main_actions.py" line="257" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="199" />
+        <location filename="../../annotator/gui/main_actions.py" line="258" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="200" />
+        <location filename="../../annotator/gui/main_actions.py" line="259" />
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="201" />
+        <location filename="../../annotator/gui/main_actions.py" line="260" />
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="203" />
+        <location filename="../../annotator/gui/main_actions.py" line="262" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="204" />
+        <location filename="../../annotator/gui/main_actions.py" line="263" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="205" />
+        <location filename="../../annotator/gui/main_actions.py" line="264" />
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="206" />
+        <location filename="../../annotator/gui/main_actions.py" line="265" />
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="207" />
+        <location filename="../../annotator/gui/main_actions.py" line="266" />
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="208" />
+        <location filename="../../annotator/gui/main_actions.py" line="267" />
+        <source>Find pre&amp;vious</source>
+        <translation>البحث عن ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="268" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="209" />
+        <location filename="../../annotator/gui/main_actions.py" line="269" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="210" />
+        <location filename="../../annotator/gui/main_actions.py" line="270" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="211" />
+        <location filename="../../annotator/gui/main_actions.py" line="271" />
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="212" />
+        <location filename="../../annotator/gui/main_actions.py" line="272" />
+        <source>Show &amp;others' spans and gold</source>
+        <translation>إظهار مقاطع ال&amp;آخرين والمرجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="274" />
+        <source>Other annotators' spans and gold, read-only, as dashed lines beside your own</source>
+        <translation>مقاطع المُعلِّمين الآخرين والمرجع المعتمد، للقراءة فقط، بخطوط متقطعة بجانب مقاطعك</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="279" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="213" />
+        <location filename="../../annotator/gui/main_actions.py" line="280" />
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="214" />
+        <location filename="../../annotator/gui/main_actions.py" line="281" />
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="215" />
+        <location filename="../../annotator/gui/main_actions.py" line="282" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="216" />
+        <location filename="../../annotator/gui/main_actions.py" line="283" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="217" />
+        <location filename="../../annotator/gui/main_actions.py" line="284" />
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="218" />
+        <location filename="../../annotator/gui/main_actions.py" line="285" />
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="219" />
+        <location filename="../../annotator/gui/main_actions.py" line="286" />
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="220" />
+        <location filename="../../annotator/gui/main_actions.py" line="287" />
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="221" />
+        <location filename="../../annotator/gui/main_actions.py" line="288" />
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="289" />
+        <source>Manage &amp;labels…</source>
+        <translation>إدارة ال&amp;تسميات…</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/documents_dock.py" line="197" />
@@ -497,14 +668,19 @@
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docks.py" line="92" />
+        <location filename="../../annotator/gui/window_docks.py" line="105" />
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docks.py" line="93" />
+        <location filename="../../annotator/gui/window_docks.py" line="106" />
         <source>Spans</source>
         <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_docks.py" line="107" />
+        <source>Guidelines</source>
+        <translation>الإرشادات</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/documents_dock.py" line="198" />
@@ -552,57 +728,58 @@
         <translation>تعذّر إنشاء المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="46" />
+        <location filename="../../annotator/gui/document_flow.py" line="55" />
         <source>There is no document %1.</source>
         <translation>لا يوجد مستند رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="66" />
+        <location filename="../../annotator/gui/document_flow.py" line="75" />
         <source>This is the last document.</source>
         <translation>هذا آخر مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="73" />
+        <location filename="../../annotator/gui/document_flow.py" line="82" />
         <source>This is the first document.</source>
         <translation>هذا أول مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="113" />
+        <location filename="../../annotator/gui/document_flow.py" line="122" />
         <source>Every document is done or skipped.</source>
         <translation>كل المستندات منجزة أو متروكة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="121" />
+        <location filename="../../annotator/gui/document_flow.py" line="130" />
         <source>Mark done</source>
         <translation>وضع علامة منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="122" />
+        <location filename="../../annotator/gui/document_flow.py" line="131" />
         <source>Mark skipped</source>
         <translation>وضع علامة متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="123" />
+        <location filename="../../annotator/gui/document_flow.py" line="132" />
         <source>Set status</source>
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="185" />
+        <location filename="../../annotator/gui/main_actions.py" line="232" />
         <source>&amp;Undo %1</source>
+        <extracomment>Toggles "Exact characters" (Alt-drag does it for one selection, but window managers such as openbox take Alt-drag to move the window).</extracomment>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="187" />
+        <location filename="../../annotator/gui/main_actions.py" line="234" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="190" />
+        <location filename="../../annotator/gui/main_actions.py" line="237" />
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="192" />
+        <location filename="../../annotator/gui/main_actions.py" line="239" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -642,7 +819,7 @@
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="234" />
+        <location filename="../../annotator/gui/main_actions.py" line="303" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -662,30 +839,45 @@
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="222" />
+        <location filename="../../annotator/gui/main_actions.py" line="290" />
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="223" />
+        <location filename="../../annotator/gui/main_actions.py" line="291" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="224" />
+        <location filename="../../annotator/gui/main_actions.py" line="292" />
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="252" />
+        <location filename="../../annotator/gui/main_window.py" line="258" />
         <source>Cannot undo or redo: %1</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="292" />
+        <source>Shown first: press Undo again to undo “%1” here.</source>
+        <translation>عُرض أولاً: اضغط «تراجع» مرة أخرى للتراجع عن ⁨%1⁩ هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="294" />
+        <source>Shown first: press Redo again to redo “%1” here.</source>
+        <translation>عُرض أولاً: اضغط «إعادة» مرة أخرى لإعادة ⁨%1⁩ هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="322" />
+        <source>Showing the spans of %1 (dashed, read-only); View → Show others' spans hides them.</source>
+        <translation>تُعرض مقاطع %1 (متقطعة، للقراءة فقط)؛ يخفيها «عرض ← إظهار مقاطع الآخرين».</translation>
     </message>
 </context>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../annotator/gui/ops/session.py" line="101" />
+        <location filename="../../annotator/gui/ops/session.py" line="108" />
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
@@ -1218,14 +1410,20 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="88" />
+        <location filename="../../annotator/gui/span_list.py" line="95" />
         <source>Label</source>
+        <extracomment>Shown before the text of a span with punctuation or a space at an edge.</extracomment>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="90" />
+        <location filename="../../annotator/gui/span_list.py" line="97" />
         <source>Text</source>
         <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="118" />
+        <source>Starts or ends with punctuation or a space.</source>
+        <translation>يبدأ أو ينتهي بعلامة ترقيم أو مسافة.</translation>
     </message>
 </context>
 </TS>

@@ -93,7 +93,7 @@ def test_export_json_is_the_report(sample: Path, tmp_path: Path) -> None:
     assert data["out"] == str(out)
     assert {k: v for k, v in data.items() if k != "out"} == saved
     assert data["scheme"] == "bilou" and data["claims_column"] is True
-    assert data["spans"]["CLAIM"] == 2 and data["refused"] == []
+    assert data["spans"]["CLAIM"] == 3 and data["refused"] == []
     assert "U-GPE" in (out / "train.conll").read_text(encoding="utf-8")
 
 

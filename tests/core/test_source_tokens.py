@@ -85,3 +85,26 @@ def test_a_handout_keeps_source_tokens_and_the_flat_setting(
         [copy_id] = copy.documents.ids()
         assert document_tokens(copy, copy_id) == document_tokens(project, doc_id)
         assert copy.flat_entities
+
+
+def test_selections_snap_to_the_source_tokens(project: Project, tmp_path: Path) -> None:
+    from annotator.core.tokenizer import snap_selection, token_at
+
+    source = tmp_path / "c.conll"
+    source.write_text(CONLL, encoding="utf-8")
+    assert import_paths(project, [source], options=ImportOptions(add_labels=True)).ok
+    [doc_id] = project.documents.ids()
+    text = project.documents.get(doc_id).text
+    tokens = document_tokens(project, doc_id)
+    qm = text.index("ق.م.")
+    # A drag over "ق." takes the whole source token, its final full stop included
+    # (the project tokenizer would give "ق" alone, cutting the token it is exported on).
+    assert text[slice(*snap_selection(text, qm, qm + 2, tokens=tokens))] == "ق.م."
+    assert text[slice(*snap_selection(text, qm, qm + 2))] != "ق.م."
+    # A double click picks the source token under the pointer.
+    five = text.index("500")
+    assert text[slice(*token_at(text, five + 1, tokens=tokens))] == "500"
+    assert text[slice(*token_at(text, qm + 1, tokens=tokens))] == "ق.م."
+    # Whitespace alone snaps to nothing.
+    gap = text.index(" ", qm)
+    assert snap_selection(text, gap, gap + 1, tokens=tokens) == (gap, gap)

@@ -42,9 +42,13 @@ def test_new_project_has_default_labels_in_order(project: Project) -> None:
         "LOC",
         "FAC",
         "CLAIM",
+        "CUE",
     ]
     kinds = [lab.kind for lab in labels]
-    assert kinds == [LabelKind.ENTITY] * 4 + [LabelKind.PLACE] * 3 + [LabelKind.CLAIM]
+    assert kinds == [LabelKind.ENTITY] * 4 + [LabelKind.PLACE] * 3 + [
+        LabelKind.CLAIM,
+        LabelKind.CUE,
+    ]
     for lab in labels:
         assert lab.color.startswith("#") and len(lab.color) == 7
         assert lab.shortcut and lab.description and lab.description_ar

@@ -31,6 +31,7 @@ from annotator.core.errors import (
     UnknownFormat,
 )
 from annotator.core.export.align import POLICIES, Policy
+from annotator.core.export.claims import CLAIMS_FILE, ClaimsExporter
 from annotator.core.export.conll import SCHEMES, ConllExporter
 from annotator.core.export.context import ExportContext, Exporter
 from annotator.core.export.docbin import SpacyExporter
@@ -52,19 +53,25 @@ EXPORTERS: dict[str, Callable[[ExportContext], Exporter]] = {
     "spacy": SpacyExporter,
     "conll": ConllExporter,
     "jsonl": JsonlExporter,
+    "claims": ClaimsExporter,
 }
 
 #: spaCy trains on its own tokens, so spans grow to whole tokens (and
 #: ``spacy debug data`` finds nothing misaligned); CoNLL and JSONL keep every
 #: character the annotator chose and split the token instead.
-DEFAULT_POLICY: dict[str, Policy] = {"spacy": "expand", "conll": "split", "jsonl": "split"}
+DEFAULT_POLICY: dict[str, Policy] = {
+    "spacy": "expand",
+    "conll": "split",
+    "jsonl": "split",
+    "claims": "split",
+}
 
 Progress = Callable[[int, int, str], None]
 
 # Files an earlier export into the same folder may have left; replaced or removed.
 _EXPORT_FILES = tuple(
     f"{part}.{ext}" for ext in ("spacy", "conll", "jsonl") for part in PART_NAMES
-) + ("config.cfg", "README.md", "report.json")
+) + ("config.cfg", "README.md", "report.json", CLAIMS_FILE)
 
 
 def export(
@@ -87,7 +94,8 @@ def export(
 ) -> ExportReport:
     """Export the project's annotations into ``out_dir`` and return the report.
 
-    :param fmt: ``spacy`` | ``conll`` | ``jsonl``.
+    :param fmt: ``spacy`` | ``conll`` | ``jsonl`` | ``claims`` (``claims.jsonl``, one
+        line per claim with its claimer, cue and attributes).
     :param annotator: whose spans; ``None`` with ``gold=False``: the only annotator.
     :param gold: the adjudicated spans instead.
     :param include_unfinished: every document, not only those marked done.
@@ -152,7 +160,7 @@ def export(
         scheme=scheme if fmt == "conll" else None,
         claims_column=claims_column,
         nested_columns=nested_columns,
-        parts={n: PartReport(n, f"{n}.{fmt}") for n in names},
+        parts={n: PartReport(n, CLAIMS_FILE if fmt == "claims" else f"{n}.{fmt}") for n in names},
         split_by_source=by_source,
     )
     kinds = {label.name: label.kind for label in project.labels.list()}
@@ -174,6 +182,10 @@ def export(
             scheme=scheme,
             claims_column=claims_column,
             nested_columns=nested_columns,
+            attributes={
+                label.name: tuple(a.key for a in label.attributes)
+                for label in project.labels.list()
+            },
         )
         exporter = EXPORTERS[fmt](context)
         total = len(ids)
@@ -190,6 +202,7 @@ def export(
                 without_part += by_source
                 part = part_index(item.document.uid, seed=seed, split=fractions)
             report.add(names[part], exporter.add(part, item))
+            report.note_edges(item.document, item.spans)
             if progress is not None:
                 progress(done, total, item.document.title)
         if report.cancelled:
@@ -288,7 +301,20 @@ _FORMAT_TEXT = {
         '`doc.spans["claims"]` the claims, `doc.user_data` the document\'s title, source, '
         "uid, meta, annotator and status. Tokens are the project's Arabic tokenizer "
         "(`annotator.arabic_tokenizer.v1`), which `config.cfg` names too, except for "
-        "documents that came tokenized: those keep their own tokens and sentences."
+        "documents that came tokenized: those keep their own tokens and sentences.\n\n"
+        'Claims\' structure: `doc.spans["cues"]` holds the cue words (قال، أكد، نفى); '
+        '`doc.user_data["links"]` the links (`id`, `type`, `head` and `child` span ids, '
+        "`value` for an implicit claimer such as `unnamed source`), "
+        '`doc.user_data["attributes"]` each span\'s attributes by span id. Read them back:\n\n'
+        "    import spacy\n"
+        "    from spacy.tokens import DocBin\n"
+        '    doc = next(DocBin().from_disk("train.spacy").get_docs(spacy.blank("ar").vocab))\n'
+        "    by_id = {s.id_: s for group in doc.spans.values() for s in group}\n"
+        '    for claim in doc.spans["claims"]:\n'
+        '        links = [k for k in doc.user_data.get("links", []) if k["head"] == claim.id_]\n'
+        '        claimer = next((by_id[k["child"]].text if k["child"] else k["value"]\n'
+        '                        for k in links if k["type"] == "claimer"), None)\n'
+        '        print(claim.text, claimer, doc.user_data.get("attributes", {}).get(claim.id_))'
     ),
     "conll": (
         "CoNLL: one token per line, a tab, its tag; a blank line between sentences "
@@ -299,7 +325,16 @@ _FORMAT_TEXT = {
         "JSON lines in Prodigy's shape, one line per document: `text`, `meta` (title, "
         "source, uid), `tokens`, `spans` (with `token_start`/`token_end`, inclusive, and the "
         'span `id`), `_annotator_id`, `answer` ("accept" when done). '
-        "`annotator import` reads it back."
+        "`annotator import` reads it back. Links between spans (a claim's claimer and "
+        "cue) are in `relations` (Prodigy's `rel.manual` shape, with `value` and a null "
+        "`child_span` for an implicit claimer); a claim's stance and check-worthiness in its "
+        "`attrs`."
+    ),
+    "claims": (
+        "`claims.jsonl`: one line per claim: `document` (uid), `title`, `part`, `annotator`, "
+        '`claim` (id, label, start, end, text), `claimer` (a span, `{"implicit": '
+        '"unnamed source"}`, or null), `cue` (a span or null), `attributes` (every '
+        "attribute of the claim's label, null when not set), `links` (other link types)."
     ),
 }
 

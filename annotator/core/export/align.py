@@ -235,7 +235,9 @@ def align_document(
     for group, out, layer in ((ents, out_ents, "ents"), (claims, out_claims, "claims")):
         for span, al, action in group:
             target = out if layer != "ents" or span.id in outer_ids else out_nested
-            target.append(ExportSpan(al.start, al.end, span.label, span.id, layer, span.attrs))
+            # Cues travel with the claims (both may overlap anything) under their own layer.
+            own = layer if layer == "ents" else kinds[span.label].layer
+            target.append(ExportSpan(al.start, al.end, span.label, span.id, own, span.attrs))
             cuts.update(al.cuts)
             if action:
                 reason = fallback_reasons.get(span.id, _REASONS[action])

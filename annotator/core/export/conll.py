@@ -176,6 +176,10 @@ class ConllExporter:
         self.files = context.open_parts("conll")
         self.claims_left_out = 0
         self.nested_left_out = 0
+        # CoNLL holds tags, nothing else: what a claim's structure loses is counted.
+        self.cues_left_out = 0
+        self.links_left_out = 0
+        self.attributes_left_out = 0
         self.notes: list[str] = []
         self.warnings: list[str] = []
 
@@ -183,6 +187,14 @@ class ConllExporter:
         ctx = self.context
         document = item.document
         aligned, tokens = ctx.align(item)
+        cues = [c for c in aligned.claims if c.layer == "cues"]
+        if cues:
+            aligned.claims = [c for c in aligned.claims if c.layer != "cues"]
+            self.cues_left_out += len(cues)
+        self.links_left_out += len(item.links)
+        self.attributes_left_out += sum(
+            1 for s in item.spans for key in ctx.attributes.get(s.label, ()) if key in s.attrs
+        )
         if not ctx.claims_column:
             self.claims_left_out += len(aligned.claims)
             aligned.claims = []
@@ -220,6 +232,20 @@ class ConllExporter:
             self.warnings.append(
                 f"{self.claims_left_out} claim(s) are not in the CoNLL files (entities only); "
                 "export with --claims-column to add a claim tag column."
+            )
+        left_out = [
+            f"{n} {what}"
+            for n, what in (
+                (self.cues_left_out, "cue span(s)"),
+                (self.links_left_out, "link(s) (claimers, cues)"),
+                (self.attributes_left_out, "attribute value(s) (stance, check-worthiness, ...)"),
+            )
+            if n
+        ]
+        if left_out:
+            self.warnings.append(
+                "CoNLL holds tags only; left out: " + ", ".join(left_out) + ". The jsonl and "
+                "spacy exports keep them (and --format claims writes claims.jsonl)."
             )
         return names
 

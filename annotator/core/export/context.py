@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TextIO
 
@@ -27,6 +27,8 @@ class ExportContext:
     claims_column: bool = False
     #: CoNLL: one entity tag column per nesting level (Wojood's layout).
     nested_columns: bool = False
+    #: The attribute keys each label defines (stance, check_worthy, ...).
+    attributes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def open_parts(self, extension: str) -> list[TextIO]:
         """One text file per part (``train.conll``, …) in the work folder."""

@@ -9,7 +9,19 @@ reads one back::
     docs[0].ents                    # entities and places (the outermost)
     docs[0].spans["entities"]       # every entity, nested ones included
     docs[0].spans["claims"]         # claims (may overlap entities and each other)
+    docs[0].spans["cues"]           # cue words of claims (قال، أكد، نفى)
     docs[0].user_data["uid"]        # title, source, uid, meta, annotator, status
+
+Links and attributes (a claim's claimer, cue, stance, check-worthiness) are in the
+Doc's user data, by span id (``span.id_``)::
+
+    doc.user_data["links"]       # [{"id", "type", "head", "child", "value"}]:
+                                 #   head/child are span ids; child None and
+                                 #   value "unnamed source" for an implicit claimer
+    doc.user_data["attributes"]  # {span id: {"stance": "denies", "check_worthy": True}}
+    by_id = {s.id_: s for group in doc.spans.values() for s in group}
+    claimer = {k["head"]: by_id[k["child"]] if k["child"] else k["value"]
+               for k in doc.user_data["links"] if k["type"] == "claimer"}
 
 :class:`DocBinWriter` writes the same bytes layout as ``DocBin.to_disk`` (checked
 against ``DocBin`` in the tests), but spools each document's arrays to a
@@ -42,6 +54,12 @@ from annotator.core.doc_tokens import tokens_of
 from annotator.core.export.align import AlignedDocument, ExportSpan, align_document
 from annotator.core.export.config import write_config
 from annotator.core.export.context import ExportContext
+from annotator.core.export.links import (
+    ExportLink,
+    exported_links,
+    exported_spans,
+    links_left_out_warning,
+)
 from annotator.core.export.select import SelectedDocument
 from annotator.core.model import Document, SourceTokens, Status
 from annotator.core.tokenizer import Token, get_nlp, split_tokens, words_and_spaces
@@ -53,6 +71,10 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 CLAIMS_KEY = "claims"
+#: The span group of cue words (قال، أكد، نفى) linked to their claims.
+CUES_KEY = "cues"
+LINKS_KEY = "links"
+ATTRIBUTES_KEY = "attributes"
 # ENT_ID keeps each entity's span id (the DocBin importer reads it back);
 # SENT_START the sentence breaks of documents that came tokenized.
 DOCBIN_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE", "ENT_ID", "SENT_START")
@@ -333,11 +355,14 @@ def build_doc(
     with_claims: bool,
     found: Mapping[tuple[int, int], tuple[int, int]] | None = None,
     source: SourceTokens | None = None,
+    links: Sequence[ExportLink] = (),
+    attributes: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Doc:
     """Put the aligned spans on ``doc`` (re-tokenized at ``aligned.cuts`` if any).
 
     ``doc.ents`` gets the outermost entities, ``doc.spans["entities"]`` every entity
-    (nested ones too), ``doc.spans["claims"]`` the claims.
+    (nested ones too), ``doc.spans["claims"]`` the claims, ``doc.spans["cues"]`` the
+    cues; ``links`` and the spans' ``attributes`` (by span id) go into the user data.
 
     :param found: token indices of character ranges already looked up on ``doc``.
     :param source: the document's source tokens (``doc`` was made from them): a
@@ -362,7 +387,10 @@ def build_doc(
     doc.ents = [make(span) for span in aligned.ents]
     doc.spans[ENTITIES_KEY] = [make(span) for span in aligned.ents + aligned.nested]
     if with_claims:
-        doc.spans[CLAIMS_KEY] = [make(span) for span in aligned.claims]
+        doc.spans[CLAIMS_KEY] = [make(span) for span in aligned.claims if span.layer == "claims"]
+        cues = [make(span) for span in aligned.claims if span.layer == "cues"]
+        if cues:
+            doc.spans[CUES_KEY] = cues
     doc.user_data.update(
         {
             "title": document.title,
@@ -373,6 +401,19 @@ def build_doc(
             "status": status.value if status is not None else None,
         }
     )
+    if links:
+        doc.user_data[LINKS_KEY] = [
+            {
+                "id": k.link.id,
+                "type": k.link.type,
+                "head": k.head.id,
+                "child": k.child.id if k.child else None,
+                "value": k.link.value,
+            }
+            for k in links
+        ]
+    if attributes:
+        doc.user_data[ATTRIBUTES_KEY] = {key: dict(value) for key, value in attributes.items()}
     return doc
 
 
@@ -397,6 +438,7 @@ class SpacyExporter:
         self.max_entity_tokens = 0
         self.notes: list[str] = []
         self.warnings: list[str] = []
+        self.links_left_out = 0
 
     def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
         ctx = self.context
@@ -415,6 +457,17 @@ class SpacyExporter:
             tokens=lambda: tokens_of(document, source),
             aligned=boundaries,
         )
+        links, left_out = exported_links(aligned, item.links)
+        self.links_left_out += left_out
+        attributes = {
+            span.id: values
+            for span in exported_spans(aligned).values()
+            if (
+                values := {
+                    k: span.attrs[k] for k in ctx.attributes.get(span.label, ()) if k in span.attrs
+                }
+            )
+        }
         doc = build_doc(
             self.nlp,
             document,
@@ -425,13 +478,15 @@ class SpacyExporter:
             with_claims=True,
             found=boundaries.found,
             source=source,
+            links=links,
+            attributes=attributes,
         )
         self.nested += len(aligned.nested)
         for span in doc.spans[ENTITIES_KEY]:
             self.max_entity_tokens = max(self.max_entity_tokens, len(span))
         for claim in doc.spans[CLAIMS_KEY]:
             self.max_claim_tokens = max(self.max_claim_tokens, len(claim))
-        self.claims += len(aligned.claims)
+        self.claims += len(doc.spans[CLAIMS_KEY])
         self.writers[part].add(doc)
         return aligned
 
@@ -460,6 +515,8 @@ class SpacyExporter:
                 f"(n-grams of 1–{min(self.max_claim_tokens, 50)} tokens)"
             )
         self.notes.append("config.cfg trains " + ", ".join(trained) + ".")
+        if self.links_left_out:
+            self.warnings.append(links_left_out_warning(self.links_left_out))
         return files
 
     def discard(self) -> None:

@@ -14,7 +14,24 @@ Sample (one line, wrapped here)::
 (inclusive, as in Prodigy) index the same tokens as the ``.spacy`` export with the
 same policy. ``answer`` is ``"accept"`` for a document marked done; any other
 status is written as ``"status"`` (our reader's key) and no answer. Spans keep
-their ``id`` and, when they have some, their ``attrs``.
+their ``id`` and, when they have some, their ``attrs`` (a claim's ``stance``,
+``check_worthy``, ...).
+
+Links go in ``relations``, as Prodigy's ``rel.manual`` writes them, each with its
+link ``id``; ``head``/``child`` are the last token of each span (Prodigy's arc
+ends), ``head_span``/``child_span`` the spans with their ids. A link to an
+implicit value (a claimer who is ``unnamed source``) has ``"child": null``,
+``"child_span": null`` and the ``value``::
+
+    "relations": [{"head": 12, "child": 3, "label": "claimer", "id": "9c1d…",
+                   "head_span": {"start": 70, "end": 120, "token_start": 9,
+                                 "token_end": 12, "label": "CLAIM", "id": "6b0e…"},
+                   "child_span": {"start": 20, "end": 33, "token_start": 3,
+                                  "token_end": 3, "label": "ORG", "id": "1f2a…"}},
+                  {"head": 40, "child": null, "label": "claimer", "id": "77aa…",
+                   "head_span": {…}, "child_span": null, "value": "unnamed source"}]
+
+A document without links has no ``relations`` key.
 
 The line is a pure function of the stored document and spans, written with a
 fixed key order and ``ensure_ascii=False``, which is what makes
@@ -31,6 +48,7 @@ from typing import Any
 
 from annotator.core.export.align import AlignedDocument
 from annotator.core.export.context import ExportContext
+from annotator.core.export.links import ExportLink, exported_links, links_left_out_warning
 from annotator.core.export.select import SelectedDocument
 from annotator.core.model import Document, Status
 from annotator.core.tokenizer import Token, words_and_spaces
@@ -57,6 +75,7 @@ def jsonl_line(
     *,
     annotator: str,
     status: Status | None,
+    links: Sequence[ExportLink] = (),
 ) -> str:
     """One JSON line (with its newline) for ``document``.
 
@@ -74,6 +93,7 @@ def jsonl_line(
         starts.append(pos)
         pos += len(word) + (1 if space else 0)
     spans: list[dict[str, Any]] = []
+    by_id: dict[str, dict[str, Any]] = {}
     for span in aligned.spans:
         first = bisect_left(starts, span.start)
         last = bisect_left(starts, span.end) - 1
@@ -85,16 +105,36 @@ def jsonl_line(
             "token_end": last,
             "id": span.id,
         }
+        by_id[span.id] = {
+            k: row[k] for k in ("start", "end", "token_start", "token_end", "label", "id")
+        }
         if span.attrs:
             row["attrs"] = dict(span.attrs)
         spans.append(row)
+    relations: list[dict[str, Any]] = []
+    for item in links:
+        head = by_id[item.head.id]
+        child = by_id[item.child.id] if item.child is not None else None
+        relation: dict[str, Any] = {
+            "head": head["token_end"],
+            "child": child["token_end"] if child else None,
+            "head_span": head,
+            "child_span": child,
+            "label": item.link.type,
+            "id": item.link.id,
+        }
+        if item.link.value is not None:
+            relation["value"] = item.link.value
+        relations.append(relation)
     obj: dict[str, Any] = {
         "text": text,
         "meta": jsonl_meta(document),
         "tokens": token_rows,
         "spans": spans,
-        "_annotator_id": annotator,
     }
+    if relations:
+        obj["relations"] = relations
+    obj["_annotator_id"] = annotator
     if status is Status.DONE:
         obj["answer"] = "accept"
     elif status is not None:
@@ -112,19 +152,29 @@ class JsonlExporter:
         self.files = context.open_parts("jsonl")
         self.notes: list[str] = []
         self.warnings: list[str] = []
+        self.links_left_out = 0
 
     def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
         ctx = self.context
         document = item.document
         aligned, tokens = ctx.align(item)
+        links, left_out = exported_links(aligned, item.links)
+        self.links_left_out += left_out
         self.files[part].write(
             jsonl_line(
-                document, tokens, aligned, annotator=ctx.selection.annotator, status=item.status
+                document,
+                tokens,
+                aligned,
+                annotator=ctx.selection.annotator,
+                status=item.status,
+                links=links,
             )
         )
         return aligned
 
     def close(self) -> list[str]:
+        if self.links_left_out:
+            self.warnings.append(links_left_out_warning(self.links_left_out))
         names = []
         for fh in self.files:
             fh.close()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.export.align import Adjustment, AlignedDocument, Refusal
+from annotator.core.model import Document, Span
+from annotator.core.tokenizer import has_loose_edges
 
 
 @dataclass(slots=True)
@@ -58,6 +61,26 @@ class ExportReport:
     seconds: float = 0.0
     #: ``export --split source``: parts as recorded at import.
     split_by_source: bool = False
+    #: Spans exported with whitespace or punctuation at an edge (``، البوكمال``),
+    #: as they were made (exact mode or an import): a model learns the punctuation.
+    edge_punctuation: list[dict[str, Any]] = field(default_factory=list)
+
+    def note_edges(self, document: Document, spans: Iterable[Span]) -> None:
+        """List the spans of ``document`` that start or end with punctuation."""
+        for span in spans:
+            text = document.text[span.start : span.end]
+            if has_loose_edges(text):
+                self.edge_punctuation.append(
+                    {
+                        "document": document.uid,
+                        "title": document.title,
+                        "span_id": span.id,
+                        "label": span.label,
+                        "start": span.start,
+                        "end": span.end,
+                        "text": text,
+                    }
+                )
 
     @property
     def documents(self) -> int:
@@ -104,6 +127,7 @@ class ExportReport:
                 "parts": {name: part.to_json() for name, part in self.parts.items()},
                 "adjusted": [a.to_json() for a in self.adjusted],
                 "refused": [r.to_json() for r in self.refused],
+                "edge_punctuation": list(self.edge_punctuation),
                 "notes": list(self.notes),
                 "warnings": list(self.warnings),
                 "files": list(self.files),
@@ -137,6 +161,13 @@ class ExportReport:
             lines.append(f"  {r.label} {r.span['text']!r}: {r.reason}")
         if len(self.refused) > 10:
             lines.append(f"  … {len(self.refused) - 10} more in report.json")
+        if self.edge_punctuation:
+            lines.append(
+                f"Spans with punctuation or a space at an edge: {len(self.edge_punctuation)}"
+                " (listed in report.json; fix them in the editor)"
+            )
+            for e in self.edge_punctuation[:10]:
+                lines.append(f"  {e['label']} {e['text']!r} in {e['title'] or e['document']}")
         lines.extend(f"Note: {n}" for n in self.notes)
         lines.extend(f"Warning: {w}" for w in self.warnings)
         return lines

@@ -15,7 +15,7 @@ use it knowingly).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.core.errors import (
     ChooseAnnotator,
@@ -23,6 +23,7 @@ from annotator.core.errors import (
     NothingToExport,
     UnknownAnnotator,
 )
+from annotator.core.links import Link
 from annotator.core.model import DocId, Document, SourceTokens, Span, Status
 from annotator.core.store import Project
 
@@ -56,6 +57,8 @@ class SelectedDocument:
     #: The document's own tokens and sentences (it came tokenized), unless the
     #: export was asked to tokenize again.
     source_tokens: SourceTokens | None = None
+    #: Live links between ``spans`` (a claim's claimer and cue).
+    links: list[Link] = field(default_factory=list)
 
 
 def known_annotators(project: Project) -> list[str]:
@@ -147,10 +150,12 @@ def iter_selected(
     for document in project.documents.iter(ids):
         if selection.gold:
             spans = project.gold.for_document(document.id)
+            links = project.gold_links.for_document(document.id)
             status: Status | None = Status.DONE
         else:
             spans = project.spans.for_document(document.id, annotator=selection.annotator)
+            links = project.links.for_document(document.id, annotator=selection.annotator)
             record = project.statuses.get(document.id, selection.annotator)
             status = record.status if record else None
         source = project.documents.source_tokens(document.id) if source_tokens else None
-        yield SelectedDocument(document, spans, status, source)
+        yield SelectedDocument(document, spans, status, source, links)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import EmptyFile, MalformedInput
 from annotator.core.formats.txt import tidy_title, title_from_text
-from annotator.core.model import RawDocument, RawSpan, Status
+from annotator.core.model import RawDocument, RawLink, RawSpan, Status
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from annotator.core.formats import ReadOptions
 
 CLAIMS_GROUP = "claims"
+#: Our export's group of cue words, linked to their claims in ``user_data["links"]``.
+CUES_GROUP = "cues"
 #: Our export's group of every entity, nested ones included.
 ENTITIES_GROUP = "entities"
 
@@ -37,7 +39,9 @@ def read_docbin(path: Path, *, options: ReadOptions) -> Iterator[RawDocument]:
 
     The text is ``doc.text``; spans keep their character offsets. ``doc.ents`` and
     ``doc.spans["claims"]`` are read as they are, and so are the entities of
-    ``doc.spans["entities"]`` (ours: every entity, nested ones included); the Doc's
+    ``doc.spans["entities"]`` (ours: every entity, nested ones included) and the cues
+    of ``doc.spans["cues"]``, with the links and attributes our export keeps in
+    ``doc.user_data["links"]`` / ``["attributes"]`` (by span id); the Doc's
     tokens and sentence breaks are kept as the document's source tokens. Spans of
     any other group are read
     too, with ``attrs={"span_group": name}`` so the importer can tell them apart
@@ -94,15 +98,18 @@ def _document(doc: Doc, *, number: int, path: Path, options: ReadOptions) -> Raw
         spans.append(_span(ent, options=options, attrs={}, layer="ents"))
         seen.add((ent.start_char, ent.end_char, ent.label_))
     for group_name, group in doc.spans.items():
-        ours = group_name in (CLAIMS_GROUP, ENTITIES_GROUP)
+        ours = group_name in (CLAIMS_GROUP, ENTITIES_GROUP, CUES_GROUP)
         attrs = {} if ours else {"span_group": group_name}
         for span in group:
             key = (span.start_char, span.end_char, span.label_)
             if group_name != CLAIMS_GROUP and key in seen:
                 continue
             seen.add(key)
-            layer = {CLAIMS_GROUP: "claims", ENTITIES_GROUP: "ents"}.get(group_name)
+            layer = {CLAIMS_GROUP: "claims", ENTITIES_GROUP: "ents", CUES_GROUP: "cues"}.get(
+                group_name
+            )
             spans.append(_span(span, options=options, attrs=dict(attrs), layer=layer))
+    links = _structure(user, spans)
     tokens = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
     if doc.has_annotation("SENT_START"):
         sentence_starts = [
@@ -132,6 +139,7 @@ def _document(doc: Doc, *, number: int, path: Path, options: ReadOptions) -> Raw
         status=status,
         tokens=tokens,
         sentence_starts=sentence_starts,
+        links=links,
     )
 
 
@@ -150,6 +158,33 @@ def _span(span: Any, *, options: ReadOptions, attrs: dict[str, Any], layer: str 
         id=span_id,
         layer=layer,
     )
+
+
+def _structure(user: dict[str, Any], spans: list[RawSpan]) -> list[RawLink]:
+    """Our export's claims' structure: ``user_data["attributes"]`` (span id → values)
+    into the spans' attrs, ``user_data["links"]`` as links between span ids."""
+    by_id = {s.id: s for s in spans if s.id is not None}
+    attributes = user.get("attributes")
+    if isinstance(attributes, dict):
+        for span_id, values in attributes.items():
+            if span_id in by_id and isinstance(values, dict) and _is_json(values):
+                by_id[span_id].attrs.update(values)
+    links: list[RawLink] = []
+    rows = user.get("links")
+    for row in rows if isinstance(rows, (list, tuple)) else []:  # msgpack gives tuples
+        if not isinstance(row, dict) or row.get("head") not in by_id:
+            continue
+        child, value = row.get("child"), row.get("value")
+        if (child is None) == (value is None) or (child is not None and child not in by_id):
+            continue
+        kind, link_id = row.get("type"), row.get("id")
+        if isinstance(kind, str) and (link_id is None or isinstance(link_id, str)):
+            links.append(
+                RawLink(
+                    kind, row["head"], child, value if isinstance(value, str) else None, link_id
+                )
+            )
+    return links
 
 
 def _is_json(value: object) -> bool:

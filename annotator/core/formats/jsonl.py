@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.errors import EmptyFile, MalformedInput
 from annotator.core.formats.problems import Problems
 from annotator.core.formats.txt import tidy_title, title_from_text
-from annotator.core.model import RawDocument, RawSpan, Status
+from annotator.core.model import RawDocument, RawLink, RawSpan, Status
 
 if TYPE_CHECKING:
     from annotator.core.formats import ReadOptions
@@ -37,7 +38,15 @@ def read_jsonl(path: Path, *, options: ReadOptions) -> Iterator[RawDocument]:
          "entities": [{"id": 1, "start_offset": 4, "end_offset": 9, "label": "PER"}]}
 
     Ours (Prodigy-compatible): ``meta.title``, ``meta.source``, span ``id`` and
-    ``attrs``, and ``status`` (``new|in_progress|done|skipped``).
+    ``attrs``, ``status`` (``new|in_progress|done|skipped``), and ``relations``
+    (links: a claim's claimer or cue; Prodigy's ``rel.manual`` shape, with a
+    ``value`` and ``"child_span": null`` for an implicit claimer)::
+
+        "relations": [{"head": 5, "child": 1, "label": "claimer", "id": "9c1d…",
+                       "head_span": {"start": 20, "end": 40, "label": "CLAIM", "id": "6b…"},
+                       "child_span": {"start": 0, "end": 9, "label": "ORG", "id": "1f…"}}]
+
+    A relation's spans are found by their ``id``, else by start, end and label.
 
     Offsets are taken as code-point offsets into ``text`` (what Prodigy and doccano
     write) and are not checked against the text here: the importer checks them
@@ -135,6 +144,7 @@ def _document(text_line: str, *, path: Path, line: int, options: ReadOptions) ->
     meta.setdefault("filename", path.name)
 
     spans = _spans(obj, fail)
+    links = _relations(obj.get("relations"), spans, fail)
     answer = obj.get("answer")
     if answer is not None and answer not in ("accept", "reject", "ignore"):
         raise fail(f'"answer" must be "accept", "reject" or "ignore", found {answer!r}')
@@ -147,6 +157,7 @@ def _document(text_line: str, *, path: Path, line: int, options: ReadOptions) ->
         if answer == "reject" and spans:
             meta["rejected_spans"] = len(spans)
             spans = []
+            links = []
     if "status" in obj and obj["status"] is not None:
         try:
             status = Status(obj["status"])
@@ -182,6 +193,7 @@ def _document(text_line: str, *, path: Path, line: int, options: ReadOptions) ->
         annotator=annotator,
         status=status,
         line=line,
+        links=links,
     )
 
 
@@ -220,6 +232,60 @@ def _prodigy_spans(items: Any, fail: _Fail) -> list[RawSpan]:
             raise fail(f'{what}: "attrs" must be an object, found {_json_type(attrs)}')
         spans.append(RawSpan(start=start, end=end, label=label, attrs=dict(attrs), id=span_id))
     return spans
+
+
+def _relations(items: Any, spans: list[RawSpan], fail: _Fail) -> list[RawLink]:
+    """Links from ``relations``; a span they name without an id gets one (so the
+    importer can tell which span is which)."""
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise fail(f'"relations" must be a list, found {_json_type(items)}')
+    by_id = {s.id: s for s in spans if s.id is not None}
+    by_place: dict[tuple[Any, Any, Any], RawSpan] = {(s.start, s.end, s.label): s for s in spans}
+
+    def span_of(ref: Any, what: str) -> RawSpan:
+        if not isinstance(ref, dict):
+            raise fail(f"{what} must be an object with start, end and label")
+        ref_id = ref.get("id")
+        if isinstance(ref_id, str) and ref_id in by_id:
+            return by_id[ref_id]
+        found = by_place.get((ref.get("start"), ref.get("end"), ref.get("label")))
+        if found is None:
+            raise fail(
+                f"{what} ({ref.get('start')}–{ref.get('end')} {ref.get('label')}) is not one "
+                'of the line\'s "spans"; a relation links two spans of its document'
+            )
+        if found.id is None:
+            found.id = str(uuid.uuid4())
+            by_id[found.id] = found
+        return found
+
+    links = []
+    for k, item in enumerate(items, start=1):
+        what = f'relation {k} of "relations"'
+        if not isinstance(item, dict):
+            raise fail(f"{what} must be an object, found {_json_type(item)}")
+        label = item.get("label")
+        if not isinstance(label, str) or not label.strip():
+            raise fail(f'{what}: label must be the link type, e.g. "claimer"')
+        head = span_of(item.get("head_span"), f"{what}: head_span")
+        value = item.get("value")
+        child_ref = item.get("child_span")
+        if child_ref is None:
+            if not isinstance(value, str) or not value:
+                raise fail(f'{what}: needs a child_span, or a "value" (e.g. "unnamed source")')
+            child_id = None
+        else:
+            if value is not None:
+                raise fail(f'{what}: has both a child_span and a "value"; keep one')
+            child_id = span_of(child_ref, f"{what}: child_span").id
+        link_id = item.get("id")
+        if link_id is not None and not isinstance(link_id, str):
+            raise fail(f'{what}: "id" must be a string, found {_json_type(link_id)}')
+        assert head.id is not None
+        links.append(RawLink(label, head.id, child_id, value, link_id))
+    return links
 
 
 def _doccano_entities(items: Any, fail: _Fail) -> list[RawSpan]:

@@ -41,10 +41,15 @@ class EditCommand(QUndoCommand):
     file and the screen keep the state before the attempt.
     """
 
-    def __init__(self, session: ProjectSession, edit: Edit, text: str) -> None:
+    def __init__(
+        self, session: ProjectSession, edit: Edit, text: str, change: Change | None = None
+    ) -> None:
         super().__init__(text)
         self._session = session
         self.edit = edit
+        #: What the edit touched when it was made: the window shows that document
+        #: before undoing it (an undo never acts unseen).
+        self.change = change
         self._applied = True
 
     def redo(self) -> None:

@@ -84,9 +84,16 @@ class ProjectSession(QObject):
             self.write_failed.emit(exc)
             return None
         if undoable and not change.empty:
-            self.undo_stack.push(EditCommand(self, edit, text or edit.describe()))
+            self.undo_stack.push(EditCommand(self, edit, text or edit.describe(), change))
         self.broadcast(change, initiator)
         return change
+
+    def next_command(self, *, undo: bool) -> EditCommand | None:
+        """The command Undo (``undo=True``) or Redo would replay next, if any."""
+        stack = self.undo_stack
+        index = stack.index() - 1 if undo else stack.index()
+        command = stack.command(index) if 0 <= index < stack.count() else None
+        return command if isinstance(command, EditCommand) else None
 
     def broadcast(self, change: Change, initiator: object = None) -> None:
         """Tell every window and model that ``change`` is in the file."""
