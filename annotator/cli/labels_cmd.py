@@ -32,6 +32,7 @@ def list_labels(
         return
     with open_project(project, readonly=True) as proj:
         labels = proj.labels.list()
+        link_types = proj.link_types.list()
     if as_json:
         print_json(
             [
@@ -43,6 +44,7 @@ def list_labels(
                     "key": str(i + 1) if i < 9 else "",
                     "description": lab.description,
                     "description_ar": lab.description_ar,
+                    "attributes": [a.to_json() for a in lab.attributes],
                 }
                 for i, lab in enumerate(labels)
             ]
@@ -61,13 +63,20 @@ def list_labels(
             lab.description,
         )
     console.print(table)
+    for lab in labels:
+        for a in lab.attributes:
+            values = f": {' | '.join(a.values)}" if a.values else ""
+            console.print(f"{lab.name} attribute {a.key} ({a.type}{values})", highlight=False)
+    for t in link_types:
+        to = ", ".join([*t.children, *(f"'{v}'" for v in t.implicit)])
+        console.print(f"link {t.name}: {', '.join(t.heads)} → {to}", highlight=False)
 
 
 @app.command()
 def add(
     ctx: typer.Context,
     name: str,
-    kind: Annotated[str, typer.Option(help="entity, place or claim.")],
+    kind: Annotated[str, typer.Option(help="entity, place, claim or cue.")],
     project: ProjectOption = None,
     color: Annotated[str, typer.Option(help="#rrggbb")] = "#cccccc",
     shortcut: Annotated[str, typer.Option(help="A letter key.")] = "",

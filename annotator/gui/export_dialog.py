@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +59,20 @@ def export_work(out_dir: Path, options: dict[str, Any]) -> Work:
     return work
 
 
+def default_export_folder(project_path: Path) -> Path:
+    """Beside the project, unless the project lives in a hidden folder (the default
+    project sits in ``~/.local/share``): then in the user's Documents folder."""
+    resolved = project_path.resolve()
+    beside = resolved.with_name(resolved.stem + "-export")
+    if not any(part.startswith(".") for part in resolved.parent.parts):
+        return beside
+    from PySide6.QtCore import QStandardPaths
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    base = Path(documents) if documents else Path.home()
+    return base / "Annotator exports" / beside.name
+
+
 class ExportDialog(QDialog):
     """Choose a format, a folder and whose spans; export with progress; show the report.
 
@@ -90,8 +105,23 @@ class ExportDialog(QDialog):
         form.addRow(translate("Dialogs", "Spans of:"), self.who_combo)
         self.unfinished_check = QCheckBox(translate("Dialogs", "Include documents not marked done"))
         form.addRow("", self.unfinished_check)
+        self.split_edit = QLineEdit("0.8,0.1,0.1")
+        self.split_edit.setToolTip(
+            translate(
+                "Dialogs",
+                "Train, dev[, test] fractions summing to 1; with two or more documents "
+                "dev is never empty.",
+            )
+        )
+        form.addRow(translate("Dialogs", "Split (train, dev, test):"), self.split_edit)
+        self.seed_box = QSpinBox()
+        self.seed_box.setRange(0, 2**31 - 1)
+        self.seed_box.setToolTip(
+            translate("Dialogs", "Another seed puts other documents into dev and test.")
+        )
+        form.addRow(translate("Dialogs", "Seed:"), self.seed_box)
         row = QHBoxLayout()
-        self.folder_edit = QLineEdit(str(project.path.with_name(project.path.stem + "-export")))
+        self.folder_edit = QLineEdit(str(default_export_folder(project.path)))
         browse = QPushButton(translate("Dialogs", "Browse…"))
         browse.clicked.connect(self._browse)
         row.addWidget(self.folder_edit, 1)
@@ -133,6 +163,8 @@ class ExportDialog(QDialog):
             "annotator": None if who == GOLD else who,
             "gold": who == GOLD,
             "include_unfinished": self.unfinished_check.isChecked(),
+            "split": self.split_edit.text().strip() or "0.8,0.1,0.1",
+            "seed": self.seed_box.value(),
         }
 
     def start(self) -> None:

@@ -42,9 +42,31 @@ ANNOTATION_SUFFIXES = frozenset(
 _ENCODINGS = ("", "cp1256", "iso8859-6", "utf-8", "utf-16")
 
 
+_CONLL_SUFFIXES = frozenset({".conll", ".iob", ".iob2", ".bio", ".bilou", ".tsv"})
+_SCAN_LIMIT = 20_000  # entries looked at in chosen folders before asking everything
+
+
+def input_suffixes(paths: Sequence[Path]) -> set[str]:
+    """The file suffixes among ``paths`` and inside chosen folders (recursively).
+
+    A folder too big to scan quickly counts as holding every kind.
+    """
+    suffixes: set[str] = set()
+    for path in paths:
+        if not path.is_dir():
+            suffixes.add(path.suffix.lower())
+            continue
+        for n, entry in enumerate(path.rglob("*")):
+            if n >= _SCAN_LIMIT:
+                return suffixes | ANNOTATION_SUFFIXES
+            if entry.suffix:
+                suffixes.add(entry.suffix.lower())
+    return suffixes
+
+
 def needs_import_options(paths: Sequence[Path]) -> bool:
-    """Folders and annotation files get the options dialog; plain articles do not."""
-    return any(p.is_dir() or p.suffix.lower() in ANNOTATION_SUFFIXES for p in paths)
+    """Annotation files (also inside folders) get the options dialog; plain articles do not."""
+    return bool(input_suffixes(paths) & ANNOTATION_SUFFIXES)
 
 
 def parse_label_map(text: str) -> dict[str, str]:
@@ -67,7 +89,16 @@ class ImportOptionsDialog(QDialog):
     ``--label-map``, ``--encoding``, ``--iob1``).
     """
 
-    def __init__(self, *, annotator: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        annotator: str,
+        suffixes: set[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """:param suffixes: the chosen files' suffixes (:func:`input_suffixes`): only
+        the questions they need are asked (IOB1 only for CoNLL, encoding only for
+        text formats)."""
         super().__init__(parent)
         self.setWindowTitle(translate("Dialogs", "Import options"))
         form = QFormLayout(self)
@@ -100,6 +131,11 @@ class ImportOptionsDialog(QDialog):
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        if suffixes is not None:
+            conll = bool(suffixes & _CONLL_SUFFIXES)
+            text = bool(suffixes - {".spacy"})
+            form.setRowVisible(self.iob1, conll)
+            form.setRowVisible(self.encoding, text)
 
     def _annotator(self) -> str | None:
         text = self.annotator_box.currentText().strip()

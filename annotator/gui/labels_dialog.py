@@ -36,7 +36,7 @@ from annotator.gui.ops import ProjectSession
 
 __all__ = ["LabelsDialog"]
 
-_NEW_COLOUR = "#99ddff"  # Tol's light cyan: the one colour of the scheme the defaults leave
+_NEW_COLOUR = "#aaaa00"  # Tol's light olive: the one colour of the scheme the defaults leave
 
 
 class LabelsDialog(QDialog):

@@ -78,6 +78,8 @@ class MainActions(QObject):
         )
         self.switch_annotator = self._action(w.switch_annotator_dialog)
         self.manage_labels = self._action(w.open_labels_dialog)
+        self.shortcuts_sheet = self._action(w.show_shortcuts, ["?", "F1"])
+        self.about = self._action(w.show_about)
         self.review = self._action(w.open_review)
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
@@ -156,6 +158,10 @@ class MainActions(QObject):
         self.menu_review = bar.addMenu("")
         self.menu_review.addAction(self.review)
 
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.shortcuts_sheet)
+        self.menu_help.addAction(self.about)
+
         # The editor's "Exact characters" toggle goes before this separator when a
         # project opens (each project gets its own editor).
         self.toolbar = self._window.addToolBar("")
@@ -200,6 +206,7 @@ class MainActions(QObject):
             "view": self.menu_view,
             "go": self.menu_go,
             "annotator": self.menu_annotator,
+            "help": self.menu_help,
         }[name]
 
     def set_busy(self, busy: bool) -> None:
@@ -287,6 +294,9 @@ class MainActions(QObject):
         self.menu_annotator.setTitle(translate("MainWindow", "&Annotator"))
         self.switch_annotator.setText(translate("MainWindow", "&Switch annotator…"))
         self.manage_labels.setText(translate("MainWindow", "Manage &labels…"))
+        self.menu_help.setTitle(translate("MainWindow", "&Help"))
+        self.shortcuts_sheet.setText(translate("MainWindow", "&Keyboard shortcuts"))
+        self.about.setText(translate("MainWindow", "&About Annotator"))
         self.toolbar.setWindowTitle(translate("MainWindow", "Toolbar"))
         self.menu_review.setTitle(translate("MainWindow", "&Review"))
         self.review.setText(translate("MainWindow", "&Agreement and adjudication…"))

@@ -335,6 +335,19 @@ class MainWindow(QMainWindow):
         dialog = LabelsDialog(self.session, self)
         dialog.exec()
 
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts (also ``?`` and F1): the window's and the labels' keys."""
+        from annotator.gui.help import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self.project.labels.list(), self)
+        self.shortcuts_dialog.show()
+
+    def show_about(self) -> None:
+        from annotator.gui.help import about_dialog
+
+        self.about_dialog = about_dialog(self)
+        self.about_dialog.show()
+
     def show_find_bar(self) -> None:
         self.find_bar.open_bar()
 

@@ -19,7 +19,12 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.store import Project
 from annotator.gui.export_dialog import ExportDialog
 from annotator.gui.i18n import translate
-from annotator.gui.import_dialogs import ImportDialog, ImportOptionsDialog, needs_import_options
+from annotator.gui.import_dialogs import (
+    ImportDialog,
+    ImportOptionsDialog,
+    input_suffixes,
+    needs_import_options,
+)
 from annotator.gui.ops import show_error
 
 if TYPE_CHECKING:
@@ -118,7 +123,11 @@ class ProjectFiles(QObject):
         """Plain articles import at once; annotation files and folders ask how first."""
         options = None
         if needs_import_options(paths):
-            dialog = ImportOptionsDialog(annotator=self._window.annotator(), parent=self._window)
+            dialog = ImportOptionsDialog(
+                annotator=self._window.annotator(),
+                suffixes=input_suffixes(paths),
+                parent=self._window,
+            )
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             options = dialog.options()

@@ -4,12 +4,12 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../annotator/gui/selection_rules.py" line="35" />
+        <location filename="../../annotator/gui/selection_rules.py" line="40" />
         <source>Exact characters</source>
         <translation>أحرف دقيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/selection_rules.py" line="38" />
+        <location filename="../../annotator/gui/selection_rules.py" line="43" />
         <source>Keep the exact characters of a selection instead of whole tokens (Ctrl+Shift+X; or hold Alt while selecting).</source>
         <translation>الاحتفاظ بالأحرف المحددة كما هي بدلاً من الكلمات كاملة (Ctrl+Shift+X، أو اضغط Alt أثناء التحديد).</translation>
     </message>
@@ -18,33 +18,33 @@
         <translation type="vanished">الإبقاء على أحرف التحديد كما هي بدل الكلمات الكاملة (أو اضغط Alt أثناء التحديد).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="186" />
+        <location filename="../../annotator/gui/editor.py" line="188" />
         <source>Select some text (or click a span) first.</source>
         <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="175" />
-        <location filename="../../annotator/gui/editor.py" line="234" />
+        <location filename="../../annotator/gui/editor.py" line="177" />
+        <location filename="../../annotator/gui/editor.py" line="236" />
         <source>No label named %1 in this project.</source>
         <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="206" />
+        <location filename="../../annotator/gui/editor.py" line="208" />
         <source>Not found: %1</source>
         <translation>غير موجود: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="337" />
+        <location filename="../../annotator/gui/editor.py" line="339" />
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="341" />
+        <location filename="../../annotator/gui/editor.py" line="343" />
         <source>Set the annotator's name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="351" />
+        <location filename="../../annotator/gui/editor.py" line="353" />
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
@@ -121,176 +121,196 @@
         <translation>الرقم أو العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="161" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="197" />
         <source>New documents: %1</source>
         <translation>مستندات جديدة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="162" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="198" />
         <source>Already in the project: %1</source>
         <translation>موجودة في المشروع من قبل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="163" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="199" />
         <source>Spans added: %1</source>
         <translation>مقاطع مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="167" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="203" />
         <source>Labels added: %1</source>
         <translation>تسميات مضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="170" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="206" />
         <source>Cancelled: files read before cancelling were kept.</source>
         <translation>أُلغي: حُفظت الملفات التي قُرئت قبل الإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="173" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="209" />
         <source>Files not imported: %1</source>
         <translation>ملفات لم تُستورد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="99" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="195" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="130" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="231" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="198" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="234" />
         <source>Reading files…</source>
         <translation>قراءة الملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="151" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="209" />
+        <location filename="../../annotator/gui/export_dialog.py" line="183" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="245" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="230" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="266" />
         <source>Cancelling after the current batch…</source>
         <translation>يُلغى بعد الدفعة الحالية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="253" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="289" />
         <source>%1 of %2 files: %3</source>
         <translation>%1 من %2 ملفات: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="262" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="298" />
         <source>Import cancelled.</source>
         <translation>أُلغي الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="264" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="300" />
         <source>Import finished.</source>
         <translation>انتهى الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="275" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="311" />
         <source>Import failed; nothing from the failed batch was stored.</source>
         <translation>فشل الاستيراد؛ لم يُحفظ شيء من الدفعة الفاشلة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="179" />
-        <location filename="../../annotator/gui/import_dialogs.py" line="283" />
+        <location filename="../../annotator/gui/export_dialog.py" line="211" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="319" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="75" />
-        <location filename="../../annotator/gui/export_dialog.py" line="111" />
+        <location filename="../../annotator/gui/export_dialog.py" line="90" />
+        <location filename="../../annotator/gui/export_dialog.py" line="141" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="81" />
+        <location filename="../../annotator/gui/export_dialog.py" line="96" />
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="88" />
+        <location filename="../../annotator/gui/export_dialog.py" line="103" />
         <source>Gold (adjudicated)</source>
         <translation>المرجع (بعد التحكيم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="90" />
+        <location filename="../../annotator/gui/export_dialog.py" line="105" />
         <source>Spans of:</source>
         <translation>مقاطع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="91" />
+        <location filename="../../annotator/gui/export_dialog.py" line="106" />
         <source>Include documents not marked done</source>
         <translation>تضمين المستندات غير المنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="95" />
+        <location filename="../../annotator/gui/export_dialog.py" line="110" />
+        <source>Train, dev[, test] fractions summing to 1; with two or more documents dev is never empty.</source>
+        <translation>نسب التدريب والتطوير[ والاختبار] ومجموعها 1؛ مع مستندين أو أكثر لا يكون جزء التطوير فارغاً أبداً.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="116" />
+        <source>Split (train, dev, test):</source>
+        <translation>التقسيم (تدريب، تطوير، اختبار):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="120" />
+        <source>Another seed puts other documents into dev and test.</source>
+        <translation>بذرة أخرى تضع مستندات أخرى في التطوير والاختبار.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="122" />
+        <source>Seed:</source>
+        <translation>البذرة:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="125" />
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="99" />
+        <location filename="../../annotator/gui/export_dialog.py" line="129" />
         <source>Folder:</source>
         <translation>المجلد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="124" />
+        <location filename="../../annotator/gui/export_dialog.py" line="154" />
         <source>Export into folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="185" />
+        <location filename="../../annotator/gui/export_dialog.py" line="217" />
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="72" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="103" />
         <source>Import options</source>
         <translation>خيارات الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="76" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="107" />
         <source>As named in the files</source>
         <translation>كما هو مسمّى في الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="79" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="110" />
         <source>Spans belong to:</source>
         <translation>المقاطع تعود إلى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="80" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="111" />
         <source>Add labels the project lacks</source>
         <translation>إضافة التسميات غير الموجودة في المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="84" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="115" />
         <source>Rename labels:</source>
         <translation>إعادة تسمية التسميات:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="87" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="118" />
         <source>Detect</source>
         <translation>اكتشاف تلقائي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="88" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="119" />
         <source>Text encoding:</source>
         <translation>ترميز النص:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="89" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="120" />
         <source>CoNLL: accept IOB1 tags</source>
         <translation>CoNLL: قبول وسوم IOB1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="116" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="152" />
         <source>Write renamings as FROM=TO, e.g. PERS=PER (not “%1”).</source>
         <translation>اكتب إعادة التسمية بصيغة من=إلى، مثل PERS=PER (وليس «%1»).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialogs.py" line="123" />
+        <location filename="../../annotator/gui/import_dialogs.py" line="159" />
         <source>Choose another annotator name.</source>
         <translation>اختر اسم معلِّم آخر.</translation>
     </message>
@@ -359,6 +379,34 @@
         <location filename="../../annotator/gui/guidelines.py" line="109" />
         <source>Guidelines (Markdown)</source>
         <translation>الإرشادات (Markdown)</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="66" />
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="69" />
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="69" />
+        <source>Does</source>
+        <translation>الوظيفة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="111" />
+        <source>Annotator: entities, places and claims in Arabic news, offline.</source>
+        <translation>المُعلِّم: الكيانات والأماكن والادعاءات في الأخبار العربية، دون اتصال.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="120" />
+        <source>About Annotator</source>
+        <translation>حول المُعلِّم</translation>
     </message>
 </context>
 <context>
@@ -488,179 +536,194 @@
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="241" />
+        <location filename="../../annotator/gui/main_actions.py" line="248" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="242" />
+        <location filename="../../annotator/gui/main_actions.py" line="249" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="244" />
+        <location filename="../../annotator/gui/main_actions.py" line="251" />
         <source>Undo %1 (Ctrl+Z)</source>
         <translation>تراجع عن %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="246" />
+        <location filename="../../annotator/gui/main_actions.py" line="253" />
         <source>Nothing to undo</source>
         <translation>لا شيء للتراجع عنه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="249" />
+        <location filename="../../annotator/gui/main_actions.py" line="256" />
         <source>Redo %1 (Ctrl+Shift+Z)</source>
         <translation>إعادة %1 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="251" />
+        <location filename="../../annotator/gui/main_actions.py" line="258" />
         <source>Nothing to redo</source>
         <translation>لا شيء لإعادته</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="255" />
+        <location filename="../../annotator/gui/main_actions.py" line="262" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="256" />
+        <location filename="../../annotator/gui/main_actions.py" line="263" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="257" />
+        <location filename="../../annotator/gui/main_actions.py" line="264" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="258" />
+        <location filename="../../annotator/gui/main_actions.py" line="265" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="259" />
+        <location filename="../../annotator/gui/main_actions.py" line="266" />
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="260" />
+        <location filename="../../annotator/gui/main_actions.py" line="267" />
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="262" />
+        <location filename="../../annotator/gui/main_actions.py" line="269" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="263" />
+        <location filename="../../annotator/gui/main_actions.py" line="270" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="264" />
+        <location filename="../../annotator/gui/main_actions.py" line="271" />
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="265" />
+        <location filename="../../annotator/gui/main_actions.py" line="272" />
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="266" />
+        <location filename="../../annotator/gui/main_actions.py" line="273" />
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="267" />
+        <location filename="../../annotator/gui/main_actions.py" line="274" />
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="268" />
+        <location filename="../../annotator/gui/main_actions.py" line="275" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="269" />
+        <location filename="../../annotator/gui/main_actions.py" line="276" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="270" />
+        <location filename="../../annotator/gui/main_actions.py" line="277" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="271" />
+        <location filename="../../annotator/gui/main_actions.py" line="278" />
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="272" />
+        <location filename="../../annotator/gui/main_actions.py" line="279" />
         <source>Show &amp;others' spans and gold</source>
         <translation>إظهار مقاطع ال&amp;آخرين والمرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="274" />
+        <location filename="../../annotator/gui/main_actions.py" line="281" />
         <source>Other annotators' spans and gold, read-only, as dashed lines beside your own</source>
         <translation>مقاطع المُعلِّمين الآخرين والمرجع المعتمد، للقراءة فقط، بخطوط متقطعة بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="279" />
+        <location filename="../../annotator/gui/main_actions.py" line="286" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="280" />
+        <location filename="../../annotator/gui/main_actions.py" line="287" />
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="281" />
+        <location filename="../../annotator/gui/main_actions.py" line="288" />
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="282" />
+        <location filename="../../annotator/gui/main_actions.py" line="289" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="283" />
+        <location filename="../../annotator/gui/main_actions.py" line="290" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="284" />
+        <location filename="../../annotator/gui/main_actions.py" line="291" />
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="285" />
+        <location filename="../../annotator/gui/main_actions.py" line="292" />
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="286" />
+        <location filename="../../annotator/gui/main_actions.py" line="293" />
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="287" />
+        <location filename="../../annotator/gui/main_actions.py" line="294" />
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="288" />
+        <location filename="../../annotator/gui/main_actions.py" line="295" />
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="289" />
+        <location filename="../../annotator/gui/main_actions.py" line="296" />
         <source>Manage &amp;labels…</source>
         <translation>إدارة ال&amp;تسميات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="297" />
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="298" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="299" />
+        <source>&amp;About Annotator</source>
+        <translation>&amp;حول المُعلِّم</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/documents_dock.py" line="197" />
@@ -718,12 +781,12 @@
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="77" />
+        <location filename="../../annotator/gui/project_files.py" line="82" />
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="89" />
+        <location filename="../../annotator/gui/project_files.py" line="94" />
         <source>Cannot create the project</source>
         <translation>تعذّر إنشاء المشروع</translation>
     </message>
@@ -763,63 +826,63 @@
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="232" />
+        <location filename="../../annotator/gui/main_actions.py" line="239" />
         <source>&amp;Undo %1</source>
         <extracomment>Toggles "Exact characters" (Alt-drag does it for one selection, but window managers such as openbox take Alt-drag to move the window).</extracomment>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="234" />
+        <location filename="../../annotator/gui/main_actions.py" line="241" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="237" />
+        <location filename="../../annotator/gui/main_actions.py" line="244" />
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="239" />
+        <location filename="../../annotator/gui/main_actions.py" line="246" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="99" />
+        <location filename="../../annotator/gui/project_files.py" line="104" />
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="101" />
+        <location filename="../../annotator/gui/project_files.py" line="106" />
         <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.spacy);;All files (*)</source>
         <translation>مقالات وتعليقات (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.spacy);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="112" />
+        <location filename="../../annotator/gui/project_files.py" line="117" />
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="46" />
+        <location filename="../../annotator/gui/project_files.py" line="51" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="48" />
+        <location filename="../../annotator/gui/project_files.py" line="53" />
         <source>Annotator projects (*.sqlite)</source>
         <translation>مشاريع Annotator (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="58" />
+        <location filename="../../annotator/gui/project_files.py" line="63" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/project_files.py" line="60" />
+        <location filename="../../annotator/gui/project_files.py" line="65" />
         <source>Annotator projects (*.sqlite);;All files (*)</source>
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="303" />
+        <location filename="../../annotator/gui/main_actions.py" line="313" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -839,17 +902,17 @@
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="290" />
+        <location filename="../../annotator/gui/main_actions.py" line="300" />
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="291" />
+        <location filename="../../annotator/gui/main_actions.py" line="301" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="292" />
+        <location filename="../../annotator/gui/main_actions.py" line="302" />
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>

@@ -41,3 +41,15 @@ def test_stats_and_agreement_show_claims_structure(tmp_path: Path) -> None:
     assert "Claims' structure" in human.output
     bad = runner.invoke(app, ["agreement", "-p", str(sample), "--claim-match", "exact"])
     assert bad.exit_code != 0 and "E124" in bad.output
+
+
+def test_labels_lists_attributes_and_link_types(tmp_path: Path) -> None:
+    project = tmp_path / "p.sqlite"
+    assert runner.invoke(app, ["init", "-p", str(project)]).exit_code == 0
+    listed = json.loads(runner.invoke(app, ["labels", "-p", str(project), "--json"]).output)
+    claim = next(lab for lab in listed if lab["name"] == "CLAIM")
+    assert [a["key"] for a in claim["attributes"]] == ["stance", "check_worthy"]
+    human = runner.invoke(app, ["labels", "-p", str(project)]).output
+    assert "link claimer: claim → entity, place, 'author'" in human
+    added = runner.invoke(app, ["labels", "-p", str(project), "add", "SAID", "--kind", "cue"])
+    assert added.exit_code == 0, added.output

@@ -481,6 +481,8 @@ def test_export_dialog_writes_training_data(
         "annotator": "sara",
         "gold": False,
         "include_unfinished": False,
+        "split": "0.8,0.1,0.1",
+        "seed": 0,
     }
     dialog.export_button.click()
     assert window.is_busy()

@@ -88,6 +88,11 @@ def _layout(env: dict[str, str], layouts: str) -> None:
         time.sleep(0.3)
 
 
+def _try(env: dict[str, str], *args: str) -> bool:
+    result = subprocess.run(["xdotool", *args], env=env, capture_output=True, timeout=30)
+    return result.returncode == 0
+
+
 def xdo(env: dict[str, str], *args: str) -> str:
     result = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
@@ -112,7 +117,8 @@ def test_find_escape_label_key_and_a_sloppy_drag(display, tmp_path: Path) -> Non
         _wait(geometry.exists, what="the window")
         where = json.loads(geometry.read_text("utf-8"))
         window = xdo(env, "search", "--sync", "--onlyvisible", "--name", "Annotator").split()[0]
-        xdo(env, "windowactivate", "--sync", window)
+        # openbox may still be starting on a busy machine: activate once it answers.
+        _wait(lambda: _try(env, "windowactivate", "--sync", window), what="openbox")
         time.sleep(1.0)  # openbox maps and focuses; the editor warms its tokenizer
 
         # Find a word, Enter, Escape, then the label key: the match is labelled.

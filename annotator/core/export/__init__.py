@@ -41,8 +41,8 @@ from annotator.core.export.select import check_not_empty, choose, iter_selected,
 from annotator.core.export.split import (
     DEFAULT_SPLIT,
     PART_NAMES,
+    assign_parts,
     parse_split,
-    part_index,
     part_names,
 )
 from annotator.core.store import Project
@@ -190,6 +190,10 @@ def export(
         exporter = EXPORTERS[fmt](context)
         total = len(ids)
         without_part = 0
+        wanted = set(ids)
+        hashed = assign_parts(
+            [d.uid for d in project.documents.list() if d.id in wanted], seed=seed, split=fractions
+        )
         selected = iter_selected(project, selection, ids, source_tokens=source_tokens)
         for done, item in enumerate(selected, start=1):
             if cancel is not None and cancel.is_set():
@@ -200,7 +204,7 @@ def export(
                 part = names.index(recorded)
             else:
                 without_part += by_source
-                part = part_index(item.document.uid, seed=seed, split=fractions)
+                part = hashed[item.document.uid]
             report.add(names[part], exporter.add(part, item))
             report.note_edges(item.document, item.spans)
             if progress is not None:

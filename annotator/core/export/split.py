@@ -75,3 +75,44 @@ def part_index(uid: str, *, seed: int, split: Sequence[float]) -> int:
         if x < cumulative:
             return index
     return len(split) - 1
+
+
+def assign_parts(uids: Sequence[str], *, seed: int, split: Sequence[float]) -> dict[str, int]:
+    """Each uid's part (:func:`part_index`), with one rule on top: with two or more
+    documents (and fractions above 0), neither train nor dev is ever empty.
+
+    A small project (5 articles at 0.8/0.1/0.1) often hashes no document into
+    dev, and spaCy's ``train`` then fails on an empty ``dev.spacy``: the
+    ``config.cfg`` would not "run as it is". A document moves in from the
+    fullest other part (test gives up its only one first), the one whose hash
+    lies nearest the empty part's range. Only small projects are affected: a
+    document of a large one never moves.
+    """
+    parts = {uid: part_index(uid, seed=seed, split=split) for uid in uids}
+    if len(parts) < 2 or len(split) < 2:
+        return parts
+    bounds = []
+    low = 0.0
+    for fraction in split:
+        bounds.append((low, low + fraction))
+        low += fraction
+
+    def distance(uid: str, target: int) -> float:
+        x = document_fraction(uid, seed=seed)
+        lo, hi = bounds[target]
+        return lo - x if x < lo else x - hi
+
+    for target in (1, 0):  # dev first: train is rarely the empty one
+        if split[target] <= 0 or target in parts.values():
+            continue
+        counts = {i: sum(1 for p in parts.values() if p == i) for i in range(len(split))}
+        donors = [i for i in counts if i != target and (counts[i] >= 2 or i >= 2)]
+        donors = [i for i in donors if counts[i] > 0]
+        if not donors:
+            continue
+        donor = max(donors, key=lambda i: (counts[i], i))
+        moved = min(
+            (uid for uid, p in parts.items() if p == donor), key=lambda u: distance(u, target)
+        )
+        parts[moved] = target
+    return parts
