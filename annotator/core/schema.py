@@ -86,6 +86,9 @@ class LazyMigrations:
         return real
 
 
+# Append new migrations at the end, whatever their number: files record the order
+# they were applied in, and a returned file is trusted only when that order is a
+# prefix of this one (store_untrusted.expected_schemas).
 migrations = LazyMigrations(MIGRATION_SET)
 
 
