@@ -15,7 +15,8 @@ def project_stats(project: Project) -> dict[str, Any]:
     (name → ``spans``, ``statuses`` {new, in_progress, done, skipped}, ``seconds``),
     ``labels`` (name → ``kind``, ``spans`` {annotator: n}), ``gold_spans``,
     ``claims`` (annotator, and ``gold`` → ``claims``, ``with_claimer``,
-    ``without_claimer``, ``stance`` {value: n, ``not set``: n}).
+    ``without_claimer``, ``stance`` {value: n, ``not set``: n}), ``clitics``
+    (``inside`` | ``outside``: the project's clitic policy).
     """
     labels: dict[str, dict[str, Any]] = {
         label.name: {"kind": label.kind.value, "spans": {}} for label in project.labels.list()
@@ -40,6 +41,7 @@ def project_stats(project: Project) -> dict[str, Any]:
         "labels": labels,
         "gold_spans": project.gold.count(),
         "claims": claim_stats(project),
+        "clitics": project.clitics,
     }
 
 
