@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from annotator import __version__
-from annotator.cli import export_cmd, import_cmd, labels_cmd, teams_cmd
+from annotator.cli import export_cmd, import_cmd, labels_cmd, suggest_cmd, teams_cmd
 from annotator.cli.common import (
     JsonOption,
     ProjectOption,
@@ -145,6 +145,7 @@ def stats(project: ProjectOption = None, as_json: JsonOption = False) -> None:
 
 def _print_stats(data: dict[str, object]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     console.print(f"[bold]{data['project']}[/]", highlight=False)
     console.print(f"{data['documents']} documents, {data['words']} words", highlight=False)
@@ -186,6 +187,15 @@ def _print_stats(data: dict[str, object]) -> None:
                 str(info["without_claimer"]),
                 *(str(info["stance"].get(s, 0)) for s in stances),
             )
+        console.print(table)
+    suggestions = data.get("suggestions")
+    assert isinstance(suggestions, dict)
+    sources = sorted(set().union(*(suggestions[k] for k in ("open", "accepted", "rejected"))))
+    if sources:
+        table = Table("suggestions from", "open", "accepted", "rejected")
+        for source in sources:
+            counts = (str(suggestions[k].get(source, 0)) for k in ("open", "accepted", "rejected"))
+            table.add_row(Text(source), *counts)  # a model's name is plain text, not markup
         console.print(table)
 
 
@@ -278,7 +288,10 @@ app.command("status")(import_cmd.status)
 app.command("export")(export_cmd.export)
 for _command in (teams_cmd.assign, teams_cmd.handout, teams_cmd.merge, teams_cmd.agreement):
     app.command()(_command)
+app.command("suggest")(suggest_cmd.suggest)
+app.command("train")(suggest_cmd.train)
 app.add_typer(labels_cmd.app, name="labels")
+app.add_typer(suggest_cmd.app, name="gazetteer")
 
 
 def main() -> None:

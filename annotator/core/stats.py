@@ -14,6 +14,8 @@ def project_stats(project: Project) -> dict[str, Any]:
     Keys (stable): ``project``, ``documents``, ``words``, ``annotators``
     (name → ``spans``, ``statuses`` {new, in_progress, done, skipped}, ``seconds``),
     ``labels`` (name → ``kind``, ``spans`` {annotator: n}), ``gold_spans``,
+    ``suggestions`` (``open``, ``accepted``, ``rejected``: {source: n}; accepted
+    counts live spans made from a suggestion, rejected the remembered rejections).
     ``claims`` (annotator, and ``gold`` → ``claims``, ``with_claimer``,
     ``without_claimer``, ``stance`` {value: n, ``not set``: n}), ``clitics``
     (``inside`` | ``outside``: the project's clitic policy).
@@ -40,6 +42,11 @@ def project_stats(project: Project) -> dict[str, Any]:
         "annotators": annotators,
         "labels": labels,
         "gold_spans": project.gold.count(),
+        "suggestions": {
+            "open": project.suggestions.counts_by_source(),
+            "accepted": project.suggestions.accepted_by_source(),
+            "rejected": project.suggestions.rejections_by_source(),
+        },
         "claims": claim_stats(project),
         "clitics": project.clitics,
     }

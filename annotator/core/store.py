@@ -66,6 +66,7 @@ from annotator.core.model import (
 )
 from annotator.core.store_links import LinkTable, LinkTypes
 from annotator.core.store_lock import FileHandle, uri
+from annotator.core.store_suggestions import Suggestions
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -233,6 +234,7 @@ class Project:
         self.meta = Meta(self)
         self.assignments = Assignments(self)
         self.adjudications = Adjudications(self)
+        self.suggestions = Suggestions(self)
         self.links = LinkTable(self, "links", "spans")
         self.gold_links = LinkTable(self, "gold_links", "gold_spans")
         self.link_types = LinkTypes(self)
