@@ -73,9 +73,19 @@ def init(
             help="Entities form one flat layer: no entity inside another (default: nested).",
         ),
     ] = False,
+    clitics: Annotated[
+        str,
+        typer.Option(
+            "--clitics",
+            help="Proclitics (و ف ب ك ل, لل) inside entities (default, as ANERcorp and "
+            "Wojood) or outside: the tokenizer then splits بالبوكمال into ب + البوكمال.",
+        ),
+    ] = "inside",
     as_json: JsonOption = False,
 ) -> None:
     """Create a project with the default label set (or the one in --labels)."""
+    if clitics not in ("inside", "outside"):
+        raise fail(f"--clitics {clitics!r}: choose inside or outside; nothing was created.")
     with handle_errors():
         label_set = None
         if labels is not None:
@@ -83,11 +93,37 @@ def init(
         with Project.create(project, labels=label_set) as created:
             if flat_entities:
                 created.set_flat_entities(True)
+            if clitics != "inside":
+                created.set_clitics(clitics)
             names = created.labels.names()
     if as_json:
-        print_json({"project": str(project), "labels": names})
+        print_json({"project": str(project), "labels": names, "clitics": clitics})
     else:
-        console.print(f"Created {project} with labels {', '.join(names)}.", highlight=False)
+        console.print(
+            f"Created {project} with labels {', '.join(names)}; proclitics {clitics} entities.",
+            highlight=False,
+        )
+
+
+@app.command()
+def clitics(
+    policy: Annotated[str, typer.Argument(help="inside | outside")],
+    project: ProjectOption = None,
+) -> None:
+    """Set where proclitics go: inside entities or outside (split off before ال)."""
+    if policy not in ("inside", "outside"):
+        raise fail(f"{policy!r}: choose inside or outside; the project is unchanged.")
+    with open_project(project) as proj:
+        before = proj.clitics
+        with handle_errors():
+            spans = proj.set_clitics(policy)
+    message = f"Proclitics now go {policy} entities (were {before})."
+    if spans and policy != before:
+        message += (
+            f" The {spans} existing spans are kept as they are; exports list those that no "
+            "longer fall on tokens (report.json, misaligned) and treat them by --misaligned."
+        )
+    console.print(message, highlight=False)
 
 
 def _count(n: int, noun: str) -> str:
@@ -113,6 +149,7 @@ def _print_stats(data: dict[str, object]) -> None:
 
     console.print(f"[bold]{data['project']}[/]", highlight=False)
     console.print(f"{data['documents']} documents, {data['words']} words", highlight=False)
+    console.print(f"Proclitics {data['clitics']} entities", highlight=False)
     annotators = data["annotators"]
     assert isinstance(annotators, dict)
     if not annotators:

@@ -17,7 +17,8 @@ def project_stats(project: Project) -> dict[str, Any]:
     ``suggestions`` (``open``, ``accepted``, ``rejected``: {source: n}; accepted
     counts live spans made from a suggestion, rejected the remembered rejections).
     ``claims`` (annotator, and ``gold`` → ``claims``, ``with_claimer``,
-    ``without_claimer``, ``stance`` {value: n, ``not set``: n}).
+    ``without_claimer``, ``stance`` {value: n, ``not set``: n}), ``clitics``
+    (``inside`` | ``outside``: the project's clitic policy).
     """
     labels: dict[str, dict[str, Any]] = {
         label.name: {"kind": label.kind.value, "spans": {}} for label in project.labels.list()
@@ -47,6 +48,7 @@ def project_stats(project: Project) -> dict[str, Any]:
             "rejected": project.suggestions.rejections_by_source(),
         },
         "claims": claim_stats(project),
+        "clitics": project.clitics,
     }
 
 

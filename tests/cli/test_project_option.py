@@ -53,6 +53,7 @@ CASES: dict[str, tuple[list[str], bool]] = {
     "labels edit": (["PER", "--description", "people"], True),
     "import": (["{tmp}/in.txt"], True),
     "stats": ([], False),
+    "clitics": (["outside"], True),
     "status": (["done", "2", "--annotator", "sara"], True),
     "assign": (["--annotators", "sara,omar", "--overlap", "0.5"], True),
     "handout": (["--out", "{tmp}/h.sqlite", "--all"], False),
