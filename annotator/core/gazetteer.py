@@ -146,7 +146,9 @@ class Gazetteer:
     def suggest(self, project: Project, doc_id: int) -> list[Suggestion]:
         """Suggestions for a document, not yet stored (see :func:`suggestions.fill`)."""
         document = project.documents.get(doc_id)
-        tokens = tokens_of(document, project.documents.source_tokens(doc_id))
+        tokens = tokens_of(
+            document, project.documents.source_tokens(doc_id), clitics=project.clitics
+        )
         labels = set(project.labels.names())
         return [
             Suggestion(
@@ -217,7 +219,10 @@ def build_gazetteer(
     # How often each term was left untagged where an annotator confirmed the document.
     for document in project.documents.iter(confirmed):
         gazetteer.count_occurrences(
-            document.text, tokens_of(document, project.documents.source_tokens(document.id))
+            document.text,
+            tokens_of(
+                document, project.documents.source_tokens(document.id), clitics=project.clitics
+            ),
         )
     return gazetteer
 

@@ -113,7 +113,9 @@ def preview_label_all(project: Project, span_id: str, *, scope: Scope) -> LabelA
     skipped: list[Occurrence] = []
     for doc_id in _candidate_documents(project, span, text, scope):
         document = project.documents.get(doc_id)
-        tokens = tokens_of(document, project.documents.source_tokens(doc_id))
+        tokens = tokens_of(
+            document, project.documents.source_tokens(doc_id), clitics=project.clitics
+        )
         taken: list[tuple[int, int]] = []
         for match in index.find(folded_tokens(document.text, tokens)):
             start, end = tokens[match.first][0], tokens[match.stop - 1][1]
