@@ -56,6 +56,13 @@ def resolve_project(path: Path | None) -> Path:
     return default
 
 
+def group_project(ctx: typer.Context, given: Path | None) -> Path | None:
+    """A sub-command's ``-p``, else the one given to its group (``gazetteer -p P import``)."""
+    if given is not None:
+        return given
+    return ctx.obj if isinstance(ctx.obj, Path) else None
+
+
 def fail(message: str, *, code: int = 1) -> typer.Exit:
     err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code)

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from annotator import __version__
-from annotator.cli import export_cmd, import_cmd, labels_cmd, teams_cmd
+from annotator.cli import export_cmd, import_cmd, labels_cmd, suggest_cmd, teams_cmd
 from annotator.cli.common import (
     JsonOption,
     ProjectOption,
@@ -73,9 +73,19 @@ def init(
             help="Entities form one flat layer: no entity inside another (default: nested).",
         ),
     ] = False,
+    clitics: Annotated[
+        str,
+        typer.Option(
+            "--clitics",
+            help="Proclitics (و ف ب ك ل, لل) inside entities (default, as ANERcorp and "
+            "Wojood) or outside: the tokenizer then splits بالبوكمال into ب + البوكمال.",
+        ),
+    ] = "inside",
     as_json: JsonOption = False,
 ) -> None:
     """Create a project with the default label set (or the one in --labels)."""
+    if clitics not in ("inside", "outside"):
+        raise fail(f"--clitics {clitics!r}: choose inside or outside; nothing was created.")
     with handle_errors():
         label_set = None
         if labels is not None:
@@ -83,11 +93,37 @@ def init(
         with Project.create(project, labels=label_set) as created:
             if flat_entities:
                 created.set_flat_entities(True)
+            if clitics != "inside":
+                created.set_clitics(clitics)
             names = created.labels.names()
     if as_json:
-        print_json({"project": str(project), "labels": names})
+        print_json({"project": str(project), "labels": names, "clitics": clitics})
     else:
-        console.print(f"Created {project} with labels {', '.join(names)}.", highlight=False)
+        console.print(
+            f"Created {project} with labels {', '.join(names)}; proclitics {clitics} entities.",
+            highlight=False,
+        )
+
+
+@app.command()
+def clitics(
+    policy: Annotated[str, typer.Argument(help="inside | outside")],
+    project: ProjectOption = None,
+) -> None:
+    """Set where proclitics go: inside entities or outside (split off before ال)."""
+    if policy not in ("inside", "outside"):
+        raise fail(f"{policy!r}: choose inside or outside; the project is unchanged.")
+    with open_project(project) as proj:
+        before = proj.clitics
+        with handle_errors():
+            spans = proj.set_clitics(policy)
+    message = f"Proclitics now go {policy} entities (were {before})."
+    if spans and policy != before:
+        message += (
+            f" The {spans} existing spans are kept as they are; exports list those that no "
+            "longer fall on tokens (report.json, misaligned) and treat them by --misaligned."
+        )
+    console.print(message, highlight=False)
 
 
 def _count(n: int, noun: str) -> str:
@@ -109,9 +145,11 @@ def stats(project: ProjectOption = None, as_json: JsonOption = False) -> None:
 
 def _print_stats(data: dict[str, object]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     console.print(f"[bold]{data['project']}[/]", highlight=False)
     console.print(f"{data['documents']} documents, {data['words']} words", highlight=False)
+    console.print(f"Proclitics {data['clitics']} entities", highlight=False)
     annotators = data["annotators"]
     assert isinstance(annotators, dict)
     if not annotators:
@@ -149,6 +187,15 @@ def _print_stats(data: dict[str, object]) -> None:
                 str(info["without_claimer"]),
                 *(str(info["stance"].get(s, 0)) for s in stances),
             )
+        console.print(table)
+    suggestions = data.get("suggestions")
+    assert isinstance(suggestions, dict)
+    sources = sorted(set().union(*(suggestions[k] for k in ("open", "accepted", "rejected"))))
+    if sources:
+        table = Table("suggestions from", "open", "accepted", "rejected")
+        for source in sources:
+            counts = (str(suggestions[k].get(source, 0)) for k in ("open", "accepted", "rejected"))
+            table.add_row(Text(source), *counts)  # a model's name is plain text, not markup
         console.print(table)
 
 
@@ -241,7 +288,10 @@ app.command("status")(import_cmd.status)
 app.command("export")(export_cmd.export)
 for _command in (teams_cmd.assign, teams_cmd.handout, teams_cmd.merge, teams_cmd.agreement):
     app.command()(_command)
+app.command("suggest")(suggest_cmd.suggest)
+app.command("train")(suggest_cmd.train)
 app.add_typer(labels_cmd.app, name="labels")
+app.add_typer(suggest_cmd.app, name="gazetteer")
 
 
 def main() -> None:

@@ -41,6 +41,8 @@ class Change:
     adjudication_changed: bool = False
     documents_changed: bool = False
     labels_changed: bool = False
+    # The document's suggestions (accepted, rejected, filled): the editor redraws them.
+    suggestions_changed: bool = False
     #: The project's meta (its guidelines) changed.
     meta_changed: bool = False
 
@@ -53,6 +55,7 @@ class Change:
             or self.adjudication_changed
             or self.documents_changed
             or self.labels_changed
+            or self.suggestions_changed
             or self.meta_changed
         )
 
@@ -66,6 +69,7 @@ class Change:
             adjudication_changed=True,
             documents_changed=True,
             labels_changed=True,
+            suggestions_changed=True,
             meta_changed=True,
         )
 

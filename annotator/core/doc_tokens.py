@@ -18,25 +18,31 @@ from collections.abc import Iterable, Sequence
 
 from annotator.core.model import Document, SourceTokens
 from annotator.core.store import Project
-from annotator.core.tokenizer import Token, token_offsets
+from annotator.core.tokenizer import DEFAULT_CLITICS, Token, token_offsets
 
 __all__ = ["document_tokens", "source_sentence_offsets", "tokens_of"]
 
 
 def document_tokens(project: Project, doc_id: int) -> list[Token]:
     """The tokens of a document: its source's when it came tokenized, else the
-    project tokenizer's. The editor snaps selections to these."""
+    project tokenizer's (under the project's clitic policy). The editor snaps
+    selections to these."""
     source = project.documents.source_tokens(doc_id)
     if source is not None:
         return list(source.tokens)
-    return token_offsets(project.documents.get(doc_id).text)
+    return token_offsets(project.documents.get(doc_id).text, clitics=project.clitics)
 
 
-def tokens_of(document: Document, source: SourceTokens | None) -> list[Token]:
-    """:func:`document_tokens` for a document already read (and its source tokens)."""
+def tokens_of(
+    document: Document, source: SourceTokens | None, *, clitics: str = DEFAULT_CLITICS
+) -> list[Token]:
+    """:func:`document_tokens` for a document already read (and its source tokens).
+
+    :param clitics: the project's clitic policy (``Project.clitics``).
+    """
     if source is not None:
         return list(source.tokens)
-    return token_offsets(document.text)
+    return token_offsets(document.text, clitics=clitics)
 
 
 def source_sentence_offsets(

@@ -203,6 +203,12 @@ class DocumentTooLarge(ImportFailed):
     code = "E073"
 
 
+class InvalidCliticPolicy(AnnotatorError):
+    """A clitic policy other than ``inside`` or ``outside``."""
+
+    code = "E074"
+
+
 # --- attributes and links of claims (E120–E129) -------------------------------------
 
 

@@ -86,6 +86,9 @@ class LazyMigrations:
         return real
 
 
+# Append new migrations at the end, whatever their number: files record the order
+# they were applied in, and a returned file is trusted only when that order is a
+# prefix of this one (store_untrusted.expected_schemas).
 migrations = LazyMigrations(MIGRATION_SET)
 
 
@@ -354,6 +357,56 @@ def _claim_links(db: Database) -> None:
                 "الكلمات التي تُقدِّم الادعاء: قال، أكد، نفى، زعم.",
             ],
         )
+
+
+@migrations(name="0008_suggestions")
+def _suggestions(db: Database) -> None:
+    # Suggestions (a gazetteer's or a model's) are their own rows, never spans:
+    # no export, agreement, merge or handout reads these tables as annotations.
+    # `attrs` holds what the source knows (a gazetteer's label counts).
+    # A rejection is remembered per (document, folded text, label, source), so
+    # the same suggestion does not come back for that document.
+    # `suggestion_uncertainty`: how unsure a source was about each document (the
+    # queue can follow it). `gazetteer_terms`: term lists a user imported.
+    _run(
+        db,
+        """
+        CREATE TABLE suggestions (
+            id TEXT PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id),
+            label_id INTEGER NOT NULL REFERENCES labels(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            score REAL NOT NULL,
+            attrs TEXT NOT NULL DEFAULT '{}',
+            created TEXT NOT NULL,
+            CHECK (start >= 0 AND "end" > start)
+        );
+        CREATE INDEX suggestions_doc ON suggestions(doc_id, start);
+        CREATE TABLE suggestion_rejections (
+            doc_id INTEGER NOT NULL REFERENCES documents(id),
+            text_key TEXT NOT NULL,
+            label TEXT NOT NULL,
+            source TEXT NOT NULL,
+            created TEXT NOT NULL,
+            PRIMARY KEY (doc_id, text_key, label, source)
+        );
+        CREATE TABLE suggestion_uncertainty (
+            doc_id INTEGER NOT NULL REFERENCES documents(id),
+            source TEXT NOT NULL,
+            uncertainty REAL NOT NULL,
+            updated TEXT NOT NULL,
+            PRIMARY KEY (doc_id, source)
+        );
+        CREATE TABLE gazetteer_terms (
+            term TEXT NOT NULL,
+            label TEXT NOT NULL,
+            added TEXT NOT NULL,
+            PRIMARY KEY (term, label)
+        )
+        """,
+    )
 
 
 def known_migration_names() -> list[str]:

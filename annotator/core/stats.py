@@ -14,8 +14,11 @@ def project_stats(project: Project) -> dict[str, Any]:
     Keys (stable): ``project``, ``documents``, ``words``, ``annotators``
     (name → ``spans``, ``statuses`` {new, in_progress, done, skipped}, ``seconds``),
     ``labels`` (name → ``kind``, ``spans`` {annotator: n}), ``gold_spans``,
+    ``suggestions`` (``open``, ``accepted``, ``rejected``: {source: n}; accepted
+    counts live spans made from a suggestion, rejected the remembered rejections).
     ``claims`` (annotator, and ``gold`` → ``claims``, ``with_claimer``,
-    ``without_claimer``, ``stance`` {value: n, ``not set``: n}).
+    ``without_claimer``, ``stance`` {value: n, ``not set``: n}), ``clitics``
+    (``inside`` | ``outside``: the project's clitic policy).
     """
     labels: dict[str, dict[str, Any]] = {
         label.name: {"kind": label.kind.value, "spans": {}} for label in project.labels.list()
@@ -39,7 +42,13 @@ def project_stats(project: Project) -> dict[str, Any]:
         "annotators": annotators,
         "labels": labels,
         "gold_spans": project.gold.count(),
+        "suggestions": {
+            "open": project.suggestions.counts_by_source(),
+            "accepted": project.suggestions.accepted_by_source(),
+            "rejected": project.suggestions.rejections_by_source(),
+        },
         "claims": claim_stats(project),
+        "clitics": project.clitics,
     }
 
 

@@ -33,6 +33,7 @@ from annotator.core.attributes import (
 )
 from annotator.core.errors import (
     FileProblem,
+    InvalidCliticPolicy,
     InvalidLabel,
     InvalidSpan,
     InvalidStatus,
@@ -65,6 +66,7 @@ from annotator.core.model import (
 )
 from annotator.core.store_links import LinkTable, LinkTypes
 from annotator.core.store_lock import FileHandle, uri
+from annotator.core.store_suggestions import Suggestions
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -73,6 +75,7 @@ if TYPE_CHECKING:
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 FLAT_ENTITIES_KEY = "flat_entities"
+CLITICS_KEY = "clitics"
 APPLICATION_ID = 0x414E4E4F  # "ANNO"
 
 
@@ -231,6 +234,7 @@ class Project:
         self.meta = Meta(self)
         self.assignments = Assignments(self)
         self.adjudications = Adjudications(self)
+        self.suggestions = Suggestions(self)
         self.links = LinkTable(self, "links", "spans")
         self.gold_links = LinkTable(self, "gold_links", "gold_spans")
         self.link_types = LinkTypes(self)
@@ -567,6 +571,29 @@ class Project:
                         "them (or keep the project nested) before making entities flat."
                     )
             self.meta.set(FLAT_ENTITIES_KEY, "1" if flat else "0")
+
+    @property
+    def clitics(self) -> str:
+        """Where proclitics go: ``"inside"`` entities (the default: ``بالبوكمال`` is
+        one token, as ANERcorp and Wojood annotate) or ``"outside"`` (the project
+        tokenizer splits ``ب`` + ``البوكمال``; see ``core.tokenizer``)."""
+        return self.meta.get(CLITICS_KEY) or "inside"
+
+    def set_clitics(self, clitics: str) -> int:
+        """Set the clitic policy; existing spans are kept as they are.
+
+        :returns: how many spans (annotators' and gold) the project holds: under the
+            new tokens some may no longer fall on token boundaries, and exports
+            report those (``report.json``, ``misaligned``).
+        :raises InvalidCliticPolicy: not ``inside`` or ``outside``.
+        """
+        if clitics not in ("inside", "outside"):
+            raise InvalidCliticPolicy(
+                f"unknown clitic policy {clitics!r}; choose inside or outside."
+            )
+        with self.transaction():
+            self.meta.set(CLITICS_KEY, clitics)
+            return self.spans.count() + self.gold.count()
 
     def data_version(self) -> str:
         """A key that changes whenever anything agreement or review reads changes.

@@ -30,7 +30,11 @@ if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 
 __all__ = [
+    "CLITIC_POLICIES",
+    "DEFAULT_CLITICS",
     "TOKENIZER_NAME",
+    "CliticPolicy",
+    "check_clitics",
     "AlignPolicy",
     "SpanAlignment",
     "align_span",
@@ -49,6 +53,7 @@ __all__ = [
     "split_tokens",
     "token_at",
     "token_offsets",
+    "tokenizer_config",
     "tokens_around",
     "words_and_spaces",
 ]
@@ -57,6 +62,11 @@ TOKENIZER_NAME = "annotator.arabic_tokenizer.v1"
 
 Token = tuple[int, int]
 AlignPolicy = Literal["expand", "split"]
+#: Where proclitics go: ``inside`` entities (one token ``بالبوكمال``, as ANERcorp and
+#: Wojood annotate) or ``outside`` (``ب`` + ``البوكمال``).
+CliticPolicy = Literal["inside", "outside"]
+CLITIC_POLICIES: tuple[str, ...] = ("inside", "outside")
+DEFAULT_CLITICS: CliticPolicy = "inside"
 
 # --- Rules -----------------------------------------------------------------------
 
@@ -77,6 +87,18 @@ PREFIX_RULES: tuple[str, ...] = (
     # ل / ب written with tatweel before a word, the convention for names: لـداعش → لـ | داعش.
     rf"[وف]?[لب]{_TATWEEL}+(?=[^\W_{_TATWEEL}])",
 )
+_LETTERS2 = r"[^\W\d_]{2}"
+#: ``clitics="outside"`` only: a proclitic split off where the rest of the word
+#: starts with the article: بالبوكمال → ب | البوكمال, وبالمدينة → و | ب | المدينة.
+#: لل is ل + ال with the article's alef dropped: للمدينة → ل | لمدينة (the article's
+#: lam stays with its noun, as ال does; the text is never changed). Two letters at
+#: least after the article, so لله and والد stay whole.
+OUTSIDE_PREFIX_RULES: tuple[str, ...] = (
+    rf"[وف](?=[بكل]?ال{_LETTERS2})",
+    rf"[وف](?=لل{_LETTERS2})",
+    rf"[بكل](?=ال{_LETTERS2})",
+    rf"ل(?=ل{_LETTERS2})",
+)
 SUFFIX_RULES: tuple[str, ...] = (
     # A full stop after a quote, bracket, digit or per cent sign: داعش”. → داعش” | .
     # (the blank ar tokenizer only splits a period after two letters).
@@ -87,7 +109,16 @@ SUFFIX_RULES: tuple[str, ...] = (
 )
 
 
-def create_arabic_tokenizer() -> Callable[[Language], Tokenizer]:
+def check_clitics(clitics: str) -> CliticPolicy:
+    """``clitics`` if it is a clitic policy, else a :class:`ValueError` naming both."""
+    if clitics not in CLITIC_POLICIES:
+        raise ValueError(
+            f"unknown clitic policy {clitics!r}; use one of {', '.join(CLITIC_POLICIES)}"
+        )
+    return clitics  # type: ignore[return-value]  # checked just above
+
+
+def create_arabic_tokenizer(clitics: str = DEFAULT_CLITICS) -> Callable[[Language], Tokenizer]:
     """Registered tokenizer function ``annotator.arabic_tokenizer.v1``.
 
     Like spaCy's ``spacy.Tokenizer.v1`` it returns a factory ``(nlp) -> Tokenizer``.
@@ -100,7 +131,13 @@ def create_arabic_tokenizer() -> Callable[[Language], Tokenizer]:
 
         [nlp.tokenizer]
         @tokenizers = "annotator.arabic_tokenizer.v1"
+        clitics = "outside"    # optional; default "inside"
+
+    :param clitics: ``"inside"``: a word with proclitics stays one token;
+        ``"outside"``: :data:`OUTSIDE_PREFIX_RULES` split them off before ال.
     """
+    policy = check_clitics(clitics)
+    extra = OUTSIDE_PREFIX_RULES if policy == "outside" else ()
 
     def arabic_tokenizer_factory(nlp: Language) -> Tokenizer:
         from spacy.lang.ar import Arabic
@@ -108,7 +145,7 @@ def create_arabic_tokenizer() -> Callable[[Language], Tokenizer]:
         from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
         defaults = Arabic.Defaults
-        prefixes = list(PREFIX_RULES) + list(defaults.prefixes or ())
+        prefixes = list(PREFIX_RULES) + list(extra) + list(defaults.prefixes or ())
         suffixes = list(SUFFIX_RULES) + list(defaults.suffixes or ())
         infixes = list(defaults.infixes or ())
         return Tokenizer(
@@ -126,7 +163,7 @@ def create_arabic_tokenizer() -> Callable[[Language], Tokenizer]:
 
 _lock = threading.Lock()
 _registered = False
-_nlp: Language | None = None
+_nlps: dict[str, Language] = {}
 
 
 def register() -> None:
@@ -146,38 +183,50 @@ def register() -> None:
         _registered = True
 
 
-def get_nlp() -> Language:
-    """A blank ``ar`` pipeline with our tokenizer and no components, built once.
+def tokenizer_config(clitics: str = DEFAULT_CLITICS) -> dict[str, str]:
+    """``[nlp.tokenizer]`` for a clitic policy; the default names no argument."""
+    config = {"@tokenizers": TOKENIZER_NAME}
+    if check_clitics(clitics) != DEFAULT_CLITICS:
+        config["clitics"] = clitics
+    return config
+
+
+def get_nlp(clitics: str = DEFAULT_CLITICS) -> Language:
+    """A blank ``ar`` pipeline with our tokenizer and no components, built once per
+    clitic policy.
 
     Sentences are not spaCy's: see :func:`sentence_offsets`.
     """
-    global _nlp
-    if _nlp is None:
+    nlp = _nlps.get(clitics)
+    if nlp is None:
+        config = tokenizer_config(clitics)
         register()
         with _lock:
-            if _nlp is None:
+            nlp = _nlps.get(clitics)
+            if nlp is None:
                 import spacy
 
-                _nlp = spacy.blank(
-                    "ar", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}}
-                )
-    return _nlp
+                nlp = spacy.blank("ar", config={"nlp": {"tokenizer": config}})
+                _nlps[clitics] = nlp
+    return nlp
 
 
 # --- Tokens ------------------------------------------------------------------------
 
 
-def token_offsets(text: str) -> list[Token]:
+def token_offsets(text: str, *, clitics: str = DEFAULT_CLITICS) -> list[Token]:
     """``(start, end)`` of every non-whitespace token of ``text``, in order.
 
     spaCy keeps runs of extra whitespace (double spaces, newlines, NBSP) as tokens
     of their own; they are left out here, so every pair slices out a token with no
     whitespace in it. Texts longer than spaCy's ``max_length`` are fine: only the
     tokenizer runs.
+
+    :param clitics: the project's clitic policy (:func:`create_arabic_tokenizer`).
     """
     from spacy.attrs import IDX, IS_SPACE, LENGTH  # type: ignore[import-not-found]
 
-    doc = get_nlp().tokenizer(text)
+    doc = get_nlp(clitics).tokenizer(text)
     if not len(doc):
         return []
     # One array call instead of a Token object per token: 4x faster on long texts.
@@ -231,7 +280,9 @@ def snap_to_tokens(tokens: Sequence[Token], start: int, end: int) -> tuple[int, 
 _PARAGRAPH_SEPARATORS = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
 
 
-def tokens_around(text: str, start: int, end: int) -> list[Token]:
+def tokens_around(
+    text: str, start: int, end: int, *, clitics: str = DEFAULT_CLITICS
+) -> list[Token]:
     """The tokens of ``text`` near ``[start, end)``, as offsets into the whole text.
 
     The range is widened to whitespace on both sides first: spaCy splits on
@@ -244,7 +295,7 @@ def tokens_around(text: str, start: int, end: int) -> list[Token]:
         lo -= 1
     while hi < len(text) and not text[hi].isspace():
         hi += 1
-    return [(lo + s, lo + e) for s, e in token_offsets(text[lo:hi])]
+    return [(lo + s, lo + e) for s, e in token_offsets(text[lo:hi], clitics=clitics)]
 
 
 #: What a snapped span never starts or ends with (besides whitespace): Arabic and
@@ -278,7 +329,12 @@ def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def snap_selection(
-    text: str, start: int, end: int, *, tokens: Sequence[Token] | None = None
+    text: str,
+    start: int,
+    end: int,
+    *,
+    tokens: Sequence[Token] | None = None,
+    clitics: str = DEFAULT_CLITICS,
 ) -> tuple[int, int]:
     """A selection of ``text`` widened to the whole tokens it touches
     (:func:`snap_to_tokens`), then trimmed of punctuation at its edges
@@ -291,10 +347,12 @@ def snap_selection(
     :param tokens: the document's own tokens, sorted (a tokenized corpus keeps its
         source's: :func:`annotator.core.doc_tokens.document_tokens`); by default the
         project tokenizer's.
+    :param clitics: the project's clitic policy, for the project tokenizer
+        (``"outside"``: a drag over ``البوكمال`` in ``بالبوكمال`` leaves the ``ب`` out).
     """
     if tokens is not None:
         return _snap_to_own_tokens(text, tokens, start, end)
-    lo, hi = snap_to_tokens(tokens_around(text, start, end), start, end)
+    lo, hi = snap_to_tokens(tokens_around(text, start, end, clitics=clitics), start, end)
     if lo >= hi:
         return (start, start)
     lo, hi = trim_edges(text, lo, hi)
@@ -320,14 +378,20 @@ def _snap_to_own_tokens(
     return (tokens[first][0], tokens[last - 1][1]) if first < last else (start, start)
 
 
-def token_at(text: str, offset: int, *, tokens: Sequence[Token] | None = None) -> Token | None:
+def token_at(
+    text: str,
+    offset: int,
+    *,
+    tokens: Sequence[Token] | None = None,
+    clitics: str = DEFAULT_CLITICS,
+) -> Token | None:
     """The token a double click at ``offset`` means: the one holding the character
     at ``offset``, else the one ending there; ``None`` between tokens.
 
     :param tokens: the document's own tokens, sorted, as for :func:`snap_selection`.
     """
     if tokens is None:
-        tokens = tokens_around(text, offset, offset)
+        tokens = tokens_around(text, offset, offset, clitics=clitics)
     else:
         # Only the two tokens starting at or before the offset can hold it or end there.
         after = bisect_right(tokens, offset, key=lambda t: t[0])
@@ -350,14 +414,14 @@ def paragraph_at(text: str, offset: int) -> tuple[int, int]:
     return lo, after.start() if after else len(text)
 
 
-def sentence_at(text: str, offset: int) -> Token | None:
+def sentence_at(text: str, offset: int, *, clitics: str = DEFAULT_CLITICS) -> Token | None:
     """The sentence a triple click at ``offset`` means, within its paragraph
     (:func:`sentence_offsets`); ``None`` for an empty text."""
     if not text:
         return None
     lo, hi = paragraph_at(text, offset)
     paragraph = text[lo:hi]
-    sentences = sentence_offsets(paragraph, token_offsets(paragraph))
+    sentences = sentence_offsets(paragraph, token_offsets(paragraph, clitics=clitics))
     rel = offset - lo
     for s, e in sentences:
         if s <= rel < e:

@@ -253,7 +253,9 @@ def open_main_window(
                 return None
     elif window.current_document() is None:
         window.open_first_document()
-    window.show_others_if_mine_are_empty()
+    from annotator.gui.window_dialogs import show_others_if_mine_are_empty
+
+    show_others_if_mine_are_empty(window)
     return window
 
 

@@ -12,18 +12,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
-    QFontMetrics,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
-    QPainter,
     QPaintEvent,
-    QPalette,
-    QPen,
     QTextCursor,
     QWheelEvent,
 )
@@ -33,6 +28,7 @@ from annotator.core.model import Label, Span
 from annotator.gui.common import configure_rtl, plain, when
 from annotator.gui.fonts import DEFAULT_POINT_SIZE, arabic_font
 from annotator.gui.highlighter import SpanHighlighter, SpanIndex
+from annotator.gui.span_painting import SpanPainting
 
 __all__ = ["ArticleView"]
 
@@ -75,13 +71,14 @@ class ArticleView(QPlainTextEdit):
         self.setUndoRedoEnabled(False)
         self.setMouseTracking(True)
         self.document().setUndoRedoEnabled(False)
-        self._tag_font = QFont()
+        self.tag_font = QFont()
         self.point_size = float(DEFAULT_POINT_SIZE)
         self.apply_font(self.point_size)
         self.highlighter = SpanHighlighter(self.document(), index)
         #: other annotators' spans (and gold), shown read-only as dashed frames
         #: beside one's own; ``None`` when the toggle is off.
         self.others: SpanIndex | None = None
+        self.painting = SpanPainting(self, index)
 
     def zoom(self, steps: int) -> None:
         """Bigger (positive steps) or smaller text, one point per step, within 6–72 points."""
@@ -94,10 +91,10 @@ class ArticleView(QPlainTextEdit):
         font = arabic_font(point_size)
         self.setFont(font)
         self.document().setDefaultFont(font)
-        self._tag_font = QFont(font)
-        self._tag_font.setFamily("DejaVu Sans")
-        self._tag_font.setPointSizeF(max(5.0, point_size * 0.42))
-        self._tag_font.setBold(True)
+        self.tag_font = QFont(font)
+        self.tag_font.setFamily("DejaVu Sans")
+        self.tag_font.setPointSizeF(max(5.0, point_size * 0.42))
+        self.tag_font.setBold(True)
 
     def stored_text(self) -> str:
         """The document's stored text (not ``toPlainText()``, which folds NBSP and separators)."""
@@ -265,89 +262,16 @@ class ArticleView(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         # Span formats go on just before a block is first painted (highlighter.py).
-        for _ in self._visible_blocks(event.rect()):
-            pass
+        self.painting.format_visible(event.rect())
         super().paintEvent(event)
-        self._paint_frames(event.rect())
-        self._paint_selected_outline()
+        self.painting.paint_frames(event.rect())
+        self.painting.paint_selected_outline()
         if self.show_tags:
-            self._paint_tags(event.rect())
+            self.painting.paint_tags(event.rect())
 
     def span_rects(self, start: int, end: int) -> list[QRectF]:
         """Viewport rectangles covering code points ``start``–``end``, one per line piece."""
-        to16 = self._index.offsets.to_utf16
-        a16, b16 = to16(start), to16(end)
-        rects: list[QRectF] = []
-        offset = self.contentOffset()
-        block = self.document().findBlock(a16)
-        while block.isValid() and block.position() < b16:
-            if block.isVisible():
-                layout = block.layout()
-                top = self.blockBoundingGeometry(block).translated(offset).top()
-                base = block.position()
-                for i in range(layout.lineCount()):
-                    line = layout.lineAt(i)
-                    lo = max(a16 - base, line.textStart())
-                    hi = min(b16 - base, line.textStart() + line.textLength())
-                    if hi <= lo:
-                        continue
-                    x1, x2 = line.cursorToX(lo)[0], line.cursorToX(hi)[0]
-                    rects.append(
-                        QRectF(
-                            min(x1, x2) + offset.x(),
-                            top + line.y(),
-                            abs(x2 - x1),
-                            line.height(),
-                        )
-                    )
-            block = block.next()
-        return rects
-
-    def _visible_spans(self, index: SpanIndex, rect: QRect) -> list[Span]:
-        seen: dict[str, Span] = {}
-        for number, _top in self._visible_blocks(rect):
-            for span in index.in_block(number):
-                seen.setdefault(span.id, span)
-        return list(seen.values())
-
-    def _paint_frames(self, rect: QRect) -> None:
-        """Nested entities framed inside their outer one; others' spans dashed and muted."""
-        own = [
-            s
-            for s in self._visible_spans(self._index, rect)
-            if not self.highlighter.is_claim(s.label)
-        ]
-        nested = [
-            s
-            for s in own
-            if any(
-                o.id != s.id
-                and o.start <= s.start
-                and s.end <= o.end
-                and (o.start, o.end) != (s.start, s.end)
-                for o in own
-            )
-        ]
-        others = self._visible_spans(self.others, rect) if self.others is not None else []
-        if not nested and not others:
-            return
-        painter = QPainter(self.viewport())
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for span in nested:
-            painter.setPen(QPen(QColor(self.highlighter.color(span.label)).darker(200), 1.5))
-            for r in self.span_rects(span.start, span.end):
-                painter.drawRect(r.adjusted(0, 2, 0, -2))
-        for span in others:
-            color = QColor(self.highlighter.color(span.label)).darker(160)
-            pen = QPen(color, 1.5, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            for r in self.span_rects(span.start, span.end):
-                # Below the line's own highlight: beside one's spans, never over them.
-                painter.drawLine(
-                    r.bottomLeft() + QPointF(0, -1.5), r.bottomRight() + QPointF(0, -1.5)
-                )
-                painter.drawLine(r.topLeft() + QPointF(0, 1), r.topRight() + QPointF(0, 1))
-        painter.end()
+        return self.painting.span_rects(start, end)
 
     def others_tooltip(self, offset: int) -> list[str]:
         """Tooltip lines (rich text, data escaped) for others' spans at ``offset``."""
@@ -357,68 +281,3 @@ class ArticleView(QPlainTextEdit):
             f"{plain(span.label)} · {plain(span.annotator)} (read-only)"
             for span in self.others.at(offset)
         ]
-
-    def _paint_selected_outline(self) -> None:
-        """A frame around the selected span, so it reads as selected whatever its colour."""
-        span = self._index.get(self._index.selected) if self._index.selected else None
-        if span is None:
-            return
-        rects = self.span_rects(span.start, span.end)
-        if not rects:
-            return
-        painter = QPainter(self.viewport())
-        pen = QPen(self.palette().color(QPalette.ColorRole.Text), 2)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for rect in rects:
-            painter.drawRect(rect.adjusted(-1, 0, 1, 0))
-        painter.end()
-
-    def _visible_blocks(self, rect: QRect) -> Iterable[tuple[int, float]]:
-        """Blocks that intersect ``rect`` (viewport coordinates), formatted first."""
-        block = self.firstVisibleBlock()
-        offset = self.contentOffset()
-        while block.isValid():
-            # Formats before geometry: setFormats drops the line layout, and
-            # blockBoundingGeometry lays the block out (once, with its formats).
-            self.highlighter.ensure_formatted(block)
-            geometry = self.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > rect.bottom():
-                break
-            if block.isVisible():
-                yield block.blockNumber(), geometry.top()
-            block = block.next()
-
-    def _paint_tags(self, rect: QRect) -> None:
-        """A small label name at the start of each visible entity or place span."""
-        index = self._index
-        if not len(index):
-            return
-        painter: QPainter | None = None
-        metrics = QFontMetrics(self._tag_font)
-        to16 = index.offsets.to_utf16
-        for number, _top in self._visible_blocks(rect):
-            spans = index.in_block(number)
-            if not spans:
-                continue
-            block_start = index.block_starts[number]
-            for span in spans:
-                if span.start < block_start or self.highlighter.is_claim(span.label):
-                    continue
-                if painter is None:
-                    painter = QPainter(self.viewport())
-                    painter.setFont(self._tag_font)
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(to16(span.start))
-                caret = self.cursorRect(cursor)
-                width = metrics.horizontalAdvance(span.label) + 4
-                # The start of an RTL span is its right edge: the tag sits there, in
-                # the line's top margin, pointing into the span.
-                box = QRect(caret.left() - width, caret.top(), width, metrics.height())
-                color = QColor(self.highlighter.color(span.label)).darker(170)
-                painter.fillRect(box, color)
-                painter.setPen(QColor("white"))
-                # drawText paints the label name as plain text: markup in a name stays text.
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, span.label)
-        if painter is not None:
-            painter.end()

@@ -142,6 +142,7 @@ class AnnotationEditor(QWidget):
         self._rules.exact = None
         source = self._project.documents.source_tokens(document.id)
         self._rules.tokens = source.tokens if source is not None else None
+        self._rules.clitics = self._project.clitics
         # The index first: setPlainText formats every block as it loads them.
         self._index.reset(document.text, spans)
         self._view.setPlainText(display_text(document.text))

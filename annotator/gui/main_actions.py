@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMenu
 
-from annotator.gui import i18n
+from annotator.gui import i18n, window_dialogs
 from annotator.gui.common import menu_text
 from annotator.gui.export_dialog import export_available
 from annotator.gui.i18n import fill, translate
@@ -76,10 +76,10 @@ class MainActions(QObject):
         self.skip_next = self._action(
             w.flow.skip_and_next, ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"]
         )
-        self.switch_annotator = self._action(w.switch_annotator_dialog)
-        self.manage_labels = self._action(w.open_labels_dialog)
-        self.shortcuts_sheet = self._action(w.show_shortcuts, ["?", "F1"])
-        self.about = self._action(w.show_about)
+        self.switch_annotator = self._action(lambda: window_dialogs.switch_annotator_dialog(w))
+        self.manage_labels = self._action(lambda: window_dialogs.open_labels_dialog(w))
+        self.shortcuts_sheet = self._action(lambda: window_dialogs.show_shortcuts(w), ["?", "F1"])
+        self.about = self._action(lambda: window_dialogs.show_about(w))
         self.review = self._action(w.open_review)
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)

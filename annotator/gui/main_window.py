@@ -34,7 +34,6 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Status
 from annotator.core.store import Project
 from annotator.gui import i18n
-from annotator.gui.dialogs import AnnotatorNameDialog
 from annotator.gui.document_flow import DocumentFlow
 from annotator.gui.documents_model import DocumentsModel
 from annotator.gui.editor import AnnotationEditor
@@ -45,6 +44,7 @@ from annotator.gui.ops import UNDO, ProjectSession
 from annotator.gui.project_files import ProjectFiles
 from annotator.gui.settings import Settings
 from annotator.gui.time_tracker import ActiveTimeTracker
+from annotator.gui.window_dialogs import reveal_first
 from annotator.gui.window_docks import WindowDocks
 from annotator.gui.window_status import WindowStatus
 
@@ -266,35 +266,13 @@ class MainWindow(QMainWindow):
         a document other than the open one, that document opens with the span
         selected and the status bar says to press Undo again.
         """
-        if not self._busy and self._reveal_next(undo=True):
+        if not self._busy and reveal_first(self, undo=True):
             self.undo_stack.undo()
 
     def redo(self) -> None:
         """Redo the next edit; as with :meth:`undo`, another document's is shown first."""
-        if not self._busy and self._reveal_next(undo=False):
+        if not self._busy and reveal_first(self, undo=False):
             self.undo_stack.redo()
-
-    def _reveal_next(self, *, undo: bool) -> bool:
-        """Whether the next undo (redo) may run now: it is about the open document,
-        or about none; else its document is opened and its span shown."""
-        command = self.session.next_command(undo=undo)
-        change = command.change if command is not None else None
-        # Span edits only: a status undone shows in the document list, and its
-        # document opens right after (see _on_changes).
-        if change is None or change.doc_id is None or change.gold or not change.span_ids:
-            return True
-        if change.doc_id == self.current_document():
-            return True
-        if not self.open_document(change.doc_id):
-            return False
-        self.editor.reveal_span(change.span_ids[0])
-        message = (
-            translate("MainWindow", "Shown first: press Undo again to undo “%1” here.")
-            if undo
-            else translate("MainWindow", "Shown first: press Redo again to redo “%1” here.")
-        )
-        self.show_message(fill(message, command.text() if command is not None else ""))
-        return False
 
     def _update_undo_actions(self) -> None:
         stack = self._session.undo_stack if self._session is not None else None
@@ -307,46 +285,6 @@ class MainWindow(QMainWindow):
             return
         if self.area.editor is not None:
             self.area.editor.set_show_others(bool(on))
-
-    def show_others_if_mine_are_empty(self) -> None:
-        """A first start on the sample: this annotator has no spans yet, others do;
-        their work is shown (the README promises an annotated article), and the
-        status bar says how to hide it."""
-        project = self.project
-        annotators = [a for a in project.spans.annotators() if a != self._annotator]
-        if not annotators or project.spans.count(annotator=self._annotator):
-            return
-        self.set_show_others(True)
-        self.show_message(
-            fill(
-                translate(
-                    "MainWindow",
-                    "Showing the spans of %1 (dashed, read-only); "
-                    "View → Show others' spans hides them.",
-                ),
-                ", ".join(annotators),
-            )
-        )
-
-    def open_labels_dialog(self) -> None:
-        """Labels → Manage labels: every change a core edit, undoable."""
-        from annotator.gui.labels_dialog import LabelsDialog
-
-        dialog = LabelsDialog(self.session, self)
-        dialog.exec()
-
-    def show_shortcuts(self) -> None:
-        """Help → Keyboard shortcuts (also ``?`` and F1): the window's and the labels' keys."""
-        from annotator.gui.help import ShortcutsDialog
-
-        self.shortcuts_dialog = ShortcutsDialog(self.project.labels.list(), self)
-        self.shortcuts_dialog.show()
-
-    def show_about(self) -> None:
-        from annotator.gui.help import about_dialog
-
-        self.about_dialog = about_dialog(self)
-        self.about_dialog.show()
 
     def show_find_bar(self) -> None:
         self.find_bar.open_bar()
@@ -399,13 +337,6 @@ class MainWindow(QMainWindow):
 
         self._review = open_review(self.project, self._annotator or "lead", self)
         return self._review
-
-    def switch_annotator_dialog(self) -> None:
-        dialog = AnnotatorNameDialog(
-            self.project.spans.annotators(), current=self._annotator, parent=self
-        )
-        if dialog.exec() == AnnotatorNameDialog.DialogCode.Accepted:
-            self.switch_annotator(dialog.name())
 
     def switch_annotator(self, name: str) -> None:
         name = name.strip()

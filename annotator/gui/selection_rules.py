@@ -37,6 +37,8 @@ class SelectionRules(QObject):
         self.exact: tuple[int, int] | None = None
         # The open document's own tokens when it came tokenized; None: the tokenizer's.
         self.tokens: Sequence[tuple[int, int]] | None = None
+        # The project's clitic policy, for the project tokenizer ("outside": ب | البوكمال).
+        self.clitics = tokenizer.DEFAULT_CLITICS
         self.precise_action = QAction(translate("AnnotationEditor", "Exact characters"), self)
         self.precise_action.setCheckable(True)
         self.precise_action.setToolTip(
@@ -59,7 +61,7 @@ class SelectionRules(QObject):
         """The characters a label on ``start``–``end`` gets (empty: only spaces)."""
         if self.precise or self.exact == (start, end):
             return start, end
-        return tokenizer.snap_selection(text, start, end, tokens=self.tokens)
+        return tokenizer.snap_selection(text, start, end, tokens=self.tokens, clitics=self.clitics)
 
     def selection_finished(self, text: str, *, exact: bool, sentence: bool) -> bool:
         """After a mouse release over a selection: keep or snap it.
@@ -72,7 +74,9 @@ class SelectionRules(QObject):
             self.exact = (start, end)
         elif not sentence:
             self.exact = None
-            snapped = tokenizer.snap_selection(text, start, end, tokens=self.tokens)
+            snapped = tokenizer.snap_selection(
+                text, start, end, tokens=self.tokens, clitics=self.clitics
+            )
             if snapped[0] >= snapped[1]:
                 cursor = view.textCursor()
                 cursor.clearSelection()
@@ -84,7 +88,9 @@ class SelectionRules(QObject):
 
     def _select_token_at(self, point: QPoint) -> None:
         text = self._view.stored_text()
-        token = tokenizer.token_at(text, self._view.offset_at(point), tokens=self.tokens)
+        token = tokenizer.token_at(
+            text, self._view.offset_at(point), tokens=self.tokens, clitics=self.clitics
+        )
         if token is None:
             return
         self.exact = None
@@ -92,7 +98,7 @@ class SelectionRules(QObject):
 
     def _select_sentence_at(self, point: QPoint) -> None:
         text = self._view.stored_text()
-        sentence = tokenizer.sentence_at(text, self._view.offset_at(point))
+        sentence = tokenizer.sentence_at(text, self._view.offset_at(point), clitics=self.clitics)
         if sentence is None:
             return
         # Whole tokens already; its full stop and quotes stay out, as snapping does.

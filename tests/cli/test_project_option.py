@@ -53,6 +53,7 @@ CASES: dict[str, tuple[list[str], bool]] = {
     "labels edit": (["PER", "--description", "people"], True),
     "import": (["{tmp}/in.txt"], True),
     "stats": ([], False),
+    "clitics": (["outside"], True),
     "status": (["done", "2", "--annotator", "sara"], True),
     "assign": (["--annotators", "sara,omar", "--overlap", "0.5"], True),
     "handout": (["--out", "{tmp}/h.sqlite", "--all"], False),
@@ -60,6 +61,11 @@ CASES: dict[str, tuple[list[str], bool]] = {
     "agreement": ([], False),
     "find": (["أحمد"], False),
     "export": (["--out", "{tmp}/out", "--include-unfinished", "--annotator", "sara"], False),
+    "suggest": (["--model", "gazetteer"], True),
+    "gazetteer": ([], False),
+    "gazetteer import": (["{tmp}/in.txt", "--label", "ORG"], True),
+    "gazetteer export": (["--out", "{tmp}/terms.csv"], False),
+    "train": (["--annotator", "sara", "--out", "{tmp}/model", "--max-steps", "2", "-q"], False),
 }
 WINDOWS = {"gui", "review"}
 

@@ -51,3 +51,29 @@ def test_a_clean_span_is_not_marked(seed_editor, seed_text: str) -> None:
     key(editor, "g")
     model = editor.span_list_widget().model
     assert model.data(model.index(0, 1)) == "البوكمال"
+
+
+def test_with_clitics_outside_a_drag_leaves_the_proclitic_out(
+    make_editor, project, project_path: Path
+) -> None:
+    project.set_clitics("outside")
+    text = "قصفت الطائرات مواقع بالبوكمال صباح اليوم."
+    editor, doc = make_editor(text)
+    start = text.index("البوكمال")
+    drag(editor, start - 1, start + 3)  # a sloppy drag over the ب and part of the name
+    assert selection(editor) == "بالبوكمال"  # the ب is a token of its own: touched
+    drag(editor, start + 1, start + 4)
+    assert selection(editor) == "البوكمال"
+    key(editor, "g")
+    assert stored(project_path, doc) == [("GPE", start, start + len("البوكمال"))]
+
+
+def test_with_clitics_inside_the_same_drag_takes_the_whole_word(
+    make_editor, project_path: Path
+) -> None:
+    text = "قصفت الطائرات مواقع بالبوكمال صباح اليوم."
+    editor, doc = make_editor(text)
+    start = text.index("البوكمال")
+    drag(editor, start + 1, start + 4)
+    key(editor, "g")
+    assert stored(project_path, doc) == [("GPE", start - 1, start + len("البوكمال"))]

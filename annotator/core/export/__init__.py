@@ -186,6 +186,7 @@ def export(
                 label.name: tuple(a.key for a in label.attributes)
                 for label in project.labels.list()
             },
+            clitics=project.clitics,
         )
         exporter = EXPORTERS[fmt](context)
         total = len(ids)

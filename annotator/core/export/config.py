@@ -4,7 +4,8 @@ spaCy's own ``init config`` (efficiency, CPU) for ``ner`` (and ``spancat`` when
 claims were exported), with three changes:
 
 - ``[nlp.tokenizer]`` names our registered tokenizer, so training tokenizes as the
-  export did (the ``spacy_tokenizers`` entry point makes it resolve with no ``--code``);
+  export did (the ``spacy_tokenizers`` entry point makes it resolve with no ``--code``),
+  with ``clitics = "outside"`` when the project leaves proclitics out of entities;
 - ``spancat`` reads ``doc.spans["claims"]`` (``spans_key = "claims"``) and its
   scores are weighted under ``spans_claims_*``;
 - with nested entities, a second spancat (``spancat_entities``) reads every
@@ -19,7 +20,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from annotator.core.tokenizer import TOKENIZER_NAME
+from annotator.core.tokenizer import DEFAULT_CLITICS, tokenizer_config
 
 MAX_CLAIM_TOKENS = 50
 MAX_ENTITY_TOKENS = 20
@@ -34,12 +35,15 @@ def training_config(
     max_claim_tokens: int = 0,
     with_nested: bool = False,
     max_entity_tokens: int = 0,
+    clitics: str = DEFAULT_CLITICS,
 ) -> str:
     """The text of ``config.cfg``.
 
     :param with_nested: the data has nested entities: a second ``spancat``
         (``spancat_entities``) learns every entity level from
         ``doc.spans["entities"]``, which ``ner`` (one tag per token) cannot.
+    :param clitics: the project's clitic policy, passed to the tokenizer (the
+        default writes no argument, as before policies existed).
     """
     from spacy.cli.init_config import init_config
 
@@ -52,7 +56,7 @@ def training_config(
         pretraining=False,
         silent=True,
     )
-    config["nlp"]["tokenizer"] = {"@tokenizers": TOKENIZER_NAME}
+    config["nlp"]["tokenizer"] = tokenizer_config(clitics)
     weights = config["training"]["score_weights"]
     if with_nested:
         template = copy.deepcopy(config["components"]["spancat"])
@@ -98,11 +102,13 @@ def write_config(
     max_claim_tokens: int = 0,
     with_nested: bool = False,
     max_entity_tokens: int = 0,
+    clitics: str = DEFAULT_CLITICS,
 ) -> None:
     text = training_config(
         with_claims=with_claims,
         max_claim_tokens=max_claim_tokens,
         with_nested=with_nested,
         max_entity_tokens=max_entity_tokens,
+        clitics=clitics,
     )
     path.write_text(text + "\n", encoding="utf-8")

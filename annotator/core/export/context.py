@@ -29,6 +29,8 @@ class ExportContext:
     nested_columns: bool = False
     #: The attribute keys each label defines (stance, check_worthy, ...).
     attributes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The project's clitic policy: how the project tokenizer tokenizes.
+    clitics: str = "inside"
 
     def open_parts(self, extension: str) -> list[TextIO]:
         """One text file per part (``train.conll``, …) in the work folder."""
@@ -39,7 +41,7 @@ class ExportContext:
 
     def align(self, item: SelectedDocument) -> tuple[AlignedDocument, list[Token]]:
         """The document's spans on its tokens, the tokens split where a span needs it."""
-        tokens = tokens_of(item.document, item.source_tokens)
+        tokens = tokens_of(item.document, item.source_tokens, clitics=self.clitics)
         aligned = align_document(
             item.document, item.spans, self.kinds, policy=self.policy, tokens=lambda: tokens
         )

@@ -357,6 +357,7 @@ def build_doc(
     source: SourceTokens | None = None,
     links: Sequence[ExportLink] = (),
     attributes: Mapping[str, Mapping[str, Any]] | None = None,
+    clitics: str = "inside",
 ) -> Doc:
     """Put the aligned spans on ``doc`` (re-tokenized at ``aligned.cuts`` if any).
 
@@ -367,11 +368,12 @@ def build_doc(
     :param found: token indices of character ranges already looked up on ``doc``.
     :param source: the document's source tokens (``doc`` was made from them): a
         re-tokenized Doc keeps them, and their sentence breaks.
+    :param clitics: the project's clitic policy (the tokens ``doc`` was made of).
     """
     from spacy.tokens import Span
 
     if aligned.cuts:
-        tokens = split_tokens(tokens_of(document, source), aligned.cuts)
+        tokens = split_tokens(tokens_of(document, source, clitics=clitics), aligned.cuts)
         doc = doc_from_tokens(nlp, document.text, tokens, source)
         found = None
 
@@ -425,7 +427,7 @@ class SpacyExporter:
     def __init__(self, context: ExportContext) -> None:
         self.context = context
         # The same cached pipeline as token_offsets(): one tokenizer, one vocab.
-        self.nlp = get_nlp()
+        self.nlp = get_nlp(context.clitics)
         self.writers = [
             DocBinWriter(
                 context.work_dir / f"{name}.spacy", vocab=self.nlp.vocab, spool_dir=context.work_dir
@@ -454,7 +456,7 @@ class SpacyExporter:
             item.spans,
             ctx.kinds,
             policy=ctx.policy,
-            tokens=lambda: tokens_of(document, source),
+            tokens=lambda: tokens_of(document, source, clitics=ctx.clitics),
             aligned=boundaries,
         )
         links, left_out = exported_links(aligned, item.links)
@@ -480,6 +482,7 @@ class SpacyExporter:
             source=source,
             links=links,
             attributes=attributes,
+            clitics=ctx.clitics,
         )
         self.nested += len(aligned.nested)
         for span in doc.spans[ENTITIES_KEY]:
@@ -501,6 +504,7 @@ class SpacyExporter:
             max_claim_tokens=self.max_claim_tokens,
             with_nested=self.nested > 0,
             max_entity_tokens=self.max_entity_tokens,
+            clitics=self.context.clitics,
         )
         files.append("config.cfg")
         trained = ["`ner` on doc.ents (the outermost entities)"]
