@@ -13,7 +13,6 @@ or the undo stack changes this annotator's spans.
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
@@ -31,6 +30,7 @@ from annotator.gui.i18n import fill, translate
 from annotator.gui.note_dialog import NoteDialog
 from annotator.gui.offsets import display_text
 from annotator.gui.ops import ProjectSession
+from annotator.gui.others_layer import OthersLayer
 from annotator.gui.palette import PaletteWidget, label_keys
 from annotator.gui.selection_rules import SelectionRules
 from annotator.gui.span_edits import SpanEdits
@@ -72,11 +72,10 @@ class AnnotationEditor(QWidget):
         self._title = ""
         self._labels: dict[str, Label] = {}
         self._keys: dict[str, str] = {}
-        self._show_others = False
-        self._others = SpanIndex()
 
         self._index = SpanIndex()
         self._view = ArticleView(self._index, self)
+        self._others = OthersLayer(self._view)
         self._highlighter = self._view.highlighter
         self._view.key_handler = self._handle_key
         self._view.tooltip_for = self._tooltip_at
@@ -327,31 +326,18 @@ class AnnotationEditor(QWidget):
 
     def set_show_others(self, on: bool) -> None:
         """Show other annotators' spans and gold beside one's own (read-only, dashed)."""
-        self._show_others = bool(on)
+        self._others.shown = bool(on)
         self._load_others()
 
     def show_others(self) -> bool:
-        return self._show_others
+        return self._others.shown
 
     def others_spans(self) -> list[Span]:
         """Others' spans (and gold) of the open document as shown; empty when hidden."""
-        return list(self._others.sorted_spans()) if self._view.others is not None else []
+        return self._others.spans()
 
     def _load_others(self) -> None:
-        if not self._show_others or self._doc_id is None:
-            self._view.others = None
-        else:
-            others = [
-                s
-                for s in self._project.spans.for_document(self._doc_id)
-                if s.annotator != self._annotator
-            ]
-            gold = [
-                replace(s, annotator="gold") for s in self._project.gold.for_document(self._doc_id)
-            ]
-            self._others.reset(self._index.text, others + gold)
-            self._view.others = self._others
-        self._view.viewport().update()
+        self._others.load(self._project, self._doc_id, self._annotator, self._index.text)
 
     def set_show_label_tags(self, on: bool) -> None:
         self._view.show_tags = on
@@ -405,7 +391,7 @@ class AnnotationEditor(QWidget):
         if self._doc_id is not None and change.doc_id is None and change.documents_changed:
             self._load_spans()
             return
-        if self._show_others and change.doc_id == self._doc_id:
+        if self._others.shown and change.doc_id == self._doc_id:
             self._load_others()  # another window's or annotator's edit, or gold
         if change.gold or change.doc_id is None:
             return
