@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from annotator.cli.common import JsonOption, ProjectOption, console, fail, open_project, print_json
+from annotator.cli.common import (
+    JsonOption,
+    ProjectOption,
+    console,
+    fail,
+    group_project,
+    open_project,
+    print_json,
+)
 from annotator.core.model import Label
 from annotator.core.store import parse_kind
 
 app = typer.Typer(help="List, add, rename and recolour labels.", invoke_without_command=True)
-
-
-def _project(ctx: typer.Context, given: Path | None) -> Path | None:
-    """The sub-command's ``-p``, else the one given to ``labels`` itself."""
-    if given is not None:
-        return given
-    return ctx.obj if isinstance(ctx.obj, Path) else None
 
 
 @app.callback()
@@ -84,7 +84,7 @@ def add(
     description_ar: str = "",
 ) -> None:
     """Add a label at the end of the palette."""
-    with open_project(_project(ctx, project)) as proj:
+    with open_project(group_project(ctx, project)) as proj:
         label = proj.labels.add(
             Label(
                 name,
@@ -101,7 +101,7 @@ def add(
 @app.command()
 def rename(ctx: typer.Context, old: str, new: str, project: ProjectOption = None) -> None:
     """Rename a label; its spans keep it."""
-    with open_project(_project(ctx, project)) as proj:
+    with open_project(group_project(ctx, project)) as proj:
         proj.labels.update(old, name=new)
     console.print(f"Renamed {old} to {new}.", highlight=False)
 
@@ -109,7 +109,7 @@ def rename(ctx: typer.Context, old: str, new: str, project: ProjectOption = None
 @app.command()
 def recolor(ctx: typer.Context, name: str, color: str, project: ProjectOption = None) -> None:
     """Change a label's colour (#rrggbb)."""
-    with open_project(_project(ctx, project)) as proj:
+    with open_project(group_project(ctx, project)) as proj:
         proj.labels.update(name, color=color)
     console.print(f"{name} is now {color}.", highlight=False)
 
@@ -137,6 +137,6 @@ def edit(
     }
     if not changes:
         raise fail("nothing to change: give --shortcut, --description, --description-ar or --kind.")
-    with open_project(_project(ctx, project)) as proj:
+    with open_project(group_project(ctx, project)) as proj:
         proj.labels.update(name, **changes)
     console.print(f"Updated {name}.", highlight=False)
