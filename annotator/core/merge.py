@@ -268,13 +268,7 @@ def _merge_one(
 
 def _count_loose_edges(source: Project) -> int:
     """The returned file's live spans that start or end with whitespace or punctuation."""
-    count = 0
-    for document in source.documents.iter(source.documents.ids()):
-        text = document.text
-        count += sum(
-            has_loose_edges(text[s.start : s.end]) for s in source.spans.for_document(document.id)
-        )
-    return count
+    return sum(has_loose_edges(first + last) for first, last in source.spans.edge_characters())
 
 
 def _resolve_overlaps(
