@@ -459,31 +459,6 @@ def structure_differs(project: Project, row: Row) -> bool:
 # --- the calls before the edits (kept while the review window still uses them) ----------
 
 
-def accept_version(
-    project: Project, doc_id: DocId, row: Row, annotator: str | None, *, adjudicator: str
-) -> int:
-    """:class:`AcceptVersion` applied; :returns: the number of gold spans written."""
-    edit = AcceptVersion(doc_id, row, annotator, adjudicator)
-    project.apply(edit)
-    return edit.written
-
-
-def accept_majority(
-    project: Project, doc_id: DocId, *, adjudicator: str, annotators: Sequence[str] | None = None
-) -> int:
-    """:class:`AcceptMajority` applied; :returns: rows settled."""
-    edit = AcceptMajority(doc_id, adjudicator, annotators)
-    project.apply(edit)
-    return edit.settled
-
-
-def mark_adjudicated(
-    project: Project, doc_id: DocId, *, adjudicator: str, done: bool = True
-) -> None:
-    """:class:`MarkAdjudicated` applied."""
-    project.apply(MarkAdjudicated(doc_id, adjudicator, done))
-
-
 def adjudicated_documents(project: Project) -> list[DocId]:
     return project.adjudications.documents()
 

@@ -13,11 +13,8 @@ from annotator.core.adjudication import (
     MarkAdjudicated,
     NothingToAdjudicate,
     RejectRow,
-    accept_majority,
-    accept_version,
     adjudicated_documents,
     document_rows,
-    mark_adjudicated,
     score_against_gold,
 )
 from annotator.core.edits import AddSpan, SetStatus
@@ -82,7 +79,9 @@ def test_rows_are_classified(three: tuple[Project, int]) -> None:
 
 def test_majority_and_version_into_gold(three: tuple[Project, int]) -> None:
     project, doc = three
-    settled = accept_majority(project, doc, adjudicator="lead")
+    majority = AcceptMajority(doc, "lead")
+    project.apply(majority)
+    settled = majority.settled
     gold = {(TEXT[s.start : s.end], s.label) for s in project.gold.for_document(doc)}
     # 2 of 3 agree everywhere except البوكمال (GPE, GPE, LOC → GPE) — all settle.
     assert gold == {
@@ -95,7 +94,7 @@ def test_majority_and_version_into_gold(three: tuple[Project, int]) -> None:
     assert settled == 6  # five entity rows and the claim row (2 of 3 say: no claim)
     _, rows = document_rows(project, doc)
     place = next(r for r in rows if TEXT[r.start : r.end] == "البوكمال")
-    accept_version(project, doc, place, "c", adjudicator="lead")
+    project.apply(AcceptVersion(doc, place, "c", "lead"))
     gold = {(TEXT[s.start : s.end], s.label) for s in project.gold.for_document(doc)}
     assert ("البوكمال", "LOC") in gold and ("البوكمال", "GPE") not in gold
     assert all(s.annotator == "lead" for s in project.gold.for_document(doc))
@@ -105,8 +104,8 @@ def test_score_against_gold(three: tuple[Project, int]) -> None:
     project, doc = three
     with pytest.raises(NothingToAdjudicate):
         score_against_gold(project)
-    accept_majority(project, doc, adjudicator="lead")
-    mark_adjudicated(project, doc, adjudicator="lead")
+    project.apply(AcceptMajority(doc, "lead"))
+    project.apply(MarkAdjudicated(doc, "lead"))
     assert adjudicated_documents(project) == [doc]
     result = score_against_gold(project).to_json()
     scores = {p["a"]: p["exact_f1"] for p in result["entities"]["pairs"] if p["b"] == GOLD}
@@ -134,7 +133,7 @@ def test_gold_export_includes_adjudicated_document_without_spans(
     empty = project.documents.add("خبر لا كيانات فيه.")[0]
     marked = project.documents.add(TEXT)[0]
     project.apply(AddSpan(marked, "lead", "GPE", *at("البوكمال"), gold=True))
-    mark_adjudicated(project, empty, adjudicator="lead")
+    project.apply(MarkAdjudicated(empty, "lead"))
     export(project, tmp_path / "out", fmt="jsonl", gold=True, split=(1.0, 0.0))
     lines = [
         json.loads(x)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.adjudication import accept_version, document_rows
+from annotator.core.adjudication import AcceptVersion, document_rows
 from annotator.core.agreement import LabelF1
 from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan, SetStatus
 from annotator.core.errors import NestedEntitiesPresent, SpanOverlapsEntity
@@ -126,7 +126,7 @@ def test_adjudication_accepts_a_version_with_its_nested_entities(
     _two_annotators(project, doc)
     _, rows = document_rows(project, doc)
     row = next(r for r in rows if (r.start, r.end) == at("بلدية نابلس"))
-    accept_version(project, doc, row, "sara", adjudicator="lead")
+    project.apply(AcceptVersion(doc, row, "sara", "lead"))
     gold = {(TEXT[s.start : s.end], s.label) for s in project.gold.for_document(doc)}
     assert gold == {("بلدية نابلس", "ORG"), ("نابلس", "GPE")}
 

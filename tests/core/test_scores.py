@@ -7,7 +7,12 @@ import re
 
 import pytest
 
-from annotator.core.adjudication import GOLD, accept_majority, mark_adjudicated, score_against_gold
+from annotator.core.adjudication import (
+    GOLD,
+    AcceptMajority,
+    MarkAdjudicated,
+    score_against_gold,
+)
 from annotator.core.agreement import AgreementDocument, AgreementSpan, compute_agreement
 from annotator.core.edits import AddSpan, SetStatus
 from annotator.core.model import Status
@@ -87,8 +92,8 @@ def test_gold_scores_are_the_gold_pairs_of_score_against_gold(project: Project) 
             start, end, _ = _span(label, surface)
             project.apply(AddSpan(doc, name, label, start, end))
         project.apply(SetStatus(doc, name, Status.DONE))
-    accept_majority(project, doc, adjudicator="lead")
-    mark_adjudicated(project, doc, adjudicator="lead")
+    project.apply(AcceptMajority(doc, "lead"))
+    project.apply(MarkAdjudicated(doc, "lead"))
     result = score_against_gold(project)
     scores = gold_scores(result)
     assert [s.annotator for s in scores] == ["a", "b", "c"]
