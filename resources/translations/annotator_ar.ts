@@ -4,12 +4,12 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../annotator/gui/selection_rules.py" line="40"/>
+        <location filename="../../annotator/gui/selection_rules.py" line="42"/>
         <source>Exact characters</source>
         <translation>أحرف دقيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/selection_rules.py" line="43"/>
+        <location filename="../../annotator/gui/selection_rules.py" line="45"/>
         <source>Keep the exact characters of a selection instead of whole tokens (Ctrl+Shift+X; or hold Alt while selecting).</source>
         <translation>الاحتفاظ بالأحرف المحددة كما هي بدلاً من الكلمات كاملة (Ctrl+Shift+X، أو اضغط Alt أثناء التحديد).</translation>
     </message>
@@ -35,17 +35,17 @@
         <translation>غير موجود: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="363"/>
+        <location filename="../../annotator/gui/editor.py" line="350"/>
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="367"/>
+        <location filename="../../annotator/gui/editor.py" line="354"/>
         <source>Set the annotator&apos;s name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="377"/>
+        <location filename="../../annotator/gui/editor.py" line="364"/>
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
@@ -933,17 +933,17 @@
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="292"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="44"/>
         <source>Shown first: press Undo again to undo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «تراجع» مرة أخرى للتراجع عن ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="294"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="46"/>
         <source>Shown first: press Redo again to redo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «إعادة» مرة أخرى لإعادة ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="322"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="64"/>
         <source>Showing the spans of %1 (dashed, read-only); View → Show others&apos; spans hides them.</source>
         <translation>تُعرض مقاطع %1 (متقطعة، للقراءة فقط)؛ يخفيها «عرض ← إظهار مقاطع الآخرين».</translation>
     </message>
@@ -1005,7 +1005,7 @@
         <translation>F1 المطابقة التامة للمقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="340"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="373"/>
         <location filename="../../annotator/gui/review/models.py" line="53"/>
         <source>Overlap F1</source>
         <translation>F1 التداخل</translation>
@@ -1016,33 +1016,34 @@
         <translation>كابا كوهين (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="342"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="375"/>
         <location filename="../../annotator/gui/review/models.py" line="55"/>
         <source>Claims overlap F1</source>
         <translation>F1 تداخل الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="52"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="55"/>
         <source>unanimous</source>
+        <extracomment>A row whose spans agree but whose claims&apos; attributes, claimer or cue do not.</extracomment>
         <translation>إجماع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="53"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="56"/>
         <source>label</source>
         <translation>تسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="54"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="57"/>
         <source>boundary</source>
         <translation>حدود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="55"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="58"/>
         <source>both</source>
         <translation>كلاهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="56"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="59"/>
         <source>missing</source>
         <translation>ناقص</translation>
     </message>
@@ -1127,169 +1128,179 @@
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="70"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="73"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="71"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="74"/>
         <source>Annotators</source>
         <translation>المعلِّمون</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="72"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="75"/>
         <source>Entity F1</source>
         <translation>F1 الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="73"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="76"/>
         <source>Claims F1</source>
         <translation>F1 الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="74"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="77"/>
         <source>Disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="75"/>
-        <location filename="../../annotator/gui/review/document_panel.py" line="228"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="78"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="245"/>
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="288"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="306"/>
         <source>claim</source>
         <translation>ادعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="290"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="308"/>
         <source>entity</source>
         <translation>كيان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="323"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="312"/>
+        <source>structure differs</source>
+        <translation>البنية مختلفة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="317"/>
+        <source>The annotators agree on this claim&apos;s span but not on its attributes, claimer or cue: compare the versions below.</source>
+        <translation>يتفق المُعلِّمون على مقطع هذا الادعاء لا على سماته أو قائله أو لفظ الإسناد: قارن النسخ أدناه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="356"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="325"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="358"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="327"/>
-        <location filename="../../annotator/gui/review/versions.py" line="143"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="360"/>
+        <location filename="../../annotator/gui/review/versions.py" line="150"/>
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="335"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="368"/>
         <source>Annotator</source>
         <translation>المعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="336"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="369"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="337"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="370"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="338"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="371"/>
         <source>Gold spans</source>
         <translation>المقاطع المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="339"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="372"/>
         <source>Exact F1</source>
         <translation>F1 المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="341"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="374"/>
         <source>Cohen&apos;s κ</source>
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="188"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="191"/>
         <source>No annotator number %1 here.</source>
         <translation>لا يوجد معلِّم رقمه %1 هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="205"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="208"/>
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="209"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="212"/>
         <source>Majority accepted for %1 rows; %2 left without a majority.</source>
         <translation>قُبل رأي الأغلبية في %1 صفًا؛ وبقي %2 بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="222"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="225"/>
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="226"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="229"/>
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="238"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="241"/>
         <source>Gold %1 «%2»</source>
         <translation>مرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="253"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="256"/>
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="259"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="262"/>
         <source>Remove gold %1 «%2»</source>
         <translation>حذف المرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="270"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273"/>
         <source>Mark adjudicated</source>
         <translation>تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="274"/>
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="276"/>
         <source>Mark not adjudicated</source>
         <translation>إلغاء تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="274"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="277"/>
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="288"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="291"/>
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="296"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="299"/>
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="303"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="306"/>
         <source>Reject row «%1»</source>
         <translation>رفض الصف «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="306"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="309"/>
         <source>Accept %1 for «%2»</source>
         <translation>قبول %1 لـ«%2»</translation>
     </message>
@@ -1374,32 +1385,32 @@
         <translation>F1 المطابق لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="118"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="125"/>
         <source>nobody finished it</source>
         <translation>لم يُنجزه أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="222"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="239"/>
         <source>Choose a document.</source>
         <translation>اختر مستندًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="226"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="243"/>
         <source>Accept majority (whole document)</source>
         <translation>قبول الأغلبية (المستند كله)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="230"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="247"/>
         <source>Disputed rows only</source>
         <translation>الصفوف المختلف عليها فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="247"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="264"/>
         <source>Gold — select text and press a label key; Delete removes the clicked gold span. Keys: </source>
         <translation>المرجع — حدّد نصًا واضغط مفتاح تسمية؛ Delete يحذف المقطع المرجعي المنقور. المفاتيح: </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="264"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="281"/>
         <source>1…N: accept that annotator&apos;s version · 0 or Delete: reject the row</source>
         <translation>1…N: قبول نسخة ذلك المعلِّم · 0 أو Delete: رفض الصف</translation>
     </message>
@@ -1424,27 +1435,32 @@
         <translation>كل معلِّم مقابل المرجع في %1 مستندًا محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="109"/>
+        <location filename="../../annotator/gui/review/versions.py" line="111"/>
         <source>Choose a row to see every annotator&apos;s version.</source>
         <translation>اختر صفًا لترى نسخة كل معلِّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="171"/>
+        <location filename="../../annotator/gui/review/versions.py" line="154"/>
+        <source>Same span, different structure: compare stance, claimer and cue.</source>
+        <translation>المقطع نفسه والبنية مختلفة: قارن الموقف والقائل ولفظ الإسناد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/versions.py" line="192"/>
         <source>Accept (%1)</source>
         <translation>قبول (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="174"/>
+        <location filename="../../annotator/gui/review/versions.py" line="195"/>
         <source>Put %1&apos;s version of this row into gold</source>
         <translation>ضع نسخة %1 من هذا الصف في المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="180"/>
+        <location filename="../../annotator/gui/review/versions.py" line="201"/>
         <source>Reject row (0)</source>
         <translation>رفض الصف (0)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="181"/>
+        <location filename="../../annotator/gui/review/versions.py" line="202"/>
         <source>No gold span here</source>
         <translation>لا مقطع مرجعي هنا</translation>
     </message>
