@@ -217,10 +217,10 @@ class ClaimAttributes(QObject):
 
     def _set(self, span: Span, key: str, value: Any) -> bool:
         if value is None:
-            text = fill(translate("ClaimAttributes", "Clear %1 of %2"), key, self._what(span))
+            text = fill(translate("ClaimAttributes", "Clear %1: %2"), key, self._what(span))
         else:
             text = fill(
-                translate("ClaimAttributes", "%1 %2 of %3"),
+                translate("ClaimAttributes", "Set %1 to %2: %3"),
                 key,
                 shown_value(value),
                 self._what(span),

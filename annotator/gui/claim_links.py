@@ -40,6 +40,8 @@ from annotator.core.claim_edits import RemoveLink, SetLink
 from annotator.core.errors import AnnotatorError
 from annotator.core.links import CLAIMER, CUE, Link, LinkType
 from annotator.core.model import Label, Span
+from annotator.core.store import Project
+from annotator.gui.claim_attributes import ClaimAttributes, attributes_text
 from annotator.gui.common import isolate, menu_text, snippet
 from annotator.gui.i18n import fill, translate
 from annotator.gui.ops import error_text
@@ -48,7 +50,7 @@ if TYPE_CHECKING:
     from annotator.gui.article_view import ArticleView
     from annotator.gui.editor import AnnotationEditor
 
-__all__ = ["ClaimLinks", "Picking", "ask_delete_linked"]
+__all__ = ["ClaimLinks", "Picking", "ask_delete_linked", "confirm_delete_linked"]
 
 PICK_CLAIMER_KEY = "Ctrl+K"
 PICK_CUE_KEY = "Ctrl+Shift+K"
@@ -87,7 +89,7 @@ def _nearest(head: Span, candidates: list[Span]) -> int:
     return min(range(len(candidates)), key=lambda i: distance(candidates[i]))
 
 
-def ask_delete_linked(parent: QWidget, what: str, heads: list[str]) -> bool:
+def ask_delete_linked(parent: QWidget | None, what: str, heads: list[str]) -> bool:
     """Ask before deleting a span other spans link to; True: delete it."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
@@ -97,11 +99,9 @@ def ask_delete_linked(parent: QWidget, what: str, heads: list[str]) -> bool:
         fill(
             translate(
                 "ClaimLinks",
-                "%1 is linked to %2 claim(s):\n%3\n\nDelete it and its links? "
-                "Ctrl+Z brings both back.",
+                "%1 is linked to:\n%2\n\nDelete it and its links? Ctrl+Z brings both back.",
             ),
             what,
-            len(heads),
             "\n".join(heads),
         )
     )
@@ -112,8 +112,26 @@ def ask_delete_linked(parent: QWidget, what: str, heads: list[str]) -> bool:
     return box.clickedButton() is delete
 
 
+def confirm_delete_linked(project: Project, span: Span, text: str, parent: QWidget | None) -> bool:
+    """Ask before deleting a span that is a claim's claimer or cue; True: go on.
+
+    The claims are named (``claimer: «وجود اي تفاق…»``); the core removes the
+    links with the span, and undo restores both.
+    """
+    heads = []
+    for link in project.links.touching(span.id):
+        if link.child == span.id:
+            head = project.spans.get(link.head)
+            heads.append(f"{link.type}: {isolate(snippet(text[head.start : head.end]))}")
+    if not heads:
+        return True
+    what = f"{span.label} {isolate(snippet(text[span.start : span.end]))}"
+    return ask_delete_linked(parent, what, heads)
+
+
 class ClaimLinks(QObject):
-    """Claim links of one editor: the picking mode, the drawing, the delete question."""
+    """Claim links of one editor: the picking mode and the drawing; its attribute
+    keys (:class:`~annotator.gui.claim_attributes.ClaimAttributes`) as ``attributes``."""
 
     def __init__(self, editor: AnnotationEditor) -> None:
         super().__init__(editor)
@@ -128,9 +146,16 @@ class ClaimLinks(QObject):
         self._by_child: dict[str, list[Link]] = {}
         self._read_labels()
         self._session.changes_did_happen.connect(self._on_changes)
+        self._spans: dict[str, Span] = {}
         self.menu: QMenu | None = None
         self._actions()
-        editor.text_view().viewport().installEventFilter(self)
+        editor.keys.add(self.handle_key, first=True)  # modal: while picking, keys are its
+        view = editor.text_view()
+        view.overlays.append(self)
+        view.span_details = self.details
+        view.viewport().installEventFilter(self)
+        editor.span_list_widget().model.details = self.details  # type: ignore[attr-defined]
+        self.attributes = ClaimAttributes(editor)
 
     # --- what the document's links are ----------------------------------------------
 
@@ -147,12 +172,18 @@ class ClaimLinks(QObject):
             self.cancel(say=False)
 
     def _alive(self, span_id: str) -> bool:
-        return any(s.id == span_id for s in self._editor.spans())
+        return span_id in self.shown()
+
+    def shown(self) -> dict[str, Span]:
+        """The editor's spans by id (read again after any change)."""
+        self._links()
+        return self._spans
 
     def _links(self) -> None:
         key = (self._editor.current_document(), self._editor.annotator())
         if key == self._cache_key:
             return
+        self._spans = {s.id: s for s in self._editor.spans()}
         self._by_head, self._by_child = {}, {}
         doc_id, annotator = key
         if doc_id is not None and annotator:
@@ -180,10 +211,10 @@ class ClaimLinks(QObject):
         return isolate(snippet(self._editor.text()[span.start : span.end]))
 
     def details(self, span: Span) -> list[str]:
-        """Plain-text lines for the span list and tooltips: ``claimer: «قسد»``,
-        ``claimer of: «وجود اي…»``."""
-        spans = {s.id: s for s in self._editor.spans()}
-        lines = []
+        """Plain-text lines for the span list and tooltips: ``stance: denies``,
+        ``claimer: «قسد»``, ``claimer of: «وجود اي…»``."""
+        spans = self.shown()
+        lines = attributes_text(self._labels.get(span.label), span.attrs)
         for link in self.links_of(span.id):
             child = spans.get(link.child) if link.child else None
             shown = self._text(child) if child is not None else (link.value or "")
@@ -486,22 +517,11 @@ class ClaimLinks(QObject):
             self._say_how()
         return True
 
-    def confirm_delete(self, span: Span) -> bool:
-        """Ask before deleting a span that is a claim's claimer or cue; True: go on."""
-        heads = []
-        spans = {s.id: s for s in self._editor.spans()}
-        for link in self._project.links.touching(span.id):
-            if link.child == span.id and link.head in spans:
-                heads.append(f"{link.type}: {self._text(spans[link.head])}")
-        if not heads:
-            return True
-        return ask_delete_linked(self._editor, f"{span.label} {self._text(span)}", heads)
-
     # --- drawing ------------------------------------------------------------------
 
     def paint(self, view: ArticleView, rect: QRect) -> None:
         """Frames and tags of the selected span's links, or of the candidates being picked."""
-        spans = {s.id: s for s in self._editor.spans()}
+        spans = self.shown()
         painter = QPainter(view.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -14,73 +14,74 @@
         <translation>الاحتفاظ بالأحرف المحددة كما هي بدلاً من الكلمات كاملة (Ctrl+Shift+X، أو اضغط Alt أثناء التحديد).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="191"/>
+        <location filename="../../annotator/gui/labelling.py" line="64"/>
         <source>Select some text (or click a span) first.</source>
         <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="180"/>
-        <location filename="../../annotator/gui/editor.py" line="260"/>
+        <location filename="../../annotator/gui/editor.py" line="171"/>
+        <location filename="../../annotator/gui/editor.py" line="230"/>
         <source>No label named %1 in this project.</source>
+        <extracomment>the editor&apos;s keys; a feature adds its handler here (tried before label keys) a claim&apos;s claimer, cue and attributes: keys, picking, drawing (issue 13)</extracomment>
         <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="199"/>
+        <location filename="../../annotator/gui/labelling.py" line="94"/>
         <source>Click a span first, then F2 for its note.</source>
         <translation>انقر امتدادًا أولًا، ثم F2 لملاحظته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="232"/>
+        <location filename="../../annotator/gui/editor.py" line="202"/>
         <source>Not found: %1</source>
         <translation>غير موجود: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="350"/>
+        <location filename="../../annotator/gui/labelling.py" line="46"/>
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="354"/>
+        <location filename="../../annotator/gui/labelling.py" line="49"/>
         <source>Set the annotator&apos;s name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="364"/>
+        <location filename="../../annotator/gui/labelling.py" line="73"/>
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="62"/>
+        <location filename="../../annotator/gui/span_edits.py" line="66"/>
         <source>Add %1 «%2»</source>
         <translation>إضافة %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="73"/>
+        <location filename="../../annotator/gui/span_edits.py" line="77"/>
         <source>Replaced %1 with %2.</source>
         <translation>استُبدل %1 بـ %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="85"/>
+        <location filename="../../annotator/gui/span_edits.py" line="89"/>
         <source>Relabel %1 → %2 «%3»</source>
         <translation>تغيير التسمية %1 ← %2 «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="99"/>
+        <location filename="../../annotator/gui/span_edits.py" line="106"/>
         <source>Delete %1 «%2»</source>
         <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="108"/>
+        <location filename="../../annotator/gui/span_edits.py" line="129"/>
         <source>Note on %1 «%2»</source>
         <translation>ملاحظة على %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="110"/>
+        <location filename="../../annotator/gui/span_edits.py" line="131"/>
         <source>Clear note on %1 «%2»</source>
         <translation>مسح الملاحظة على %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="137"/>
+        <location filename="../../annotator/gui/span_edits.py" line="158"/>
         <source>Not added: %1 would overlap %2 «%3». Delete that span first, or mark exactly the same characters to replace it.</source>
         <translation>لم يُضف: %1 سيتداخل مع %2 «%3». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
     </message>
@@ -97,6 +98,158 @@
         <location filename="../../annotator/gui/app.py" line="248"/>
         <source>No such document</source>
         <translation>لا يوجد هذا المستند</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimAttributes</name>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="62"/>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="62"/>
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="86"/>
+        <source>Attributes</source>
+        <translation>السمات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="103"/>
+        <source>(not set)</source>
+        <translation>(غير محدد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="167"/>
+        <source>Click a span first, then set its attributes.</source>
+        <translation>انقر مقطعًا أولًا، ثم حدّد سماته.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="215"/>
+        <source>Attributes of %1</source>
+        <translation>سمات %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="220"/>
+        <source>Clear %1: %2</source>
+        <translation>مسح %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="223"/>
+        <source>Set %1 to %2: %3</source>
+        <translation>تعيين %1 إلى %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="243"/>
+        <source>%1 has no choice attribute with that number.</source>
+        <translation>ليس لـ %1 سمة اختيار بهذا الرقم.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="245"/>
+        <source>%1 has no yes/no attribute.</source>
+        <translation>ليس لـ %1 سمة نعم/لا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="247"/>
+        <source>%1 has no attributes (see Manage labels).</source>
+        <translation>ليس لـ %1 سمات (انظر «إدارة الوسوم»).</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimLinks</name>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="97"/>
+        <source>Delete a linked span?</source>
+        <translation>حذف مقطع مرتبط؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="100"/>
+        <source>%1 is linked to:
+%2
+
+Delete it and its links? Ctrl+Z brings both back.</source>
+        <translation>%1 مرتبط بـ:
+%2
+
+أتحذفه مع روابطه؟ يعيدهما Ctrl+Z معًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="108"/>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="226"/>
+        <source>%1 of: %2</source>
+        <translation>%1 لـ: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="241"/>
+        <source>This label set has no %1 link.</source>
+        <translation>ليس في مجموعة الوسوم هذه رابط %1.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="247"/>
+        <source>Select a %1 span first (click it), then pick its %2.</source>
+        <translation>اختر مقطع %1 أولًا (انقره)، ثم اختر %2 له.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="263"/>
+        <source>No %1 span in this document to pick as the %2: mark it first.</source>
+        <translation>لا مقطع %1 في هذا المستند لاختياره %2: علِّمه أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="292"/>
+        <source>Picking cancelled.</source>
+        <translation>أُلغي الاختيار.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="312"/>
+        <source>Nothing to pick here.</source>
+        <translation>لا شيء لاختياره هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="316"/>
+        <source>Set %1 of «%2» to «%3»</source>
+        <translation>تعيين %1 لـ «%2»: «%3»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="335"/>
+        <source>Set %1 of «%2» to %3</source>
+        <translation>تعيين %1 لـ «%2»: %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="351"/>
+        <source>This claim has no %1 to remove.</source>
+        <translation>ليس لهذا الادعاء %1 لإزالته.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="357"/>
+        <source>Remove %1 of «%2»</source>
+        <translation>إزالة %1 من «%2»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="399"/>
+        <source>Pick the %1 of «%2»:</source>
+        <translation>اختر %1 لـ «%2»:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="407"/>
+        <source>«%1» (%2 of %3) — Tab or arrows move, Enter or a click sets;</source>
+        <translation>«%1» (%2 من %3) — Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين؛</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="417"/>
+        <source>Delete removes it; Esc cancels.</source>
+        <translation>Delete يزيله؛ Esc يلغي.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="483"/>
+        <source>Select a claim first: links start at claims.</source>
+        <translation>اختر ادعاءً أولًا: الروابط تبدأ من الادعاءات.</translation>
     </message>
 </context>
 <context>
@@ -395,27 +548,127 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../annotator/gui/help.py" line="67"/>
+        <location filename="../../annotator/gui/help.py" line="32"/>
+        <source>Find in the article</source>
+        <translation>البحث في المقال</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="33"/>
+        <source>Next match (the focus stays in the find field)</source>
+        <translation>التطابق التالي (يبقى التركيز في حقل البحث)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="34"/>
+        <source>Previous match</source>
+        <translation>التطابق السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="37"/>
+        <source>Close the find bar (the match stays selected) / clear the selection</source>
+        <translation>إغلاق شريط البحث (يبقى التطابق محدداً) / إلغاء التحديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="41"/>
+        <source>Undo (another document&apos;s edit is shown first)</source>
+        <translation>تراجع (يُعرض أولاً تعديل المستند الآخر)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="42"/>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="43"/>
+        <source>Exact characters on or off (no snapping to words)</source>
+        <translation>تشغيل الأحرف الدقيقة أو إيقافها (دون المحاذاة إلى الكلمات)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="44"/>
+        <source>Exact characters for one selection</source>
+        <translation>أحرف دقيقة لتحديد واحد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="46"/>
+        <source>Double click / triple click</source>
+        <translation>نقر مزدوج / نقر ثلاثي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="47"/>
+        <source>Select a word / a sentence</source>
+        <translation>تحديد كلمة / جملة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="49"/>
+        <source>Delete the selected span</source>
+        <translation>حذف المقطع المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="50"/>
+        <source>Note and &quot;unsure&quot; flag of the selected span</source>
+        <translation>ملاحظة المقطع المحدد وعلامة «غير متأكد»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="51"/>
+        <source>Show others&apos; spans and gold</source>
+        <translation>إظهار مقاطع الآخرين والمعيار الذهبي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="52"/>
+        <source>Mark done and go to the next document</source>
+        <translation>وضع علامة «منجز» والانتقال إلى المستند التالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="53"/>
+        <source>Mark skipped and go to the next document</source>
+        <translation>وضع علامة «متخطّى» والانتقال إلى المستند التالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="54"/>
+        <source>Next / previous document</source>
+        <translation>المستند التالي / السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="55"/>
+        <source>Go to document…</source>
+        <translation>الانتقال إلى مستند…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="56"/>
+        <source>Zoom in / out / reset</source>
+        <translation>تكبير / تصغير / إعادة الحجم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="57"/>
+        <source>Import / export</source>
+        <translation>استيراد / تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="58"/>
+        <source>This list</source>
+        <translation>هذه القائمة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="74"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="70"/>
+        <location filename="../../annotator/gui/help.py" line="77"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="70"/>
+        <location filename="../../annotator/gui/help.py" line="77"/>
         <source>Does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="112"/>
+        <location filename="../../annotator/gui/help.py" line="119"/>
         <source>Annotator: entities, places and claims in Arabic news, offline.</source>
         <translation>المُعلِّم: الكيانات والأماكن والادعاءات في الأخبار العربية، دون اتصال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="121"/>
+        <location filename="../../annotator/gui/help.py" line="128"/>
         <source>About Annotator</source>
         <translation>حول المُعلِّم</translation>
     </message>
@@ -928,7 +1181,7 @@
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="258"/>
+        <location filename="../../annotator/gui/main_window.py" line="239"/>
         <source>Cannot undo or redo: %1</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
@@ -1518,28 +1771,28 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="100"/>
+        <location filename="../../annotator/gui/span_list.py" line="104"/>
         <source>Label</source>
-        <extracomment>Shown before the text of a span with punctuation or a space at an edge. Shown before the text of a span its annotator flagged &quot;unsure&quot;. Shown before the text of a span with a note (its tooltip shows the note).</extracomment>
+        <extracomment>Shown before the text of a span with punctuation or a space at an edge. Shown before the text of a span its annotator flagged &quot;unsure&quot;. Shown before the text of a span with a note (its tooltip shows the note). plain-text lines a feature adds about a span (attributes, claimer): shown after its text and in its tooltip</extracomment>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="102"/>
+        <location filename="../../annotator/gui/span_list.py" line="106"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="128"/>
+        <location filename="../../annotator/gui/span_list.py" line="133"/>
         <source>Starts or ends with punctuation or a space.</source>
         <translation>يبدأ أو ينتهي بعلامة ترقيم أو مسافة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="132"/>
+        <location filename="../../annotator/gui/span_list.py" line="137"/>
         <source>Unsure</source>
         <translation>غير متأكد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="135"/>
+        <location filename="../../annotator/gui/span_list.py" line="140"/>
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
