@@ -41,7 +41,13 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.links import CLAIMER, CUE, Link, LinkType
 from annotator.core.model import Label, Span
 from annotator.core.store import Project
-from annotator.gui.claim_attributes import ClaimAttributes, attributes_text
+from annotator.gui.claim_attributes import (
+    ATTRIBUTES_DIALOG_KEY,
+    YES_NO_KEY,
+    ClaimAttributes,
+    attributes_text,
+    first_of_type,
+)
 from annotator.gui.common import isolate, menu_text, snippet
 from annotator.gui.i18n import fill, translate
 from annotator.gui.ops import error_text
@@ -50,7 +56,13 @@ if TYPE_CHECKING:
     from annotator.gui.article_view import ArticleView
     from annotator.gui.editor import AnnotationEditor
 
-__all__ = ["ClaimLinks", "Picking", "ask_delete_linked", "confirm_delete_linked"]
+__all__ = [
+    "ClaimLinks",
+    "Picking",
+    "ask_delete_linked",
+    "claim_shortcut_rows",
+    "confirm_delete_linked",
+]
 
 PICK_CLAIMER_KEY = "Ctrl+K"
 PICK_CUE_KEY = "Ctrl+Shift+K"
@@ -72,6 +84,47 @@ class Picking:
 
     def highlighted(self) -> Span | None:
         return self.candidates[self.current] if 0 <= self.current < len(self.candidates) else None
+
+
+def claim_shortcut_rows(labels: list[Label]) -> list[tuple[str, str]]:
+    """The claim keys for the shortcuts sheet; the attribute keys as each label defines them."""
+    rows = [
+        (
+            f"{PICK_CLAIMER_KEY} / {PICK_CUE_KEY}",
+            translate(
+                "Help",
+                "Pick the claimer / the cue of the selected claim: Tab or arrows move, "
+                "Enter or a click sets, a digit an implicit claimer (the status bar lists them), "
+                "Delete removes, Esc cancels",
+            ),
+        ),
+        (PICK_LINK_KEY, translate("Help", "Pick another link of the selected claim (a menu)")),
+        (ATTRIBUTES_DIALOG_KEY, translate("Help", "Every attribute of the selected span")),
+    ]
+    for label in labels:
+        choice, yes_no = first_of_type(label, "choice"), first_of_type(label, "yes/no")
+        if choice is not None:
+            last = min(9, len(choice.values))
+            values = ", ".join(f"{i} {v}" for i, v in enumerate(choice.values[:last], 1))
+            rows.append(
+                (
+                    f"Ctrl+1 … Ctrl+{last}",
+                    fill(
+                        translate("Help", "%1 %2: %3 (again: clear)"),
+                        label.name,
+                        choice.key,
+                        values,
+                    ),
+                )
+            )
+        if yes_no is not None:
+            rows.append(
+                (
+                    YES_NO_KEY,
+                    fill(translate("Help", "%1 %2: yes → no → not set"), label.name, yes_no.key),
+                )
+            )
+    return rows
 
 
 def _nearest(head: Span, candidates: list[Span]) -> int:

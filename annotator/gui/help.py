@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Label
+from annotator.gui.claim_links import claim_shortcut_rows
 from annotator.gui.i18n import translate
 from annotator.gui.palette import label_keys
 
@@ -63,6 +64,7 @@ def shortcut_rows(labels: list[Label]) -> list[tuple[str, str]]:
     for label in labels:
         if label.name in keys:
             rows.append((" · ".join(keys[label.name]), f"{label.name} ({label.kind.value})"))
+    rows += claim_shortcut_rows(labels)
     return rows
 
 

@@ -161,12 +161,12 @@
 <context>
     <name>ClaimLinks</name>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="97"/>
+        <location filename="../../annotator/gui/claim_links.py" line="150"/>
         <source>Delete a linked span?</source>
         <translation>حذف مقطع مرتبط؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="100"/>
+        <location filename="../../annotator/gui/claim_links.py" line="153"/>
         <source>%1 is linked to:
 %2
 
@@ -177,77 +177,77 @@ Delete it and its links? Ctrl+Z brings both back.</source>
 أتحذفه مع روابطه؟ يعيدهما Ctrl+Z معًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="108"/>
+        <location filename="../../annotator/gui/claim_links.py" line="161"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="226"/>
+        <location filename="../../annotator/gui/claim_links.py" line="279"/>
         <source>%1 of: %2</source>
         <translation>%1 لـ: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="241"/>
+        <location filename="../../annotator/gui/claim_links.py" line="294"/>
         <source>This label set has no %1 link.</source>
         <translation>ليس في مجموعة الوسوم هذه رابط %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="247"/>
+        <location filename="../../annotator/gui/claim_links.py" line="300"/>
         <source>Select a %1 span first (click it), then pick its %2.</source>
         <translation>اختر مقطع %1 أولًا (انقره)، ثم اختر %2 له.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="263"/>
+        <location filename="../../annotator/gui/claim_links.py" line="316"/>
         <source>No %1 span in this document to pick as the %2: mark it first.</source>
         <translation>لا مقطع %1 في هذا المستند لاختياره %2: علِّمه أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="292"/>
+        <location filename="../../annotator/gui/claim_links.py" line="345"/>
         <source>Picking cancelled.</source>
         <translation>أُلغي الاختيار.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="312"/>
+        <location filename="../../annotator/gui/claim_links.py" line="365"/>
         <source>Nothing to pick here.</source>
         <translation>لا شيء لاختياره هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="316"/>
+        <location filename="../../annotator/gui/claim_links.py" line="369"/>
         <source>Set %1 of «%2» to «%3»</source>
         <translation>تعيين %1 لـ «%2»: «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="335"/>
+        <location filename="../../annotator/gui/claim_links.py" line="388"/>
         <source>Set %1 of «%2» to %3</source>
         <translation>تعيين %1 لـ «%2»: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="351"/>
+        <location filename="../../annotator/gui/claim_links.py" line="404"/>
         <source>This claim has no %1 to remove.</source>
         <translation>ليس لهذا الادعاء %1 لإزالته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="357"/>
+        <location filename="../../annotator/gui/claim_links.py" line="410"/>
         <source>Remove %1 of «%2»</source>
         <translation>إزالة %1 من «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="399"/>
+        <location filename="../../annotator/gui/claim_links.py" line="452"/>
         <source>Pick the %1 of «%2»:</source>
         <translation>اختر %1 لـ «%2»:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="407"/>
+        <location filename="../../annotator/gui/claim_links.py" line="460"/>
         <source>«%1» (%2 of %3) — Tab or arrows move, Enter or a click sets;</source>
         <translation>«%1» (%2 من %3) — Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين؛</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="417"/>
+        <location filename="../../annotator/gui/claim_links.py" line="470"/>
         <source>Delete removes it; Esc cancels.</source>
         <translation>Delete يزيله؛ Esc يلغي.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="483"/>
+        <location filename="../../annotator/gui/claim_links.py" line="536"/>
         <source>Select a claim first: links start at claims.</source>
         <translation>اختر ادعاءً أولًا: الروابط تبدأ من الادعاءات.</translation>
     </message>
@@ -548,129 +548,154 @@ Delete it and its links? Ctrl+Z brings both back.</source>
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../annotator/gui/help.py" line="32"/>
+        <location filename="../../annotator/gui/help.py" line="33"/>
         <source>Find in the article</source>
         <translation>البحث في المقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="33"/>
+        <location filename="../../annotator/gui/help.py" line="34"/>
         <source>Next match (the focus stays in the find field)</source>
         <translation>التطابق التالي (يبقى التركيز في حقل البحث)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="34"/>
+        <location filename="../../annotator/gui/help.py" line="35"/>
         <source>Previous match</source>
         <translation>التطابق السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="37"/>
+        <location filename="../../annotator/gui/help.py" line="38"/>
         <source>Close the find bar (the match stays selected) / clear the selection</source>
         <translation>إغلاق شريط البحث (يبقى التطابق محدداً) / إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="41"/>
+        <location filename="../../annotator/gui/help.py" line="42"/>
         <source>Undo (another document&apos;s edit is shown first)</source>
         <translation>تراجع (يُعرض أولاً تعديل المستند الآخر)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="42"/>
+        <location filename="../../annotator/gui/help.py" line="43"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="43"/>
+        <location filename="../../annotator/gui/help.py" line="44"/>
         <source>Exact characters on or off (no snapping to words)</source>
         <translation>تشغيل الأحرف الدقيقة أو إيقافها (دون المحاذاة إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="44"/>
+        <location filename="../../annotator/gui/help.py" line="45"/>
         <source>Exact characters for one selection</source>
         <translation>أحرف دقيقة لتحديد واحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="46"/>
+        <location filename="../../annotator/gui/help.py" line="47"/>
         <source>Double click / triple click</source>
         <translation>نقر مزدوج / نقر ثلاثي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="47"/>
+        <location filename="../../annotator/gui/help.py" line="48"/>
         <source>Select a word / a sentence</source>
         <translation>تحديد كلمة / جملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="49"/>
+        <location filename="../../annotator/gui/help.py" line="50"/>
         <source>Delete the selected span</source>
         <translation>حذف المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="50"/>
+        <location filename="../../annotator/gui/help.py" line="51"/>
         <source>Note and &quot;unsure&quot; flag of the selected span</source>
         <translation>ملاحظة المقطع المحدد وعلامة «غير متأكد»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="51"/>
+        <location filename="../../annotator/gui/help.py" line="52"/>
         <source>Show others&apos; spans and gold</source>
         <translation>إظهار مقاطع الآخرين والمعيار الذهبي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="52"/>
+        <location filename="../../annotator/gui/help.py" line="53"/>
         <source>Mark done and go to the next document</source>
         <translation>وضع علامة «منجز» والانتقال إلى المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="53"/>
+        <location filename="../../annotator/gui/help.py" line="54"/>
         <source>Mark skipped and go to the next document</source>
         <translation>وضع علامة «متخطّى» والانتقال إلى المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="54"/>
+        <location filename="../../annotator/gui/help.py" line="55"/>
         <source>Next / previous document</source>
         <translation>المستند التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="55"/>
+        <location filename="../../annotator/gui/help.py" line="56"/>
         <source>Go to document…</source>
         <translation>الانتقال إلى مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="56"/>
+        <location filename="../../annotator/gui/help.py" line="57"/>
         <source>Zoom in / out / reset</source>
         <translation>تكبير / تصغير / إعادة الحجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="57"/>
+        <location filename="../../annotator/gui/help.py" line="58"/>
         <source>Import / export</source>
         <translation>استيراد / تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="58"/>
+        <location filename="../../annotator/gui/help.py" line="59"/>
         <source>This list</source>
         <translation>هذه القائمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="74"/>
+        <location filename="../../annotator/gui/help.py" line="76"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="77"/>
+        <location filename="../../annotator/gui/help.py" line="79"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="77"/>
+        <location filename="../../annotator/gui/help.py" line="79"/>
         <source>Does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="119"/>
+        <location filename="../../annotator/gui/help.py" line="121"/>
         <source>Annotator: entities, places and claims in Arabic news, offline.</source>
         <translation>المُعلِّم: الكيانات والأماكن والادعاءات في الأخبار العربية، دون اتصال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="128"/>
+        <location filename="../../annotator/gui/help.py" line="130"/>
         <source>About Annotator</source>
         <translation>حول المُعلِّم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="94"/>
+        <source>Pick the claimer / the cue of the selected claim: Tab or arrows move, Enter or a click sets, a digit an implicit claimer (the status bar lists them), Delete removes, Esc cancels</source>
+        <translation>اختيار القائل / لفظ الإسناد للادعاء المحدد: Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين، رقم لقائل ضمني (يعددها شريط الحالة)، Delete للإزالة، Esc للإلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="101"/>
+        <source>Pick another link of the selected claim (a menu)</source>
+        <translation>اختيار رابط آخر للادعاء المحدد (قائمة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="102"/>
+        <source>Every attribute of the selected span</source>
+        <translation>كل سمات المقطع المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="113"/>
+        <source>%1 %2: %3 (again: clear)</source>
+        <translation>%1 %2: %3 (مرة أخرى: مسح)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="124"/>
+        <source>%1 %2: yes → no → not set</source>
+        <translation>%1 %2: نعم ← لا ← غير محدد</translation>
     </message>
 </context>
 <context>
