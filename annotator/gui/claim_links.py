@@ -506,6 +506,8 @@ class ClaimLinks(QObject):
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ctrl = Qt.KeyboardModifier.ControlModifier
         shift = Qt.KeyboardModifier.ShiftModifier
+        if self.picking is not None and not self._alive(self.picking.head.id):
+            self.cancel(say=False)  # another document, or the claim went (undo)
         if self.picking is None:
             return False
         if mods & (ctrl | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier):
@@ -580,6 +582,8 @@ class ClaimLinks(QObject):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         try:
             picking = self.picking
+            if picking is not None and picking.head.id not in spans:
+                self.picking = picking = None  # another document is shown
             if picking is not None:
                 color = self._color(picking.head)
                 current = picking.highlighted()

@@ -247,7 +247,7 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>Delete يزيله؛ Esc يلغي.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="536"/>
+        <location filename="../../annotator/gui/claim_links.py" line="538"/>
         <source>Select a claim first: links start at claims.</source>
         <translation>اختر ادعاءً أولًا: الروابط تبدأ من الادعاءات.</translation>
     </message>

@@ -347,3 +347,28 @@ def test_claim_keys_work_in_the_main_window(qtbot, main_window) -> None:
         assert text[p.spans.get(link.child).start :].startswith(ARMY)
         assert p.spans.get(claim).attrs["stance"] == "doubts"
     assert "doubts" in main_window.statusBar().currentMessage()
+
+
+def test_ctrl_j_lists_the_label_sets_link_types(qtbot, claim_editor, project_path) -> None:
+    editor, _ids = claim_editor
+    press(editor, Qt.Key.Key_J, CTRL)
+    menu = editor.claims.menu
+    assert menu is not None
+    qtbot.waitUntil(menu.isVisible)
+    actions = {a.text(): a for a in menu.actions()}
+    assert list(actions) == ["claimer", "cue"]  # from the label set, in its order
+    menu.hide()
+    actions["cue"].trigger()
+    assert editor.claims.picking.link_type.name == "cue"
+    press(editor, Qt.Key.Key_Return)
+    assert links_in_file(project_path) == [("cue", CLAIM, CUE, None)]
+
+
+def test_picking_ends_when_another_document_opens(claim_editor, project) -> None:
+    editor, _ids = claim_editor
+    press(editor, Qt.Key.Key_K, CTRL)
+    assert editor.claims.picking is not None
+    other, _ = project.documents.add("قال المتحدث إن الوفد وصل.", title="other")
+    editor.open_document(other)
+    press(editor, Qt.Key.Key_Tab)
+    assert editor.claims.picking is None
