@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         editor.status_message.connect(self.show_message)
         editor.set_show_others(self.actions.show_others.isChecked())
         self.docks.guidelines_panel.set_session(session)
+        self.docks.corpus_find_panel.set_session(session)
         if self.docks.guidelines_panel.text().strip():
             self.docks.guidelines.show()
             self.docks.guidelines.raise_()
