@@ -165,21 +165,26 @@ class _ContextDelegate(QStyledItemDelegate):
 
 
 def _fit(option: QStyleOptionViewItem, hit: FindHit, width: int) -> tuple[str, str, str]:
-    """Before, match and after, cut at their far ends until the line fits ``width``
-    (the match drawn bold)."""
+    """Before, match and after, elided at their far ends so the line fits ``width``
+    (the match drawn bold, always whole); the room is shared evenly, and what one
+    side does not need goes to the other."""
     metrics = option.fontMetrics
     bold = QFont(option.font)
     bold.setBold(True)
-    match_width = QFontMetrics(bold).horizontalAdvance(hit.match)
+    room = max(0, width - QFontMetrics(bold).horizontalAdvance(hit.match))
     before, after = _ELLIPSIS + hit.before, hit.after + _ELLIPSIS
-    while metrics.horizontalAdvance(before + after) + match_width > width:
-        if len(before) <= 1 and len(after) <= 1:
-            break
-        if len(before) >= len(after):
-            before = _ELLIPSIS + before[2:]
-        else:
-            after = after[:-2] + _ELLIPSIS
-    return before, hit.match, after
+    need_before, need_after = metrics.horizontalAdvance(before), metrics.horizontalAdvance(after)
+    if need_before + need_after <= room:
+        return before, hit.match, after
+    half = room // 2
+    room_before = need_before if need_before <= half else max(half, room - need_after)
+    room_after = room - min(need_before, room_before)
+    left, right = Qt.TextElideMode.ElideLeft, Qt.TextElideMode.ElideRight
+    return (
+        metrics.elidedText(before, left, room_before) if need_before > room_before else before,
+        hit.match,
+        metrics.elidedText(after, right, room_after) if need_after > room_after else after,
+    )
 
 
 class CorpusFindPanel(QWidget):
