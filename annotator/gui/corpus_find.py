@@ -244,8 +244,7 @@ class CorpusFindPanel(QWidget):
             self._session.changes_did_happen.disconnect(self._on_changes)
         self._session = session
         session.changes_did_happen.connect(self._on_changes)
-        self._generation += 1  # a search still running for the old project is not shown
-        self._pending = None
+        self._supersede()  # a search still running for the old project is not shown
         self._show(None, "")
 
     def _on_changes(self, change: Change, _initiator: object) -> None:
@@ -270,8 +269,7 @@ class CorpusFindPanel(QWidget):
         if self._session is None:
             return
         if not fold_query(query):
-            self._generation += 1
-            self._pending = None
+            self._supersede()
             self._show(None, "")
             return
         if self._job is not None:
@@ -319,14 +317,19 @@ class CorpusFindPanel(QWidget):
         if pending is not None:
             self.search(pending)
 
+    def _supersede(self) -> None:
+        """Whatever runs or waits now is not shown (its project or its query is gone)."""
+        self._generation += 1
+        self._pending = None
+        self._running = ""  # the same query asked again runs again
+
     def is_searching(self) -> bool:
         return self._job is not None or self._pending is not None
 
     def stop(self) -> None:
         """Wait for the search still running (the window is closing); nothing more is shown."""
         self._typing.stop()
-        self._pending = None
-        self._generation += 1
+        self._supersede()
         if self._job is not None:
             self._job.wait()
 

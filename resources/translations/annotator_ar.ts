@@ -102,42 +102,42 @@
 <context>
     <name>CorpusFind</name>
     <message>
-        <location filename="../../annotator/gui/corpus_find.py" line="284"/>
+        <location filename="../../annotator/gui/corpus_find.py" line="287"/>
         <source>One or two letters: press Enter to search every document.</source>
         <translation>حرف أو حرفان: اضغط Enter للبحث في كل المستندات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/corpus_find.py" line="291"/>
+        <location filename="../../annotator/gui/corpus_find.py" line="294"/>
         <source>Searching for %1…</source>
         <translation>جارٍ البحث عن %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/corpus_find.py" line="378"/>
+        <location filename="../../annotator/gui/corpus_find.py" line="386"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/corpus_find.py" line="388"/>
+        <location filename="../../annotator/gui/corpus_find.py" line="396"/>
         <source>Not found: %1</source>
         <translation>غير موجود: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/corpus_find.py" line="391"/>
+        <location filename="../../annotator/gui/corpus_find.py" line="399"/>
         <source>The first %1 matches (documents: %2); there are more: make the search longer.</source>
         <translation>أول %1 مطابقة (المستندات: %2)؛ وهناك المزيد: أطِل نص البحث.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/corpus_find.py" line="400"/>
+        <location filename="../../annotator/gui/corpus_find.py" line="408"/>
         <source>Matches: %1 · documents: %2</source>
         <translation>المطابقات: %1 · المستندات: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/corpus_find.py" line="452"/>
+        <location filename="../../annotator/gui/corpus_find.py" line="460"/>
         <source>Text in every document (tashkeel and hamza forms ignored)</source>
         <translation>نص في كل المستندات (بتجاهل التشكيل وأشكال الهمزة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/corpus_find.py" line="455"/>
+        <location filename="../../annotator/gui/corpus_find.py" line="463"/>
         <source>Searches as you type from three letters; Enter searches now, then opens the chosen match</source>
         <translation>يبحث أثناء الكتابة ابتداءً من ثلاثة أحرف؛ Enter يبحث فورًا، ثم يفتح المطابقة المختارة</translation>
     </message>

@@ -171,3 +171,22 @@ def test_menu_entry_shortcuts_sheet_and_arabic(qtbot, main_window, qapp) -> None
     panel = open_panel(qtbot, window)
     search(qtbot, panel, "دير الزور")
     assert panel.tree.topLevelItem(0).text(0).startswith("\u200f1 · ")
+
+
+def test_a_query_asked_while_a_search_runs_is_the_one_shown(qtbot, main_window) -> None:
+    panel = open_panel(qtbot, main_window)
+    panel.edit.setText("دير الزور")
+    panel.search()
+    panel.edit.setText("خبر قصير")
+    panel.search()  # the first is still running: this one waits for it, then runs
+    qtbot.waitUntil(lambda: not panel.is_searching(), timeout=10_000)
+    assert panel.result() is not None and panel.result().query == "خبر قصير"
+    assert panel.count_text() == "Matches: 5 · documents: 5"
+    panel.edit.setText("دير الزور")
+    panel.search()
+    panel.edit.clear()
+    panel.search()  # cleared while it runs: nothing is shown
+    panel.edit.setText("دير الزور")
+    panel.search()  # asked again: searched again, and shown
+    qtbot.waitUntil(lambda: not panel.is_searching(), timeout=10_000)
+    assert panel.result() is not None and panel.result().query == "دير الزور"
