@@ -46,6 +46,7 @@ from __future__ import annotations
 import struct
 import tempfile
 import zlib
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
@@ -392,15 +393,27 @@ class TokenBoundaries:
         self.doc = doc
         self.text = text  # doc.text would rebuild the string on every call
         self.found: dict[tuple[int, int], tuple[int, int]] = {}
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
 
     def __call__(self, start: int, end: int) -> bool:
         # A token is all whitespace or has none, so the edge characters tell.
         if self.text[start].isspace() or self.text[end - 1].isspace():
             return False
-        span = self.doc.char_span(start, end)
-        if span is None:
+        if self._starts is None:
+            # What doc.char_span looks up, from one array call (not a Span per test).
+            from spacy.attrs import IDX, LENGTH
+
+            starts, lengths = self.doc.to_array([IDX, LENGTH]).T.tolist()
+            self._starts = starts
+            self._ends = [s + n for s, n in zip(starts, lengths, strict=True)]
+        first = bisect_left(self._starts, start)
+        if first == len(self._starts) or self._starts[first] != start:
             return False
-        self.found[(start, end)] = (span.start, span.end)
+        last = bisect_left(self._ends, end, lo=first)
+        if last == len(self._ends) or self._ends[last] != end:
+            return False
+        self.found[(start, end)] = (first, last + 1)
         return True
 
 
@@ -446,8 +459,9 @@ def build_doc(
             raise AssertionError(f"{span} is not on token boundaries")
         return made
 
-    doc.ents = [make(span) for span in aligned.ents]
-    doc.spans[ENTITIES_KEY] = [make(span) for span in aligned.ents + aligned.nested]
+    ents = [make(span) for span in aligned.ents]
+    doc.ents = ents
+    doc.spans[ENTITIES_KEY] = ents + [make(span) for span in aligned.nested]
     if with_claims:
         doc.spans[CLAIMS_KEY] = [make(span) for span in aligned.claims if span.layer == "claims"]
         cues = [make(span) for span in aligned.claims if span.layer == "cues"]
