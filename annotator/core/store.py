@@ -66,6 +66,7 @@ from annotator.core.model import (
 )
 from annotator.core.store_links import LinkTable, LinkTypes
 from annotator.core.store_lock import FileHandle, uri
+from annotator.core.store_notes import DocumentNotes
 from annotator.core.store_suggestions import Suggestions
 
 if TYPE_CHECKING:
@@ -238,6 +239,7 @@ class Project:
         self.links = LinkTable(self, "links", "spans")
         self.gold_links = LinkTable(self, "gold_links", "gold_spans")
         self.link_types = LinkTypes(self)
+        self.document_notes = DocumentNotes(self)
 
     @functools.cached_property
     def _db(self) -> Database:

@@ -26,6 +26,7 @@ from annotator.core.errors import (
 from annotator.core.links import Link
 from annotator.core.model import DocId, Document, SourceTokens, Span, Status
 from annotator.core.store import Project
+from annotator.core.store_notes import DocumentNote
 
 GOLD = "gold"
 
@@ -59,6 +60,8 @@ class SelectedDocument:
     source_tokens: SourceTokens | None = None
     #: Live links between ``spans`` (a claim's claimer and cue).
     links: list[Link] = field(default_factory=list)
+    #: The annotator's note and "unsure" flag on the document (none for gold).
+    note: DocumentNote | None = None
 
 
 def known_annotators(project: Project) -> list[str]:
@@ -148,6 +151,7 @@ def iter_selected(
     :param source_tokens: hand over each document's source tokens when it has some.
     """
     for document in project.documents.iter(ids):
+        note = None
         if selection.gold:
             spans = project.gold.for_document(document.id)
             links = project.gold_links.for_document(document.id)
@@ -157,5 +161,13 @@ def iter_selected(
             links = project.links.for_document(document.id, annotator=selection.annotator)
             record = project.statuses.get(document.id, selection.annotator)
             status = record.status if record else None
+            note = project.document_notes.get(document.id, selection.annotator)
         source = project.documents.source_tokens(document.id) if source_tokens else None
-        yield SelectedDocument(document, spans, status, source, links)
+        yield SelectedDocument(
+            document,
+            spans,
+            status,
+            source,
+            links,
+            None if selection.gold or note is None or note.empty else note,
+        )
