@@ -600,8 +600,8 @@ class Project:
     def data_version(self) -> str:
         """A key that changes whenever anything agreement or review reads changes.
 
-        Equal keys mean the same documents, labels, spans, gold, statuses and
-        adjudications: cache what was computed from them under this key. Cheap
+        Equal keys mean the same documents, labels, spans, gold, statuses,
+        adjudications and clitic policy: cache what was computed from them under this key. Cheap
         (a few index lookups, no scan): inserts show in each table's largest
         rowid (``INSERT OR REPLACE`` takes a new one), updates and deletes bump a
         counter kept by triggers (migration ``0005``).
@@ -613,6 +613,7 @@ class Project:
         ]
         row = conn.execute("SELECT value FROM project_meta WHERE key = 'changes'").fetchone()
         parts.append(str(row[0]) if row else "0")
+        parts.append(self.clitics)  # agreement's tokens follow the clitic policy
         return ".".join(parts)
 
     def schema_version(self) -> str:

@@ -41,6 +41,7 @@ def shortcut_rows(labels: list[Label]) -> list[tuple[str, str]]:
         (t("Help", "Double click / triple click"), t("Help", "Select a word / a sentence")),
         ("Delete / Backspace", t("Help", "Delete the selected span")),
         ("F2", t("Help", 'Note and "unsure" flag of the selected span')),
+        ("Ctrl+Shift+N", t("Help", 'Note and "unsure" flag of the open document')),
         ("Ctrl+Shift+O", t("Help", "Show others' spans and gold")),
         ("Ctrl+Enter", t("Help", "Mark done and go to the next document")),
         ("Ctrl+Shift+Enter", t("Help", "Mark skipped and go to the next document")),

@@ -159,7 +159,15 @@ class AdjudicationTab(QWidget):
         document = self.project.documents.get(doc_id)
         names, rows = document_rows(self.project, document.id)
         self._doc_id = document.id
-        self.panel.show_document(document, names, rows, self.project.gold.for_document(document.id))
+        source = self.project.documents.source_tokens(document.id)
+        self.panel.show_document(
+            document,
+            names,
+            rows,
+            self.project.gold.for_document(document.id),
+            tokens=source.tokens if source is not None else None,
+            clitics=self.project.clitics,
+        )
         self._sync_adjudicated()
         self.docs_view.show_current(document.id)
         self.panel.set_writable(not self.project.readonly)
