@@ -8,6 +8,7 @@ Moving through the list (next, previous, the next one that needs work) is
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -111,7 +112,8 @@ class DocumentsDock(QDockWidget):
     def _follow_notes(self, session: ProjectSession) -> None:
         """Repaint a row whose document note changed (an edit, undo, redo, another window)."""
         if self._session is not None and self._session is not session:
-            self._session.changes_did_happen.disconnect(self._on_changes)
+            with contextlib.suppress(RuntimeError):  # gone already: Qt disconnected it
+                self._session.changes_did_happen.disconnect(self._on_changes)
         if self._session is not session:
             session.changes_did_happen.connect(self._on_changes)
         self._session = session
