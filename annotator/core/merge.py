@@ -1,10 +1,10 @@
 """Merge returned project files into the lead's project.
 
 Documents by uid, labels by name, spans (and gold spans) by id with the newest
-update winning, tombstones included; statuses and document notes newest first. Merging the same
-file twice changes nothing, nothing is lost, and a conflict that cannot be
-settled (a label with the same name and another kind) stops the merge before
-anything is written. A backup of the lead file is taken first.
+update winning, tombstones included; statuses and document notes newest first.
+Merging the same file twice changes nothing, nothing is lost, and a conflict
+that cannot be settled (a label with the same name and another kind) stops the
+merge before anything is written. A backup of the lead file is taken first.
 """
 
 from __future__ import annotations

@@ -601,10 +601,10 @@ class Project:
         """A key that changes whenever anything agreement or review reads changes.
 
         Equal keys mean the same documents, labels, spans, gold, statuses,
-        adjudications and clitic policy: cache what was computed from them under this key. Cheap
-        (a few index lookups, no scan): inserts show in each table's largest
-        rowid (``INSERT OR REPLACE`` takes a new one), updates and deletes bump a
-        counter kept by triggers (migration ``0005``).
+        adjudications and clitic policy: cache what was computed from them under
+        this key. Cheap (a few index lookups, no scan): inserts show in each
+        table's largest rowid (``INSERT OR REPLACE`` takes a new one), updates and
+        deletes bump a counter kept by triggers (migration ``0005``).
         """
         conn = self._conn
         parts = [

@@ -145,7 +145,8 @@ def _follow_policy(window: MainWindow, session: ProjectSession) -> None:
     redo), so the editor snaps to the new tokens at once.
 
     The editor reads the policy when it opens a document; it does not follow meta
-    changes itself (yet), so this listens once per session.
+    changes itself (yet), so this listens, once per session (a closed session
+    emits nothing more).
     """
     if session.property(_FOLLOWING):
         return
@@ -153,7 +154,7 @@ def _follow_policy(window: MainWindow, session: ProjectSession) -> None:
     shown = [window.project.clitics]
 
     def changed(change: Change, _initiator: object) -> None:
-        if not change.meta_changed or window.project is not session.project:
+        if not change.meta_changed:
             return
         policy = session.project.clitics
         if policy == shown[0]:

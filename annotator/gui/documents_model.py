@@ -193,10 +193,6 @@ class DocumentsModel(QAbstractTableModel):
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
-    def note_of(self, doc_id: int) -> DocumentNote | None:
-        """The annotator's note and flag on the document (``None``: none)."""
-        return self._notes.get(DocId(doc_id))
-
     def _note_data(self, info: DocumentInfo, role: int) -> Any:
         note = self._notes.get(info.id)
         if note is None:

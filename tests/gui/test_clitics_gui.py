@@ -8,7 +8,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -20,7 +19,6 @@ from test_editor import drag, key, stored  # noqa: E402
 from annotator.core.edits import AddSpan, SetStatus  # noqa: E402
 from annotator.core.model import Status  # noqa: E402
 from annotator.core.store import Project  # noqa: E402
-from annotator.gui import i18n  # noqa: E402
 from annotator.gui.clitics_dialog import CliticPolicyDialog  # noqa: E402
 from annotator.gui.main_window import MainWindow  # noqa: E402
 from annotator.gui.review import ReviewWindow  # noqa: E402
@@ -29,18 +27,6 @@ from annotator.gui.settings import Settings  # noqa: E402
 TEXT = "قصف الطيران مواقع بالبوكمال أمس، وللمدينة أهمية كبرى."
 WORD = "بالبوكمال"
 PLACE = "البوكمال"
-
-
-@pytest.fixture(autouse=True)
-def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ANNOTATOR_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("ANNOTATOR_HOME", str(tmp_path / "data"))
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards(qapp) -> Iterator[None]:
-    yield
-    i18n.set_language("en", qapp)
 
 
 @pytest.fixture

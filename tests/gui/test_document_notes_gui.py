@@ -7,10 +7,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-import pytest  # noqa: E402
 from PySide6.QtCore import QModelIndex, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -18,36 +16,11 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from annotator.core.model import DocId  # noqa: E402
 from annotator.core.note_edits import SetDocumentNote  # noqa: E402
 from annotator.core.store import Project  # noqa: E402
-from annotator.gui import i18n  # noqa: E402
 from annotator.gui.documents_model import NOTE_MARK, UNSURE_MARK, DocumentsModel  # noqa: E402
 from annotator.gui.main_window import MainWindow  # noqa: E402
 from annotator.gui.note_dialog import DOCUMENT_NOTE_KEY, NoteDialog  # noqa: E402
-from annotator.gui.settings import Settings  # noqa: E402
 
 NOTE = "<b>التاريخ</b> غير مؤكد <img src=x>"
-
-
-@pytest.fixture(autouse=True)
-def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ANNOTATOR_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("ANNOTATOR_HOME", str(tmp_path / "data"))
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards(qapp) -> Iterator[None]:
-    yield
-    i18n.set_language("en", qapp)
-
-
-@pytest.fixture
-def window(qtbot, window_path: Path) -> MainWindow:
-    window = MainWindow(Project.open(window_path), annotator="sara", settings=Settings.load())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    window.open_first_document()
-    return window
 
 
 def notes_in(path: Path) -> list[tuple[int, str, str, bool]]:
@@ -111,7 +84,8 @@ def marks(window: MainWindow, doc_id: int) -> str:
     return model.data(model.index(row, DocumentsModel.COLUMN_NOTE)) or ""
 
 
-def test_the_key_is_free_and_in_the_edit_menu(window: MainWindow) -> None:
+def test_the_key_is_free_and_in_the_edit_menu(main_window: MainWindow) -> None:
+    window = main_window
     action = window.actions.document_note
     assert action.shortcut().toString() == DOCUMENT_NOTE_KEY
     assert action in window.actions.menu("edit").actions()
@@ -125,8 +99,9 @@ def test_the_key_is_free_and_in_the_edit_menu(window: MainWindow) -> None:
 
 
 def test_ctrl_shift_n_sets_the_note_in_the_file_list_shows_it_undo_restores(
-    qtbot, window: MainWindow, window_path: Path
+    qtbot, main_window: MainWindow, window_path: Path
 ) -> None:
+    window = main_window
     doc = DocId(window.current_document() or 0)
     spans_before = len(window.editor.spans())
     seen = answer(NOTE, unsure=True)
@@ -149,8 +124,9 @@ def test_ctrl_shift_n_sets_the_note_in_the_file_list_shows_it_undo_restores(
 
 
 def test_the_dialog_opens_with_the_note_and_escape_changes_nothing(
-    qtbot, window: MainWindow, window_path: Path
+    qtbot, main_window: MainWindow, window_path: Path
 ) -> None:
+    window = main_window
     doc = DocId(window.current_document() or 0)
     window.session.run(SetDocumentNote(doc, "sara", "قديم"))
     answer("جديد", unsure=True, accept=False)
@@ -160,8 +136,9 @@ def test_the_dialog_opens_with_the_note_and_escape_changes_nothing(
 
 
 def test_undo_of_another_documents_note_shows_that_document(
-    qtbot, window: MainWindow, window_path: Path
+    qtbot, main_window: MainWindow, window_path: Path
 ) -> None:
+    window = main_window
     first = DocId(window.current_document() or 0)
     answer("", unsure=True)
     ctrl_shift_n(qtbot, window)
@@ -173,8 +150,9 @@ def test_undo_of_another_documents_note_shows_that_document(
 
 
 def test_another_annotators_notes_are_not_shown(
-    qtbot, window: MainWindow, window_path: Path
+    qtbot, main_window: MainWindow, window_path: Path
 ) -> None:
+    window = main_window
     doc = DocId(window.current_document() or 0)
     window.session.run(SetDocumentNote(doc, "omar", "ملاحظة عمر", flag=True))
     assert marks(window, doc) == ""

@@ -169,5 +169,5 @@ def iter_selected(
             status,
             source,
             links,
-            None if selection.gold or note is None or note.empty else note,
+            None if note is None or note.empty else note,
         )
