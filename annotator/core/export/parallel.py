@@ -56,7 +56,7 @@ RENDERERS: dict[str, Callable[[ExportContext], Renderer]] = {
 #: Documents per chunk a worker renders at a time.
 CHUNK = 250
 #: Fewest documents for which workers pay, per start method (``bench_export.py``).
-MIN_DOCUMENTS = {"fork": 2_000, "spawn": 20_000}
+MIN_DOCUMENTS = {"fork": 1_000, "spawn": 20_000}
 #: Most workers: each holds its own tokenizer and vocab (~100 MB).
 MAX_PROCESSES = 4
 
