@@ -53,7 +53,9 @@ from annotator.core.model import (
     outermost_flags,
     utc_now,
 )
+from annotator.core.note_edits import NOTE_MAX
 from annotator.core.store import NewDocument, Project
+from annotator.core.store_notes import FLAG_META, NOTE_META, UNSURE, DocumentNote
 from annotator.core.text import CleanedText, clean_text
 from annotator.core.tokenizer import has_loose_edges
 
@@ -196,6 +198,8 @@ class _PreparedDoc:
     spans: list[tuple[int, int, str, dict[str, Any], str | None]]
     status: Status | None
     links: list[RawLink] = field(default_factory=list)
+    #: The annotator's note and "unsure" flag on the document (JSONL ``meta``).
+    note: tuple[str, bool] | None = None
 
 
 @dataclass(slots=True)
@@ -382,6 +386,7 @@ def _prepare_doc(
         except ValueError:
             pass  # not under the root: keep it as given
     meta = dict(raw.meta)
+    note = _document_note(meta, path, raw.line)
     if options.part is not None:
         meta["part"] = PART_ALIASES[options.part]
     status = Status.DONE if options.done else raw.status
@@ -391,7 +396,31 @@ def _prepare_doc(
         spans,
         status,
         raw.links,
+        note,
     )
+
+
+def _document_note(meta: dict[str, Any], path: Path, line: int | None) -> tuple[str, bool] | None:
+    """Take the annotator's note and flag out of a line's meta (the JSONL export's
+    ``annotator_note``/``annotator_flag``): they are the annotator's, not the document's."""
+    if NOTE_META not in meta and FLAG_META not in meta:
+        return None
+    note, flag = meta.pop(NOTE_META, None), meta.pop(FLAG_META, None)
+    if note is not None and (not isinstance(note, str) or len(note.strip()) > NOTE_MAX):
+        raise MalformedInput(
+            f'meta "{NOTE_META}" must be a text of at most {NOTE_MAX} characters; '
+            "fix it in the file.",
+            path=str(path),
+            line=line,
+        )
+    if flag not in (None, "", UNSURE):
+        raise MalformedInput(
+            f'meta "{FLAG_META}" must be "{UNSURE}" (or absent), found {flag!r}; '
+            "fix it in the file.",
+            path=str(path),
+            line=line,
+        )
+    return (note or "").strip(), flag == UNSURE
 
 
 def _source_tokens(raw: RawDocument, cleaned: CleanedText) -> SourceTokens | None:
@@ -741,6 +770,12 @@ def _store_files(project: Project, files: list[_PreparedFile]) -> None:
                     ),
                     doc_id=doc_id,
                     annotator=annotator,
+                )
+            if doc.note is not None:
+                project.document_notes.put(
+                    DocumentNote(
+                        doc_id, doc.annotator or DEFAULT_IMPORT_ANNOTATOR, *doc.note, updated=now
+                    )
                 )
             if doc.spans:
                 prepared.report.nested_spans += _count_nested(doc.spans, project)

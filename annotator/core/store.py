@@ -66,6 +66,7 @@ from annotator.core.model import (
 )
 from annotator.core.store_links import LinkTable, LinkTypes
 from annotator.core.store_lock import FileHandle, uri
+from annotator.core.store_notes import DocumentNotes
 from annotator.core.store_suggestions import Suggestions
 
 if TYPE_CHECKING:
@@ -238,6 +239,7 @@ class Project:
         self.links = LinkTable(self, "links", "spans")
         self.gold_links = LinkTable(self, "gold_links", "gold_spans")
         self.link_types = LinkTypes(self)
+        self.document_notes = DocumentNotes(self)
 
     @functools.cached_property
     def _db(self) -> Database:
@@ -598,11 +600,11 @@ class Project:
     def data_version(self) -> str:
         """A key that changes whenever anything agreement or review reads changes.
 
-        Equal keys mean the same documents, labels, spans, gold, statuses and
-        adjudications: cache what was computed from them under this key. Cheap
-        (a few index lookups, no scan): inserts show in each table's largest
-        rowid (``INSERT OR REPLACE`` takes a new one), updates and deletes bump a
-        counter kept by triggers (migration ``0005``).
+        Equal keys mean the same documents, labels, spans, gold, statuses,
+        adjudications and clitic policy: cache what was computed from them under
+        this key. Cheap (a few index lookups, no scan): inserts show in each
+        table's largest rowid (``INSERT OR REPLACE`` takes a new one), updates and
+        deletes bump a counter kept by triggers (migration ``0005``).
         """
         conn = self._conn
         parts = [
@@ -611,6 +613,7 @@ class Project:
         ]
         row = conn.execute("SELECT value FROM project_meta WHERE key = 'changes'").fetchone()
         parts.append(str(row[0]) if row else "0")
+        parts.append(self.clitics)  # agreement's tokens follow the clitic policy
         return ".".join(parts)
 
     def schema_version(self) -> str:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QHelpEvent,
@@ -30,9 +31,16 @@ from annotator.gui.fonts import DEFAULT_POINT_SIZE, arabic_font
 from annotator.gui.highlighter import SpanHighlighter, SpanIndex
 from annotator.gui.span_painting import SpanPainting
 
-__all__ = ["ArticleView"]
+__all__ = ["ArticleView", "Overlay"]
 
 _MIN_POINT_SIZE, _MAX_POINT_SIZE = 6.0, 72.0
+
+
+class Overlay(Protocol):
+    """Something an editor feature paints over the article (see ``ArticleView.overlays``)."""
+
+    def paint(self, view: ArticleView, rect: QRect) -> None:
+        """Paint on ``view.viewport()`` within ``rect`` (``view.span_rects`` places spans)."""
 
 
 class ArticleView(QPlainTextEdit):
@@ -61,6 +69,8 @@ class ArticleView(QPlainTextEdit):
         self.key_handler: Callable[[QKeyEvent], bool] = lambda _event: False
         #: the tooltip text (rich text, data escaped) for a point of the viewport
         self.tooltip_for: Callable[[QPoint], str] = lambda _point: ""
+        #: plain-text lines a feature adds under a span in the tooltip (its attributes, links)
+        self.span_details: Callable[[Span], list[str]] = lambda _span: []
         self.setReadOnly(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -79,6 +89,9 @@ class ArticleView(QPlainTextEdit):
         #: beside one's own; ``None`` when the toggle is off.
         self.others: SpanIndex | None = None
         self.painting = SpanPainting(self, index)
+        #: what features of the editor paint over the text (suggestions, claim
+        #: links), after the built-in frames and before the label tags
+        self.overlays: list[Overlay] = []
 
     def zoom(self, steps: int) -> None:
         """Bigger (positive steps) or smaller text, one point per step, within 6–72 points."""
@@ -180,6 +193,7 @@ class ArticleView(QPlainTextEdit):
                 f"<b>{plain(span.label)}</b> ({kind}) · {plain(span.annotator)}"
                 f" · {when(span.updated)}"
             )
+            lines.extend(f"&nbsp;&nbsp;{plain(line)}" for line in self.span_details(span))
         lines.extend(self.others_tooltip(offset))
         return "<br>".join(lines)
 
@@ -241,6 +255,19 @@ class ArticleView(QPlainTextEdit):
 
     # --- keys ----------------------------------------------------------------
 
+    def event(self, event: QEvent) -> bool:
+        # Tab and Shift+Tab would move the focus before keyPressEvent sees them:
+        # the editor's handlers get the first say (picking a claimer steps with Tab).
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and self.key_handler(event)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         if self.key_handler(event):
             event.accept()
@@ -266,6 +293,8 @@ class ArticleView(QPlainTextEdit):
         super().paintEvent(event)
         self.painting.paint_frames(event.rect())
         self.painting.paint_selected_outline()
+        for overlay in self.overlays:
+            overlay.paint(self, event.rect())
         if self.show_tags:
             self.painting.paint_tags(event.rect())
 

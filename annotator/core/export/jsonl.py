@@ -33,6 +33,11 @@ implicit value (a claimer who is ``unnamed source``) has ``"child": null``,
 
 A document without links has no ``relations`` key.
 
+The annotator's note and "unsure" flag on the document (their own, per line)
+close the ``meta``, only when they have one: ``"annotator_note": "تاريخ غير
+مؤكد"``, ``"annotator_flag": "unsure"``. The import reads them back into the
+line's annotator's document note (they do not stay in the document's meta).
+
 The line is a pure function of the stored document and spans, written with a
 fixed key order and ``ensure_ascii=False``, which is what makes
 import → export byte-identical.
@@ -51,13 +56,14 @@ from annotator.core.export.context import ExportContext, Rendered
 from annotator.core.export.links import ExportLink, exported_links, links_left_out_warning
 from annotator.core.export.select import SelectedDocument
 from annotator.core.model import Document, Status
+from annotator.core.store_notes import FLAG_META, NOTE_META, UNSURE, DocumentNote
 from annotator.core.tokenizer import Token, words_and_spaces
 
 # Keys we write ourselves; the document's other meta follows them.
 _OWN_META = ("title", "source", "uid")
 
 
-def jsonl_meta(document: Document) -> dict[str, Any]:
+def jsonl_meta(document: Document, note: DocumentNote | None = None) -> dict[str, Any]:
     meta: dict[str, Any] = {"title": document.title, "source": document.source, "uid": document.uid}
     for key, value in document.meta.items():
         if key not in _OWN_META:
@@ -65,6 +71,10 @@ def jsonl_meta(document: Document) -> dict[str, Any]:
     # The reader fills "filename" with the JSONL file's name when it is missing;
     # writing it always (null when unknown) keeps a round trip byte-identical.
     meta.setdefault("filename", None)
+    if note is not None and note.note:
+        meta[NOTE_META] = note.note
+    if note is not None and note.flag:
+        meta[FLAG_META] = UNSURE
     return meta
 
 
@@ -76,10 +86,12 @@ def jsonl_line(
     annotator: str,
     status: Status | None,
     links: Sequence[ExportLink] = (),
+    note: DocumentNote | None = None,
 ) -> str:
     """One JSON line (with its newline) for ``document``.
 
     :param tokens: non-whitespace tokens, already split at ``aligned.cuts``.
+    :param note: the annotator's note and flag on the document.
     """
     text = document.text
     words, spaces = words_and_spaces(text, tokens)
@@ -128,7 +140,7 @@ def jsonl_line(
         relations.append(relation)
     obj: dict[str, Any] = {
         "text": text,
-        "meta": jsonl_meta(document),
+        "meta": jsonl_meta(document, note),
         "tokens": token_rows,
         "spans": spans,
     }
@@ -159,6 +171,7 @@ class JsonlRenderer:
             annotator=ctx.selection.annotator,
             status=item.status,
             links=links,
+            note=item.note,
         )
         return Rendered(aligned, line, (left_out,))
 

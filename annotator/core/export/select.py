@@ -26,6 +26,7 @@ from annotator.core.errors import (
 from annotator.core.links import Link
 from annotator.core.model import DocId, Document, SourceTokens, Span, Status
 from annotator.core.store import Project
+from annotator.core.store_notes import DocumentNote
 
 GOLD = "gold"
 
@@ -59,6 +60,8 @@ class SelectedDocument:
     source_tokens: SourceTokens | None = None
     #: Live links between ``spans`` (a claim's claimer and cue).
     links: list[Link] = field(default_factory=list)
+    #: The annotator's note and "unsure" flag on the document (none for gold).
+    note: DocumentNote | None = None
 
 
 def known_annotators(project: Project) -> list[str]:
@@ -162,6 +165,7 @@ def iter_selected(
         spans = spans_table.for_documents(chunk, annotator=annotator)
         links = links_table.for_documents(chunk, annotator=annotator)
         statuses = {} if annotator is None else project.statuses.many(chunk, annotator)
+        notes = {} if annotator is None else project.document_notes.for_documents(chunk)
         sources = project.documents.source_tokens_many(chunk) if source_tokens else {}
         for document in project.documents.many(chunk):
             doc_id = document.id
@@ -170,6 +174,12 @@ def iter_selected(
             else:
                 record = statuses.get(doc_id)
                 status = record.status if record else None
+            note = notes.get((doc_id, annotator)) if annotator is not None else None
             yield SelectedDocument(
-                document, spans.get(doc_id, []), status, sources.get(doc_id), links.get(doc_id, [])
+                document,
+                spans.get(doc_id, []),
+                status,
+                sources.get(doc_id),
+                links.get(doc_id, []),
+                None if note is None or note.empty else note,
             )
