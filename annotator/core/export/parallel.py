@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any, NamedTuple
 
+from annotator.core.export.claims import ClaimsRenderer
 from annotator.core.export.conll import ConllRenderer
 from annotator.core.export.context import ExportContext, Renderer
 from annotator.core.export.docbin import SpacyRenderer
@@ -46,11 +47,12 @@ from annotator.core.export.select import SelectedDocument, Selection, iter_selec
 from annotator.core.model import DocId
 from annotator.core.store import Project
 
-#: Formats whose documents can be rendered in workers.
+#: Each format's renderer, as a worker builds it.
 RENDERERS: dict[str, Callable[[ExportContext], Renderer]] = {
     "spacy": SpacyRenderer,
     "conll": ConllRenderer,
     "jsonl": JsonlRenderer,
+    "claims": ClaimsRenderer,
 }
 
 #: Documents per chunk a worker renders at a time.
