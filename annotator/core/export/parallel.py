@@ -26,6 +26,7 @@ starting workers would cost more than they save.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -56,7 +57,7 @@ RENDERERS: dict[str, Callable[[ExportContext], Renderer]] = {
 }
 
 #: Documents per chunk a worker renders at a time.
-CHUNK = 250
+CHUNK = 100
 #: Fewest documents for which workers pay, per start method (``bench_export.py``).
 MIN_DOCUMENTS = {"fork": 1_000, "spawn": 20_000}
 #: Most workers: each holds its own tokenizer and vocab (~100 MB).
@@ -180,6 +181,9 @@ def render_in_workers(
     method = start_method()
     if method == "fork":
         _inherited = (job, RENDERERS[job.fmt](job.context))
+        # A forked worker's garbage collector would touch every object it inherited
+        # (spaCy's vocab among them) and so copy their pages: frozen objects it skips.
+        gc.freeze()
     chunks = (
         [(doc_id, parts[doc_id]) for doc_id in ids[first : first + CHUNK]]
         for first in range(0, len(ids), CHUNK)
@@ -204,3 +208,5 @@ def render_in_workers(
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
         _inherited = None
+        if method == "fork":
+            gc.unfreeze()
