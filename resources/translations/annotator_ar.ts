@@ -1396,9 +1396,35 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>مقاطع فائتة / زائدة</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="35"/>
         <location filename="../../annotator/gui/review/models.py" line="337"/>
         <source>Measure</source>
         <translation>المقياس</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="36"/>
+        <source>Pair</source>
+        <translation>الزوج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="37"/>
+        <source>Matched</source>
+        <translation>المتطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="38"/>
+        <source>Both set</source>
+        <translation>حدّدها الاثنان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="41"/>
+        <source>Krippendorff&apos;s α</source>
+        <translation>ألفا كريبندورف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="96"/>
+        <source>%1 over claims both annotators have; values: %2</source>
+        <translation>%1 على الادعاءات التي لدى المُعلِّمَين كليهما؛ القيم: %2</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/models.py" line="337"/>
@@ -1499,6 +1525,7 @@ Delete it and its links? Ctrl+Z brings both back.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="374"/>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="40"/>
         <source>Cohen&apos;s κ</source>
         <translation>كابا كوهين</translation>
     </message>
@@ -1583,82 +1610,92 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>قبول %1 لـ«%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="149"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="164"/>
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="159"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="174"/>
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="171"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="186"/>
         <source>The project changed since; press Recompute.</source>
         <translation>تغيّر المشروع منذ ذلك الحين؛ اضغط «إعادة الحساب».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="203"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="220"/>
+        <source>Claim structure over %1 matched claims</source>
+        <translation>بنية الادعاءات على %1 من الادعاءات المتطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="224"/>
         <source>Documents finished by two annotators or more: %1. Annotators: %2.</source>
         <translation>مستندات أنجزها معلِّمان أو أكثر: %1. المعلِّمون: %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="215"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="236"/>
         <source>No agreement: %1</source>
         <translation>لا اتفاق: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="220"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="241"/>
         <source>cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="222"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="243"/>
         <source>Agreement cancelled; press Recompute to start again.</source>
         <translation>أُلغي حساب الاتفاق؛ اضغط «إعادة الحساب» للبدء من جديد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="234"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="255"/>
         <source>Recompute</source>
         <translation>إعادة الحساب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="238"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="259"/>
         <source>All annotators</source>
         <translation>كل المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="240"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="261"/>
         <source>All labels</source>
         <translation>كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="246"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="267"/>
         <source>Agreement %p%</source>
         <translation>الاتفاق %p%</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="247"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="268"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="248"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="269"/>
         <source>Stop computing agreement</source>
         <translation>إيقاف حساب الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="268"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="290"/>
         <source>Pairwise agreement</source>
         <translation>الاتفاق بين كل اثنين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="288"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="310"/>
         <source>Overall</source>
         <translation>الإجمالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="300"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="322"/>
+        <source>Claim structure</source>
+        <translation>بنية الادعاءات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="335"/>
         <source>Exact F1 per label</source>
         <translation>F1 المطابق لكل تسمية</translation>
     </message>
@@ -1748,6 +1785,7 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="39"/>
         <location filename="../../annotator/gui/review/window.py" line="78"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>

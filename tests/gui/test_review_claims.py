@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from annotator.core.claim_agreement import project_claim_agreement
 from annotator.core.claim_edits import SetAttribute, SetClaimer
 from annotator.core.edits import AddSpan, SetStatus
 from annotator.core.model import DocId, Status
@@ -132,3 +133,23 @@ def test_accepting_a_version_puts_its_claimer_and_stance_into_gold(qtbot, disput
         assert claim.attrs["stance"] == "asserts"
         (link,) = p.gold_links.of_head(claim.id, "claimer")
         assert link.child is None and link.value == "unknown"
+
+
+def test_the_agreement_tab_shows_claim_structure_agreement(qtbot, disputed_claim):
+    _path, project, _doc_id = disputed_claim
+    window = _window(qtbot, project)
+    tab = window.agreement_tab
+    expected = project_claim_agreement(project).to_json()
+    assert tab.claim_structure is not None and tab.claim_structure.to_json() == expected
+    model = tab.structure_model
+    rows = {
+        model.value(r, "Measure"): {c: model.value(r, c) for c in model.COLUMNS}
+        for r in range(model.rowCount())
+    }
+    assert set(rows) == {"stance", "check_worthy", "claimer"}
+    stance = expected["attributes"]["stance"]["pairs"][0]
+    assert rows["stance"]["Pair"] == "a – b"
+    assert rows["stance"]["Matched"] == stance["matched"] == 1
+    assert rows["stance"]["Agreement"] == stance["agreement"] == 0.0  # denies / asserts
+    assert rows["claimer"]["Agreement"] == 0.0  # قسد / unknown
+    assert str(expected["units"]) in tab.structure_box.title()
