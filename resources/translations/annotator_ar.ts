@@ -51,37 +51,37 @@
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="66"/>
+        <location filename="../../annotator/gui/span_edits.py" line="67"/>
         <source>Add %1 «%2»</source>
         <translation>إضافة %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="77"/>
+        <location filename="../../annotator/gui/span_edits.py" line="78"/>
         <source>Replaced %1 with %2.</source>
         <translation>استُبدل %1 بـ %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="89"/>
+        <location filename="../../annotator/gui/span_edits.py" line="90"/>
         <source>Relabel %1 → %2 «%3»</source>
         <translation>تغيير التسمية %1 ← %2 «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="106"/>
+        <location filename="../../annotator/gui/span_edits.py" line="107"/>
         <source>Delete %1 «%2»</source>
         <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="129"/>
+        <location filename="../../annotator/gui/span_edits.py" line="130"/>
         <source>Note on %1 «%2»</source>
         <translation>ملاحظة على %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="131"/>
+        <location filename="../../annotator/gui/span_edits.py" line="132"/>
         <source>Clear note on %1 «%2»</source>
         <translation>مسح الملاحظة على %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="158"/>
+        <location filename="../../annotator/gui/span_edits.py" line="159"/>
         <source>Not added: %1 would overlap %2 «%3». Delete that span first, or mark exactly the same characters to replace it.</source>
         <translation>لم يُضف: %1 سيتداخل مع %2 «%3». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
     </message>
@@ -161,12 +161,12 @@
 <context>
     <name>ClaimLinks</name>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="150"/>
+        <location filename="../../annotator/gui/span_edits.py" line="175"/>
         <source>Delete a linked span?</source>
         <translation>حذف مقطع مرتبط؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="153"/>
+        <location filename="../../annotator/gui/span_edits.py" line="178"/>
         <source>%1 is linked to:
 %2
 
@@ -177,77 +177,77 @@ Delete it and its links? Ctrl+Z brings both back.</source>
 أتحذفه مع روابطه؟ يعيدهما Ctrl+Z معًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="161"/>
+        <location filename="../../annotator/gui/span_edits.py" line="186"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="279"/>
+        <location filename="../../annotator/gui/claim_links.py" line="228"/>
         <source>%1 of: %2</source>
         <translation>%1 لـ: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="294"/>
+        <location filename="../../annotator/gui/claim_links.py" line="243"/>
         <source>This label set has no %1 link.</source>
         <translation>ليس في مجموعة الوسوم هذه رابط %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="300"/>
+        <location filename="../../annotator/gui/claim_links.py" line="249"/>
         <source>Select a %1 span first (click it), then pick its %2.</source>
         <translation>اختر مقطع %1 أولًا (انقره)، ثم اختر %2 له.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="316"/>
+        <location filename="../../annotator/gui/claim_links.py" line="265"/>
         <source>No %1 span in this document to pick as the %2: mark it first.</source>
         <translation>لا مقطع %1 في هذا المستند لاختياره %2: علِّمه أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="345"/>
+        <location filename="../../annotator/gui/claim_links.py" line="294"/>
         <source>Picking cancelled.</source>
         <translation>أُلغي الاختيار.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="365"/>
+        <location filename="../../annotator/gui/claim_links.py" line="314"/>
         <source>Nothing to pick here.</source>
         <translation>لا شيء لاختياره هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="369"/>
+        <location filename="../../annotator/gui/claim_links.py" line="318"/>
         <source>Set %1 of «%2» to «%3»</source>
         <translation>تعيين %1 لـ «%2»: «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="388"/>
+        <location filename="../../annotator/gui/claim_links.py" line="337"/>
         <source>Set %1 of «%2» to %3</source>
         <translation>تعيين %1 لـ «%2»: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="404"/>
+        <location filename="../../annotator/gui/claim_links.py" line="353"/>
         <source>This claim has no %1 to remove.</source>
         <translation>ليس لهذا الادعاء %1 لإزالته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="410"/>
+        <location filename="../../annotator/gui/claim_links.py" line="359"/>
         <source>Remove %1 of «%2»</source>
         <translation>إزالة %1 من «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="452"/>
+        <location filename="../../annotator/gui/claim_links.py" line="401"/>
         <source>Pick the %1 of «%2»:</source>
         <translation>اختر %1 لـ «%2»:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="460"/>
+        <location filename="../../annotator/gui/claim_links.py" line="409"/>
         <source>«%1» (%2 of %3) — Tab or arrows move, Enter or a click sets;</source>
         <translation>«%1» (%2 من %3) — Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين؛</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="470"/>
+        <location filename="../../annotator/gui/claim_links.py" line="419"/>
         <source>Delete removes it; Esc cancels.</source>
         <translation>Delete يزيله؛ Esc يلغي.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="538"/>
+        <location filename="../../annotator/gui/claim_links.py" line="487"/>
         <source>Select a claim first: links start at claims.</source>
         <translation>اختر ادعاءً أولًا: الروابط تبدأ من الادعاءات.</translation>
     </message>
@@ -673,27 +673,27 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>حول المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="94"/>
+        <location filename="../../annotator/gui/claim_links.py" line="83"/>
         <source>Pick the claimer / the cue of the selected claim: Tab or arrows move, Enter or a click sets, a digit an implicit claimer (the status bar lists them), Delete removes, Esc cancels</source>
         <translation>اختيار القائل / لفظ الإسناد للادعاء المحدد: Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين، رقم لقائل ضمني (يعددها شريط الحالة)، Delete للإزالة، Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="101"/>
+        <location filename="../../annotator/gui/claim_links.py" line="90"/>
         <source>Pick another link of the selected claim (a menu)</source>
         <translation>اختيار رابط آخر للادعاء المحدد (قائمة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="102"/>
+        <location filename="../../annotator/gui/claim_links.py" line="91"/>
         <source>Every attribute of the selected span</source>
         <translation>كل سمات المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="113"/>
+        <location filename="../../annotator/gui/claim_links.py" line="102"/>
         <source>%1 %2: %3 (again: clear)</source>
         <translation>%1 %2: %3 (مرة أخرى: مسح)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="124"/>
+        <location filename="../../annotator/gui/claim_links.py" line="113"/>
         <source>%1 %2: yes → no → not set</source>
         <translation>%1 %2: نعم ← لا ← غير محدد</translation>
     </message>
