@@ -281,6 +281,7 @@ class ClaimLinks(QObject):
             _nearest(head, candidates),
         )
         self.picking = Picking(head, link_type, candidates, current)
+        self.editor.text_view().setFocus()  # Tab, arrows and Enter go to the picking
         self._show_current()
         self._say_how()
         return True

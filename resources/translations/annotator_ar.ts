@@ -202,52 +202,52 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>لا مقطع %1 في هذا المستند لاختياره %2: علِّمه أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="294"/>
+        <location filename="../../annotator/gui/claim_links.py" line="295"/>
         <source>Picking cancelled.</source>
         <translation>أُلغي الاختيار.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="314"/>
+        <location filename="../../annotator/gui/claim_links.py" line="315"/>
         <source>Nothing to pick here.</source>
         <translation>لا شيء لاختياره هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="318"/>
+        <location filename="../../annotator/gui/claim_links.py" line="319"/>
         <source>Set %1 of «%2» to «%3»</source>
         <translation>تعيين %1 لـ «%2»: «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="337"/>
+        <location filename="../../annotator/gui/claim_links.py" line="338"/>
         <source>Set %1 of «%2» to %3</source>
         <translation>تعيين %1 لـ «%2»: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="353"/>
+        <location filename="../../annotator/gui/claim_links.py" line="354"/>
         <source>This claim has no %1 to remove.</source>
         <translation>ليس لهذا الادعاء %1 لإزالته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="359"/>
+        <location filename="../../annotator/gui/claim_links.py" line="360"/>
         <source>Remove %1 of «%2»</source>
         <translation>إزالة %1 من «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="401"/>
+        <location filename="../../annotator/gui/claim_links.py" line="402"/>
         <source>Pick the %1 of «%2»:</source>
         <translation>اختر %1 لـ «%2»:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="409"/>
+        <location filename="../../annotator/gui/claim_links.py" line="410"/>
         <source>«%1» (%2 of %3) — Tab or arrows move, Enter or a click sets;</source>
         <translation>«%1» (%2 من %3) — Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين؛</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="419"/>
+        <location filename="../../annotator/gui/claim_links.py" line="420"/>
         <source>Delete removes it; Esc cancels.</source>
         <translation>Delete يزيله؛ Esc يلغي.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="487"/>
+        <location filename="../../annotator/gui/claim_links.py" line="488"/>
         <source>Select a claim first: links start at claims.</source>
         <translation>اختر ادعاءً أولًا: الروابط تبدأ من الادعاءات.</translation>
     </message>

@@ -179,7 +179,10 @@ def test_a_click_on_a_candidate_sets_it(qtbot, claim_editor, project_path) -> No
 
 def test_ctrl_shift_k_picks_the_cue(claim_editor, project_path) -> None:
     editor, ids = claim_editor
-    press(editor, Qt.Key.Key_K, CTRL | SHIFT)
+    span_list = editor.span_list_widget()
+    span_list.view.setFocus()  # the key works from the span list too
+    QTest.keyClick(span_list.view, Qt.Key.Key_K, CTRL | SHIFT)
+    assert editor.text_view().hasFocus()
     picking = editor.claims.picking
     assert picking.link_type.name == "cue"
     assert [s.id for s in picking.candidates] == [ids["cue"]]
