@@ -434,8 +434,8 @@ class ClaimLinks(QObject):
         self.start(type_name)
 
     def _actions(self) -> None:
-        """Ctrl+K, Ctrl+Shift+K, Ctrl+J on the editor: Qt's shortcuts also find a
-        Latin key under an Arabic keyboard layout, which a key handler would not."""
+        """Ctrl+K, Ctrl+Shift+K, Ctrl+J on the editor, as shortcuts: on X11 Qt's
+        shortcut map also tries the Latin letter of a key under an Arabic layout."""
         editor = self.editor
         self.actions: dict[str, QAction] = {}
         for name, key, slot in (
