@@ -176,6 +176,9 @@ class ClaimLinks(QObject):
     def _alive(self, span_id: str) -> bool:
         return span_id in self.shown()
 
+    def selected_span(self) -> str:
+        return self.editor.selected_span()
+
     def shown(self) -> dict[str, Span]:
         """The editor's spans by id (read again after any change)."""
         self._links()

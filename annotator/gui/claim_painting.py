@@ -13,25 +13,39 @@ edge) or end (its left edge).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 
-from annotator.core.links import CLAIMER
-from annotator.core.model import Span
+from annotator.core.links import CLAIMER, Link
+from annotator.core.model import Label, Span
 
 if TYPE_CHECKING:
     from annotator.gui.article_view import ArticleView
-    from annotator.gui.claim_links import ClaimLinks
+    from annotator.gui.claim_links import Picking
 
-__all__ = ["ClaimPainting"]
+__all__ = ["ClaimPainting", "LinkSource"]
+
+
+class LinkSource(Protocol):
+    """What is painted: the editor's links (:class:`~annotator.gui.claim_links.ClaimLinks`)
+    or gold's (the review window's gold text)."""
+
+    labels: Mapping[str, Label]
+    picking: Picking | None
+
+    def shown(self) -> dict[str, Span]: ...
+    def selected_span(self) -> str: ...
+    def links_of(self, head_id: str) -> list[Link]: ...
+    def links_to(self, child_id: str) -> list[Link]: ...
 
 
 class ClaimPainting:
-    """Paints one editor's claim links, as :class:`ClaimLinks` knows them."""
+    """Paints the claim links of one view, as its :class:`LinkSource` knows them."""
 
-    def __init__(self, links: ClaimLinks) -> None:
+    def __init__(self, links: LinkSource) -> None:
         self._links = links
 
     def paint(self, view: ArticleView, rect: QRect) -> None:
@@ -55,7 +69,7 @@ class ClaimPainting:
                     self._frame(painter, view, current, color, 3.0, Qt.PenStyle.SolidLine)
                     self._tag(painter, view, current, picking.link_type.name + "?", color)
                 return
-            selected = spans.get(links.editor.selected_span())
+            selected = spans.get(links.selected_span())
             if selected is None:
                 return
             color = self._color(selected)

@@ -123,37 +123,37 @@
         <translation>(غير محدد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="167"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="168"/>
         <source>Click a span first, then set its attributes.</source>
         <translation>انقر مقطعًا أولًا، ثم حدّد سماته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="215"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="216"/>
         <source>Attributes of %1</source>
         <translation>سمات %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="220"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="221"/>
         <source>Clear %1: %2</source>
         <translation>مسح %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="223"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="224"/>
         <source>Set %1 to %2: %3</source>
         <translation>تعيين %1 إلى %2: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="243"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="244"/>
         <source>%1 has no choice attribute with that number.</source>
         <translation>ليس لـ %1 سمة اختيار بهذا الرقم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="245"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="246"/>
         <source>%1 has no yes/no attribute.</source>
         <translation>ليس لـ %1 سمة نعم/لا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="247"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="248"/>
         <source>%1 has no attributes (see Manage labels).</source>
         <translation>ليس لـ %1 سمات (انظر «إدارة الوسوم»).</translation>
     </message>
@@ -182,72 +182,72 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="228"/>
+        <location filename="../../annotator/gui/claim_links.py" line="231"/>
         <source>%1 of: %2</source>
         <translation>%1 لـ: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="243"/>
+        <location filename="../../annotator/gui/claim_links.py" line="246"/>
         <source>This label set has no %1 link.</source>
         <translation>ليس في مجموعة الوسوم هذه رابط %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="249"/>
+        <location filename="../../annotator/gui/claim_links.py" line="252"/>
         <source>Select a %1 span first (click it), then pick its %2.</source>
         <translation>اختر مقطع %1 أولًا (انقره)، ثم اختر %2 له.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="265"/>
+        <location filename="../../annotator/gui/claim_links.py" line="268"/>
         <source>No %1 span in this document to pick as the %2: mark it first.</source>
         <translation>لا مقطع %1 في هذا المستند لاختياره %2: علِّمه أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="295"/>
+        <location filename="../../annotator/gui/claim_links.py" line="298"/>
         <source>Picking cancelled.</source>
         <translation>أُلغي الاختيار.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="315"/>
+        <location filename="../../annotator/gui/claim_links.py" line="318"/>
         <source>Nothing to pick here.</source>
         <translation>لا شيء لاختياره هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="319"/>
+        <location filename="../../annotator/gui/claim_links.py" line="322"/>
         <source>Set %1 of «%2» to «%3»</source>
         <translation>تعيين %1 لـ «%2»: «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="338"/>
+        <location filename="../../annotator/gui/claim_links.py" line="341"/>
         <source>Set %1 of «%2» to %3</source>
         <translation>تعيين %1 لـ «%2»: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="354"/>
+        <location filename="../../annotator/gui/claim_links.py" line="357"/>
         <source>This claim has no %1 to remove.</source>
         <translation>ليس لهذا الادعاء %1 لإزالته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="360"/>
+        <location filename="../../annotator/gui/claim_links.py" line="363"/>
         <source>Remove %1 of «%2»</source>
         <translation>إزالة %1 من «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="402"/>
+        <location filename="../../annotator/gui/claim_links.py" line="405"/>
         <source>Pick the %1 of «%2»:</source>
         <translation>اختر %1 لـ «%2»:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="410"/>
+        <location filename="../../annotator/gui/claim_links.py" line="413"/>
         <source>«%1» (%2 of %3) — Tab or arrows move, Enter or a click sets;</source>
         <translation>«%1» (%2 من %3) — Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين؛</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="420"/>
+        <location filename="../../annotator/gui/claim_links.py" line="423"/>
         <source>Delete removes it; Esc cancels.</source>
         <translation>Delete يزيله؛ Esc يلغي.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="488"/>
+        <location filename="../../annotator/gui/claim_links.py" line="491"/>
         <source>Select a claim first: links start at claims.</source>
         <translation>اختر ادعاءً أولًا: الروابط تبدأ من الادعاءات.</translation>
     </message>
@@ -1547,8 +1547,8 @@ Delete it and its links? Ctrl+Z brings both back.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="317"/>
-        <source>The annotators agree on this claim&apos;s span but not on its attributes, claimer or cue: compare the versions below.</source>
-        <translation>يتفق المُعلِّمون على مقطع هذا الادعاء لا على سماته أو قائله أو لفظ الإسناد: قارن النسخ أدناه.</translation>
+        <source>The annotators&apos; claims here differ in their attributes, claimer or cue: compare the versions below.</source>
+        <translation>تختلف ادعاءات المُعلِّمين هنا في سماتها أو قائلها أو لفظ الإسناد: قارن النسخ أدناه.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="356"/>
@@ -1598,82 +1598,82 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="191"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="193"/>
         <source>No annotator number %1 here.</source>
         <translation>لا يوجد معلِّم رقمه %1 هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="208"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="210"/>
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="212"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="214"/>
         <source>Majority accepted for %1 rows; %2 left without a majority.</source>
         <translation>قُبل رأي الأغلبية في %1 صفًا؛ وبقي %2 بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="225"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="227"/>
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="229"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="231"/>
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="241"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="243"/>
         <source>Gold %1 «%2»</source>
         <translation>مرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="256"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="258"/>
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="262"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="264"/>
         <source>Remove gold %1 «%2»</source>
         <translation>حذف المرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="275"/>
         <source>Mark adjudicated</source>
         <translation>تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="274"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="276"/>
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="276"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="278"/>
         <source>Mark not adjudicated</source>
         <translation>إلغاء تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="277"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="279"/>
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="291"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="293"/>
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="299"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="301"/>
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="306"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="308"/>
         <source>Reject row «%1»</source>
         <translation>رفض الصف «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="309"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="311"/>
         <source>Accept %1 for «%2»</source>
         <translation>قبول %1 لـ«%2»</translation>
     </message>
@@ -1824,8 +1824,8 @@ Delete it and its links? Ctrl+Z brings both back.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/review/versions.py" line="154"/>
-        <source>Same span, different structure: compare stance, claimer and cue.</source>
-        <translation>المقطع نفسه والبنية مختلفة: قارن الموقف والقائل ولفظ الإسناد.</translation>
+        <source>The claims&apos; structure differs: compare stance, claimer and cue.</source>
+        <translation>بنية الادعاءات مختلفة: قارن الموقف والقائل ولفظ الإسناد.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/versions.py" line="192"/>
