@@ -57,6 +57,7 @@ def shortcut_rows(labels: list[Label]) -> list[tuple[str, str]]:
         ),
         ("Delete / Backspace", translate("Help", "Delete the selected span")),
         ("F2", translate("Help", 'Note and "unsure" flag of the selected span')),
+        ("Ctrl+Shift+N", translate("Help", 'Note and "unsure" flag of the open document')),
         ("Ctrl+Shift+O", translate("Help", "Show others' spans and gold")),
         ("Ctrl+Enter", translate("Help", "Mark done and go to the next document")),
         ("Ctrl+Shift+Enter", translate("Help", "Mark skipped and go to the next document")),

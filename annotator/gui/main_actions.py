@@ -16,9 +16,11 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from annotator.gui import i18n, window_dialogs
+from annotator.gui.clitics_dialog import choose_clitic_policy
 from annotator.gui.common import menu_text
 from annotator.gui.export_dialog import export_available
 from annotator.gui.i18n import fill, translate
+from annotator.gui.note_dialog import DOCUMENT_NOTE_KEY, edit_document_note
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -82,6 +84,9 @@ class MainActions(QObject):
         self.shortcuts_sheet = self._action(lambda: window_dialogs.show_shortcuts(w), ["?", "F1"])
         self.about = self._action(lambda: window_dialogs.show_about(w))
         self.review = self._action(w.open_review)
+        # Issue 15: the open document's note and flag; the project's clitic policy.
+        self.document_note = self._action(lambda: edit_document_note(w), [DOCUMENT_NOTE_KEY])
+        self.clitic_policy = self._action(lambda: choose_clitic_policy(w))
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
         self._build_menus(docks)
@@ -128,6 +133,8 @@ class MainActions(QObject):
         self.menu_edit.addAction(self.find_next)
         self.menu_edit.addAction(self.find_previous)
         self.menu_edit.addAction(self.find_corpus)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.document_note)
         self._edit_menu_slot = self.menu_edit.addSeparator()  # the exact-mode toggle goes here
 
         self.menu_view = bar.addMenu("")
@@ -156,6 +163,7 @@ class MainActions(QObject):
         self.menu_annotator.addAction(self.switch_annotator)
         self.menu_annotator.addSeparator()
         self.menu_annotator.addAction(self.manage_labels)
+        self.menu_annotator.addAction(self.clitic_policy)
 
         self.menu_review = bar.addMenu("")
         self.menu_review.addAction(self.review)
@@ -224,6 +232,8 @@ class MainActions(QObject):
             self.next,
             self.previous,
             self.goto,
+            self.document_note,
+            self.clitic_policy,
         ):
             action.setEnabled(not busy)
 
@@ -297,6 +307,11 @@ class MainActions(QObject):
         self.menu_annotator.setTitle(translate("MainWindow", "&Annotator"))
         self.switch_annotator.setText(translate("MainWindow", "&Switch annotator…"))
         self.manage_labels.setText(translate("MainWindow", "Manage &labels…"))
+        self.document_note.setText(translate("MainWindow", "Document &note…"))
+        self.document_note.setToolTip(
+            translate("MainWindow", "Your note and “unsure” flag on the open document")
+        )
+        self.clitic_policy.setText(translate("MainWindow", "&Clitic policy…"))
         self.menu_help.setTitle(translate("MainWindow", "&Help"))
         self.shortcuts_sheet.setText(translate("MainWindow", "&Keyboard shortcuts"))
         self.about.setText(translate("MainWindow", "&About Annotator"))

@@ -253,6 +253,59 @@ Delete it and its links? Ctrl+Z brings both back.</source>
     </message>
 </context>
 <context>
+    <name>CliticPolicyDialog</name>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="47"/>
+        <source>Clitic policy</source>
+        <translation>سياسة السوابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="50"/>
+        <source>Where do the proclitics و ف ب ك ل (and لل) go when a word is an entity?</source>
+        <translation>أين تذهب السوابق و ف ب ك ل (و لل) حين تكون الكلمة كيانًا؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="61"/>
+        <source>&amp;Inside entities (default)</source>
+        <translation>&amp;داخل الكيانات (الافتراضي)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="62"/>
+        <source>بالبوكمال stays one word and a span on it takes the ب, as ANERcorp and Wojood annotate.</source>
+        <translation>تبقى «بالبوكمال» كلمة واحدة ويأخذ المقطع عليها الباء، كما توسم ANERcorp ووجود.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="69"/>
+        <source>&amp;Outside entities</source>
+        <translation>&amp;خارج الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="70"/>
+        <source>A proclitic before ال is a word of its own: بالبوكمال is ب + البوكمال, selections snap to البوكمال, and exports and the config.cfg tokenizer split it the same way.</source>
+        <translation>السابقة قبل «ال» كلمة مستقلة: «بالبوكمال» هي ب + البوكمال، فيلتصق التحديد بـ«البوكمال»، ويقسمها التصدير ومُقطِّع config.cfg بالطريقة نفسها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="92"/>
+        <source>The %1 spans already made are kept as they are. Exports list those that no longer fall on tokens (report.json, misaligned) and treat them by their misaligned policy. Undo (Ctrl+Z) brings the old policy back.</source>
+        <translation>تبقى المقاطع الموجودة (%1) كما هي. يسرد التصدير ما لم يعد منها يقع على حدود الكلمات (report.json، misaligned) ويعاملها بحسب سياسة misaligned. التراجع (Ctrl+Z) يعيد السياسة السابقة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="127"/>
+        <source>Proclitics outside entities</source>
+        <translation>السوابق خارج الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="129"/>
+        <source>Proclitics inside entities</source>
+        <translation>السوابق داخل الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="134"/>
+        <source>Not changed: %1</source>
+        <translation>لم يتغير شيء: %1</translation>
+    </message>
+</context>
+<context>
     <name>CorpusFind</name>
     <message>
         <location filename="../../annotator/gui/corpus_find.py" line="287"/>
@@ -525,44 +578,54 @@ Delete it and its links? Ctrl+Z brings both back.</source>
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="41"/>
+        <location filename="../../annotator/gui/documents_model.py" line="45"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="42"/>
+        <location filename="../../annotator/gui/documents_model.py" line="46"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="43"/>
+        <location filename="../../annotator/gui/documents_model.py" line="47"/>
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="44"/>
+        <location filename="../../annotator/gui/documents_model.py" line="48"/>
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="304"/>
+        <location filename="../../annotator/gui/documents_model.py" line="203"/>
+        <source>Flagged unsure</source>
+        <translation>موسوم بعدم التأكد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/documents_model.py" line="338"/>
         <source>(untitled)</source>
         <translation>(بلا عنوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="331"/>
+        <location filename="../../annotator/gui/documents_model.py" line="365"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="333"/>
+        <location filename="../../annotator/gui/documents_model.py" line="367"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="335"/>
+        <location filename="../../annotator/gui/documents_model.py" line="369"/>
         <source>Words</source>
         <translation>الكلمات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/documents_model.py" line="377"/>
+        <source>Your note and “unsure” flag (Ctrl+Shift+N)</source>
+        <translation>ملاحظتك ووسم «غير متأكد» (Ctrl+Shift+N)</translation>
     </message>
 </context>
 <context>
@@ -667,66 +730,71 @@ Delete it and its links? Ctrl+Z brings both back.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/help.py" line="60"/>
+        <source>Note and &quot;unsure&quot; flag of the open document</source>
+        <translation>ملاحظة المستند المفتوح ووسم «غير متأكد» عليه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="61"/>
         <source>Show others&apos; spans and gold</source>
         <translation>إظهار مقاطع الآخرين والمعيار الذهبي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="61"/>
+        <location filename="../../annotator/gui/help.py" line="62"/>
         <source>Mark done and go to the next document</source>
         <translation>وضع علامة «منجز» والانتقال إلى المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="62"/>
+        <location filename="../../annotator/gui/help.py" line="63"/>
         <source>Mark skipped and go to the next document</source>
         <translation>وضع علامة «متخطّى» والانتقال إلى المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="63"/>
+        <location filename="../../annotator/gui/help.py" line="64"/>
         <source>Next / previous document</source>
         <translation>المستند التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="64"/>
+        <location filename="../../annotator/gui/help.py" line="65"/>
         <source>Go to document…</source>
         <translation>الانتقال إلى مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="65"/>
+        <location filename="../../annotator/gui/help.py" line="66"/>
         <source>Zoom in / out / reset</source>
         <translation>تكبير / تصغير / إعادة الحجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="66"/>
+        <location filename="../../annotator/gui/help.py" line="67"/>
         <source>Import / export</source>
         <translation>استيراد / تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="67"/>
+        <location filename="../../annotator/gui/help.py" line="68"/>
         <source>This list</source>
         <translation>هذه القائمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="84"/>
+        <location filename="../../annotator/gui/help.py" line="85"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="87"/>
+        <location filename="../../annotator/gui/help.py" line="88"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="87"/>
+        <location filename="../../annotator/gui/help.py" line="88"/>
         <source>Does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="129"/>
+        <location filename="../../annotator/gui/help.py" line="130"/>
         <source>Annotator: entities, places and claims in Arabic news, offline.</source>
         <translation>المُعلِّم: الكيانات والأماكن والادعاءات في الأخبار العربية، دون اتصال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="138"/>
+        <location filename="../../annotator/gui/help.py" line="139"/>
         <source>About Annotator</source>
         <translation>حول المُعلِّم</translation>
     </message>
@@ -883,202 +951,217 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="250"/>
+        <location filename="../../annotator/gui/main_actions.py" line="260"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="251"/>
+        <location filename="../../annotator/gui/main_actions.py" line="261"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="253"/>
+        <location filename="../../annotator/gui/main_actions.py" line="263"/>
         <source>Undo %1 (Ctrl+Z)</source>
         <translation>تراجع عن %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="255"/>
+        <location filename="../../annotator/gui/main_actions.py" line="265"/>
         <source>Nothing to undo</source>
         <translation>لا شيء للتراجع عنه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="258"/>
+        <location filename="../../annotator/gui/main_actions.py" line="268"/>
         <source>Redo %1 (Ctrl+Shift+Z)</source>
         <translation>إعادة %1 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="260"/>
+        <location filename="../../annotator/gui/main_actions.py" line="270"/>
         <source>Nothing to redo</source>
         <translation>لا شيء لإعادته</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="264"/>
+        <location filename="../../annotator/gui/main_actions.py" line="274"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="265"/>
+        <location filename="../../annotator/gui/main_actions.py" line="275"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="266"/>
+        <location filename="../../annotator/gui/main_actions.py" line="276"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="267"/>
+        <location filename="../../annotator/gui/main_actions.py" line="277"/>
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="268"/>
+        <location filename="../../annotator/gui/main_actions.py" line="278"/>
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="269"/>
+        <location filename="../../annotator/gui/main_actions.py" line="279"/>
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="271"/>
+        <location filename="../../annotator/gui/main_actions.py" line="281"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="272"/>
+        <location filename="../../annotator/gui/main_actions.py" line="282"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="273"/>
+        <location filename="../../annotator/gui/main_actions.py" line="283"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="274"/>
+        <location filename="../../annotator/gui/main_actions.py" line="284"/>
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="275"/>
+        <location filename="../../annotator/gui/main_actions.py" line="285"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="276"/>
+        <location filename="../../annotator/gui/main_actions.py" line="286"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="277"/>
+        <location filename="../../annotator/gui/main_actions.py" line="287"/>
         <source>Find in &amp;all documents…</source>
         <translation>البحث في &amp;كل المستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="278"/>
+        <location filename="../../annotator/gui/main_actions.py" line="288"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="279"/>
+        <location filename="../../annotator/gui/main_actions.py" line="289"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="280"/>
+        <location filename="../../annotator/gui/main_actions.py" line="290"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="281"/>
+        <location filename="../../annotator/gui/main_actions.py" line="291"/>
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="282"/>
+        <location filename="../../annotator/gui/main_actions.py" line="292"/>
         <source>Show &amp;others&apos; spans and gold</source>
         <translation>إظهار مقاطع ال&amp;آخرين والمرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="284"/>
+        <location filename="../../annotator/gui/main_actions.py" line="294"/>
         <source>Other annotators&apos; spans and gold, read-only, as dashed lines beside your own</source>
         <translation>مقاطع المُعلِّمين الآخرين والمرجع المعتمد، للقراءة فقط، بخطوط متقطعة بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="289"/>
+        <location filename="../../annotator/gui/main_actions.py" line="299"/>
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="290"/>
+        <location filename="../../annotator/gui/main_actions.py" line="300"/>
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="291"/>
+        <location filename="../../annotator/gui/main_actions.py" line="301"/>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="292"/>
+        <location filename="../../annotator/gui/main_actions.py" line="302"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="293"/>
+        <location filename="../../annotator/gui/main_actions.py" line="303"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="294"/>
+        <location filename="../../annotator/gui/main_actions.py" line="304"/>
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="295"/>
+        <location filename="../../annotator/gui/main_actions.py" line="305"/>
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="296"/>
+        <location filename="../../annotator/gui/main_actions.py" line="306"/>
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="297"/>
+        <location filename="../../annotator/gui/main_actions.py" line="307"/>
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="298"/>
+        <location filename="../../annotator/gui/main_actions.py" line="308"/>
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="299"/>
+        <location filename="../../annotator/gui/main_actions.py" line="309"/>
         <source>Manage &amp;labels…</source>
         <translation>إدارة ال&amp;تسميات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="300"/>
+        <location filename="../../annotator/gui/main_actions.py" line="310"/>
+        <source>Document &amp;note…</source>
+        <translation>&amp;ملاحظة المستند…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="312"/>
+        <source>Your note and “unsure” flag on the open document</source>
+        <translation>ملاحظتك ووسم «غير متأكد» على المستند المفتوح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="314"/>
+        <source>&amp;Clitic policy…</source>
+        <translation>سياسة ال&amp;سوابق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="315"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="301"/>
+        <location filename="../../annotator/gui/main_actions.py" line="316"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="302"/>
+        <location filename="../../annotator/gui/main_actions.py" line="317"/>
         <source>&amp;About Annotator</source>
         <translation>&amp;حول المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="197"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="223"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
@@ -1103,37 +1186,37 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="198"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="224"/>
         <source>Search titles</source>
         <translation>بحث في العناوين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="209"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="235"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="210"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="236"/>
         <source>Not done</source>
         <translation>غير منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="211"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="237"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="212"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="238"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="213"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="239"/>
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="214"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="240"/>
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
@@ -1183,23 +1266,23 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="241"/>
+        <location filename="../../annotator/gui/main_actions.py" line="251"/>
         <source>&amp;Undo %1</source>
         <extracomment>Toggles &quot;Exact characters&quot; (Alt-drag does it for one selection, but window managers such as openbox take Alt-drag to move the window).</extracomment>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="243"/>
+        <location filename="../../annotator/gui/main_actions.py" line="253"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="246"/>
+        <location filename="../../annotator/gui/main_actions.py" line="256"/>
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="248"/>
+        <location filename="../../annotator/gui/main_actions.py" line="258"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -1239,7 +1322,7 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="316"/>
+        <location filename="../../annotator/gui/main_actions.py" line="331"/>
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1259,17 +1342,17 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="303"/>
+        <location filename="../../annotator/gui/main_actions.py" line="318"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="304"/>
+        <location filename="../../annotator/gui/main_actions.py" line="319"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="305"/>
+        <location filename="../../annotator/gui/main_actions.py" line="320"/>
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
@@ -1297,19 +1380,54 @@ Delete it and its links? Ctrl+Z brings both back.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../annotator/gui/note_dialog.py" line="51"/>
+        <location filename="../../annotator/gui/note_dialog.py" line="72"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/note_dialog.py" line="58"/>
+        <location filename="../../annotator/gui/note_dialog.py" line="79"/>
         <source>A remark for the reviewer</source>
         <translation>ملاحظة للمراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/note_dialog.py" line="61"/>
+        <location filename="../../annotator/gui/note_dialog.py" line="82"/>
         <source>&amp;Unsure</source>
         <translation>غير &amp;متأكد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="110"/>
+        <source>Open a document (and say who you are) to give it a note.</source>
+        <translation>افتح مستندًا (وحدّد اسمك) لتكتب عليه ملاحظة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="117"/>
+        <source>Document %1</source>
+        <translation>المستند %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="120"/>
+        <source>Document note of %1</source>
+        <translation>ملاحظة %1 على المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="129"/>
+        <source>Not saved: %1</source>
+        <translation>لم يُحفظ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="134"/>
+        <source>Clear document note</source>
+        <translation>مسح ملاحظة المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="136"/>
+        <source>Flag document unsure</source>
+        <translation>وسم المستند بعدم التأكد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="137"/>
+        <source>Set document note</source>
+        <translation>كتابة ملاحظة المستند</translation>
     </message>
 </context>
 <context>
@@ -1526,7 +1644,7 @@ Delete it and its links? Ctrl+Z brings both back.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="78"/>
-        <location filename="../../annotator/gui/review/document_panel.py" line="245"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="251"/>
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
@@ -1598,82 +1716,82 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="193"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="202"/>
         <source>No annotator number %1 here.</source>
         <translation>لا يوجد معلِّم رقمه %1 هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="210"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="219"/>
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="214"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="223"/>
         <source>Majority accepted for %1 rows; %2 left without a majority.</source>
         <translation>قُبل رأي الأغلبية في %1 صفًا؛ وبقي %2 بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="227"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="236"/>
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="231"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="240"/>
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="243"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="252"/>
         <source>Gold %1 «%2»</source>
         <translation>مرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="258"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="267"/>
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="264"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273"/>
         <source>Remove gold %1 «%2»</source>
         <translation>حذف المرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="275"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="284"/>
         <source>Mark adjudicated</source>
         <translation>تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="276"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="285"/>
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="278"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="287"/>
         <source>Mark not adjudicated</source>
         <translation>إلغاء تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="279"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="288"/>
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="293"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="302"/>
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="301"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="310"/>
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="308"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="317"/>
         <source>Reject row «%1»</source>
         <translation>رفض الصف «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="311"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="320"/>
         <source>Accept %1 for «%2»</source>
         <translation>قبول %1 لـ«%2»</translation>
     </message>
@@ -1768,32 +1886,32 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>F1 المطابق لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="125"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="131"/>
         <source>nobody finished it</source>
         <translation>لم يُنجزه أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="239"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="245"/>
         <source>Choose a document.</source>
         <translation>اختر مستندًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="243"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="249"/>
         <source>Accept majority (whole document)</source>
         <translation>قبول الأغلبية (المستند كله)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="247"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="253"/>
         <source>Disputed rows only</source>
         <translation>الصفوف المختلف عليها فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="264"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="270"/>
         <source>Gold — select text and press a label key; Delete removes the clicked gold span. Keys: </source>
         <translation>المرجع — حدّد نصًا واضغط مفتاح تسمية؛ Delete يحذف المقطع المرجعي المنقور. المفاتيح: </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="281"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="287"/>
         <source>1…N: accept that annotator&apos;s version · 0 or Delete: reject the row</source>
         <translation>1…N: قبول نسخة ذلك المعلِّم · 0 أو Delete: رفض الصف</translation>
     </message>

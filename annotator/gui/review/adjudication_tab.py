@@ -163,7 +163,16 @@ class AdjudicationTab(QWidget):
         self._doc_id = document.id
         gold = self.project.gold.for_document(document.id)
         structures = Structures.read(self.project, rows, gold)
-        self.panel.show_document(document, names, rows, gold, structures)
+        source = self.project.documents.source_tokens(document.id)
+        self.panel.show_document(
+            document,
+            names,
+            rows,
+            gold,
+            structures,
+            tokens=source.tokens if source is not None else None,
+            clitics=self.project.clitics,
+        )
         self.gold_links.reload(document.id)
         self._sync_adjudicated()
         self.docs_view.show_current(document.id)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.adjudication import Row
 from annotator.core.model import Document, Label, LabelKind, Span
+from annotator.core.tokenizer import DEFAULT_CLITICS
 from annotator.gui.common import is_plain_key
 from annotator.gui.fonts import arabic_font
 from annotator.gui.i18n import translate
@@ -115,10 +116,15 @@ class DocumentPanel(QWidget):
         rows: Sequence[Row],
         gold: Sequence[Span],
         structures: Structures | None = None,
+        *,
+        tokens: Sequence[tuple[int, int]] | None = None,
+        clitics: str = DEFAULT_CLITICS,
     ) -> None:
-        """Show a document; ``structures``: its claims' attributes and links, read by the tab."""
+        """Show a document; ``structures``: its claims' attributes and links, read by the
+        tab; ``tokens``, ``clitics``: what the gold view snaps to
+        (:meth:`GoldView.set_document`)."""
         self._names = list(names)
-        self.gold_view.set_document(document.text, gold)
+        self.gold_view.set_document(document.text, gold, tokens=tokens, clitics=clitics)
         self.rows_model.set_document(document.text, names, rows, gold, self._layers, structures)
         self.rows_view.resizeColumnsToContents()
         self.rows_view.horizontalHeader().setStretchLastSection(True)
