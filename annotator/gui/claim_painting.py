@@ -42,6 +42,17 @@ class LinkSource(Protocol):
     def links_to(self, child_id: str) -> list[Link]: ...
 
 
+def _visible_range(view: ArticleView, rect: QRect) -> tuple[int, int]:
+    """Code points that may show in ``rect``: from the start of the first line's
+    paragraph to the end of the last's (right to left or not, the corners say)."""
+    corners = (rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight())
+    offsets = [view.offset_at(point) for point in corners]
+    text = view.stored_text()
+    lo = text.rfind("\n", 0, min(offsets)) + 1
+    hi = text.find("\n", max(offsets))
+    return lo, len(text) if hi == -1 else hi
+
+
 class ClaimPainting:
     """Paints the claim links of one view, as its :class:`LinkSource` knows them."""
 
@@ -62,8 +73,10 @@ class ClaimPainting:
             if picking is not None:
                 color = self._color(picking.head)
                 current = picking.highlighted()
+                lo, hi = _visible_range(view, rect)
                 for span in picking.candidates:
-                    if span is not current:
+                    # Only what is in view: a long article has a thousand candidates.
+                    if span is not current and span.start <= hi and span.end >= lo:
                         self._frame(painter, view, span, color, 1.2, Qt.PenStyle.DashLine)
                 if current is not None:
                     self._frame(painter, view, current, color, 3.0, Qt.PenStyle.SolidLine)
