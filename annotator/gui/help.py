@@ -39,6 +39,14 @@ def shortcut_rows(labels: list[Label]) -> list[tuple[str, str]]:
                 "Help", "Close the find bar (the match stays selected) / clear the selection"
             ),
         ),
+        (
+            "Ctrl+Shift+F",
+            translate("Help", "Find in all documents (tashkeel and hamza forms ignored)"),
+        ),
+        (
+            translate("Help", "Enter / double click on a match"),
+            translate("Help", "Open its document with the match selected (a label key labels it)"),
+        ),
         ("Ctrl+Z", translate("Help", "Undo (another document's edit is shown first)")),
         ("Ctrl+Shift+Z / Ctrl+Y", translate("Help", "Redo")),
         ("Ctrl+Shift+X", translate("Help", "Exact characters on or off (no snapping to words)")),

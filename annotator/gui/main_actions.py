@@ -53,6 +53,7 @@ class MainActions(QObject):
         self.find = self._action(w.show_find_bar, [key.Find])
         self.find_next = self._action(lambda: w.find_bar.find_next(forward=True), ["F3"])
         self.find_previous = self._action(lambda: w.find_bar.find_next(forward=False), ["Shift+F3"])
+        self.find_corpus = self._action(w.docks.show_corpus_find, ["Ctrl+Shift+F"])
         self.zoom_in = self._action(lambda: w.zoom(1), ["Ctrl+=", "Ctrl++"])
         self.zoom_out = self._action(lambda: w.zoom(-1), ["Ctrl+-"])
         self.zoom_reset = self._action(w.reset_zoom, ["Ctrl+0"])
@@ -131,6 +132,7 @@ class MainActions(QObject):
         self.menu_edit.addAction(self.find)
         self.menu_edit.addAction(self.find_next)
         self.menu_edit.addAction(self.find_previous)
+        self.menu_edit.addAction(self.find_corpus)
         self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.document_note)
         self._edit_menu_slot = self.menu_edit.addSeparator()  # the exact-mode toggle goes here
@@ -282,6 +284,7 @@ class MainActions(QObject):
         self.find.setText(translate("MainWindow", "&Find in article…"))
         self.find_next.setText(translate("MainWindow", "Find &next"))
         self.find_previous.setText(translate("MainWindow", "Find pre&vious"))
+        self.find_corpus.setText(translate("MainWindow", "Find in &all documents…"))
         self.menu_view.setTitle(translate("MainWindow", "&View"))
         self.zoom_in.setText(translate("MainWindow", "Zoom &in"))
         self.zoom_out.setText(translate("MainWindow", "Zoom &out"))

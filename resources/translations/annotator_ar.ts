@@ -306,6 +306,49 @@ Delete it and its links? Ctrl+Z brings both back.</source>
     </message>
 </context>
 <context>
+    <name>CorpusFind</name>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="287"/>
+        <source>One or two letters: press Enter to search every document.</source>
+        <translation>حرف أو حرفان: اضغط Enter للبحث في كل المستندات.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="294"/>
+        <source>Searching for %1…</source>
+        <translation>جارٍ البحث عن %1…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="386"/>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="396"/>
+        <source>Not found: %1</source>
+        <translation>غير موجود: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="399"/>
+        <source>The first %1 matches (documents: %2); there are more: make the search longer.</source>
+        <translation>أول %1 مطابقة (المستندات: %2)؛ وهناك المزيد: أطِل نص البحث.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="408"/>
+        <source>Matches: %1 · documents: %2</source>
+        <translation>المطابقات: %1 · المستندات: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="460"/>
+        <source>Text in every document (tashkeel and hamza forms ignored)</source>
+        <translation>نص في كل المستندات (بتجاهل التشكيل وأشكال الهمزة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="463"/>
+        <source>Searches as you type from three letters; Enter searches now, then opens the chosen match</source>
+        <translation>يبحث أثناء الكتابة ابتداءً من ثلاثة أحرف؛ Enter يبحث فورًا، ثم يفتح المطابقة المختارة</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../annotator/gui/dialogs.py" line="55"/>
@@ -555,32 +598,32 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="207"/>
+        <location filename="../../annotator/gui/documents_model.py" line="203"/>
         <source>Flagged unsure</source>
         <translation>موسوم بعدم التأكد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="342"/>
+        <location filename="../../annotator/gui/documents_model.py" line="338"/>
         <source>(untitled)</source>
         <translation>(بلا عنوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="369"/>
+        <location filename="../../annotator/gui/documents_model.py" line="365"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="371"/>
+        <location filename="../../annotator/gui/documents_model.py" line="367"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="373"/>
+        <location filename="../../annotator/gui/documents_model.py" line="369"/>
         <source>Words</source>
         <translation>الكلمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="381"/>
+        <location filename="../../annotator/gui/documents_model.py" line="377"/>
         <source>Your note and “unsure” flag (Ctrl+Shift+N)</source>
         <translation>ملاحظتك ووسم «غير متأكد» (Ctrl+Shift+N)</translation>
     </message>
@@ -631,112 +674,127 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>إغلاق شريط البحث (يبقى التطابق محدداً) / إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="42"/>
+        <location filename="../../annotator/gui/help.py" line="44"/>
+        <source>Find in all documents (tashkeel and hamza forms ignored)</source>
+        <translation>البحث في كل المستندات (بتجاهل التشكيل وأشكال الهمزة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="47"/>
+        <source>Enter / double click on a match</source>
+        <translation>Enter / نقر مزدوج على مطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="48"/>
+        <source>Open its document with the match selected (a label key labels it)</source>
+        <translation>فتح مستندها والمطابقة محددة (مفتاح التسمية يسمّيها)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="50"/>
         <source>Undo (another document&apos;s edit is shown first)</source>
         <translation>تراجع (يُعرض أولاً تعديل المستند الآخر)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="43"/>
+        <location filename="../../annotator/gui/help.py" line="51"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="44"/>
+        <location filename="../../annotator/gui/help.py" line="52"/>
         <source>Exact characters on or off (no snapping to words)</source>
         <translation>تشغيل الأحرف الدقيقة أو إيقافها (دون المحاذاة إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="45"/>
+        <location filename="../../annotator/gui/help.py" line="53"/>
         <source>Exact characters for one selection</source>
         <translation>أحرف دقيقة لتحديد واحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="47"/>
+        <location filename="../../annotator/gui/help.py" line="55"/>
         <source>Double click / triple click</source>
         <translation>نقر مزدوج / نقر ثلاثي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="48"/>
+        <location filename="../../annotator/gui/help.py" line="56"/>
         <source>Select a word / a sentence</source>
         <translation>تحديد كلمة / جملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="50"/>
+        <location filename="../../annotator/gui/help.py" line="58"/>
         <source>Delete the selected span</source>
         <translation>حذف المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="51"/>
+        <location filename="../../annotator/gui/help.py" line="59"/>
         <source>Note and &quot;unsure&quot; flag of the selected span</source>
         <translation>ملاحظة المقطع المحدد وعلامة «غير متأكد»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="52"/>
+        <location filename="../../annotator/gui/help.py" line="60"/>
         <source>Note and &quot;unsure&quot; flag of the open document</source>
         <translation>ملاحظة المستند المفتوح ووسم «غير متأكد» عليه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="53"/>
+        <location filename="../../annotator/gui/help.py" line="61"/>
         <source>Show others&apos; spans and gold</source>
         <translation>إظهار مقاطع الآخرين والمعيار الذهبي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="54"/>
+        <location filename="../../annotator/gui/help.py" line="62"/>
         <source>Mark done and go to the next document</source>
         <translation>وضع علامة «منجز» والانتقال إلى المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="55"/>
+        <location filename="../../annotator/gui/help.py" line="63"/>
         <source>Mark skipped and go to the next document</source>
         <translation>وضع علامة «متخطّى» والانتقال إلى المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="56"/>
+        <location filename="../../annotator/gui/help.py" line="64"/>
         <source>Next / previous document</source>
         <translation>المستند التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="57"/>
+        <location filename="../../annotator/gui/help.py" line="65"/>
         <source>Go to document…</source>
         <translation>الانتقال إلى مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="58"/>
+        <location filename="../../annotator/gui/help.py" line="66"/>
         <source>Zoom in / out / reset</source>
         <translation>تكبير / تصغير / إعادة الحجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="59"/>
+        <location filename="../../annotator/gui/help.py" line="67"/>
         <source>Import / export</source>
         <translation>استيراد / تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="60"/>
+        <location filename="../../annotator/gui/help.py" line="68"/>
         <source>This list</source>
         <translation>هذه القائمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="77"/>
+        <location filename="../../annotator/gui/help.py" line="85"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="80"/>
+        <location filename="../../annotator/gui/help.py" line="88"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="80"/>
+        <location filename="../../annotator/gui/help.py" line="88"/>
         <source>Does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="122"/>
+        <location filename="../../annotator/gui/help.py" line="130"/>
         <source>Annotator: entities, places and claims in Arabic news, offline.</source>
         <translation>المُعلِّم: الكيانات والأماكن والادعاءات في الأخبار العربية، دون اتصال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="131"/>
+        <location filename="../../annotator/gui/help.py" line="139"/>
         <source>About Annotator</source>
         <translation>حول المُعلِّم</translation>
     </message>
@@ -893,207 +951,212 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="258"/>
+        <location filename="../../annotator/gui/main_actions.py" line="260"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="259"/>
+        <location filename="../../annotator/gui/main_actions.py" line="261"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="261"/>
+        <location filename="../../annotator/gui/main_actions.py" line="263"/>
         <source>Undo %1 (Ctrl+Z)</source>
         <translation>تراجع عن %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="263"/>
+        <location filename="../../annotator/gui/main_actions.py" line="265"/>
         <source>Nothing to undo</source>
         <translation>لا شيء للتراجع عنه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="266"/>
+        <location filename="../../annotator/gui/main_actions.py" line="268"/>
         <source>Redo %1 (Ctrl+Shift+Z)</source>
         <translation>إعادة %1 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="268"/>
+        <location filename="../../annotator/gui/main_actions.py" line="270"/>
         <source>Nothing to redo</source>
         <translation>لا شيء لإعادته</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="272"/>
+        <location filename="../../annotator/gui/main_actions.py" line="274"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="273"/>
+        <location filename="../../annotator/gui/main_actions.py" line="275"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="274"/>
+        <location filename="../../annotator/gui/main_actions.py" line="276"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="275"/>
+        <location filename="../../annotator/gui/main_actions.py" line="277"/>
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="276"/>
+        <location filename="../../annotator/gui/main_actions.py" line="278"/>
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="277"/>
+        <location filename="../../annotator/gui/main_actions.py" line="279"/>
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="279"/>
+        <location filename="../../annotator/gui/main_actions.py" line="281"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="280"/>
+        <location filename="../../annotator/gui/main_actions.py" line="282"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="281"/>
+        <location filename="../../annotator/gui/main_actions.py" line="283"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="282"/>
+        <location filename="../../annotator/gui/main_actions.py" line="284"/>
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="283"/>
+        <location filename="../../annotator/gui/main_actions.py" line="285"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="284"/>
+        <location filename="../../annotator/gui/main_actions.py" line="286"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="285"/>
+        <location filename="../../annotator/gui/main_actions.py" line="287"/>
+        <source>Find in &amp;all documents…</source>
+        <translation>البحث في &amp;كل المستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="288"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="286"/>
+        <location filename="../../annotator/gui/main_actions.py" line="289"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="287"/>
+        <location filename="../../annotator/gui/main_actions.py" line="290"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="288"/>
+        <location filename="../../annotator/gui/main_actions.py" line="291"/>
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="289"/>
+        <location filename="../../annotator/gui/main_actions.py" line="292"/>
         <source>Show &amp;others&apos; spans and gold</source>
         <translation>إظهار مقاطع ال&amp;آخرين والمرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="291"/>
+        <location filename="../../annotator/gui/main_actions.py" line="294"/>
         <source>Other annotators&apos; spans and gold, read-only, as dashed lines beside your own</source>
         <translation>مقاطع المُعلِّمين الآخرين والمرجع المعتمد، للقراءة فقط، بخطوط متقطعة بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="296"/>
+        <location filename="../../annotator/gui/main_actions.py" line="299"/>
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="297"/>
+        <location filename="../../annotator/gui/main_actions.py" line="300"/>
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="298"/>
+        <location filename="../../annotator/gui/main_actions.py" line="301"/>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="299"/>
+        <location filename="../../annotator/gui/main_actions.py" line="302"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="300"/>
+        <location filename="../../annotator/gui/main_actions.py" line="303"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="301"/>
+        <location filename="../../annotator/gui/main_actions.py" line="304"/>
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="302"/>
+        <location filename="../../annotator/gui/main_actions.py" line="305"/>
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="303"/>
+        <location filename="../../annotator/gui/main_actions.py" line="306"/>
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="304"/>
+        <location filename="../../annotator/gui/main_actions.py" line="307"/>
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="305"/>
+        <location filename="../../annotator/gui/main_actions.py" line="308"/>
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="306"/>
+        <location filename="../../annotator/gui/main_actions.py" line="309"/>
         <source>Manage &amp;labels…</source>
         <translation>إدارة ال&amp;تسميات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="307"/>
+        <location filename="../../annotator/gui/main_actions.py" line="310"/>
         <source>Document &amp;note…</source>
         <translation>&amp;ملاحظة المستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="309"/>
+        <location filename="../../annotator/gui/main_actions.py" line="312"/>
         <source>Your note and “unsure” flag on the open document</source>
         <translation>ملاحظتك ووسم «غير متأكد» على المستند المفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="311"/>
+        <location filename="../../annotator/gui/main_actions.py" line="314"/>
         <source>&amp;Clitic policy…</source>
         <translation>سياسة ال&amp;سوابق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="312"/>
+        <location filename="../../annotator/gui/main_actions.py" line="315"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="313"/>
+        <location filename="../../annotator/gui/main_actions.py" line="316"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="314"/>
+        <location filename="../../annotator/gui/main_actions.py" line="317"/>
         <source>&amp;About Annotator</source>
         <translation>&amp;حول المُعلِّم</translation>
     </message>
@@ -1103,19 +1166,24 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docks.py" line="105"/>
+        <location filename="../../annotator/gui/window_docks.py" line="131"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docks.py" line="106"/>
+        <location filename="../../annotator/gui/window_docks.py" line="132"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docks.py" line="107"/>
+        <location filename="../../annotator/gui/window_docks.py" line="133"/>
         <source>Guidelines</source>
         <translation>الإرشادات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/window_docks.py" line="135"/>
+        <source>Find in all documents</source>
+        <translation>البحث في كل المستندات</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/documents_dock.py" line="224"/>
@@ -1198,23 +1266,23 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="249"/>
+        <location filename="../../annotator/gui/main_actions.py" line="251"/>
         <source>&amp;Undo %1</source>
         <extracomment>Toggles &quot;Exact characters&quot; (Alt-drag does it for one selection, but window managers such as openbox take Alt-drag to move the window).</extracomment>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="251"/>
+        <location filename="../../annotator/gui/main_actions.py" line="253"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="254"/>
+        <location filename="../../annotator/gui/main_actions.py" line="256"/>
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="256"/>
+        <location filename="../../annotator/gui/main_actions.py" line="258"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -1254,7 +1322,7 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="328"/>
+        <location filename="../../annotator/gui/main_actions.py" line="331"/>
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1274,17 +1342,17 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="315"/>
+        <location filename="../../annotator/gui/main_actions.py" line="318"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="316"/>
+        <location filename="../../annotator/gui/main_actions.py" line="319"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="317"/>
+        <location filename="../../annotator/gui/main_actions.py" line="320"/>
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
