@@ -170,7 +170,7 @@ def test_jsonl_meta_round_trip_byte_identical(project: Project, doc: DocId, tmp_
     assert "annotator_note" not in by_text[OTHER]["meta"]
     with Project.create(tmp_path / "copy.sqlite") as copy:
         result = import_paths(copy, [out / "train.jsonl"], options=ImportOptions(fmt="jsonl"))
-        assert result.ok
+        assert result.ok and result.to_json()["document_notes"] == 1
         (read,) = copy.document_notes.all()
         assert (read.annotator, read.note, read.flag) == ("sara", note, True)
         # The note is the annotator's, not part of the document's own meta.
