@@ -1362,17 +1362,17 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_dialogs.py" line="44"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="45"/>
         <source>Shown first: press Undo again to undo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «تراجع» مرة أخرى للتراجع عن ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_dialogs.py" line="46"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="47"/>
         <source>Shown first: press Redo again to redo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «إعادة» مرة أخرى لإعادة ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_dialogs.py" line="64"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="77"/>
         <source>Showing the spans of %1 (dashed, read-only); View → Show others&apos; spans hides them.</source>
         <translation>تُعرض مقاطع %1 (متقطعة، للقراءة فقط)؛ يخفيها «عرض ← إظهار مقاطع الآخرين».</translation>
     </message>
@@ -1582,8 +1582,8 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>مقاطع فائتة / زائدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/claim_structure_model.py" line="35"/>
         <location filename="../../annotator/gui/review/models.py" line="337"/>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="35"/>
         <source>Measure</source>
         <translation>المقياس</translation>
     </message>
@@ -1643,8 +1643,8 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="78"/>
         <location filename="../../annotator/gui/review/document_panel.py" line="251"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="78"/>
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
@@ -1679,8 +1679,8 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="360"/>
         <location filename="../../annotator/gui/review/versions.py" line="150"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="360"/>
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
@@ -1971,8 +1971,8 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/claim_structure_model.py" line="39"/>
         <location filename="../../annotator/gui/review/window.py" line="78"/>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="39"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
