@@ -1377,17 +1377,17 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_dialogs.py" line="44"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="45"/>
         <source>Shown first: press Undo again to undo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «تراجع» مرة أخرى للتراجع عن ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_dialogs.py" line="46"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="47"/>
         <source>Shown first: press Redo again to redo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «إعادة» مرة أخرى لإعادة ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_dialogs.py" line="64"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="77"/>
         <source>Showing the spans of %1 (dashed, read-only); View → Show others&apos; spans hides them.</source>
         <translation>تُعرض مقاطع %1 (متقطعة، للقراءة فقط)؛ يخفيها «عرض ← إظهار مقاطع الآخرين».</translation>
     </message>
