@@ -827,77 +827,92 @@ Delete it and its links? Ctrl+Z brings both back.</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="48"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="51"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="56"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="59"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="70"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="72"/>
+        <source>Attributes of this label&apos;s spans, separated by &apos;;&apos;: a choice (key: a | b | c), yes/no (key: yes/no) or a short text (key: text, or key: text 40).</source>
+        <translation>سمات مقاطع هذا الوسم، تفصل بينها «;»: اختيار (key: a | b | c)، أو نعم/لا (key: yes/no)، أو نص قصير (key: text، أو key: text 40).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="85"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="71"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="86"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="72"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="87"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="73"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="88"/>
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="74"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="89"/>
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="75"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="90"/>
         <source>Description (Arabic)</source>
         <translation>الوصف (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="76"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="91"/>
+        <source>Attributes</source>
+        <translation>السمات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="92"/>
         <source>Apply to the chosen label</source>
         <translation>تطبيق على التسمية المختارة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="77"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="93"/>
         <source>Add as a new label</source>
         <translation>إضافة تسمية جديدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="78"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="94"/>
         <source>Move up</source>
         <translation>نقل لأعلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="79"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="95"/>
         <source>Move down</source>
         <translation>نقل لأسفل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="186"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="210"/>
         <source>Edit label %1</source>
         <translation>تحرير التسمية %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="203"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="233"/>
         <source>Add label %1</source>
         <translation>إضافة التسمية %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labels_dialog.py" line="213"/>
+        <location filename="../../annotator/gui/labels_dialog.py" line="240"/>
+        <source>the label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labels_dialog.py" line="248"/>
         <source>Move label %1</source>
         <translation>نقل التسمية %1</translation>
     </message>

@@ -416,3 +416,31 @@ def test_a_teams_text_attribute_is_set_in_the_dialog_and_shown_as_plain_text(
     offset = start + 5
     tooltip = editor.text_view().spans_tooltip(offset, {"CLAIM": editor.label("CLAIM")})
     assert "&lt;b&gt;" in tooltip and "<b>مصادر" not in tooltip
+
+
+def test_attributes_are_defined_in_the_label_manager_and_undone(
+    qtbot, main_window, window_path
+) -> None:
+    from annotator.gui.labels_dialog import LabelsDialog
+
+    def claim_attributes() -> list[tuple[str, str, tuple[str, ...]]]:
+        with Project.open(window_path, readonly=True) as p:
+            return [(a.key, a.type, a.values) for a in p.labels.get("CLAIM").attributes]
+
+    before = claim_attributes()
+    dialog = LabelsDialog(main_window.session, main_window)
+    qtbot.addWidget(dialog)
+    dialog.choose("CLAIM")
+    line = dialog.attributes.text()
+    assert line == "stance: asserts | denies | doubts | reports; check_worthy: yes/no"
+    dialog.attributes.setText("stance: a | a")
+    dialog.apply_button.click()
+    assert "E12" in dialog.message.text() and claim_attributes() == before  # refused
+    dialog.attributes.setText(line + "; verdict: true | false")
+    dialog.apply_button.click()
+    assert claim_attributes() == [*before, ("verdict", "choice", ("true", "false"))]
+    # The editor's keys and the shortcuts sheet follow at once.
+    editor = main_window.editor
+    assert [a.key for a in editor.label("CLAIM").attributes][-1] == "verdict"
+    main_window.undo()
+    assert claim_attributes() == before
