@@ -252,6 +252,8 @@ def import_paths(
     )
     pending: list[_PreparedFile] = []
     pending_docs = 0
+    # Labels the files of this batch add (stored with it): known to the next files.
+    planned: dict[str, Label] = {}
     project_kinds: dict[str, LabelKind] | None = None
     for index, path in enumerate(files):
         if cancel is not None and cancel.is_set():
@@ -259,14 +261,15 @@ def import_paths(
             break
         if project_kinds is None:  # again after each batch stored: it may add labels
             project_kinds = {label.name: label.kind for label in project.labels.list()}
-        prepared = _prepare_file(project, path, options, read_options, pending, project_kinds)
+        prepared = _prepare_file(project, path, options, read_options, planned, project_kinds)
         report.files.append(prepared.report)
         if prepared.report.error is None:
             pending.append(prepared)
             pending_docs += len(prepared.docs)
+            planned.update({label.name: label for label in prepared.new_labels})
         if pending_docs >= batch_documents:
             _store(project, pending, report)
-            pending, pending_docs = [], 0
+            pending, pending_docs, planned = [], 0, {}
             project_kinds = None
         if progress is not None:
             progress(index + 1, len(files), str(path))
@@ -279,7 +282,7 @@ def _prepare_file(
     path: Path,
     options: ImportOptions,
     read_options: ReadOptions,
-    pending: Sequence[_PreparedFile],
+    planned: dict[str, Label],
     project_kinds: dict[str, LabelKind],
 ) -> _PreparedFile:
     file_report = FileReport(str(path))
@@ -290,7 +293,6 @@ def _prepare_file(
         if not raw_docs:
             raise MalformedInput("no documents found in this file.", path=str(path))
         # Labels of earlier files of this batch count as known: they are stored with it.
-        planned = {label.name: label for f in pending for label in f.new_labels}
         new_labels = _labels_needed(project, raw_docs, path, options, planned)
         kinds = project_kinds
         if planned or new_labels:

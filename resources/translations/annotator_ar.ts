@@ -1617,8 +1617,8 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="78"/>
         <location filename="../../annotator/gui/review/document_panel.py" line="251"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="78"/>
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
@@ -1653,8 +1653,8 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="360"/>
         <location filename="../../annotator/gui/review/versions.py" line="150"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="360"/>
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>

@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.export.align import AlignedDocument
-from annotator.core.export.context import ExportContext
+from annotator.core.export.context import ExportContext, Rendered
 from annotator.core.export.links import ExportLink, exported_links, links_left_out_warning
 from annotator.core.export.select import SelectedDocument
 from annotator.core.model import Document, Status
@@ -154,6 +154,28 @@ def jsonl_line(
     return json.dumps(obj, ensure_ascii=False) + "\n"
 
 
+class JsonlRenderer:
+    """Each document's JSON line (see :class:`Rendered`). ``tally``: links left out."""
+
+    def __init__(self, context: ExportContext) -> None:
+        self.context = context
+
+    def render(self, part: int, item: SelectedDocument) -> Rendered:
+        ctx = self.context
+        aligned, tokens = ctx.align(item)
+        links, left_out = exported_links(aligned, item.links)
+        line = jsonl_line(
+            item.document,
+            tokens,
+            aligned,
+            annotator=ctx.selection.annotator,
+            status=item.status,
+            links=links,
+            note=item.note,
+        )
+        return Rendered(aligned, line, (left_out,))
+
+
 class JsonlExporter:
     """``EXPORTERS["jsonl"]``: ``train.jsonl`` etc."""
 
@@ -161,29 +183,20 @@ class JsonlExporter:
 
     def __init__(self, context: ExportContext) -> None:
         self.context = context
+        self.renderer = JsonlRenderer(context)
         self.files = context.open_parts("jsonl")
         self.notes: list[str] = []
         self.warnings: list[str] = []
         self.links_left_out = 0
 
     def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
-        ctx = self.context
-        document = item.document
-        aligned, tokens = ctx.align(item)
-        links, left_out = exported_links(aligned, item.links)
-        self.links_left_out += left_out
-        self.files[part].write(
-            jsonl_line(
-                document,
-                tokens,
-                aligned,
-                annotator=ctx.selection.annotator,
-                status=item.status,
-                links=links,
-                note=item.note,
-            )
-        )
-        return aligned
+        rendered = self.renderer.render(part, item)
+        self.write(part, rendered.payload, rendered.tally)
+        return rendered.aligned
+
+    def write(self, part: int, payload: str, tally: tuple[int, ...]) -> None:
+        self.links_left_out += tally[0]
+        self.files[part].write(payload)
 
     def close(self) -> list[str]:
         if self.links_left_out:
