@@ -51,37 +51,37 @@
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="66"/>
+        <location filename="../../annotator/gui/span_edits.py" line="67"/>
         <source>Add %1 «%2»</source>
         <translation>إضافة %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="77"/>
+        <location filename="../../annotator/gui/span_edits.py" line="78"/>
         <source>Replaced %1 with %2.</source>
         <translation>استُبدل %1 بـ %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="89"/>
+        <location filename="../../annotator/gui/span_edits.py" line="90"/>
         <source>Relabel %1 → %2 «%3»</source>
         <translation>تغيير التسمية %1 ← %2 «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="106"/>
+        <location filename="../../annotator/gui/span_edits.py" line="107"/>
         <source>Delete %1 «%2»</source>
         <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="129"/>
+        <location filename="../../annotator/gui/span_edits.py" line="130"/>
         <source>Note on %1 «%2»</source>
         <translation>ملاحظة على %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="131"/>
+        <location filename="../../annotator/gui/span_edits.py" line="132"/>
         <source>Clear note on %1 «%2»</source>
         <translation>مسح الملاحظة على %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="158"/>
+        <location filename="../../annotator/gui/span_edits.py" line="159"/>
         <source>Not added: %1 would overlap %2 «%3». Delete that span first, or mark exactly the same characters to replace it.</source>
         <translation>لم يُضف: %1 سيتداخل مع %2 «%3». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
     </message>
@@ -123,37 +123,37 @@
         <translation>(غير محدد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="167"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="168"/>
         <source>Click a span first, then set its attributes.</source>
         <translation>انقر مقطعًا أولًا، ثم حدّد سماته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="215"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="216"/>
         <source>Attributes of %1</source>
         <translation>سمات %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="220"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="221"/>
         <source>Clear %1: %2</source>
         <translation>مسح %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="223"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="224"/>
         <source>Set %1 to %2: %3</source>
         <translation>تعيين %1 إلى %2: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="243"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="244"/>
         <source>%1 has no choice attribute with that number.</source>
         <translation>ليس لـ %1 سمة اختيار بهذا الرقم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="245"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="246"/>
         <source>%1 has no yes/no attribute.</source>
         <translation>ليس لـ %1 سمة نعم/لا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="247"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="248"/>
         <source>%1 has no attributes (see Manage labels).</source>
         <translation>ليس لـ %1 سمات (انظر «إدارة الوسوم»).</translation>
     </message>
@@ -161,12 +161,12 @@
 <context>
     <name>ClaimLinks</name>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="150"/>
+        <location filename="../../annotator/gui/span_edits.py" line="175"/>
         <source>Delete a linked span?</source>
         <translation>حذف مقطع مرتبط؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="153"/>
+        <location filename="../../annotator/gui/span_edits.py" line="178"/>
         <source>%1 is linked to:
 %2
 
@@ -177,77 +177,77 @@ Delete it and its links? Ctrl+Z brings both back.</source>
 أتحذفه مع روابطه؟ يعيدهما Ctrl+Z معًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="161"/>
+        <location filename="../../annotator/gui/span_edits.py" line="186"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="279"/>
+        <location filename="../../annotator/gui/claim_links.py" line="231"/>
         <source>%1 of: %2</source>
         <translation>%1 لـ: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="294"/>
+        <location filename="../../annotator/gui/claim_links.py" line="246"/>
         <source>This label set has no %1 link.</source>
         <translation>ليس في مجموعة الوسوم هذه رابط %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="300"/>
+        <location filename="../../annotator/gui/claim_links.py" line="252"/>
         <source>Select a %1 span first (click it), then pick its %2.</source>
         <translation>اختر مقطع %1 أولًا (انقره)، ثم اختر %2 له.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="316"/>
+        <location filename="../../annotator/gui/claim_links.py" line="268"/>
         <source>No %1 span in this document to pick as the %2: mark it first.</source>
         <translation>لا مقطع %1 في هذا المستند لاختياره %2: علِّمه أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="345"/>
+        <location filename="../../annotator/gui/claim_links.py" line="298"/>
         <source>Picking cancelled.</source>
         <translation>أُلغي الاختيار.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="365"/>
+        <location filename="../../annotator/gui/claim_links.py" line="318"/>
         <source>Nothing to pick here.</source>
         <translation>لا شيء لاختياره هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="369"/>
+        <location filename="../../annotator/gui/claim_links.py" line="322"/>
         <source>Set %1 of «%2» to «%3»</source>
         <translation>تعيين %1 لـ «%2»: «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="388"/>
+        <location filename="../../annotator/gui/claim_links.py" line="341"/>
         <source>Set %1 of «%2» to %3</source>
         <translation>تعيين %1 لـ «%2»: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="404"/>
+        <location filename="../../annotator/gui/claim_links.py" line="357"/>
         <source>This claim has no %1 to remove.</source>
         <translation>ليس لهذا الادعاء %1 لإزالته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="410"/>
+        <location filename="../../annotator/gui/claim_links.py" line="363"/>
         <source>Remove %1 of «%2»</source>
         <translation>إزالة %1 من «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="452"/>
+        <location filename="../../annotator/gui/claim_links.py" line="405"/>
         <source>Pick the %1 of «%2»:</source>
         <translation>اختر %1 لـ «%2»:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="460"/>
+        <location filename="../../annotator/gui/claim_links.py" line="413"/>
         <source>«%1» (%2 of %3) — Tab or arrows move, Enter or a click sets;</source>
         <translation>«%1» (%2 من %3) — Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين؛</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="470"/>
+        <location filename="../../annotator/gui/claim_links.py" line="423"/>
         <source>Delete removes it; Esc cancels.</source>
         <translation>Delete يزيله؛ Esc يلغي.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="538"/>
+        <location filename="../../annotator/gui/claim_links.py" line="491"/>
         <source>Select a claim first: links start at claims.</source>
         <translation>اختر ادعاءً أولًا: الروابط تبدأ من الادعاءات.</translation>
     </message>
@@ -799,27 +799,27 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>حول المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="94"/>
+        <location filename="../../annotator/gui/claim_links.py" line="83"/>
         <source>Pick the claimer / the cue of the selected claim: Tab or arrows move, Enter or a click sets, a digit an implicit claimer (the status bar lists them), Delete removes, Esc cancels</source>
         <translation>اختيار القائل / لفظ الإسناد للادعاء المحدد: Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين، رقم لقائل ضمني (يعددها شريط الحالة)، Delete للإزالة، Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="101"/>
+        <location filename="../../annotator/gui/claim_links.py" line="90"/>
         <source>Pick another link of the selected claim (a menu)</source>
         <translation>اختيار رابط آخر للادعاء المحدد (قائمة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="102"/>
+        <location filename="../../annotator/gui/claim_links.py" line="91"/>
         <source>Every attribute of the selected span</source>
         <translation>كل سمات المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="113"/>
+        <location filename="../../annotator/gui/claim_links.py" line="102"/>
         <source>%1 %2: %3 (again: clear)</source>
         <translation>%1 %2: %3 (مرة أخرى: مسح)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="124"/>
+        <location filename="../../annotator/gui/claim_links.py" line="113"/>
         <source>%1 %2: yes → no → not set</source>
         <translation>%1 %2: نعم ← لا ← غير محدد</translation>
     </message>
@@ -1582,9 +1582,35 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>مقاطع فائتة / زائدة</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="35"/>
         <location filename="../../annotator/gui/review/models.py" line="337"/>
         <source>Measure</source>
         <translation>المقياس</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="36"/>
+        <source>Pair</source>
+        <translation>الزوج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="37"/>
+        <source>Matched</source>
+        <translation>المتطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="38"/>
+        <source>Both set</source>
+        <translation>حدّدها الاثنان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="41"/>
+        <source>Krippendorff&apos;s α</source>
+        <translation>ألفا كريبندورف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="96"/>
+        <source>%1 over claims both annotators have; values: %2</source>
+        <translation>%1 على الادعاءات التي لدى المُعلِّمَين كليهما؛ القيم: %2</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/models.py" line="337"/>
@@ -1617,8 +1643,8 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="251"/>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="78"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="251"/>
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
@@ -1639,8 +1665,8 @@ Delete it and its links? Ctrl+Z brings both back.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="317"/>
-        <source>The annotators agree on this claim&apos;s span but not on its attributes, claimer or cue: compare the versions below.</source>
-        <translation>يتفق المُعلِّمون على مقطع هذا الادعاء لا على سماته أو قائله أو لفظ الإسناد: قارن النسخ أدناه.</translation>
+        <source>The annotators&apos; claims here differ in their attributes, claimer or cue: compare the versions below.</source>
+        <translation>تختلف ادعاءات المُعلِّمين هنا في سماتها أو قائلها أو لفظ الإسناد: قارن النسخ أدناه.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="356"/>
@@ -1653,8 +1679,8 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="150"/>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="360"/>
+        <location filename="../../annotator/gui/review/versions.py" line="150"/>
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
@@ -1685,166 +1711,177 @@ Delete it and its links? Ctrl+Z brings both back.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="374"/>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="40"/>
         <source>Cohen&apos;s κ</source>
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="200"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="202"/>
         <source>No annotator number %1 here.</source>
         <translation>لا يوجد معلِّم رقمه %1 هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="217"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="219"/>
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="221"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="223"/>
         <source>Majority accepted for %1 rows; %2 left without a majority.</source>
         <translation>قُبل رأي الأغلبية في %1 صفًا؛ وبقي %2 بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="234"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="236"/>
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="238"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="240"/>
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="250"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="252"/>
         <source>Gold %1 «%2»</source>
         <translation>مرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="265"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="267"/>
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273"/>
         <source>Remove gold %1 «%2»</source>
         <translation>حذف المرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="282"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="284"/>
         <source>Mark adjudicated</source>
         <translation>تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="283"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="285"/>
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="285"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="287"/>
         <source>Mark not adjudicated</source>
         <translation>إلغاء تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="286"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="288"/>
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="300"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="302"/>
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="308"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="310"/>
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="315"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="317"/>
         <source>Reject row «%1»</source>
         <translation>رفض الصف «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="318"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="320"/>
         <source>Accept %1 for «%2»</source>
         <translation>قبول %1 لـ«%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="149"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="164"/>
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="159"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="174"/>
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="171"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="186"/>
         <source>The project changed since; press Recompute.</source>
         <translation>تغيّر المشروع منذ ذلك الحين؛ اضغط «إعادة الحساب».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="203"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="220"/>
+        <source>Claim structure over %1 matched claims</source>
+        <translation>بنية الادعاءات على %1 من الادعاءات المتطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="224"/>
         <source>Documents finished by two annotators or more: %1. Annotators: %2.</source>
         <translation>مستندات أنجزها معلِّمان أو أكثر: %1. المعلِّمون: %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="215"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="236"/>
         <source>No agreement: %1</source>
         <translation>لا اتفاق: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="220"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="241"/>
         <source>cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="222"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="243"/>
         <source>Agreement cancelled; press Recompute to start again.</source>
         <translation>أُلغي حساب الاتفاق؛ اضغط «إعادة الحساب» للبدء من جديد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="234"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="255"/>
         <source>Recompute</source>
         <translation>إعادة الحساب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="238"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="259"/>
         <source>All annotators</source>
         <translation>كل المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="240"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="261"/>
         <source>All labels</source>
         <translation>كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="246"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="267"/>
         <source>Agreement %p%</source>
         <translation>الاتفاق %p%</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="247"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="268"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="248"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="269"/>
         <source>Stop computing agreement</source>
         <translation>إيقاف حساب الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="268"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="290"/>
         <source>Pairwise agreement</source>
         <translation>الاتفاق بين كل اثنين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="288"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="310"/>
         <source>Overall</source>
         <translation>الإجمالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="300"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="322"/>
+        <source>Claim structure</source>
+        <translation>بنية الادعاءات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="335"/>
         <source>Exact F1 per label</source>
         <translation>F1 المطابق لكل تسمية</translation>
     </message>
@@ -1905,8 +1942,8 @@ Delete it and its links? Ctrl+Z brings both back.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/review/versions.py" line="154"/>
-        <source>Same span, different structure: compare stance, claimer and cue.</source>
-        <translation>المقطع نفسه والبنية مختلفة: قارن الموقف والقائل ولفظ الإسناد.</translation>
+        <source>The claims&apos; structure differs: compare stance, claimer and cue.</source>
+        <translation>بنية الادعاءات مختلفة: قارن الموقف والقائل ولفظ الإسناد.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/versions.py" line="192"/>
@@ -1934,6 +1971,7 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="39"/>
         <location filename="../../annotator/gui/review/window.py" line="78"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
