@@ -308,6 +308,8 @@ class AnnotationEditor(QWidget):
 
     def _changed(self, change: Change) -> None:
         """The file changed (edit, undo, redo, another window): show it."""
+        if change.meta_changed:  # the clitic policy, say: snap by the new one at once
+            self._rules.clitics = self._project.clitics
         self._shown.apply(change, reload_labels=self.reload_labels)
 
     # --- selection -----------------------------------------------------------
