@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -74,11 +75,14 @@ def train_model(
     out: Path | None = None,
     max_steps: int = 600,
     progress: Callable[[int, int, str], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> TrainedModel:
     """Train spaCy's ``ner`` (and the export's span groups) on the project.
 
     :param out: the folder the model goes to (default ``P.models/<n>-<date>``).
     :param max_steps: training steps (keep it short: a few minutes on a CPU).
+    :param stop: set it to end the training early (the GUI's Cancel): the child
+        process is killed and :class:`TrainingFailed` says so; nothing is kept.
     :raises NothingToTrain: no document done (or no gold).
     :raises TrainingFailed: ``spacy train`` stopped with an error (its last lines said).
     """
@@ -131,11 +135,19 @@ def train_model(
             encoding="utf-8",
         ) as proc:
             assert proc.stdout is not None
-            for line in proc.stdout:
-                lines.append(line.rstrip())
-                step = _STEP_ROW.match(line)
-                if step and progress is not None:
-                    progress(min(int(step.group(2)), max_steps), max_steps, "training")
+            if stop is not None:
+                threading.Thread(target=_kill_when, args=(stop, proc), daemon=True).start()
+            try:
+                for line in proc.stdout:
+                    lines.append(line.rstrip())
+                    step = _STEP_ROW.match(line)
+                    if step and progress is not None:
+                        progress(min(int(step.group(2)), max_steps), max_steps, "training")
+            except BaseException:
+                proc.kill()  # a progress callback that stops the work stops spaCy too
+                raise
+        if stop is not None and stop.is_set():
+            raise TrainingFailed("Training was cancelled; no model was kept.")
         if proc.returncode != 0:
             tail = "\n".join(lines[-8:])
             raise TrainingFailed(f"spacy train stopped (exit {proc.returncode}):\n{tail}")
@@ -167,6 +179,13 @@ def train_model(
     }
     (out / MODEL_INFO).write_text(json.dumps(info, indent=2, ensure_ascii=False), "utf-8")
     return TrainedModel(out, name, documents, dict(meta.get("performance", {})))
+
+
+def _kill_when(stop: threading.Event, proc: subprocess.Popen[str]) -> None:
+    while proc.poll() is None:
+        if stop.wait(0.2):
+            proc.kill()
+            return
 
 
 def _empty_docbin(path: Path) -> bool:

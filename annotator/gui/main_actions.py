@@ -19,6 +19,7 @@ from annotator.gui import i18n, window_dialogs
 from annotator.gui.common import menu_text
 from annotator.gui.export_dialog import export_available
 from annotator.gui.i18n import fill, translate
+from annotator.gui.suggestion_menu import SuggestionsMenu
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -81,6 +82,7 @@ class MainActions(QObject):
         self.shortcuts_sheet = self._action(lambda: window_dialogs.show_shortcuts(w), ["?", "F1"])
         self.about = self._action(lambda: window_dialogs.show_about(w))
         self.review = self._action(w.open_review)
+        self.suggestions = SuggestionsMenu(w)
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
         self._build_menus(docks)
@@ -155,6 +157,8 @@ class MainActions(QObject):
         self.menu_annotator.addSeparator()
         self.menu_annotator.addAction(self.manage_labels)
 
+        bar.addMenu(self.suggestions.menu)
+
         self.menu_review = bar.addMenu("")
         self.menu_review.addAction(self.review)
 
@@ -206,6 +210,7 @@ class MainActions(QObject):
             "view": self.menu_view,
             "go": self.menu_go,
             "annotator": self.menu_annotator,
+            "suggestions": self.suggestions.menu,
             "help": self.menu_help,
         }[name]
 
@@ -222,6 +227,8 @@ class MainActions(QObject):
             self.next,
             self.previous,
             self.goto,
+            self.suggestions.accept_all,
+            self.suggestions.label_all,
         ):
             action.setEnabled(not busy)
 
@@ -300,6 +307,7 @@ class MainActions(QObject):
         self.toolbar.setWindowTitle(translate("MainWindow", "Toolbar"))
         self.menu_review.setTitle(translate("MainWindow", "&Review"))
         self.review.setText(translate("MainWindow", "&Agreement and adjudication…"))
+        self.suggestions.retranslate_ui()
         self.languages[i18n.current_language()].setChecked(True)
         self.fix_toolbar_sizes()
 
