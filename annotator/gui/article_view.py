@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QHelpEvent,
@@ -30,9 +31,16 @@ from annotator.gui.fonts import DEFAULT_POINT_SIZE, arabic_font
 from annotator.gui.highlighter import SpanHighlighter, SpanIndex
 from annotator.gui.span_painting import SpanPainting
 
-__all__ = ["ArticleView"]
+__all__ = ["ArticleView", "Overlay"]
 
 _MIN_POINT_SIZE, _MAX_POINT_SIZE = 6.0, 72.0
+
+
+class Overlay(Protocol):
+    """Something an editor feature paints over the article (see ``ArticleView.overlays``)."""
+
+    def paint(self, view: ArticleView, rect: QRect) -> None:
+        """Paint on ``view.viewport()`` within ``rect`` (``view.span_rects`` places spans)."""
 
 
 class ArticleView(QPlainTextEdit):
@@ -79,6 +87,9 @@ class ArticleView(QPlainTextEdit):
         #: beside one's own; ``None`` when the toggle is off.
         self.others: SpanIndex | None = None
         self.painting = SpanPainting(self, index)
+        #: what features of the editor paint over the text (suggestions, claim
+        #: links), after the built-in frames and before the label tags
+        self.overlays: list[Overlay] = []
 
     def zoom(self, steps: int) -> None:
         """Bigger (positive steps) or smaller text, one point per step, within 6–72 points."""
@@ -266,6 +277,8 @@ class ArticleView(QPlainTextEdit):
         super().paintEvent(event)
         self.painting.paint_frames(event.rect())
         self.painting.paint_selected_outline()
+        for overlay in self.overlays:
+            overlay.paint(self, event.rect())
         if self.show_tags:
             self.painting.paint_tags(event.rect())
 

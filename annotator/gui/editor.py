@@ -15,24 +15,21 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from annotator.core import tokenizer
 from annotator.core.change import Change
-from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Label, Span
-from annotator.core.note_edits import span_flag, span_note
 from annotator.gui.article_view import ArticleView
-from annotator.gui.common import is_plain_key, isolate, label_for_key, snippet
+from annotator.gui.editor_keys import EditorKeys, own_keys
 from annotator.gui.highlighter import SpanIndex
 from annotator.gui.i18n import fill, translate
-from annotator.gui.note_dialog import NoteDialog
-from annotator.gui.offsets import display_text
+from annotator.gui.labelling import Labelling
 from annotator.gui.ops import ProjectSession
-from annotator.gui.others_layer import OthersLayer
 from annotator.gui.palette import PaletteWidget, label_keys
 from annotator.gui.selection_rules import SelectionRules
+from annotator.gui.shown_spans import ShownSpans
 from annotator.gui.span_edits import SpanEdits
 from annotator.gui.span_list import SpanListWidget
 
@@ -67,17 +64,16 @@ class AnnotationEditor(QWidget):
         super().__init__(parent)
         self._session = session
         self._project = session.project
-        self._annotator = ""
-        self._doc_id: DocId | None = None
         self._title = ""
         self._labels: dict[str, Label] = {}
         self._keys: dict[str, str] = {}
 
         self._index = SpanIndex()
         self._view = ArticleView(self._index, self)
-        self._others = OthersLayer(self._view)
         self._highlighter = self._view.highlighter
-        self._view.key_handler = self._handle_key
+        #: the editor's keys; a feature adds its handler here (tried before label keys)
+        self.keys = EditorKeys(own_keys(self))
+        self._view.key_handler = self.keys.handle
         self._view.tooltip_for = self._tooltip_at
         self._view.selection_finished.connect(
             lambda exact, sentence: self._selection_finished(exact=exact, sentence=sentence)
@@ -97,34 +93,40 @@ class AnnotationEditor(QWidget):
         self._palette.sticky_label_changed.connect(self._palette_sticky_changed)
         self._span_list = SpanListWidget(self._index, parent=self)
         self._span_list.span_activated.connect(lambda span_id: self.select_span(span_id))
-        self._span_list.delete_requested.connect(self._delete_span)
+        self._span_list.delete_requested.connect(lambda span_id: self._labelling.delete(span_id))
         self._span_list.note_requested.connect(self._note_from_list)
+        self._shown = ShownSpans(self._project, self._index, self._view, self._span_list, self)
+        self._shown.selected.connect(self.span_selected)
+        self._shown.changed.connect(self.spans_changed)
 
         self._rules = SelectionRules(self._view, self)
-
-        side = QWidget(self)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self._palette)
-        side_layout.addWidget(self._span_list, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self._view)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        self._labelling = Labelling(
+            self._edits, self._shown, self._view, self._rules, message=self.status_message.emit
+        )
+        _lay_out(self, self._view, self._palette, self._span_list)
         self.reload_labels()
         session.changes_did_happen.connect(self._on_changes)
 
     # --- public interface ----------------------------------------------------
 
+    @property
+    def session(self) -> ProjectSession:
+        """The open project's session (edits, undo stack, broadcast of changes)."""
+        return self._session
+
+    @property
+    def _doc_id(self) -> DocId | None:
+        return self._shown.doc_id
+
+    @property
+    def _annotator(self) -> str:
+        return self._shown.annotator
+
     def set_annotator(self, name: str) -> None:
         """Whose spans are shown and edited; reloads the open document's spans."""
-        self._annotator = name.strip()
+        self._shown.annotator = name.strip()
         if self._doc_id is not None:
-            self._load_spans()
+            self._shown.reload()
 
     def annotator(self) -> str:
         return self._annotator
@@ -135,26 +137,14 @@ class AnnotationEditor(QWidget):
         :raises UnknownDocument: no such document in the project.
         """
         document = self._project.documents.get(doc_id)
-        spans = self._spans_for(document.id)
-        self._doc_id = document.id
+        spans = self._shown.spans_for(document.id)
+        self._shown.doc_id = document.id
         self._title = document.title
         self._rules.exact = None
         source = self._project.documents.source_tokens(document.id)
         self._rules.tokens = source.tokens if source is not None else None
         self._rules.clitics = self._project.clitics
-        # The index first: setPlainText formats every block as it loads them.
-        self._index.reset(document.text, spans)
-        self._view.setPlainText(display_text(document.text))
-        self._highlighter.document_loaded()
-        if not self._view.positions_match():
-            self._doc_id = None
-            raise AnnotatorError(
-                f"Qt shows this text with {self._view.document().characterCount() - 1} "
-                f"positions instead of {self._index.offsets.utf16_length}; refusing to annotate it."
-            )
-        self._span_list.refresh()
-        self._load_others()
-        self.span_selected.emit("")
+        self._shown.show_text(document.text, spans)
         # After the window is up: spaCy's import (~0.4 s) must not delay the first paint.
         QTimer.singleShot(_WARM_DELAY_MS, lambda: warm_tokenizer())
 
@@ -171,8 +161,6 @@ class AnnotationEditor(QWidget):
 
     def apply_label(self, label_name: str) -> None:
         """Label the selection (a new span) or relabel the selected span."""
-        if not self._ready():
-            return
         label = self._labels.get(label_name)
         if label is None:
             self.status_message.emit(
@@ -181,32 +169,11 @@ class AnnotationEditor(QWidget):
                 )
             )
             return
-        cursor = self._view.textCursor()
-        if cursor.hasSelection():
-            self._add_span(label, *self._view.selection_range())
-        elif self._index.selected:
-            self._relabel(self._index.selected, label)
-        else:
-            self.status_message.emit(
-                translate("AnnotationEditor", "Select some text (or click a span) first.")
-            )
+        self._labelling.apply(label)
 
     def edit_note_of_selected_span(self) -> None:
         """Open the note editor of the selected span (F2)."""
-        span = self._index.get(self._index.selected) if self._index.selected else None
-        if span is None:
-            self.status_message.emit(
-                translate("AnnotationEditor", "Click a span first, then F2 for its note.")
-            )
-            return
-        dialog = NoteDialog(
-            what=f"{span.label} «{isolate(snippet(self._index.text[span.start : span.end]))}»",
-            note=span_note(span.attrs),
-            flag=span_flag(span.attrs),
-            parent=self,
-        )
-        if dialog.exec() == NoteDialog.DialogCode.Accepted:
-            self._edits.set_note(span.id, dialog.note(), flag=dialog.flag())
+        self._labelling.edit_note(parent=self)
 
     def _note_from_list(self, span_id: str) -> None:
         self.select_span(span_id)
@@ -214,7 +181,7 @@ class AnnotationEditor(QWidget):
 
     def delete_selected_span(self) -> None:
         if self._index.selected:
-            self._delete_span(self._index.selected)
+            self._labelling.delete(self._index.selected)
 
     def find(self, query: str, *, forward: bool = True) -> bool:
         """Select the next (or previous) match of ``query``, tolerant of tashkeel,
@@ -285,32 +252,22 @@ class AnnotationEditor(QWidget):
 
     def select_span(self, span_id: str, *, scroll: bool = True) -> None:
         """Select a span of the open document ("" clears); shows it when ``scroll``."""
-        span = self._index.get(span_id) if span_id else None
-        if span_id and span is None:
-            return
-        if span is not None:
+        if not span_id:
+            self._select("")
+        elif self._shown.show_span(span_id, scroll=scroll):
             self._rules.exact = None
-            cursor = self._view.textCursor()
-            cursor.setPosition(self._index.offsets.to_utf16(span.start))
-            self._view.setTextCursor(cursor)
-            if scroll:
-                self._view.ensureCursorVisible()
-        self._select(span_id)
 
     def reveal_span(self, span_id: str) -> None:
         """Show a span of the open document: selected when it is shown, else (a
         deleted one, about to come back) its characters selected in the text."""
-        if self._index.get(span_id) is not None:
-            self.select_span(span_id)
-            return
-        try:
-            span = self._project.spans.get(span_id)
-        except AnnotatorError:
-            return
-        if span.doc_id != self._doc_id:
-            return
+        self._rules.exact = None
+        self._shown.reveal(span_id)
+
+    def set_selection(self, start: int, end: int) -> None:
+        """Select code points ``start``–``end`` of the text (no span selected), in view."""
+        self._rules.exact = None
         self._select("")
-        self._view.set_selection(span.start, span.end)
+        self._view.set_selection(start, end)
         self._view.ensureCursorVisible()
 
     def reload_labels(self) -> None:
@@ -326,107 +283,34 @@ class AnnotationEditor(QWidget):
 
     def set_show_others(self, on: bool) -> None:
         """Show other annotators' spans and gold beside one's own (read-only, dashed)."""
-        self._others.shown = bool(on)
-        self._load_others()
+        self._shown.others.shown = bool(on)
+        self._shown.load_others()
 
     def show_others(self) -> bool:
-        return self._others.shown
+        return self._shown.others.shown
 
     def others_spans(self) -> list[Span]:
         """Others' spans (and gold) of the open document as shown; empty when hidden."""
-        return self._others.spans()
-
-    def _load_others(self) -> None:
-        self._others.load(self._project, self._doc_id, self._annotator, self._index.text)
+        return self._shown.others.spans()
 
     def set_show_label_tags(self, on: bool) -> None:
         self._view.show_tags = on
         self._view.viewport().update()
 
-    # --- edits ---------------------------------------------------------------
-
-    def _ready(self) -> bool:
-        if self._doc_id is None:
-            self.status_message.emit(translate("AnnotationEditor", "Open a document first."))
-            return False
-        if not self._annotator:
-            self.status_message.emit(
-                translate("AnnotationEditor", "Set the annotator's name first.")
-            )
-            return False
-        return True
-
-    def _add_span(self, label: Label, start: int, end: int) -> None:
-        assert self._doc_id is not None
-        start, end = self._rules.range_to_label(self._index.text, start, end)
-        if start >= end:
-            self.status_message.emit(
-                translate("AnnotationEditor", "Nothing to label: the selection holds only spaces.")
-            )
-            return
-        edit = self._edits.add(self._doc_id, self._annotator, label.name, start, end)
-        if edit is None:
-            return
-        assert edit.span_id is not None
-        self._rules.exact = None
-        cursor = self._view.textCursor()
-        cursor.clearSelection()
-        self._view.setTextCursor(cursor)
-        self._select(edit.span_id)
-
-    def _relabel(self, span_id: str, label: Label) -> None:
-        self._edits.relabel(span_id, label.name)
-
-    def _delete_span(self, span_id: str) -> None:
-        self._edits.delete(span_id)
+    # --- changes ---------------------------------------------------------------
 
     def _on_changes(self, change: Change, initiator: object) -> None:
         if initiator is not self:  # this editor's own edits are shown already
             self._changed(change)
 
     def _changed(self, change: Change) -> None:
-        """The file changed (edit, undo, redo, another window): refresh what is shown from it."""
-        if change.labels_changed:
-            self.reload_labels()
-        if self._doc_id is not None and change.doc_id is None and change.documents_changed:
-            self._load_spans()
-            return
-        if self._others.shown and change.doc_id == self._doc_id:
-            self._load_others()  # another window's or annotator's edit, or gold
-        if change.gold or change.doc_id is None:
-            return
-        if change.span_ids and change.doc_id == self._doc_id:
-            blocks: set[int] = set()
-            for span_id in change.span_ids:
-                span = self._project.spans.get(span_id)
-                if span.deleted is None and span.annotator == self._annotator:
-                    blocks |= self._index.put(span)
-                else:
-                    was_selected = self._index.selected == span_id
-                    blocks |= self._index.discard(span_id)
-                    if was_selected:
-                        self.span_selected.emit("")
-            self._view.reformat(blocks)
-            self._span_list.refresh()
-            self._span_list.select_span(self._index.selected)
-        if change.span_ids:
-            self.spans_changed.emit(int(change.doc_id))
+        """The file changed (edit, undo, redo, another window): show it."""
+        self._shown.apply(change, reload_labels=self.reload_labels)
 
     # --- selection -----------------------------------------------------------
 
     def _select(self, span_id: str) -> None:
-        old = self._index.selected
-        if old == span_id:
-            return
-        blocks: set[int] = set()
-        for sid in (old, span_id):
-            span = self._index.get(sid) if sid else None
-            if span is not None:
-                blocks |= set(self._index.blocks_of(span.start, span.end))
-        self._index.selected = span_id
-        self._view.reformat(blocks)
-        self._span_list.select_span(span_id)
-        self.span_selected.emit(span_id)
+        self._shown.select(span_id)
 
     def _text_selection_changed(self) -> None:
         if self._view.textCursor().hasSelection() and self._index.selected:
@@ -450,51 +334,38 @@ class AnnotationEditor(QWidget):
 
     # --- keys ----------------------------------------------------------------
 
-    def _handle_key(self, event: QKeyEvent) -> bool:
-        if not is_plain_key(event):
-            return False
-        key = event.key()
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            if self._index.selected:
-                self.delete_selected_span()
-                return True
-            return False
-        if key == Qt.Key.Key_F2:
-            self.edit_note_of_selected_span()
-            return True
-        if key == Qt.Key.Key_Escape:
-            cursor = self._view.textCursor()
-            cursor.clearSelection()
-            self._view.setTextCursor(cursor)
-            self._select("")
-            return True
-        label = label_for_key(event, self._keys)
-        if label is None:
-            return False
-        self.apply_label(label)
-        return True
+    def clear_selection(self) -> None:
+        """No text and no span selected (Escape)."""
+        cursor = self._view.textCursor()
+        cursor.clearSelection()
+        self._view.setTextCursor(cursor)
+        self._select("")
+
+    def label_keys(self) -> dict[str, str]:
+        """Key → label name, as the palette shows them."""
+        return self._keys
 
     def _tooltip_at(self, point: QPoint) -> str:
         if self._doc_id is None:
             return ""
         return self._view.spans_tooltip(self._view.offset_at(point), self._labels)
 
-    # --- loading -------------------------------------------------------------
-
-    def _spans_for(self, doc_id: int) -> list[Span]:
-        if not self._annotator:
-            return []
-        return self._project.spans.for_document(doc_id, annotator=self._annotator)
-
-    def _load_spans(self) -> None:
-        assert self._doc_id is not None
-        text = self._index.text
-        self._index.reset(text, self._spans_for(self._doc_id))
-        self._highlighter.rehighlight()
-        self._view.viewport().update()
-        self._span_list.refresh()
-        self._load_others()
-        self.span_selected.emit("")
-
     def _palette_sticky_changed(self, name: object) -> None:
         self._rules.sticky = name if isinstance(name, str) else None
+
+
+def _lay_out(editor: QWidget, view: QWidget, palette: QWidget, span_list: QWidget) -> None:
+    """The text, and beside it (at its end side) the palette over the span list."""
+    side = QWidget(editor)
+    side_layout = QVBoxLayout(side)
+    side_layout.setContentsMargins(0, 0, 0, 0)
+    side_layout.addWidget(palette)
+    side_layout.addWidget(span_list, 1)
+    splitter = QSplitter(Qt.Orientation.Horizontal, editor)
+    splitter.addWidget(view)
+    splitter.addWidget(side)
+    splitter.setStretchFactor(0, 4)
+    splitter.setStretchFactor(1, 1)
+    layout = QVBoxLayout(editor)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(splitter)

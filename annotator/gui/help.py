@@ -28,27 +28,34 @@ __all__ = ["ShortcutsDialog", "about_text", "shortcut_rows", "versions"]
 
 def shortcut_rows(labels: list[Label]) -> list[tuple[str, str]]:
     """(keys, what they do): the window's keys, then each label's keys."""
-    t = translate
     rows = [
-        ("Ctrl+F", t("Help", "Find in the article")),
-        ("Enter / F3", t("Help", "Next match (the focus stays in the find field)")),
-        ("Shift+Enter / Shift+F3", t("Help", "Previous match")),
-        ("Esc", t("Help", "Close the find bar (the match stays selected) / clear the selection")),
-        ("Ctrl+Z", t("Help", "Undo (another document's edit is shown first)")),
-        ("Ctrl+Shift+Z / Ctrl+Y", t("Help", "Redo")),
-        ("Ctrl+Shift+X", t("Help", "Exact characters on or off (no snapping to words)")),
-        ("Alt+drag", t("Help", "Exact characters for one selection")),
-        (t("Help", "Double click / triple click"), t("Help", "Select a word / a sentence")),
-        ("Delete / Backspace", t("Help", "Delete the selected span")),
-        ("F2", t("Help", 'Note and "unsure" flag of the selected span')),
-        ("Ctrl+Shift+O", t("Help", "Show others' spans and gold")),
-        ("Ctrl+Enter", t("Help", "Mark done and go to the next document")),
-        ("Ctrl+Shift+Enter", t("Help", "Mark skipped and go to the next document")),
-        ("PgDown / PgUp", t("Help", "Next / previous document")),
-        ("Ctrl+G", t("Help", "Go to document…")),
-        ("Ctrl+= / Ctrl+- / Ctrl+0", t("Help", "Zoom in / out / reset")),
-        ("Ctrl+I / Ctrl+E", t("Help", "Import / export")),
-        ("? / F1", t("Help", "This list")),
+        ("Ctrl+F", translate("Help", "Find in the article")),
+        ("Enter / F3", translate("Help", "Next match (the focus stays in the find field)")),
+        ("Shift+Enter / Shift+F3", translate("Help", "Previous match")),
+        (
+            "Esc",
+            translate(
+                "Help", "Close the find bar (the match stays selected) / clear the selection"
+            ),
+        ),
+        ("Ctrl+Z", translate("Help", "Undo (another document's edit is shown first)")),
+        ("Ctrl+Shift+Z / Ctrl+Y", translate("Help", "Redo")),
+        ("Ctrl+Shift+X", translate("Help", "Exact characters on or off (no snapping to words)")),
+        ("Alt+drag", translate("Help", "Exact characters for one selection")),
+        (
+            translate("Help", "Double click / triple click"),
+            translate("Help", "Select a word / a sentence"),
+        ),
+        ("Delete / Backspace", translate("Help", "Delete the selected span")),
+        ("F2", translate("Help", 'Note and "unsure" flag of the selected span')),
+        ("Ctrl+Shift+O", translate("Help", "Show others' spans and gold")),
+        ("Ctrl+Enter", translate("Help", "Mark done and go to the next document")),
+        ("Ctrl+Shift+Enter", translate("Help", "Mark skipped and go to the next document")),
+        ("PgDown / PgUp", translate("Help", "Next / previous document")),
+        ("Ctrl+G", translate("Help", "Go to document…")),
+        ("Ctrl+= / Ctrl+- / Ctrl+0", translate("Help", "Zoom in / out / reset")),
+        ("Ctrl+I / Ctrl+E", translate("Help", "Import / export")),
+        ("? / F1", translate("Help", "This list")),
     ]
     keys: dict[str, list[str]] = {}
     for key, name in label_keys(labels).items():

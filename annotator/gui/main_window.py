@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.change import Change
-from annotator.core.edits import AddTime
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Status
 from annotator.core.store import Project
@@ -46,6 +45,7 @@ from annotator.gui.settings import Settings
 from annotator.gui.time_tracker import ActiveTimeTracker
 from annotator.gui.window_dialogs import reveal_first
 from annotator.gui.window_docks import WindowDocks
+from annotator.gui.window_project import WindowProject
 from annotator.gui.window_status import WindowStatus
 
 if TYPE_CHECKING:
@@ -76,14 +76,12 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._settings = settings if settings is not None else Settings.load()
         self._remember = remember
-        self._annotator = annotator
-        self._project: Project | None = None
-        self._session: ProjectSession | None = None
         self._busy = False
         self.setObjectName("MainWindow")
         self.resize(self.DEFAULT_SIZE)
 
-        self.time_tracker = ActiveTimeTracker(self._write_time, parent=self)
+        self.open = WindowProject(self, annotator=annotator)
+        self.time_tracker = ActiveTimeTracker(self.open.write_time, parent=self)
         self.time_tracker.enabled = track_time
         if track_time:
             self.time_tracker.watch_application()
@@ -101,7 +99,7 @@ class MainWindow(QMainWindow):
         self.files = ProjectFiles(self)
         self.flow = DocumentFlow(self)
         self.actions = MainActions(self, self.docks.all())
-        self._install_project(project)
+        self.open.install(project)
         self.retranslate_ui()
         if self._remember and self._settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self._settings.window_geometry.encode()))
@@ -112,23 +110,27 @@ class MainWindow(QMainWindow):
         self.actions.retranslate_ui()
         self.docks.retranslate_ui()
         self.find_bar.retranslate_ui()
-        self._update_undo_actions()
+        self.update_undo_actions()
         self._update_title()
-        self._update_status_widgets()
+        self.update_status_widgets()
         self.actions.fix_toolbar_sizes()
 
     # --- project -------------------------------------------------------------------------
 
     @property
+    def _project(self) -> Project | None:
+        return self.open.project
+
+    @property
     def project(self) -> Project:
-        assert self._project is not None
-        return self._project
+        assert self.open.project is not None
+        return self.open.project
 
     @property
     def session(self) -> ProjectSession:
         """The open project's session: its undo stack and the broadcast of its changes."""
-        assert self._session is not None
-        return self._session
+        assert self.open.session is not None
+        return self.open.session
 
     @property
     def undo_stack(self) -> QUndoStack:
@@ -144,7 +146,7 @@ class MainWindow(QMainWindow):
         return self.documents_dock.model
 
     def annotator(self) -> str:
-        return self._annotator
+        return self.open.annotator
 
     def project_path(self) -> Path | None:
         return self._project.path if self._project is not None else None
@@ -152,36 +154,19 @@ class MainWindow(QMainWindow):
     def recent_projects(self) -> list[str]:
         return list(self._settings.recent_projects)
 
-    def _install_project(self, project: Project) -> None:
-        if self._session is not None:
-            self._session.close()
-            self._session.deleteLater()
-        session = ProjectSession(project, self)
-        session.dialog_parent = self
-        session.changes_did_happen.connect(self._on_changes)
-        session.replay_refused.connect(self._replay_refused)
-        stack = session.undo_stack
-        for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.indexChanged):
-            signal.connect(lambda *_: self._update_undo_actions())
-        self._session = session
-
-        editor = self.area.install(session, self._annotator)
-        editor.status_message.connect(self.show_message)
-        editor.set_show_others(self.actions.show_others.isChecked())
-        self.docks.guidelines_panel.set_session(session)
-        if self.docks.guidelines_panel.text().strip():
-            self.docks.guidelines.show()
-            self.docks.guidelines.raise_()
-        self.actions.set_editor_action(editor.precise_action())
-        self.docks.show_editor_panels(editor)
-        self._project = project
-        self.documents_dock.set_project(project, self._annotator)
+    def remember_project(self, project: Project) -> None:
+        """``project`` is now shown: remembered as the last one, title and status bar."""
         if self._remember:
             self._settings.remember_project(project.path)
             self._settings.save()
-        self._update_undo_actions()
-        self._update_status_widgets()
+        self.update_undo_actions()
+        self.update_status_widgets()
         self._update_title()
+
+    def remember_annotator(self, name: str) -> None:
+        if self._remember:
+            self._settings.annotator = name
+            self._settings.save()
 
     def open_project(self, path: str | Path) -> bool:
         return self.files.open_project(path)
@@ -191,11 +176,7 @@ class MainWindow(QMainWindow):
 
     def replace_project(self, project: Project) -> None:
         """Show ``project`` instead of the open one, which is closed."""
-        self.time_tracker.enter(None)
-        old = self._project
-        self._install_project(project)
-        if old is not None:
-            old.close()
+        self.open.replace(project)
         self.open_first_document()
 
     # --- documents --------------------------------------------------------------------
@@ -222,7 +203,7 @@ class MainWindow(QMainWindow):
             self.documents_model.refresh_status(previous)
         self.documents_dock.show_current(self.current_document())
         self._update_title()
-        self._update_status_widgets()
+        self.update_status_widgets()
         return True
 
     def open_first_document(self) -> None:
@@ -234,7 +215,7 @@ class MainWindow(QMainWindow):
     def set_status(self, doc_id: DocId, status: Status) -> bool:
         return self.flow.set_status(doc_id, status)
 
-    def _on_changes(self, change: Change, initiator: object) -> None:
+    def show_change(self, change: Change, initiator: object) -> None:
         """Another window, the undo stack or an import changed the file: show it."""
         if initiator is self or self._project is None:
             return
@@ -252,9 +233,9 @@ class MainWindow(QMainWindow):
         """Show ``change``'s status in the list and the status bar."""
         if change.doc_id is not None and (change.status_changed or change.span_ids):
             self.documents_model.refresh_status(change.doc_id)
-        self._update_status_widgets()
+        self.update_status_widgets()
 
-    def _replay_refused(self, exc: AnnotatorError) -> None:
+    def replay_refused(self, exc: AnnotatorError) -> None:
         self.show_message(fill(translate("MainWindow", "Cannot undo or redo: %1"), str(exc)))
 
     # --- undo, find, zoom --------------------------------------------------------------
@@ -274,8 +255,8 @@ class MainWindow(QMainWindow):
         if not self._busy and reveal_first(self, undo=False):
             self.undo_stack.redo()
 
-    def _update_undo_actions(self) -> None:
-        stack = self._session.undo_stack if self._session is not None else None
+    def update_undo_actions(self) -> None:
+        stack = self.open.session.undo_stack if self.open.session is not None else None
         self.actions.update_undo(stack, busy=self._busy)
 
     def set_show_others(self, on: bool) -> None:
@@ -335,24 +316,13 @@ class MainWindow(QMainWindow):
         """
         from annotator.gui.review import open_review
 
-        self._review = open_review(self.project, self._annotator or "lead", self)
+        self._review = open_review(self.project, self.annotator() or "lead", self)
         return self._review
 
     def switch_annotator(self, name: str) -> None:
-        name = name.strip()
-        if not name or name == self._annotator or self._busy:
-            return
-        self.time_tracker.enter(None)
-        self.undo_stack.clear()  # edits of another annotator are not undone under this name
-        self._annotator = name
-        self.editor.set_annotator(name)
-        self.documents_model.set_annotator(name)
-        if self._remember:
-            self._settings.annotator = name
-            self._settings.save()
-        self.time_tracker.enter(self.current_document())
-        self.documents_dock.show_current(self.current_document())
-        self._update_status_widgets()
+        """Annotate as ``name`` from now on (its own spans, statuses and time)."""
+        if not self._busy:
+            self.open.switch_annotator(name)
 
     # --- busy, time, status ---------------------------------------------------------------
 
@@ -363,30 +333,17 @@ class MainWindow(QMainWindow):
             self.area.editor.setEnabled(not busy)
         self.actions.set_busy(busy)
         self.documents_dock.view.setEnabled(not busy)
-        self._update_undo_actions()
+        self.update_undo_actions()
 
     def is_busy(self) -> bool:
         return self._busy
 
-    def _write_time(self, doc_id: DocId, seconds: float) -> bool:
-        if self._busy or self._project is None:
-            return False
-        try:
-            edit = AddTime(doc_id, self._annotator, seconds)
-            self.session.run(edit, initiator=self, undoable=False)
-        except AnnotatorError as exc:
-            self.show_message(str(exc))
-        # Written, refused or failed on a full disk (a dialog said so): never retried.
-        self.documents_model.refresh_status(doc_id)
-        self._update_status_widgets()
-        return True
-
     def _update_title(self) -> None:
         self.status.update_title(self._project, self.current_document())
 
-    def _update_status_widgets(self) -> None:
+    def update_status_widgets(self) -> None:
         if self._project is not None:
-            self.status.update(self.project, self._annotator)
+            self.status.update(self.project, self.annotator())
 
     def progress_text(self) -> str:
         return self.status.progress.text()
@@ -404,13 +361,5 @@ class MainWindow(QMainWindow):
             self._settings.save()
         self.time_tracker.stop()
         self.time_tracker.unwatch_application()
-        if self._session is not None:
-            self._session.close()
-        if self._project is not None:
-            # Nothing may ask the closed project for rows or spans afterwards.
-            self.documents_dock.close_project()
-            if self.area.editor is not None:
-                self.area.editor.setEnabled(False)
-            self._project.close()
-            self._project = None
+        self.open.close()
         super().closeEvent(event)

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtWidgets import QWidget
+
 from annotator.core.change import Change, Edit
 from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan
 from annotator.core.errors import AnnotatorError, SpanOverlapsEntity
 from annotator.core.model import DocId, Span
-from annotator.core.note_edits import SetSpanNote
+from annotator.core.note_edits import SetSpanNote, span_flag, span_note
 from annotator.gui.common import isolate, snippet
 from annotator.gui.highlighter import SpanIndex
 from annotator.gui.i18n import fill, translate
+from annotator.gui.note_dialog import NoteDialog
 from annotator.gui.ops import ProjectSession
 
 __all__ = ["SpanEdits"]
@@ -98,6 +101,20 @@ class SpanEdits:
             return
         text = fill(translate("AnnotationEditor", "Delete %1 «%2»"), span.label, self._quote(span))
         self._run(RemoveSpan(span_id=span.id), text)
+
+    def edit_note(self, span_id: str, *, parent: QWidget) -> None:
+        """Ask for the span's note and "unsure" flag in a dialog, then set them."""
+        span = self._index.get(span_id)
+        if span is None:
+            return
+        dialog = NoteDialog(
+            what=f"{span.label} «{self._quote(span)}»",
+            note=span_note(span.attrs),
+            flag=span_flag(span.attrs),
+            parent=parent,
+        )
+        if dialog.exec() == NoteDialog.DialogCode.Accepted:
+            self.set_note(span.id, dialog.note(), flag=dialog.flag())
 
     def set_note(self, span_id: str, note: str, *, flag: bool) -> None:
         """Set the span's note and "unsure" flag (an undo entry when it changed)."""

@@ -4,83 +4,84 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../annotator/gui/selection_rules.py" line="40"/>
+        <location filename="../../annotator/gui/selection_rules.py" line="42"/>
         <source>Exact characters</source>
         <translation>أحرف دقيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/selection_rules.py" line="43"/>
+        <location filename="../../annotator/gui/selection_rules.py" line="45"/>
         <source>Keep the exact characters of a selection instead of whole tokens (Ctrl+Shift+X; or hold Alt while selecting).</source>
         <translation>الاحتفاظ بالأحرف المحددة كما هي بدلاً من الكلمات كاملة (Ctrl+Shift+X، أو اضغط Alt أثناء التحديد).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="191"/>
+        <location filename="../../annotator/gui/labelling.py" line="64"/>
         <source>Select some text (or click a span) first.</source>
         <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="180"/>
-        <location filename="../../annotator/gui/editor.py" line="260"/>
+        <location filename="../../annotator/gui/editor.py" line="168"/>
+        <location filename="../../annotator/gui/editor.py" line="227"/>
         <source>No label named %1 in this project.</source>
+        <extracomment>the editor&apos;s keys; a feature adds its handler here (tried before label keys)</extracomment>
         <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="199"/>
+        <location filename="../../annotator/gui/labelling.py" line="94"/>
         <source>Click a span first, then F2 for its note.</source>
         <translation>انقر امتدادًا أولًا، ثم F2 لملاحظته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="232"/>
+        <location filename="../../annotator/gui/editor.py" line="199"/>
         <source>Not found: %1</source>
         <translation>غير موجود: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="363"/>
+        <location filename="../../annotator/gui/labelling.py" line="46"/>
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="367"/>
+        <location filename="../../annotator/gui/labelling.py" line="49"/>
         <source>Set the annotator&apos;s name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="377"/>
+        <location filename="../../annotator/gui/labelling.py" line="73"/>
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="62"/>
+        <location filename="../../annotator/gui/span_edits.py" line="65"/>
         <source>Add %1 «%2»</source>
         <translation>إضافة %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="73"/>
+        <location filename="../../annotator/gui/span_edits.py" line="76"/>
         <source>Replaced %1 with %2.</source>
         <translation>استُبدل %1 بـ %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="85"/>
+        <location filename="../../annotator/gui/span_edits.py" line="88"/>
         <source>Relabel %1 → %2 «%3»</source>
         <translation>تغيير التسمية %1 ← %2 «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="99"/>
+        <location filename="../../annotator/gui/span_edits.py" line="102"/>
         <source>Delete %1 «%2»</source>
         <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="108"/>
+        <location filename="../../annotator/gui/span_edits.py" line="125"/>
         <source>Note on %1 «%2»</source>
         <translation>ملاحظة على %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="110"/>
+        <location filename="../../annotator/gui/span_edits.py" line="127"/>
         <source>Clear note on %1 «%2»</source>
         <translation>مسح الملاحظة على %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="137"/>
+        <location filename="../../annotator/gui/span_edits.py" line="154"/>
         <source>Not added: %1 would overlap %2 «%3». Delete that span first, or mark exactly the same characters to replace it.</source>
         <translation>لم يُضف: %1 سيتداخل مع %2 «%3». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
     </message>
@@ -395,27 +396,127 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../annotator/gui/help.py" line="67"/>
+        <location filename="../../annotator/gui/help.py" line="32"/>
+        <source>Find in the article</source>
+        <translation>البحث في المقال</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="33"/>
+        <source>Next match (the focus stays in the find field)</source>
+        <translation>التطابق التالي (يبقى التركيز في حقل البحث)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="34"/>
+        <source>Previous match</source>
+        <translation>التطابق السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="37"/>
+        <source>Close the find bar (the match stays selected) / clear the selection</source>
+        <translation>إغلاق شريط البحث (يبقى التطابق محدداً) / إلغاء التحديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="41"/>
+        <source>Undo (another document&apos;s edit is shown first)</source>
+        <translation>تراجع (يُعرض أولاً تعديل المستند الآخر)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="42"/>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="43"/>
+        <source>Exact characters on or off (no snapping to words)</source>
+        <translation>تشغيل الأحرف الدقيقة أو إيقافها (دون المحاذاة إلى الكلمات)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="44"/>
+        <source>Exact characters for one selection</source>
+        <translation>أحرف دقيقة لتحديد واحد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="46"/>
+        <source>Double click / triple click</source>
+        <translation>نقر مزدوج / نقر ثلاثي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="47"/>
+        <source>Select a word / a sentence</source>
+        <translation>تحديد كلمة / جملة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="49"/>
+        <source>Delete the selected span</source>
+        <translation>حذف المقطع المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="50"/>
+        <source>Note and &quot;unsure&quot; flag of the selected span</source>
+        <translation>ملاحظة المقطع المحدد وعلامة «غير متأكد»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="51"/>
+        <source>Show others&apos; spans and gold</source>
+        <translation>إظهار مقاطع الآخرين والمعيار الذهبي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="52"/>
+        <source>Mark done and go to the next document</source>
+        <translation>وضع علامة «منجز» والانتقال إلى المستند التالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="53"/>
+        <source>Mark skipped and go to the next document</source>
+        <translation>وضع علامة «متخطّى» والانتقال إلى المستند التالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="54"/>
+        <source>Next / previous document</source>
+        <translation>المستند التالي / السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="55"/>
+        <source>Go to document…</source>
+        <translation>الانتقال إلى مستند…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="56"/>
+        <source>Zoom in / out / reset</source>
+        <translation>تكبير / تصغير / إعادة الحجم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="57"/>
+        <source>Import / export</source>
+        <translation>استيراد / تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="58"/>
+        <source>This list</source>
+        <translation>هذه القائمة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="74"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="70"/>
+        <location filename="../../annotator/gui/help.py" line="77"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="70"/>
+        <location filename="../../annotator/gui/help.py" line="77"/>
         <source>Does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="112"/>
+        <location filename="../../annotator/gui/help.py" line="119"/>
         <source>Annotator: entities, places and claims in Arabic news, offline.</source>
         <translation>المُعلِّم: الكيانات والأماكن والادعاءات في الأخبار العربية، دون اتصال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="121"/>
+        <location filename="../../annotator/gui/help.py" line="128"/>
         <source>About Annotator</source>
         <translation>حول المُعلِّم</translation>
     </message>
@@ -928,22 +1029,22 @@
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="258"/>
+        <location filename="../../annotator/gui/main_window.py" line="239"/>
         <source>Cannot undo or redo: %1</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="292"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="44"/>
         <source>Shown first: press Undo again to undo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «تراجع» مرة أخرى للتراجع عن ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="294"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="46"/>
         <source>Shown first: press Redo again to redo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «إعادة» مرة أخرى لإعادة ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="322"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="64"/>
         <source>Showing the spans of %1 (dashed, read-only); View → Show others&apos; spans hides them.</source>
         <translation>تُعرض مقاطع %1 (متقطعة، للقراءة فقط)؛ يخفيها «عرض ← إظهار مقاطع الآخرين».</translation>
     </message>
@@ -1152,8 +1253,8 @@
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="75"/>
         <location filename="../../annotator/gui/review/document_panel.py" line="228"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="75"/>
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
@@ -1178,8 +1279,8 @@
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="327"/>
         <location filename="../../annotator/gui/review/versions.py" line="143"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="327"/>
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
