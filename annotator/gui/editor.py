@@ -32,6 +32,7 @@ from annotator.gui.selection_rules import SelectionRules
 from annotator.gui.shown_spans import ShownSpans
 from annotator.gui.span_edits import SpanEdits
 from annotator.gui.span_list import SpanListWidget
+from annotator.gui.suggestion_controls import EditorSuggestions
 
 __all__ = ["AnnotationEditor"]
 
@@ -106,6 +107,8 @@ class AnnotationEditor(QWidget):
         _lay_out(self, self._view, self._palette, self._span_list)
         self.reload_labels()
         session.changes_did_happen.connect(self._on_changes)
+        #: the open document's suggestions and their keys (Tab, Enter, Delete)
+        self.suggestions = EditorSuggestions(self)
 
     # --- public interface ----------------------------------------------------
 
@@ -145,6 +148,7 @@ class AnnotationEditor(QWidget):
         self._rules.tokens = source.tokens if source is not None else None
         self._rules.clitics = self._project.clitics
         self._shown.show_text(document.text, spans)
+        self.suggestions.load()
         # After the window is up: spaCy's import (~0.4 s) must not delay the first paint.
         QTimer.singleShot(_WARM_DELAY_MS, lambda: warm_tokenizer())
 

@@ -34,7 +34,7 @@ def _item(text: object, *, number: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(str(text))  # plain text: titles and words are data
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     if number:
-        item.setTextAlignment(int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignTrailing))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignTrailing)
     return item
 
 
@@ -160,8 +160,9 @@ class LabelAllDialog(QDialog):
             )
             self.documents.setItem(row, 2, _item(count, number=True))
         self.skipped_title.setText(
-            translate(
-                "LabelAll", "Skipped (%n): an entity is there already", None, len(preview.skipped)
+            fill(
+                translate("LabelAll", "Skipped (%1): an entity is there already"),
+                len(preview.skipped),
             )
         )
         self.skipped.setRowCount(len(preview.skipped))
@@ -171,7 +172,7 @@ class LabelAllDialog(QDialog):
             self.skipped.setItem(row, 2, _item(occ.reason))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(preview.total > 0)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            translate("LabelAll", "Label %n", None, preview.total)
+            fill(translate("LabelAll", "Label %1"), preview.total)
         )
 
     def _numbers(self, doc_ids: set[int]) -> dict[int, int]:

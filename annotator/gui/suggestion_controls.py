@@ -198,10 +198,10 @@ class EditorSuggestions(QObject):
         edit = AcceptAllSuggestions(doc_id, self._editor.annotator())
         if not self._run(edit, translate("Suggestions", "Accept all suggestions")):
             return False
-        message = translate("Suggestions", "Accepted %n suggestions.", None, len(edit.accepted))
+        message = fill(translate("Suggestions", "Accepted %1 suggestions."), len(edit.accepted))
         if edit.left:
-            message += " " + translate(
-                "Suggestions", "%n left: they cross an entity.", None, len(edit.left)
+            message += " " + fill(
+                translate("Suggestions", "%1 left: they cross an entity."), len(edit.left)
             )
         self._say(message)
         return True
@@ -217,9 +217,6 @@ class EditorSuggestions(QObject):
             return False
         preview = edit.preview
         assert preview is not None
-        if scope == "corpus" and self._editor.current_document() is not None:
-            # One change over several documents names none: the open one is read again.
-            self._editor.reload_spans()
         self._say(
             fill(
                 translate("Suggestions", "Labelled %1 occurrences in %2 documents; %3 skipped."),

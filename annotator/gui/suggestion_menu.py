@@ -219,11 +219,11 @@ class SuggestionsMenu(QObject):
     def _fill(self, doc_ids: list[DocId]) -> BackgroundOperation:
         op = self.work.fill(doc_ids)
         self._window.show_message(
-            translate("Suggestions", "Suggesting for %n documents…", None, len(doc_ids))
+            fill(translate("Suggestions", "Suggesting for %1 documents…"), len(doc_ids))
         )
         op.succeeded.connect(
             lambda _r: self._window.show_message(
-                translate("Suggestions", "Suggestions ready for %n documents.", None, len(doc_ids))
+                fill(translate("Suggestions", "Suggestions ready for %1 documents."), len(doc_ids))
             )
         )
         op.failed.connect(self._window.show_message)
@@ -427,25 +427,24 @@ class SuggestionsMenu(QObject):
         )
 
     def retranslate_ui(self) -> None:
-        t = translate
-        self.menu.setTitle(t("Suggestions", "&Suggestions"))
-        self.accept_all.setText(t("Suggestions", "&Accept all in this document"))
-        self.label_all.setText(t("Suggestions", "&Label all occurrences…"))
-        self.suggest_here.setText(t("Suggestions", "Suggest for &this document"))
-        self.suggest_next.setText(t("Suggestions", "Suggest for the &next documents…"))
+        self.menu.setTitle(translate("Suggestions", "&Suggestions"))
+        self.accept_all.setText(translate("Suggestions", "&Accept all in this document"))
+        self.label_all.setText(translate("Suggestions", "&Label all occurrences…"))
+        self.suggest_here.setText(translate("Suggestions", "Suggest for &this document"))
+        self.suggest_next.setText(translate("Suggestions", "Suggest for the &next documents…"))
         self.prepare_ahead.setText(
-            t("Suggestions", "&Prepare the next documents in the background")
+            translate("Suggestions", "&Prepare the next documents in the background")
         )
-        self.choose_model.setText(t("Suggestions", "Use a &model…"))
-        self.gazetteer_only.setText(t("Suggestions", "&Gazetteer alone (no model)"))
-        self.train.setText(t("Suggestions", "&Train a model from the project…"))
-        self.retrain.setText(t("Suggestions", "&Retrain every N done documents…"))
-        self.uncertain_first.setText(t("Suggestions", "Queue: most &uncertain first"))
+        self.choose_model.setText(translate("Suggestions", "Use a &model…"))
+        self.gazetteer_only.setText(translate("Suggestions", "&Gazetteer alone (no model)"))
+        self.train.setText(translate("Suggestions", "&Train a model from the project…"))
+        self.retrain.setText(translate("Suggestions", "&Retrain every N done documents…"))
+        self.uncertain_first.setText(translate("Suggestions", "Queue: most &uncertain first"))
         self.uncertain_first.setToolTip(
-            t("Suggestions", "Done and next opens the document the model is least sure of")
+            translate("Suggestions", "Done and next opens the document the model is least sure of")
         )
-        self.import_terms.setText(t("Suggestions", "&Import a term list…"))
-        self.export_terms.setText(t("Suggestions", "&Export the gazetteer…"))
+        self.import_terms.setText(translate("Suggestions", "&Import a term list…"))
+        self.export_terms.setText(translate("Suggestions", "&Export the gazetteer…"))
 
 
 def _show_progress(dialog: QProgressDialog, done: int, total: int) -> None:

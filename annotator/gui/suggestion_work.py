@@ -132,6 +132,7 @@ class SuggestionWork(QObject):
         self.training: BackgroundOperation | None = None
         self.enabled = True
         self.ahead = 3
+        self._stopped = False
 
     # --- the model ------------------------------------------------------------------
 
@@ -156,7 +157,7 @@ class SuggestionWork(QObject):
     def prepare(self, doc_ids: Sequence[int]) -> BackgroundOperation | None:
         """Make suggestions for these documents in the background (those not made
         with the current gazetteer yet); stored when the worker is done."""
-        if not self.enabled or self.preparing is not None:
+        if not self.enabled or self.preparing is not None or self._stopped:
             return None
         key = gazetteer_key(self._project)
         wanted = [d for d in doc_ids if self._prepared.get(d, "none") != key]
@@ -191,6 +192,8 @@ class SuggestionWork(QObject):
 
     def _store(self, result: Prepared) -> list[int]:
         """On the UI thread: keep the sources the worker built, store what it made."""
+        if self._stopped:  # the project closed while the worker ran
+            return []
         self._gazetteer, self._key = result.gazetteer, result.key
         if result.model is not None and self._model_name == self.model_name():
             self._model = result.model
@@ -271,7 +274,7 @@ class SuggestionWork(QObject):
         return op
 
     def _trained(self, path: object, done: int) -> None:
-        if self._project.readonly:
+        if self._project.readonly or self._stopped:
             return
         self.set_model(str(path))
         self._project.meta.set(TRAINED_AT_KEY, str(done))
@@ -305,7 +308,9 @@ class SuggestionWork(QObject):
     # --- closing ----------------------------------------------------------------------------
 
     def stop(self) -> None:
-        """Cancel every worker and wait for it (the window is closing)."""
+        """Cancel every worker and wait for it (the window or project is closing);
+        what they made is not stored."""
+        self._stopped = True
         for op in (self.preparing, self.filling, self.training):
             if op is not None:
                 op.cancel()

@@ -19,10 +19,10 @@
         <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="168"/>
-        <location filename="../../annotator/gui/editor.py" line="227"/>
+        <location filename="../../annotator/gui/editor.py" line="172"/>
+        <location filename="../../annotator/gui/editor.py" line="231"/>
         <source>No label named %1 in this project.</source>
-        <extracomment>the editor&apos;s keys; a feature adds its handler here (tried before label keys)</extracomment>
+        <extracomment>the editor&apos;s keys; a feature adds its handler here (tried before label keys) the open document&apos;s suggestions and their keys (Tab, Enter, Delete)</extracomment>
         <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
     <message>
@@ -31,7 +31,7 @@
         <translation>انقر امتدادًا أولًا، ثم F2 لملاحظته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="199"/>
+        <location filename="../../annotator/gui/editor.py" line="203"/>
         <source>Not found: %1</source>
         <translation>غير موجود: %1</translation>
     </message>
@@ -42,6 +42,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/labelling.py" line="49"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="250"/>
         <source>Set the annotator&apos;s name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
@@ -350,24 +351,36 @@
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="304"/>
+        <location filename="../../annotator/gui/documents_model.py" line="319"/>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="159"/>
         <source>(untitled)</source>
+        <extracomment>The suggestions&apos; uncertainty (1 − their mean score; empty when none were made).</extracomment>
         <translation>(بلا عنوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="331"/>
+        <location filename="../../annotator/gui/documents_model.py" line="349"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="333"/>
+        <location filename="../../annotator/gui/documents_model.py" line="351"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="335"/>
+        <location filename="../../annotator/gui/documents_model.py" line="353"/>
         <source>Words</source>
         <translation>الكلمات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/documents_model.py" line="355"/>
+        <source>Unsure</source>
+        <translation>عدم اليقين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/documents_model.py" line="361"/>
+        <source>How unsure the suggestions are (1 − their mean score); the least sure first</source>
+        <translation>مدى عدم يقين الاقتراحات (1 − متوسط درجاتها)؛ الأقل يقينًا أولًا</translation>
     </message>
 </context>
 <context>
@@ -446,79 +459,183 @@
         <translation>تحديد كلمة / جملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="49"/>
-        <source>Delete the selected span</source>
-        <translation>حذف المقطع المحدد</translation>
+        <location filename="../../annotator/gui/help.py" line="51"/>
+        <source>Delete the selected span / reject the selected suggestion</source>
+        <translation>حذف المقطع المحدد / رفض الاقتراح المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="50"/>
+        <location filename="../../annotator/gui/help.py" line="53"/>
         <source>Note and &quot;unsure&quot; flag of the selected span</source>
         <translation>ملاحظة المقطع المحدد وعلامة «غير متأكد»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="51"/>
+        <location filename="../../annotator/gui/help.py" line="54"/>
         <source>Show others&apos; spans and gold</source>
         <translation>إظهار مقاطع الآخرين والمعيار الذهبي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="52"/>
+        <location filename="../../annotator/gui/help.py" line="55"/>
+        <source>Select the next / previous suggestion</source>
+        <translation>تحديد الاقتراح التالي / السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="57"/>
+        <source>Enter / Space</source>
+        <translation>Enter / مسافة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="58"/>
+        <source>Accept the selected suggestion (or the one under the cursor)</source>
+        <translation>قبول الاقتراح المحدد (أو الذي تحت المؤشر)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="61"/>
+        <source>Label key on a suggestion</source>
+        <translation>مفتاح تسمية على اقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="62"/>
+        <source>Accept the suggestion with that label</source>
+        <translation>قبول الاقتراح بتلك التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="64"/>
+        <source>Accept every suggestion left in the document</source>
+        <translation>قبول كل الاقتراحات الباقية في المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="65"/>
+        <source>Label all occurrences of the selected span…</source>
+        <translation>تسمية كل مواضع المقطع المحدد…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="66"/>
         <source>Mark done and go to the next document</source>
         <translation>وضع علامة «منجز» والانتقال إلى المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="53"/>
+        <location filename="../../annotator/gui/help.py" line="67"/>
         <source>Mark skipped and go to the next document</source>
         <translation>وضع علامة «متخطّى» والانتقال إلى المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="54"/>
+        <location filename="../../annotator/gui/help.py" line="68"/>
         <source>Next / previous document</source>
         <translation>المستند التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="55"/>
+        <location filename="../../annotator/gui/help.py" line="69"/>
         <source>Go to document…</source>
         <translation>الانتقال إلى مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="56"/>
+        <location filename="../../annotator/gui/help.py" line="70"/>
         <source>Zoom in / out / reset</source>
         <translation>تكبير / تصغير / إعادة الحجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="57"/>
+        <location filename="../../annotator/gui/help.py" line="71"/>
         <source>Import / export</source>
         <translation>استيراد / تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="58"/>
+        <location filename="../../annotator/gui/help.py" line="72"/>
         <source>This list</source>
         <translation>هذه القائمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="74"/>
+        <location filename="../../annotator/gui/help.py" line="88"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="77"/>
+        <location filename="../../annotator/gui/help.py" line="91"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="77"/>
+        <location filename="../../annotator/gui/help.py" line="91"/>
         <source>Does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="119"/>
+        <location filename="../../annotator/gui/help.py" line="133"/>
         <source>Annotator: entities, places and claims in Arabic news, offline.</source>
         <translation>المُعلِّم: الكيانات والأماكن والادعاءات في الأخبار العربية، دون اتصال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="128"/>
+        <location filename="../../annotator/gui/help.py" line="142"/>
         <source>About Annotator</source>
         <translation>حول المُعلِّم</translation>
+    </message>
+</context>
+<context>
+    <name>LabelAll</name>
+    <message>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="58"/>
+        <source>Label all occurrences</source>
+        <translation>تسمية كل المواضع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="64"/>
+        <source>Every other occurrence of «%1» becomes %2 of %3.</source>
+        <translation>كل موضع آخر لـ«%1» يصبح %2 لدى %3.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="75"/>
+        <source>In this document</source>
+        <translation>في هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="76"/>
+        <source>In the whole corpus</source>
+        <translation>في المدونة كلها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="80"/>
+        <source>Where:</source>
+        <translation>أين:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="91"/>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="102"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="92"/>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="93"/>
+        <source>To label</source>
+        <translation>للتسمية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="103"/>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="104"/>
+        <source>Why</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="149"/>
+        <source>%1 occurrences to label in %2 documents.</source>
+        <translation>%1 موضعًا للتسمية في %2 مستندات.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="164"/>
+        <source>Skipped (%1): an entity is there already</source>
+        <translation>متروكة (%1): يوجد كيان هناك أصلًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_all_dialog.py" line="175"/>
+        <source>Label %1</source>
+        <translation>تسمية %1</translation>
     </message>
 </context>
 <context>
@@ -648,192 +765,192 @@
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="248"/>
+        <location filename="../../annotator/gui/main_actions.py" line="255"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="249"/>
+        <location filename="../../annotator/gui/main_actions.py" line="256"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="251"/>
+        <location filename="../../annotator/gui/main_actions.py" line="258"/>
         <source>Undo %1 (Ctrl+Z)</source>
         <translation>تراجع عن %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="253"/>
+        <location filename="../../annotator/gui/main_actions.py" line="260"/>
         <source>Nothing to undo</source>
         <translation>لا شيء للتراجع عنه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="256"/>
+        <location filename="../../annotator/gui/main_actions.py" line="263"/>
         <source>Redo %1 (Ctrl+Shift+Z)</source>
         <translation>إعادة %1 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="258"/>
+        <location filename="../../annotator/gui/main_actions.py" line="265"/>
         <source>Nothing to redo</source>
         <translation>لا شيء لإعادته</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="262"/>
+        <location filename="../../annotator/gui/main_actions.py" line="269"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="263"/>
+        <location filename="../../annotator/gui/main_actions.py" line="270"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="264"/>
+        <location filename="../../annotator/gui/main_actions.py" line="271"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="265"/>
+        <location filename="../../annotator/gui/main_actions.py" line="272"/>
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="266"/>
+        <location filename="../../annotator/gui/main_actions.py" line="273"/>
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="267"/>
+        <location filename="../../annotator/gui/main_actions.py" line="274"/>
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="269"/>
+        <location filename="../../annotator/gui/main_actions.py" line="276"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="270"/>
+        <location filename="../../annotator/gui/main_actions.py" line="277"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="271"/>
+        <location filename="../../annotator/gui/main_actions.py" line="278"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="272"/>
+        <location filename="../../annotator/gui/main_actions.py" line="279"/>
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="273"/>
+        <location filename="../../annotator/gui/main_actions.py" line="280"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="274"/>
+        <location filename="../../annotator/gui/main_actions.py" line="281"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="275"/>
+        <location filename="../../annotator/gui/main_actions.py" line="282"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="276"/>
+        <location filename="../../annotator/gui/main_actions.py" line="283"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="277"/>
+        <location filename="../../annotator/gui/main_actions.py" line="284"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="278"/>
+        <location filename="../../annotator/gui/main_actions.py" line="285"/>
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="279"/>
+        <location filename="../../annotator/gui/main_actions.py" line="286"/>
         <source>Show &amp;others&apos; spans and gold</source>
         <translation>إظهار مقاطع ال&amp;آخرين والمرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="281"/>
+        <location filename="../../annotator/gui/main_actions.py" line="288"/>
         <source>Other annotators&apos; spans and gold, read-only, as dashed lines beside your own</source>
         <translation>مقاطع المُعلِّمين الآخرين والمرجع المعتمد، للقراءة فقط، بخطوط متقطعة بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="286"/>
+        <location filename="../../annotator/gui/main_actions.py" line="293"/>
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="287"/>
+        <location filename="../../annotator/gui/main_actions.py" line="294"/>
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="288"/>
+        <location filename="../../annotator/gui/main_actions.py" line="295"/>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="289"/>
+        <location filename="../../annotator/gui/main_actions.py" line="296"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="290"/>
+        <location filename="../../annotator/gui/main_actions.py" line="297"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="291"/>
+        <location filename="../../annotator/gui/main_actions.py" line="298"/>
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="292"/>
+        <location filename="../../annotator/gui/main_actions.py" line="299"/>
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="293"/>
+        <location filename="../../annotator/gui/main_actions.py" line="300"/>
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="294"/>
+        <location filename="../../annotator/gui/main_actions.py" line="301"/>
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="295"/>
+        <location filename="../../annotator/gui/main_actions.py" line="302"/>
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="296"/>
+        <location filename="../../annotator/gui/main_actions.py" line="303"/>
         <source>Manage &amp;labels…</source>
         <translation>إدارة ال&amp;تسميات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="297"/>
+        <location filename="../../annotator/gui/main_actions.py" line="304"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="298"/>
+        <location filename="../../annotator/gui/main_actions.py" line="305"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="299"/>
+        <location filename="../../annotator/gui/main_actions.py" line="306"/>
         <source>&amp;About Annotator</source>
         <translation>&amp;حول المُعلِّم</translation>
     </message>
@@ -918,43 +1035,43 @@
         <translation>هذا أول مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="122"/>
+        <location filename="../../annotator/gui/document_flow.py" line="123"/>
         <source>Every document is done or skipped.</source>
         <translation>كل المستندات منجزة أو متروكة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="130"/>
+        <location filename="../../annotator/gui/document_flow.py" line="131"/>
         <source>Mark done</source>
         <translation>وضع علامة منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="131"/>
+        <location filename="../../annotator/gui/document_flow.py" line="132"/>
         <source>Mark skipped</source>
         <translation>وضع علامة متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="132"/>
+        <location filename="../../annotator/gui/document_flow.py" line="133"/>
         <source>Set status</source>
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="239"/>
+        <location filename="../../annotator/gui/main_actions.py" line="246"/>
         <source>&amp;Undo %1</source>
         <extracomment>Toggles &quot;Exact characters&quot; (Alt-drag does it for one selection, but window managers such as openbox take Alt-drag to move the window).</extracomment>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="241"/>
+        <location filename="../../annotator/gui/main_actions.py" line="248"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="244"/>
+        <location filename="../../annotator/gui/main_actions.py" line="251"/>
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="246"/>
+        <location filename="../../annotator/gui/main_actions.py" line="253"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -994,7 +1111,7 @@
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="313"/>
+        <location filename="../../annotator/gui/main_actions.py" line="321"/>
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1014,22 +1131,22 @@
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="300"/>
+        <location filename="../../annotator/gui/main_actions.py" line="307"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="301"/>
+        <location filename="../../annotator/gui/main_actions.py" line="308"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="302"/>
+        <location filename="../../annotator/gui/main_actions.py" line="309"/>
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="239"/>
+        <location filename="../../annotator/gui/main_window.py" line="240"/>
         <source>Cannot undo or redo: %1</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
@@ -1253,8 +1370,8 @@
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="228"/>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="75"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="228"/>
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
@@ -1279,8 +1396,8 @@
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="143"/>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="327"/>
+        <location filename="../../annotator/gui/review/versions.py" line="143"/>
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
@@ -1627,6 +1744,290 @@
         <location filename="../../annotator/gui/span_list.py" line="135"/>
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Suggestions</name>
+    <message>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="134"/>
+        <source>No suggestions in this document (Suggestions → Suggest for this document).</source>
+        <translation>لا اقتراحات في هذا المستند (الاقتراحات ← اقترح لهذا المستند).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="166"/>
+        <source>Accept %1 «%2»</source>
+        <translation>قبول %1 «%2»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="181"/>
+        <source>Reject %1 «%2»</source>
+        <translation>رفض %1 «%2»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="196"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="243"/>
+        <source>No suggestions left in this document.</source>
+        <translation>لم يبقَ اقتراح في هذا المستند.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="199"/>
+        <source>Accept all suggestions</source>
+        <translation>قبول كل الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="201"/>
+        <source>Accepted %1 suggestions.</source>
+        <translation>قُبل %1 اقتراحًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="204"/>
+        <source>%1 left: they cross an entity.</source>
+        <translation>بقي %1: تتقاطع مع كيان.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="213"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="330"/>
+        <source>Select a span first (click it), then label all.</source>
+        <translation>حدد مقطعًا أولًا (انقر عليه)، ثم سمِّ الكل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="216"/>
+        <source>Label all occurrences</source>
+        <translation>تسمية كل المواضع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="222"/>
+        <source>Labelled %1 occurrences in %2 documents; %3 skipped.</source>
+        <translation>سُمّي %1 موضعًا في %2 مستندات؛ وتُرك %3.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="260"/>
+        <source>Suggestion %1 of %2: %3 «%4» (%5, %6) · Enter accepts</source>
+        <translation>الاقتراح %1 من %2: %3 «%4» (%5، %6) · Enter للقبول</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_layer.py" line="31"/>
+        <source>gazetteer</source>
+        <translation>المعجم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_layer.py" line="128"/>
+        <source>Suggested %1 · %2 · score %3</source>
+        <translation>مقترح %1 · %2 · الدرجة %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_layer.py" line="136"/>
+        <source>seen as %1</source>
+        <translation>ورد بوصفه %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_layer.py" line="140"/>
+        <source>Enter: accept · Delete: reject · Tab: next</source>
+        <translation>Enter: قبول · Delete: رفض · Tab: التالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="181"/>
+        <source>No document has an uncertainty yet: suggest for the next documents first.</source>
+        <extracomment>project_meta: &quot;uncertain&quot; when Done-and-next opens the least sure document first.</extracomment>
+        <translation>لا مستند له قيمة عدم يقين بعد: اقترح للمستندات التالية أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="209"/>
+        <source>Suggest for the next documents</source>
+        <translation>اقترح للمستندات التالية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="210"/>
+        <source>How many documents (those not done, in queue order)?</source>
+        <translation>كم مستندًا (غير المنجزة، بترتيب الطابور)؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="222"/>
+        <source>Suggesting for %1 documents…</source>
+        <translation>جارٍ الاقتراح لـ %1 مستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="226"/>
+        <source>Suggestions ready for %1 documents.</source>
+        <translation>الاقتراحات جاهزة لـ %1 مستندات.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="240"/>
+        <source>Suggestions now come from the gazetteer and %1.</source>
+        <translation>تأتي الاقتراحات الآن من المعجم ومن %1.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="242"/>
+        <source>Suggestions now come from the gazetteer alone.</source>
+        <translation>تأتي الاقتراحات الآن من المعجم وحده.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="249"/>
+        <source>A folder holding a spaCy pipeline</source>
+        <translation>مجلد فيه نموذج spaCy</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="269"/>
+        <source>A model is training already.</source>
+        <translation>يجري تدريب نموذج أصلًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="272"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="276"/>
+        <source>Training a model on the done documents…</source>
+        <translation>جارٍ تدريب نموذج على المستندات المنجزة…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="277"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="282"/>
+        <source>Train a model</source>
+        <translation>تدريب نموذج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="294"/>
+        <source>Model trained: %1. It suggests from now on.</source>
+        <translation>دُرّب النموذج: %1. سيقترح من الآن.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="299"/>
+        <source>Training stopped: %1</source>
+        <translation>توقف التدريب: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="303"/>
+        <source>Training cancelled.</source>
+        <translation>أُلغي التدريب.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="310"/>
+        <source>Retrain automatically</source>
+        <translation>إعادة التدريب تلقائيًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="311"/>
+        <source>Retrain after this many newly done documents (0: never):</source>
+        <translation>أعد التدريب بعد هذا العدد من المستندات المنجزة حديثًا (0: أبدًا):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="354"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="364"/>
+        <source>Import a term list</source>
+        <translation>استيراد قائمة مصطلحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="356"/>
+        <source>Term lists (*.csv *.txt);;All files (*)</source>
+        <translation>قوائم المصطلحات (*.csv *.txt);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="365"/>
+        <source>One term a line: which label are they?</source>
+        <translation>مصطلح في كل سطر: ما تسميتها؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="381"/>
+        <source>%1 new terms in the gazetteer (of %2 read).</source>
+        <translation>%1 مصطلحًا جديدًا في المعجم (من %2 مقروءة).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="394"/>
+        <source>Export the gazetteer</source>
+        <translation>تصدير المعجم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="396"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="405"/>
+        <source>Cannot write %1: %2</source>
+        <translation>تعذرت كتابة %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="409"/>
+        <source>%1 terms written to %2.</source>
+        <translation>كُتب %1 مصطلحًا في %2.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="424"/>
+        <source>&amp;Model: %1…</source>
+        <translation>ال&amp;نموذج: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="426"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="438"/>
+        <source>Use a &amp;model…</source>
+        <translation>استخدام &amp;نموذج…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="430"/>
+        <source>&amp;Suggestions</source>
+        <translation>ا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="431"/>
+        <source>&amp;Accept all in this document</source>
+        <translation>&amp;قبول الكل في هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="432"/>
+        <source>&amp;Label all occurrences…</source>
+        <translation>&amp;تسمية كل المواضع…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="433"/>
+        <source>Suggest for &amp;this document</source>
+        <translation>اقترح لـ&amp;هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="434"/>
+        <source>Suggest for the &amp;next documents…</source>
+        <translation>اقترح للمستندات ال&amp;تالية…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="436"/>
+        <source>&amp;Prepare the next documents in the background</source>
+        <translation>&amp;جهّز المستندات التالية في الخلفية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="439"/>
+        <source>&amp;Gazetteer alone (no model)</source>
+        <translation>ال&amp;معجم وحده (بلا نموذج)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="440"/>
+        <source>&amp;Train a model from the project…</source>
+        <translation>&amp;درّب نموذجًا من المشروع…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="441"/>
+        <source>&amp;Retrain every N done documents…</source>
+        <translation>أ&amp;عد التدريب كل N مستندات منجزة…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="442"/>
+        <source>Queue: most &amp;uncertain first</source>
+        <translation>الطابور: الأقل &amp;يقينًا أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="444"/>
+        <source>Done and next opens the document the model is least sure of</source>
+        <translation>«منجز والتالي» يفتح المستند الذي يكون النموذج أقل يقينًا منه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="446"/>
+        <source>&amp;Import a term list…</source>
+        <translation>ا&amp;ستيراد قائمة مصطلحات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="447"/>
+        <source>&amp;Export the gazetteer…</source>
+        <translation>ت&amp;صدير المعجم…</translation>
     </message>
 </context>
 </TS>
