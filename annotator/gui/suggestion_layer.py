@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QTextCursor
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextCursor
 
 from annotator.core.suggestion_model import GAZETTEER, Suggestion
 from annotator.core.suggestions import suggestion_at
@@ -42,8 +42,20 @@ class SuggestionLayer:
         self._items: list[Suggestion] = []
         self._starts: list[int] = []
         self._longest = 0
-        self.selected = ""
+        self._selected = ""
+        self._selected_place: tuple[str, int, int] | None = None
         self.shown = True
+
+    @property
+    def selected(self) -> str:
+        """The selected suggestion's id ("" for none)."""
+        return self._selected
+
+    @selected.setter
+    def selected(self, suggestion_id: str) -> None:
+        self._selected = suggestion_id
+        s = self.get(suggestion_id) if suggestion_id else None
+        self._selected_place = (s.label, s.start, s.end) if s is not None else None
 
     def set(self, suggestions: Sequence[Suggestion]) -> None:
         """Show these (the file's, for the open document); the selection is kept
@@ -52,7 +64,10 @@ class SuggestionLayer:
         self._starts = [s.start for s in self._items]
         self._longest = max((s.end - s.start for s in self._items), default=0)
         if self.selected and self.get(self.selected) is None:
-            self.selected = ""
+            # Made again (new ids): the same label and characters stay selected.
+            was = self._selected_place
+            again = next((s for s in self._items if (s.label, s.start, s.end) == was), None)
+            self.selected = again.id if again is not None else ""
 
     def suggestions(self) -> list[Suggestion]:
         return list(self._items)
@@ -86,7 +101,8 @@ class SuggestionLayer:
         painter = QPainter(view.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        font = view.tag_font
+        font = QFont(view.tag_font)
+        font.setPointSizeF(font.pointSizeF() * 1.4)  # a "?" alone must still read
         painter.setFont(font)
         metrics = QFontMetrics(font)
         for s in visible:
@@ -96,8 +112,22 @@ class SuggestionLayer:
             pen.setStyle(Qt.PenStyle.SolidLine if selected else Qt.PenStyle.DotLine)
             painter.setPen(pen)
             rects = view.span_rects(s.start, s.end)
+            # One inside another (a nested term) is drawn inside the outer outline.
+            inset = (
+                3
+                if any(
+                    o is not s
+                    and o.start <= s.start
+                    and s.end <= o.end
+                    and (o.end - o.start) > (s.end - s.start)
+                    for o in visible
+                )
+                else 0
+            )
             for r in rects:
-                painter.drawRoundedRect(r.adjusted(-1, 1, 1, -1), 3, 3)
+                painter.drawRoundedRect(
+                    r.adjusted(-1 + inset, 1 + inset, 1 - inset, -1 - inset), 3, 3
+                )
             if rects:
                 self._paint_tag(painter, metrics, rects[0], color, selected=selected)
         painter.end()

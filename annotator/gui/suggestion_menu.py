@@ -132,7 +132,7 @@ class SuggestionsMenu(QObject):
         work = self.work
         if not work.enabled or self._window.is_busy():
             return None
-        return work.prepare([doc_id, *self.queue_after(DocId(doc_id), work.ahead)])
+        return work.prepare([doc_id, *self.queue_after(DocId(doc_id), work.ahead)], shown=doc_id)
 
     def queue_after(self, doc_id: DocId, count: int) -> list[DocId]:
         """The documents the annotator will open next (not done nor skipped by them)."""

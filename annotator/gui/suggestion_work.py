@@ -154,13 +154,26 @@ class SuggestionWork(QObject):
 
     # --- preparation -----------------------------------------------------------------
 
-    def prepare(self, doc_ids: Sequence[int]) -> BackgroundOperation | None:
-        """Make suggestions for these documents in the background (those not made
-        with the current gazetteer yet); stored when the worker is done."""
+    def prepare(
+        self, doc_ids: Sequence[int], *, shown: int | None = None
+    ) -> BackgroundOperation | None:
+        """Make suggestions in the background for these documents that have none yet,
+        or that were made in this session before the gazetteer grew; stored when the
+        worker is done.
+
+        :param shown: the open document: its suggestions, once there, are not
+            replaced under the annotator's eyes ("Suggest for this document" does).
+        """
         if not self.enabled or self.preparing is not None or self._stopped:
             return None
         key = gazetteer_key(self._project)
-        wanted = [d for d in doc_ids if self._prepared.get(d, "none") != key]
+        made_before = set(self._project.suggestions.uncertainty(source=GAZETTEER))
+        wanted = [
+            d
+            for d in doc_ids
+            if (d not in self._prepared and d not in made_before)
+            or (d in self._prepared and self._prepared[d] != key and d != shown)
+        ]
         if not wanted:
             return None
         gazetteer, built_for = self._gazetteer, self._key
