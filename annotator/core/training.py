@@ -88,6 +88,9 @@ def train_model(
     """
     from annotator.core.errors import NothingToExport
     from annotator.core.export import export
+    from annotator.core.tokenizer import register
+
+    register()  # spaCy imported once, under the tokenizer's lock (a GUI worker thread)
 
     with tempfile.TemporaryDirectory(prefix="annotator-train-") as scratch:
         data = Path(scratch) / "data"
@@ -250,11 +253,13 @@ def load_model_source(name: str) -> ModelSource:
 
     :raises ModelNotFound: neither.
     """
-    import spacy
-
     from annotator.core.tokenizer import register
 
-    register()  # our exported pipelines name the project tokenizer
+    # First: our exported pipelines name the project tokenizer, and it imports spaCy
+    # under the tokenizer's lock (two threads importing spaCy at once break it).
+    register()
+    import spacy
+
     try:
         nlp = spacy.load(name)
     except OSError as exc:

@@ -42,6 +42,9 @@ NEXT_DOCUMENTS = 50
 class SuggestionsMenu(QObject):
     """The Suggestions menu of one main window, and the window's suggestion workers."""
 
+    #: spaCy training steps of a model trained from the menu (a few minutes on a CPU)
+    train_steps = 200
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
@@ -264,7 +267,7 @@ class SuggestionsMenu(QObject):
         """Train a model on the done documents, in the background, with progress and cancel."""
         if self._window.project.readonly:
             return None
-        op = self.work.train()
+        op = self.work.train(max_steps=self.train_steps)
         if op is None:
             self._window.show_message(translate("Suggestions", "A model is training already."))
             return None

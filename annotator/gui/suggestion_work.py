@@ -23,9 +23,9 @@ from annotator.core.change import Change
 from annotator.core.gazetteer import Gazetteer, build_gazetteer
 from annotator.core.model import DocId, Status
 from annotator.core.store import Project
-from annotator.core.suggestion_model import GAZETTEER, Suggestion
+from annotator.core.suggestion_model import GAZETTEER, Suggestion, TrainingFailed
 from annotator.core.suggestions import store_suggestions
-from annotator.gui.ops import BackgroundOperation, ProjectSession, Task
+from annotator.gui.ops import BackgroundOperation, Cancelled, ProjectSession, Task
 
 __all__ = [
     "MODEL_KEY",
@@ -76,6 +76,9 @@ def make_suggestions(
 ) -> Prepared:
     """The worker's part: suggestions for ``doc_ids`` from the gazetteer (rebuilt when
     the project's confirmed spans changed) and, where it is silent, the model."""
+    from annotator.core.tokenizer import register
+
+    register()  # spaCy imported under the tokenizer's lock: the editor warms it in a thread too
     current = gazetteer_key(reader)
     if gazetteer is None or key != current:
         gazetteer = build_gazetteer(reader)
@@ -273,9 +276,14 @@ class SuggestionWork(QObject):
         from annotator.core.training import train_model
 
         def work(reader: Project, task: Task) -> Path:
-            model = train_model(
-                reader, max_steps=max_steps, progress=task.report, stop=task.cancel_event
-            )
+            try:
+                model = train_model(
+                    reader, max_steps=max_steps, progress=task.report, stop=task.cancel_event
+                )
+            except TrainingFailed:
+                if task.cancelled:
+                    raise Cancelled from None  # spaCy was stopped: a cancel, not a failure
+                raise
             return model.path
 
         done = len(self._project.statuses.with_status(Status.DONE))

@@ -347,3 +347,58 @@ def test_the_shortcuts_sheet_lists_the_suggestion_keys() -> None:
     keys = [k for k, _ in shortcut_rows([])]
     for wanted in ("Tab / Shift+Tab", "Ctrl+Shift+A", "Ctrl+Shift+L"):
         assert wanted in keys
+
+
+@pytest.mark.slow
+def test_a_model_trains_in_the_background_while_the_editor_saves_keys(
+    qtbot, window, taught_window_path: Path
+) -> None:
+    from annotator.gui.suggestion_work import MODEL_KEY
+
+    menu = window.actions.suggestions
+    menu.train_steps = 20
+    op = menu.train_model()
+    assert op is not None and op.isRunning()
+    assert menu.progress is not None and menu.progress.isVisible()
+    # The editor keeps taking keys, each in the file at once, while spaCy trains.
+    editor = window.editor
+    doc = window.current_document()
+    view = editor.text_view()
+    view.setFocus()
+    start = editor.text().index("دير الزور")
+    editor.set_selection(start, start + len("دير الزور"))
+    QTest.keyClicks(view, "g")
+    with Project.open(taught_window_path, readonly=True) as p:
+        assert [s.label for s in p.spans.for_document(doc, annotator="sara")] == ["GPE"]
+    assert op.isRunning()
+    qtbot.waitUntil(lambda: menu.work.training is None, timeout=240000)
+    model = Path(window.project.meta.get(MODEL_KEY))
+    assert (model / "meta.json").exists() and model.parent.name.endswith(".models")
+    # It suggests from now on, beside the gazetteer.
+    menu.suggest_for_document()
+    qtbot.waitUntil(lambda: menu.work.filling is None, timeout=60000)
+    sources = window.project.suggestions.counts_by_source()
+    assert "gazetteer" in sources
+
+
+@pytest.mark.slow
+def test_cancelling_the_training_stops_spacy_and_keeps_no_model(qtbot, window) -> None:
+    from annotator.core.training import models_dir
+    from annotator.gui.suggestion_work import MODEL_KEY
+
+    menu = window.actions.suggestions
+    op = menu.train_model()
+    assert op is not None
+    cancelled = []
+    op.cancelled.connect(lambda: cancelled.append(True))
+    failed = []
+    op.failed.connect(failed.append)
+    from PySide6.QtWidgets import QPushButton
+
+    menu.progress.findChild(QPushButton).click()  # the dialog's Cancel
+    qtbot.waitUntil(lambda: menu.work.training is None, timeout=60000)
+    assert cancelled and not failed, failed
+    assert window.statusBar().currentMessage() == "Training cancelled."
+    assert not window.project.meta.get(MODEL_KEY)
+    root = models_dir(window.project.path)
+    assert not root.exists() or not any(root.iterdir())
