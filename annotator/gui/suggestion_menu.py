@@ -267,12 +267,16 @@ class SuggestionsMenu(QObject):
         """Train a model on the done documents, in the background, with progress and cancel."""
         if self._window.project.readonly:
             return None
-        op = self.work.train(max_steps=self.train_steps)
+        work = self.work
+        op = work.train(annotator=self._window.annotator(), max_steps=self.train_steps)
         if op is None:
             self._window.show_message(translate("Suggestions", "A model is training already."))
             return None
+        who, gold = work.training_data(self._window.annotator())
         self._window.show_message(
-            translate("Suggestions", "Training a model on the done documents…")
+            translate("Suggestions", "Training a model on gold…")
+            if gold
+            else fill(translate("Suggestions", "Training a model on %1's done documents…"), who)
         )
         if not quiet:
             dialog = QProgressDialog(

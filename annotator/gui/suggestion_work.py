@@ -265,20 +265,44 @@ class SuggestionWork(QObject):
 
     # --- training -------------------------------------------------------------------------
 
-    def train(self, *, max_steps: int = 200) -> BackgroundOperation | None:
+    def training_data(self, annotator: str) -> tuple[str | None, bool]:
+        """Whose spans a model learns from: ``(annotator, gold)``.
+
+        Gold when the project has adjudicated documents; else ``annotator``'s
+        done documents when there are any, else those of whoever finished most.
+        """
+        if self._project.adjudications.with_gold():
+            return None, True
+        done: dict[str, int] = {}
+        for _doc, who in self._project.statuses.with_status(Status.DONE):
+            done[who] = done.get(who, 0) + 1
+        if not done or annotator in done:
+            return annotator or None, False
+        return max(done, key=lambda who: (done[who], who)), False
+
+    def train(self, *, annotator: str = "", max_steps: int = 200) -> BackgroundOperation | None:
         """Train a model on the project's done documents in a child process.
 
         The model goes to ``P.models/<n>-<date>/`` and becomes the project's
         model for suggestions (beside the gazetteer) when it is done.
+
+        :param annotator: the window's annotator (see :meth:`training_data`).
         """
         if self.training is not None:
             return None
         from annotator.core.training import train_model
 
+        who, gold = self.training_data(annotator)
+
         def work(reader: Project, task: Task) -> Path:
             try:
                 model = train_model(
-                    reader, max_steps=max_steps, progress=task.report, stop=task.cancel_event
+                    reader,
+                    annotator=who,
+                    gold=gold,
+                    max_steps=max_steps,
+                    progress=task.report,
+                    stop=task.cancel_event,
                 )
             except TrainingFailed:
                 if task.cancelled:
