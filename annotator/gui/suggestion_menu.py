@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QProgressDialog
 
@@ -37,6 +37,9 @@ LABEL_ALL_KEY = "Ctrl+Shift+L"
 #: project_meta: "uncertain" when Done-and-next opens the least sure document first.
 QUEUE_KEY = "suggestions.queue"
 NEXT_DOCUMENTS = 50
+#: How long a document stays open before the next ones are prepared (the editor
+#: warms spaCy's tokenizer after as long).
+PREPARE_DELAY_MS = 1500
 
 
 class SuggestionsMenu(QObject):
@@ -51,6 +54,9 @@ class SuggestionsMenu(QObject):
         self._work: SuggestionWork | None = None
         self._work_session: ProjectSession | None = None
         self.progress: QProgressDialog | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._prepare_now)
         self.menu = QMenu(window)
         w = window
         self.accept_all = self._action(lambda: self._controls_do("accept_all"), ACCEPT_ALL_KEY)
@@ -125,17 +131,29 @@ class SuggestionsMenu(QObject):
 
     def stop(self) -> None:
         """The window closes: cancel and wait for every worker."""
+        self._timer.stop()
         if self._work is not None:
             self._work.stop()
 
     # --- preparing ahead of the annotator ------------------------------------------------
 
-    def document_opened(self, doc_id: int) -> BackgroundOperation | None:
-        """Prepare suggestions for this document and the next ones of the queue."""
+    def document_opened(self, doc_id: int) -> None:
+        """Prepare suggestions for this document and the next ones of the queue, once
+        the annotator stays on it a moment (paging through documents starts nothing;
+        spaCy's import never delays a window's first paint)."""
+        self._timer.start(PREPARE_DELAY_MS)
+
+    def preparation_pending(self) -> bool:
+        """A preparation is about to start or running."""
+        work = self._work
+        return self._timer.isActive() or (work is not None and work.preparing is not None)
+
+    def _prepare_now(self) -> BackgroundOperation | None:
+        doc_id = self._window.current_document()
         work = self.work
-        if not work.enabled or self._window.is_busy():
+        if doc_id is None or not work.enabled or self._window.is_busy():
             return None
-        return work.prepare([doc_id, *self.queue_after(DocId(doc_id), work.ahead)], shown=doc_id)
+        return work.prepare([doc_id, *self.queue_after(doc_id, work.ahead)], shown=doc_id)
 
     def queue_after(self, doc_id: DocId, count: int) -> list[DocId]:
         """The documents the annotator will open next (not done nor skipped by them)."""

@@ -1667,54 +1667,94 @@
         <translation>لا مقطع مرجعي هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="69"/>
+        <location filename="../../annotator/gui/review/window.py" line="70"/>
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="78"/>
+        <location filename="../../annotator/gui/review/window.py" line="79"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="79"/>
+        <location filename="../../annotator/gui/review/window.py" line="80"/>
         <source>Adjudicate</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="80"/>
+        <location filename="../../annotator/gui/review/window.py" line="81"/>
         <source>Scores against gold</source>
         <translation>الدرجات مقابل المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="164"/>
+        <location filename="../../annotator/gui/review/window.py" line="83"/>
+        <source>Suggestions</source>
+        <translation>الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="169"/>
         <source>Cannot undo or redo: %1</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="175"/>
+        <location filename="../../annotator/gui/review/window.py" line="182"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="178"/>
+        <location filename="../../annotator/gui/review/window.py" line="185"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="180"/>
+        <location filename="../../annotator/gui/review/window.py" line="187"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="185"/>
+        <location filename="../../annotator/gui/review/window.py" line="192"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="188"/>
+        <location filename="../../annotator/gui/review/window.py" line="195"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/suggestions_tab.py" line="48"/>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/suggestions_tab.py" line="49"/>
+        <source>Open</source>
+        <translation>مفتوحة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/suggestions_tab.py" line="50"/>
+        <source>Accepted</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/suggestions_tab.py" line="51"/>
+        <source>Rejected</source>
+        <translation>مرفوضة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/suggestions_tab.py" line="52"/>
+        <source>Accepted of decided</source>
+        <translation>المقبول من المحسوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/suggestions_tab.py" line="74"/>
+        <source>%1 spans came from accepted suggestions; %2 suggestions were rejected.</source>
+        <translation>%1 مقطعًا جاءت من اقتراحات مقبولة؛ ورُفض %2 اقتراحًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/suggestions_tab.py" line="82"/>
+        <source>No suggestions yet (the editor&apos;s Suggestions menu makes them).</source>
+        <translation>لا اقتراحات بعد (تصنعها قائمة الاقتراحات في المحرر).</translation>
     </message>
 </context>
 <context>
@@ -1786,7 +1826,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/suggestion_controls.py" line="213"/>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="330"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="337"/>
         <source>Select a span first (click it), then label all.</source>
         <translation>حدد مقطعًا أولًا (انقر عليه)، ثم سمِّ الكل.</translation>
     </message>
@@ -1811,221 +1851,230 @@
         <translation>المعجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_layer.py" line="128"/>
+        <location filename="../../annotator/gui/suggestion_layer.py" line="155"/>
         <source>Suggested %1 · %2 · score %3</source>
         <translation>مقترح %1 · %2 · الدرجة %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_layer.py" line="136"/>
+        <location filename="../../annotator/gui/suggestion_layer.py" line="163"/>
         <source>seen as %1</source>
         <translation>ورد بوصفه %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_layer.py" line="140"/>
+        <location filename="../../annotator/gui/suggestion_layer.py" line="167"/>
         <source>Enter: accept · Delete: reject · Tab: next</source>
         <translation>Enter: قبول · Delete: رفض · Tab: التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="181"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="184"/>
         <source>No document has an uncertainty yet: suggest for the next documents first.</source>
-        <extracomment>project_meta: &quot;uncertain&quot; when Done-and-next opens the least sure document first.</extracomment>
+        <extracomment>project_meta: &quot;uncertain&quot; when Done-and-next opens the least sure document first. spaCy training steps of a model trained from the menu (a few minutes on a CPU)</extracomment>
         <translation>لا مستند له قيمة عدم يقين بعد: اقترح للمستندات التالية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="209"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="212"/>
         <source>Suggest for the next documents</source>
         <translation>اقترح للمستندات التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="210"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="213"/>
         <source>How many documents (those not done, in queue order)?</source>
         <translation>كم مستندًا (غير المنجزة، بترتيب الطابور)؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="222"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="225"/>
         <source>Suggesting for %1 documents…</source>
         <translation>جارٍ الاقتراح لـ %1 مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="226"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="229"/>
         <source>Suggestions ready for %1 documents.</source>
         <translation>الاقتراحات جاهزة لـ %1 مستندات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="240"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="243"/>
         <source>Suggestions now come from the gazetteer and %1.</source>
         <translation>تأتي الاقتراحات الآن من المعجم ومن %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="242"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="245"/>
         <source>Suggestions now come from the gazetteer alone.</source>
         <translation>تأتي الاقتراحات الآن من المعجم وحده.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="249"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="252"/>
         <source>A folder holding a spaCy pipeline</source>
         <translation>مجلد فيه نموذج spaCy</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="269"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="273"/>
         <source>A model is training already.</source>
         <translation>يجري تدريب نموذج أصلًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="272"/>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="276"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="277"/>
+        <source>Training a model on gold…</source>
+        <translation>جارٍ تدريب نموذج على المرجع…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="279"/>
+        <source>Training a model on %1&apos;s done documents…</source>
+        <translation>جارٍ تدريب نموذج على مستندات %1 المنجزة…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="283"/>
         <source>Training a model on the done documents…</source>
         <translation>جارٍ تدريب نموذج على المستندات المنجزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="277"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="284"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="282"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="289"/>
         <source>Train a model</source>
         <translation>تدريب نموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="294"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="301"/>
         <source>Model trained: %1. It suggests from now on.</source>
         <translation>دُرّب النموذج: %1. سيقترح من الآن.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="299"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="306"/>
         <source>Training stopped: %1</source>
         <translation>توقف التدريب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="303"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="310"/>
         <source>Training cancelled.</source>
         <translation>أُلغي التدريب.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="310"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="317"/>
         <source>Retrain automatically</source>
         <translation>إعادة التدريب تلقائيًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="311"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="318"/>
         <source>Retrain after this many newly done documents (0: never):</source>
         <translation>أعد التدريب بعد هذا العدد من المستندات المنجزة حديثًا (0: أبدًا):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="354"/>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="364"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="361"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="371"/>
         <source>Import a term list</source>
         <translation>استيراد قائمة مصطلحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="356"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="363"/>
         <source>Term lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم المصطلحات (*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="365"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="372"/>
         <source>One term a line: which label are they?</source>
         <translation>مصطلح في كل سطر: ما تسميتها؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="381"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="388"/>
         <source>%1 new terms in the gazetteer (of %2 read).</source>
         <translation>%1 مصطلحًا جديدًا في المعجم (من %2 مقروءة).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="394"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="401"/>
         <source>Export the gazetteer</source>
         <translation>تصدير المعجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="396"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="403"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="405"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="412"/>
         <source>Cannot write %1: %2</source>
         <translation>تعذرت كتابة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="409"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="416"/>
         <source>%1 terms written to %2.</source>
         <translation>كُتب %1 مصطلحًا في %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="424"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="431"/>
         <source>&amp;Model: %1…</source>
         <translation>ال&amp;نموذج: %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="426"/>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="438"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="433"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="445"/>
         <source>Use a &amp;model…</source>
         <translation>استخدام &amp;نموذج…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="430"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="437"/>
         <source>&amp;Suggestions</source>
         <translation>ا&amp;قتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="431"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="438"/>
         <source>&amp;Accept all in this document</source>
         <translation>&amp;قبول الكل في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="432"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="439"/>
         <source>&amp;Label all occurrences…</source>
         <translation>&amp;تسمية كل المواضع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="433"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="440"/>
         <source>Suggest for &amp;this document</source>
         <translation>اقترح لـ&amp;هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="434"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="441"/>
         <source>Suggest for the &amp;next documents…</source>
         <translation>اقترح للمستندات ال&amp;تالية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="436"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="443"/>
         <source>&amp;Prepare the next documents in the background</source>
         <translation>&amp;جهّز المستندات التالية في الخلفية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="439"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="446"/>
         <source>&amp;Gazetteer alone (no model)</source>
         <translation>ال&amp;معجم وحده (بلا نموذج)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="440"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="447"/>
         <source>&amp;Train a model from the project…</source>
         <translation>&amp;درّب نموذجًا من المشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="441"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="448"/>
         <source>&amp;Retrain every N done documents…</source>
         <translation>أ&amp;عد التدريب كل N مستندات منجزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="442"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="449"/>
         <source>Queue: most &amp;uncertain first</source>
         <translation>الطابور: الأقل &amp;يقينًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="444"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="451"/>
         <source>Done and next opens the document the model is least sure of</source>
         <translation>«منجز والتالي» يفتح المستند الذي يكون النموذج أقل يقينًا منه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="446"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="453"/>
         <source>&amp;Import a term list…</source>
         <translation>ا&amp;ستيراد قائمة مصطلحات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="447"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="454"/>
         <source>&amp;Export the gazetteer…</source>
         <translation>ت&amp;صدير المعجم…</translation>
     </message>

@@ -224,8 +224,10 @@ def window(qtbot, taught_window_path: Path, qapp):
 
 
 def wait_prepared(qtbot, window) -> None:
-    work = window.actions.suggestions.work
-    qtbot.waitUntil(lambda: work.preparing is None and work.filling is None, timeout=20000)
+    menu = window.actions.suggestions
+    qtbot.waitUntil(
+        lambda: not menu.preparation_pending() and menu.work.filling is None, timeout=20000
+    )
 
 
 def test_opening_a_document_prepares_the_next_ones_and_they_show_at_once(
@@ -402,3 +404,43 @@ def test_cancelling_the_training_stops_spacy_and_keeps_no_model(qtbot, window) -
     assert not window.project.meta.get(MODEL_KEY)
     root = models_dir(window.project.path)
     assert not root.exists() or not any(root.iterdir())
+
+
+def test_the_review_window_counts_suggestions_per_source(qtbot, window) -> None:
+    wait_prepared(qtbot, window)
+    doc = next(
+        d for d in window.project.documents.ids() if window.project.suggestions.for_document(d)
+    )
+    window.open_document(doc)
+    controls = window.editor.suggestions
+    opened = len(controls.suggestions())
+    controls.select_next()
+    controls.accept()
+    review = window.open_review()
+    qtbot.addWidget(review)
+    review.tabs.setCurrentWidget(review.suggestions_tab)
+    table = review.suggestions_tab.table
+    cells = [table.item(0, c).text() for c in range(table.columnCount())]
+    total_open = window.project.suggestions.count()
+    assert cells[:4] == ["gazetteer", str(total_open), "1", "0"]
+    controls.reject()  # shown in the review window as it happens
+    assert table.item(0, 3).text() == "1"
+    assert opened >= 2
+
+
+def test_retraining_is_due_after_n_newly_done_documents(window) -> None:
+    from annotator.gui.suggestion_work import TRAINED_AT_KEY
+
+    work = window.actions.suggestions.work
+    assert not work.retrain_due()  # off by default
+    work.set_retrain_every(2)
+    window.project.meta.set(TRAINED_AT_KEY, "1")  # one done at the last training
+    assert not work.retrain_due()
+    ids = window.project.documents.ids()
+    window.project.apply(SetStatus(ids[1], "sara", Status.DONE))
+    assert not work.retrain_due()
+    window.project.apply(SetStatus(ids[2], "sara", Status.DONE))
+    assert work.retrain_due()
+    # Whose spans it learns from: sara's done documents now (she has some).
+    assert work.training_data("sara") == ("sara", False)
+    assert work.training_data("omar") == ("sara", False)  # whoever finished most
