@@ -124,9 +124,11 @@ def token_array(text: str) -> npt.NDArray[np.int64]:
     more than tokenizing them (and, kept per document, gigabytes).
     """
     import numpy as np
+
+    nlp = get_nlp()  # first: it imports spaCy under the tokenizer's lock (threads)
     from spacy.attrs import IDX, IS_SPACE, LENGTH  # type: ignore[import-not-found]
 
-    doc = get_nlp().tokenizer(text)
+    doc = nlp.tokenizer(text)
     if not len(doc):
         return np.zeros((0, 2), dtype=np.int64)
     columns = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)
