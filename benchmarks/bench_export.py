@@ -11,18 +11,24 @@ same process, times:
 
 - baseline: ``nlp.pipe`` over the texts streamed from the project (the same
   tokenizer the export uses, no components);
-- the spaCy export (DocBin + config.cfg) and the CoNLL export of the same project.
+- the spaCy export (DocBin + config.cfg) and the CoNLL export of the same project,
+  once per ``--processes`` value (``1``: in this process alone; ``auto``: what
+  ``export`` chooses, worker processes on every core for a large project).
 
-It prints medians, the ratio of each export to the baseline (target ≤ 1.5×), and
-the resident memory each run added at its peak, plus the memory measured a
-fifth of the way, halfway and at the end of an export: flat means the export
-does not hold documents as it goes.
+It prints medians, the ratio of each export to the baseline (target ≤ 1.5×), CPU
+seconds of this process and its workers together, and the resident memory each
+run added at its peak (this process's RSS plus each worker's unique memory: the
+pages forked workers share with this process are counted once), plus the
+memory measured a fifth of the way, halfway and at the end of an export: flat
+means the export does not hold documents as it goes.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
 import shutil
 import statistics
 import sys
@@ -47,7 +53,7 @@ ENTITY_LABELS = ("PER", "ORG", "GPE", "LOC", "FAC", "EVENT", "MISC")
 class PeakRss:
     """Sample this process's RSS every few milliseconds; report the peak above the start."""
 
-    def __init__(self, interval: float = 0.005) -> None:
+    def __init__(self, interval: float = 0.02) -> None:
         self.interval = interval
         self.process = psutil.Process()
         self.peak = 0
@@ -60,14 +66,26 @@ class PeakRss:
         self._thread.start()
         return self
 
+    def _rss(self) -> int:
+        """This process's RSS plus its children's (the export's workers) unique
+        memory: a forked worker shares spaCy's pages with this process, and those
+        are already in its RSS."""
+        total = self.process.memory_info().rss
+        for child in self.process.children(recursive=True):
+            try:
+                total += child.memory_full_info().uss
+            except psutil.Error:
+                pass  # ended between the listing and the reading
+        return total
+
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            self.peak = max(self.peak, self.process.memory_info().rss)
+            self.peak = max(self.peak, self._rss())
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, self.process.memory_info().rss)
+        self.peak = max(self.peak, self._rss())
 
     @property
     def added_mb(self) -> float:
@@ -136,15 +154,21 @@ def baseline(project: Project) -> int:
     return n
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(fn: Callable[[], object], runs: int) -> tuple[list[float], list[float], list[float]]:
-    """Wall seconds, CPU seconds of this process, and peak RSS added, per run."""
+    """Wall seconds, CPU seconds of this process and its (ended) workers, and peak
+    RSS added, per run."""
     wall, cpu, memory = [], [], []
     for _ in range(runs):
         with PeakRss() as rss:
-            start, start_cpu = time.perf_counter(), time.process_time()
+            start, start_cpu = time.perf_counter(), time.process_time() + _children_cpu()
             fn()
             wall.append(time.perf_counter() - start)
-            cpu.append(time.process_time() - start_cpu)
+            cpu.append(time.process_time() + _children_cpu() - start_cpu)
         memory.append(rss.added_mb)
     return wall, cpu, memory
 
@@ -154,6 +178,10 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--kinds", default=",".join(KINDS), help="repetitive, real or both")
+    parser.add_argument(
+        "--processes", default="1,auto", help="export processes to time: numbers or auto"
+    )
+    parser.add_argument("--formats", default="spacy,conll")
     args = parser.parse_args()
     for kind in args.kinds.split(","):
         run_kind(args, kind)
@@ -174,23 +202,30 @@ def run_kind(args: argparse.Namespace, kind: str) -> None:
             rows: dict[str, tuple[list[float], list[float], list[float]]] = {}
             rows["nlp.pipe (baseline)"] = timed(lambda: baseline(project), args.runs)
             trace: dict[str, list[float]] = {}
-            proc = psutil.Process()
             marks = {args.docs // 5, args.docs // 2, args.docs}
-            for fmt in ("spacy", "conll"):
-                trace[fmt] = []
+            for fmt in args.formats.split(","):
+                for procs in args.processes.split(","):
+                    workers = None if procs == "auto" else int(procs)
+                    name = f"{fmt}, processes {procs}"
+                    trace[name] = []
 
-                def progress(done: int, total: int, title: str, fmt: str = fmt) -> None:
-                    if done in marks:
-                        trace[fmt].append(proc.memory_info().rss / 2**20)
+                    def progress(done: int, total: int, title: str, name: str = name) -> None:
+                        if done in marks:
+                            trace[name].append(PeakRss()._rss() / 2**20)
 
-                def run(fmt: str = fmt, progress: Callable[..., None] = progress) -> None:
-                    trace[fmt].clear()
-                    out = work / f"out-{fmt}"
-                    export(project, out, fmt=fmt, progress=progress)
-                    shutil.rmtree(out)
+                    def run(
+                        fmt: str = fmt,
+                        progress: Callable[..., None] = progress,
+                        workers: int | None = workers,
+                        name: str = name,
+                    ) -> None:
+                        trace[name].clear()
+                        out = work / f"out-{fmt}"
+                        export(project, out, fmt=fmt, progress=progress, processes=workers)
+                        shutil.rmtree(out)
 
-                run()  # warm-up: spaCy's config machinery imports on first use
-                rows[f"export --format {fmt}"] = timed(run, args.runs)
+                    run()  # warm-up: spaCy's config machinery imports on first use
+                    rows[f"export {name}"] = timed(run, args.runs)
         base_wall = statistics.median(rows["nlp.pipe (baseline)"][0])
         base_cpu = statistics.median(rows["nlp.pipe (baseline)"][1])
         print(
@@ -198,17 +233,20 @@ def run_kind(args: argparse.Namespace, kind: str) -> None:
             f"median of {args.runs} run(s)\n"
         )
         print(
-            "| task                   | wall s | × base | CPU s | × base | docs/s | peak RSS +MB |"
+            "| task                          | wall s | × base | CPU s | × base | docs/s "
+            "| peak RSS +MB |"
         )
         print(
-            "|------------------------|-------:|-------:|------:|-------:|-------:|-------------:|"
+            "|-------------------------------|-------:|-------:|------:|-------:|-------:"
+            "|-------------:|"
         )
         for name, (wall, cpu, mem) in rows.items():
             w, c = statistics.median(wall), statistics.median(cpu)
             print(
-                f"| {name:<22} | {w:6.2f} | {w / base_wall:5.2f}× | {c:5.2f} | "
+                f"| {name:<29} | {w:6.2f} | {w / base_wall:5.2f}× | {c:5.2f} | "
                 f"{c / base_cpu:5.2f}× | {args.docs / w:6.0f} | {max(mem):12.1f} |"
             )
+        print(f"\nload average after: {os.getloadavg()[0]:.1f}")
         print("\nRSS (MB) at 20% / 50% / 100% of the documents, last run:")
         for fmt, values in trace.items():
             print(f"  {fmt}: " + " / ".join(f"{v:.0f}" for v in values))

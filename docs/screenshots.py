@@ -1,11 +1,14 @@
-"""Make the editor screenshots in docs/ (English and Arabic) from the bundled sample.
+"""Make the editor screenshots in docs/ (English and Arabic, and a claim with its
+claimer) from the bundled sample.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py
 
 The sample project is copied; in the copy, sample-sara's ORG «الجيش العراقي»
 gets a nested GPE «العراقي», so the pictures show the palette, a selected span
 (framed), the other sample annotator's spans (dashed, View → Show others' spans)
-and a nested entity. The bundled sample itself is not changed.
+and a nested entity. ``claim-en.png`` is the editor with the sample's denial
+selected: its claimer «قسد» framed in the claim's colour, its cue «تنكر» dotted,
+the span list naming both. The bundled sample itself is not changed.
 """
 
 from __future__ import annotations
@@ -20,10 +23,29 @@ from annotator.core.edits import AddSpan
 from annotator.core.samples import create_sample_project
 from annotator.core.store import Project
 from annotator.gui.app import open_main_window, save_screenshot
+from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
 
 DOCS = Path(__file__).resolve().parent
 ANNOTATOR = "sample-sara"
+
+
+def save_claim_screenshot(window: MainWindow, out: Path) -> bool:
+    """The window, the sample's denial selected with its claimer and cue."""
+    window.set_show_others(False)
+    editor = window.editor
+    text = editor.text()
+    claim = next(
+        s for s in editor.spans() if s.label == "CLAIM" and text[s.start :].startswith("وجود اي")
+    )
+    window.resize(1280, 720)
+    for _ in range(5):
+        QApplication.processEvents()
+    editor.select_span(claim.id)
+    view = editor.text_view()
+    view.set_selection(claim.start, claim.start)
+    view.centerCursor()
+    return save_screenshot(window, out, size=(1280, 720))
 
 
 def main() -> int:
@@ -54,6 +76,11 @@ def main() -> int:
             if not save_screenshot(window, out):
                 return 1
             print(f"wrote {out}")
+            if language == "en":
+                out = DOCS / "claim-en.png"
+                if not save_claim_screenshot(window, out):
+                    return 1
+                print(f"wrote {out}")
             window.close()
     app.quit()
     return 0

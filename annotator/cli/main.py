@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from annotator import __version__
-from annotator.cli import export_cmd, import_cmd, labels_cmd, suggest_cmd, teams_cmd
+from annotator.cli import export_cmd, import_cmd, labels_cmd, note_cmd, suggest_cmd, teams_cmd
 from annotator.cli.common import (
     JsonOption,
     ProjectOption,
@@ -113,10 +113,13 @@ def clitics(
     """Set where proclitics go: inside entities or outside (split off before ال)."""
     if policy not in ("inside", "outside"):
         raise fail(f"{policy!r}: choose inside or outside; the project is unchanged.")
+    from annotator.core.project_edits import SetCliticPolicy
+
     with open_project(project) as proj:
         before = proj.clitics
-        with handle_errors():
-            spans = proj.set_clitics(policy)
+        edit = SetCliticPolicy(policy)
+        proj.apply(edit)
+        spans = edit.spans
     message = f"Proclitics now go {policy} entities (were {before})."
     if spans and policy != before:
         message += (
@@ -196,6 +199,12 @@ def _print_stats(data: dict[str, object]) -> None:
         for source in sources:
             counts = (str(suggestions[k].get(source, 0)) for k in ("open", "accepted", "rejected"))
             table.add_row(Text(source), *counts)  # a model's name is plain text, not markup
+        console.print(table)
+    notes = data.get("document_notes")
+    if isinstance(notes, dict) and notes:
+        table = Table("document notes of", "flagged unsure", "with a note")
+        for name, info in notes.items():
+            table.add_row(Text(name), str(info["flagged"]), str(info["noted"]))
         console.print(table)
 
 
@@ -285,6 +294,7 @@ def review(
 # annotate, import, stats, then export, then the team's commands.
 app.command("import")(import_cmd.import_)
 app.command("status")(import_cmd.status)
+app.command("note")(note_cmd.note)
 app.command("export")(export_cmd.export)
 for _command in (teams_cmd.assign, teams_cmd.handout, teams_cmd.merge, teams_cmd.agreement):
     app.command()(_command)

@@ -135,6 +135,13 @@ def document_rows(
     return names, rows
 
 
+def _nesting(span: Span) -> dict[str, Any]:
+    """The nesting level, where an import set one: which of two entities on the
+    same characters is outer (the CoNLL nested columns follow it)."""
+    level = span.attrs.get("level")
+    return {"level": level} if isinstance(level, int) else {}
+
+
 @dataclass
 class AcceptVersion:
     """Put ``annotator``'s version of ``row`` into gold (``annotator=None``: nothing there).
@@ -190,6 +197,7 @@ class AcceptVersion:
                     span.end,
                     {
                         **attribute_values(labels[span.label].attributes, span.attrs),
+                        **_nesting(span),
                         "from": span.annotator,
                     },
                     now,

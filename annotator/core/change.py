@@ -45,6 +45,8 @@ class Change:
     suggestions_changed: bool = False
     #: The project's meta (its guidelines) changed.
     meta_changed: bool = False
+    #: An annotator's note or "unsure" flag on the document (``doc_id``) changed.
+    document_note_changed: bool = False
 
     @property
     def empty(self) -> bool:
@@ -57,6 +59,7 @@ class Change:
             or self.labels_changed
             or self.suggestions_changed
             or self.meta_changed
+            or self.document_note_changed
         )
 
     @classmethod
@@ -71,6 +74,7 @@ class Change:
             labels_changed=True,
             suggestions_changed=True,
             meta_changed=True,
+            document_note_changed=True,
         )
 
 

@@ -2,6 +2,7 @@
 
 - :class:`SetAttribute` sets (or, with ``value=None``, clears) one attribute of a
   span, checked against its label's definition (``stance``, ``check_worthy``);
+  :class:`SetAttributes` several at once, as one undo step (the editor's dialog);
 - :class:`SetLink` links a span to another (a claim to its claimer entity or its
   cue) or to an implicit value (``author``, ``unnamed source``, ``unknown``); a
   link type that is ``single`` keeps one link per head, so setting a claimer
@@ -30,7 +31,15 @@ if TYPE_CHECKING:
     from annotator.core.store import Project, SpanTable
     from annotator.core.store_links import LinkTable
 
-__all__ = ["RemoveLink", "SetAttribute", "SetClaimer", "SetCue", "SetLink", "detach_links"]
+__all__ = [
+    "RemoveLink",
+    "SetAttribute",
+    "SetAttributes",
+    "SetClaimer",
+    "SetCue",
+    "SetLink",
+    "detach_links",
+]
 
 _MISSING = object()
 
@@ -123,6 +132,36 @@ class SetAttribute:
             return f"Clear {self.key}"
         shown = {True: "yes", False: "no"}.get(self.value, self.value)
         return f"Set {self.key} to {shown}"
+
+
+@dataclass
+class SetAttributes:
+    """Set several attributes of one span in one transaction (``None`` clears one).
+
+    :raises InvalidAttribute: any value is refused; then none is set.
+    """
+
+    span_id: SpanId
+    values: dict[str, Any]
+    gold: bool = False
+    _edits: list[SetAttribute] = field(default_factory=list, repr=False)
+
+    def apply(self, project: Project) -> Change:
+        edits = [SetAttribute(self.span_id, k, v, gold=self.gold) for k, v in self.values.items()]
+        with project.transaction():
+            changes = [edit.apply(project) for edit in edits]
+        self._edits = edits
+        doc_id = changes[0].doc_id if changes else None
+        return Change(doc_id, (self.span_id,) if changes else (), gold=self.gold)
+
+    def revert(self, project: Project) -> Change:
+        with project.transaction():
+            changes = [edit.revert(project) for edit in reversed(self._edits)]
+        doc_id = changes[0].doc_id if changes else None
+        return Change(doc_id, (self.span_id,) if changes else (), gold=self.gold)
+
+    def describe(self) -> str:
+        return "Set " + ", ".join(self.values) if self.values else "Set nothing"
 
 
 @dataclass

@@ -53,7 +53,9 @@ from annotator.core.model import (
     outermost_flags,
     utc_now,
 )
+from annotator.core.note_edits import NOTE_MAX
 from annotator.core.store import NewDocument, Project
+from annotator.core.store_notes import FLAG_META, NOTE_META, UNSURE, DocumentNote
 from annotator.core.text import CleanedText, clean_text
 from annotator.core.tokenizer import has_loose_edges
 
@@ -196,6 +198,8 @@ class _PreparedDoc:
     spans: list[tuple[int, int, str, dict[str, Any], str | None]]
     status: Status | None
     links: list[RawLink] = field(default_factory=list)
+    #: The annotator's note and "unsure" flag on the document (JSONL ``meta``).
+    note: tuple[str, bool] | None = None
 
 
 @dataclass(slots=True)
@@ -244,6 +248,8 @@ def import_paths(
     )
     pending: list[_PreparedFile] = []
     pending_docs = 0
+    # Labels the files of this batch add (stored with it): known to the next files.
+    planned: dict[str, Label] = {}
     project_kinds: dict[str, LabelKind] | None = None
     for index, path in enumerate(files):
         if cancel is not None and cancel.is_set():
@@ -251,14 +257,15 @@ def import_paths(
             break
         if project_kinds is None:  # again after each batch stored: it may add labels
             project_kinds = {label.name: label.kind for label in project.labels.list()}
-        prepared = _prepare_file(project, path, options, read_options, pending, project_kinds)
+        prepared = _prepare_file(project, path, options, read_options, planned, project_kinds)
         report.files.append(prepared.report)
         if prepared.report.error is None:
             pending.append(prepared)
             pending_docs += len(prepared.docs)
+            planned.update({label.name: label for label in prepared.new_labels})
         if pending_docs >= batch_documents:
             _store(project, pending, report)
-            pending, pending_docs = [], 0
+            pending, pending_docs, planned = [], 0, {}
             project_kinds = None
         if progress is not None:
             progress(index + 1, len(files), str(path))
@@ -271,7 +278,7 @@ def _prepare_file(
     path: Path,
     options: ImportOptions,
     read_options: ReadOptions,
-    pending: Sequence[_PreparedFile],
+    planned: dict[str, Label],
     project_kinds: dict[str, LabelKind],
 ) -> _PreparedFile:
     file_report = FileReport(str(path))
@@ -282,7 +289,6 @@ def _prepare_file(
         if not raw_docs:
             raise MalformedInput("no documents found in this file.", path=str(path))
         # Labels of earlier files of this batch count as known: they are stored with it.
-        planned = {label.name: label for f in pending for label in f.new_labels}
         new_labels = _labels_needed(project, raw_docs, path, options, planned)
         kinds = project_kinds
         if planned or new_labels:
@@ -380,6 +386,7 @@ def _prepare_doc(
         except ValueError:
             pass  # not under the root: keep it as given
     meta = dict(raw.meta)
+    note = _document_note(meta, path, raw.line)
     if options.part is not None:
         meta["part"] = PART_ALIASES[options.part]
     status = Status.DONE if options.done else raw.status
@@ -389,7 +396,31 @@ def _prepare_doc(
         spans,
         status,
         raw.links,
+        note,
     )
+
+
+def _document_note(meta: dict[str, Any], path: Path, line: int | None) -> tuple[str, bool] | None:
+    """Take the annotator's note and flag out of a line's meta (the JSONL export's
+    ``annotator_note``/``annotator_flag``): they are the annotator's, not the document's."""
+    if NOTE_META not in meta and FLAG_META not in meta:
+        return None
+    note, flag = meta.pop(NOTE_META, None), meta.pop(FLAG_META, None)
+    if note is not None and (not isinstance(note, str) or len(note.strip()) > NOTE_MAX):
+        raise MalformedInput(
+            f'meta "{NOTE_META}" must be a text of at most {NOTE_MAX} characters; '
+            "fix it in the file.",
+            path=str(path),
+            line=line,
+        )
+    if flag not in (None, "", UNSURE):
+        raise MalformedInput(
+            f'meta "{FLAG_META}" must be "{UNSURE}" (or absent), found {flag!r}; '
+            "fix it in the file.",
+            path=str(path),
+            line=line,
+        )
+    return (note or "").strip(), flag == UNSURE
 
 
 def _source_tokens(raw: RawDocument, cleaned: CleanedText) -> SourceTokens | None:
@@ -739,6 +770,12 @@ def _store_files(project: Project, files: list[_PreparedFile]) -> None:
                     ),
                     doc_id=doc_id,
                     annotator=annotator,
+                )
+            if doc.note is not None:
+                project.document_notes.put(
+                    DocumentNote(
+                        doc_id, doc.annotator or DEFAULT_IMPORT_ANNOTATOR, *doc.note, updated=now
+                    )
                 )
             if doc.spans:
                 prepared.report.nested_spans += _count_nested(doc.spans, project)

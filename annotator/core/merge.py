@@ -1,10 +1,10 @@
 """Merge returned project files into the lead's project.
 
 Documents by uid, labels by name, spans (and gold spans) by id with the newest
-update winning, tombstones included; statuses newest first. Merging the same
-file twice changes nothing, nothing is lost, and a conflict that cannot be
-settled (a label with the same name and another kind) stops the merge before
-anything is written. A backup of the lead file is taken first.
+update winning, tombstones included; statuses and document notes newest first.
+Merging the same file twice changes nothing, nothing is lost, and a conflict
+that cannot be settled (a label with the same name and another kind) stops the
+merge before anything is written. A backup of the lead file is taken first.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ class MergeFileReport:
     gold_added: int = 0
     gold_updated: int = 0
     statuses_updated: int = 0
+    #: Annotators' notes and "unsure" flags on documents, added or newer.
+    document_notes_updated: int = 0
     overlaps_resolved: list[str] = field(default_factory=list)
     #: Spans of the returned file that start or end with whitespace or
     #: punctuation (``، البوكمال``): merged as they are, counted here.
@@ -65,6 +67,7 @@ class MergeFileReport:
             or self.gold_added
             or self.gold_updated
             or self.statuses_updated
+            or self.document_notes_updated
             or self.links_added
             or self.links_updated
         )
@@ -79,6 +82,7 @@ class MergeFileReport:
             "gold_added": self.gold_added,
             "gold_updated": self.gold_updated,
             "statuses_updated": self.statuses_updated,
+            "document_notes_updated": self.document_notes_updated,
             "overlaps_resolved": self.overlaps_resolved,
             "edge_punctuation": self.edge_punctuation,
             "links_added": self.links_added,
@@ -258,6 +262,7 @@ def _merge_one(
     report.spans_added, report.spans_updated = counts.spans_added, counts.spans_updated
     report.gold_added, report.gold_updated = counts.gold_added, counts.gold_updated
     report.statuses_updated = counts.statuses_updated
+    report.document_notes_updated = counts.document_notes_updated
     report.links_added, report.links_updated = counts.links_added, counts.links_updated
     report.link_notes = counts.link_notes
     for table, spans in (("spans", lead.spans), ("gold_spans", lead.gold)):

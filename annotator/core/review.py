@@ -22,7 +22,7 @@ from annotator.core.agreement import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Status, outermost_flags
 from annotator.core.store import Project
-from annotator.core.tokenizer import get_nlp
+from annotator.core.tokenizer import DEFAULT_CLITICS, get_nlp
 
 if TYPE_CHECKING:
     import numpy as np
@@ -91,6 +91,9 @@ def project_agreement(
         )
     layers = {lab.name: lab.kind.layer for lab in project.labels.list()}
     nested = _NestedSpanF1(chosen)
+    # The token grid is the project tokenizer's, with its clitic policy (what the
+    # editor snaps to and exports write): "outside" makes ب | البوكمال two units.
+    clitics = project.clitics
 
     ids = sorted(finished)
 
@@ -111,21 +114,23 @@ def project_agreement(
                     # outermost entities; nested ones count in span F1 (below).
                     annotations[name] = nested.outermost(name, spans.get((doc_id, name), []))
                 nested.add_document(nested.current)
-                yield AgreementDocument(doc_id, len(text), token_array(text), annotations)
+                yield AgreementDocument(
+                    doc_id, len(text), token_array(text, clitics=clitics), annotations
+                )
 
     result = compute_agreement(documents(), annotators=chosen, progress=progress, expected=len(ids))
     return nested.apply(result)
 
 
-def token_array(text: str) -> npt.NDArray[np.int64]:
-    """``tokenizer.token_offsets(text)`` as an ``(n, 2)`` array: no tuple per token.
+def token_array(text: str, *, clitics: str = DEFAULT_CLITICS) -> npt.NDArray[np.int64]:
+    """``tokenizer.token_offsets(text, clitics=)`` as an ``(n, 2)`` array: no tuple per token.
 
     Agreement reads millions of tokens; building a Python tuple for each cost
     more than tokenizing them (and, kept per document, gigabytes).
     """
     import numpy as np
 
-    nlp = get_nlp()  # first: it imports spaCy under the tokenizer's lock (threads)
+    nlp = get_nlp(clitics)  # first: it imports spaCy under the tokenizer's lock (threads)
     from spacy.attrs import IDX, IS_SPACE, LENGTH  # type: ignore[import-not-found]
 
     doc = nlp.tokenizer(text)

@@ -411,3 +411,24 @@ def _suggestions(db: Database) -> None:
 
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]
+
+
+@migrations(name="0009_document_notes")
+def _document_notes(db: Database) -> None:
+    # An annotator's note and "unsure" flag on a whole document (a span's live in
+    # its attrs). One row per (document, annotator); clearing both keeps the row
+    # with its new time, so a merge carries the clearing too (newest `updated`
+    # wins, as for statuses).
+    _run(
+        db,
+        """
+        CREATE TABLE document_notes (
+            doc_id INTEGER NOT NULL REFERENCES documents(id),
+            annotator TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            flag TEXT NOT NULL DEFAULT '' CHECK (flag IN ('', 'unsure')),
+            updated TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator)
+        )
+        """,
+    )

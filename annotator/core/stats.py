@@ -18,7 +18,8 @@ def project_stats(project: Project) -> dict[str, Any]:
     counts live spans made from a suggestion, rejected the remembered rejections).
     ``claims`` (annotator, and ``gold`` → ``claims``, ``with_claimer``,
     ``without_claimer``, ``stance`` {value: n, ``not set``: n}), ``clitics``
-    (``inside`` | ``outside``: the project's clitic policy).
+    (``inside`` | ``outside``: the project's clitic policy), ``document_notes``
+    (annotator → ``flagged``: documents flagged unsure, ``noted``: with a note).
     """
     labels: dict[str, dict[str, Any]] = {
         label.name: {"kind": label.kind.value, "spans": {}} for label in project.labels.list()
@@ -49,6 +50,7 @@ def project_stats(project: Project) -> dict[str, Any]:
         },
         "claims": claim_stats(project),
         "clitics": project.clitics,
+        "document_notes": project.document_notes.counts(),
     }
 
 

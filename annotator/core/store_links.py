@@ -67,6 +67,20 @@ class LinkTable:
             where += " AND " + self._live()
         return self._select(where, params)
 
+    def for_documents(
+        self, doc_ids: Sequence[int], *, annotator: str | None = None
+    ) -> dict[DocId, list[Link]]:
+        """:meth:`for_document` of several documents (a few hundred at a time), one query."""
+        where = f"k.doc_id IN ({','.join('?' * len(doc_ids))}) AND {self._live()}"
+        params: list[Any] = list(doc_ids)
+        if annotator is not None:
+            where += " AND k.annotator = ?"
+            params.append(annotator)
+        found: dict[DocId, list[Link]] = {}
+        for link in self._select(where, params):
+            found.setdefault(link.doc_id, []).append(link)
+        return found
+
     def get(self, link_id: str) -> Link:
         found = self._select("k.id = ?", [link_id])
         if not found:

@@ -19,6 +19,7 @@ from annotator.core.model import DocId
 from annotator.core.store import Project
 from annotator.core.store_links import merge_links
 from annotator.core.store_lock import uri
+from annotator.core.store_notes import merge_document_notes
 
 ALIAS = "merge_src"
 MERGE_CACHE_KIB = 256 * 1024  # the lead's page cache while merging; a quarter per file
@@ -32,6 +33,7 @@ class BulkCounts:
     gold_added: int = 0
     gold_updated: int = 0
     statuses_updated: int = 0
+    document_notes_updated: int = 0
     links_added: int = 0
     links_updated: int = 0
     #: Links refused (untrusted file) or settled (two claimers of one claim).
@@ -64,7 +66,8 @@ def attached(project: Project, path: Path, alias: str = ALIAS) -> Iterator[str]:
 def merge_rows(
     project: Project, src: str = ALIAS
 ) -> tuple[BulkCounts, dict[str, set[tuple[DocId, str]]]]:
-    """Merge the attached file's (``src``) documents, spans, gold and statuses.
+    """Merge the attached file's (``src``) documents, spans, gold, statuses and
+    document notes.
 
     Call inside :meth:`Project.transaction` with labels already merged (every
     source label name exists here), after the file's rows were checked.
@@ -123,6 +126,7 @@ def merge_rows(
         """
     )
     counts.statuses_updated = _rows_changed(conn)
+    counts.document_notes_updated = merge_document_notes(project, src)
     conn.execute(
         f"""
         INSERT INTO main.adjudications(doc_id, adjudicator, updated)

@@ -8,7 +8,8 @@ anything from a returned file:
   virtual or generated column, a missing ``gold_spans`` are refused by name,
   before any of its rows is read, so reading it runs none of its SQL;
 - every row it would give is checked (types, offsets inside the text, uid =
-  hash of the text, statuses, names, sizes), and the first bad row is named;
+  hash of the text, statuses, document notes, names, sizes), and the first bad
+  row is named;
 - every query runs under a time limit (a progress handler), so a damaged or
   crafted file cannot hang the merge.
 """
@@ -32,6 +33,7 @@ from annotator.core.errors import (
     UntrustedFile,
 )
 from annotator.core.model import Label, LabelKind, Status, document_uid
+from annotator.core.note_edits import NOTE_MAX, UNSURE
 from annotator.core.store import Project
 from annotator.core.store_lock import uri
 
@@ -357,9 +359,13 @@ def check_rows(project: Project, src: str, path: Path) -> list[Label]:
     )
     if problem:
         raise refuse("adjudications", *problem)
+    problem = _first_problem(conn, _document_note_check(src), [])
+    if problem:
+        raise refuse("document_notes", *problem)
     people = conn.execute(
         f"SELECT annotator FROM {src}.spans UNION SELECT annotator FROM {src}.gold_spans"
         f" UNION SELECT annotator FROM {src}.statuses"
+        f" UNION SELECT annotator FROM {src}.document_notes"
         f" UNION SELECT adjudicator FROM {src}.adjudications LIMIT {MAX_ANNOTATORS + 1}"
     ).fetchall()
     if len(people) > MAX_ANNOTATORS:
@@ -407,6 +413,24 @@ def _span_check(src: str, table: str) -> str:
         LEFT JOIN {src}.labels l ON l.id = s.label_id
         LEFT JOIN main.{table} mine ON mine.id = s.id
         LEFT JOIN temp.check_doc_map cm ON cm.src_id = s.doc_id
+        WHERE problem IS NOT NULL LIMIT 1
+    """
+
+
+def _document_note_check(src: str) -> str:
+    """The first document note (migration 0009) that Annotator would not write."""
+    return f"""
+        SELECT n.doc_id || '/' || n.annotator, CASE
+            WHEN d.id IS NULL THEN 'document ' || quote(n.doc_id) || ' is not in the file'
+            WHEN typeof(n.annotator) != 'text' THEN 'the annotator is not a name'
+            WHEN typeof(n.note) != 'text' OR length(n.note) > {NOTE_MAX}
+                THEN 'the note is not text or longer than {NOTE_MAX} characters'
+            WHEN typeof(n.flag) != 'text' OR n.flag NOT IN ('', '{UNSURE}')
+                THEN 'flag ' || quote(n.flag) || ' is not "{UNSURE}" or empty'
+            WHEN typeof(n.updated) != 'text' OR NOT n.updated GLOB {_TIMESTAMP}
+                THEN 'updated is not a timestamp'
+        END AS problem
+        FROM {src}.document_notes n LEFT JOIN {src}.documents d ON d.id = n.doc_id
         WHERE problem IS NOT NULL LIMIT 1
     """
 

@@ -116,9 +116,10 @@ def assign(
 def handout(project: Project, out: Path, *, annotator: str | None, whole: bool = False) -> int:
     """Write a project file for one annotator: the labels and their documents.
 
-    The annotator's own spans, their links and statuses on those documents go along (a
-    second round of work starts where the first stopped); other annotators'
-    spans and gold stay with the lead.
+    The annotator's own spans, their links, statuses and document notes on those
+    documents go along (a second round of work starts where the first stopped);
+    other annotators' spans and gold stay with the lead. The project's settings
+    (flat entities, clitic policy) go along too.
 
     :param whole: hand out every document, not only the assigned ones.
     :returns: the number of documents written.
@@ -156,6 +157,9 @@ def handout(project: Project, out: Path, *, annotator: str | None, whole: bool =
         )
         if project.flat_entities:
             copy.set_flat_entities(True)
+        # The annotator's editor snaps with the project's clitic policy.
+        if project.clitics != copy.clitics:
+            copy.set_clitics(project.clitics)
         id_map = {d.id: new_id for d, (new_id, _) in zip(docs, new_ids, strict=True)}
         if annotator is not None:
             spans = [
@@ -176,6 +180,11 @@ def handout(project: Project, out: Path, *, annotator: str | None, whole: bool =
                         doc_id=id_map[doc_id],
                         annotator=annotator,
                     )
+            copy.document_notes.put_many(
+                replace(note, doc_id=id_map[doc_id])
+                for doc_id, note in project.document_notes.for_annotator(annotator).items()
+                if doc_id in id_map
+            )
             copy.assignments.replace_all((new_id, annotator) for new_id in id_map.values())
         copy.meta.update({"handout_for": annotator or "", "lead": str(project.path)})
     return len(ids)

@@ -29,7 +29,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pyarabic.araby as araby  # type: ignore[import-untyped]
-from charset_normalizer import from_bytes
 
 from annotator.core.errors import BinaryFile, EmptyFile, InvalidSpan, UnknownEncoding
 
@@ -357,6 +356,10 @@ def _decode_legacy(data: bytes, *, path: str) -> DecodedText:
     # yeh into a mark. A stream made only of the bytes both read as letters
     # (e.g. E1 C7 = "لا" in cp1256, "فا" in ISO 8859-6) is genuinely ambiguous:
     # then cp1256, the far commoner encoding of Arabic web text, wins the tie.
+    # Imported here: only a file that is not UTF-8 or UTF-16 needs it, and find,
+    # stats and the editor import this module (~40 ms of start-up).
+    from charset_normalizer import from_bytes
+
     candidates: list[tuple[int, int, str, str]] = []
     for match in from_bytes(data, cp_isolation=list(_LEGACY_CANDIDATES)):
         codec = codecs.lookup(match.encoding).name

@@ -230,9 +230,12 @@ def token_offsets(text: str, *, clitics: str = DEFAULT_CLITICS) -> list[Token]:
     doc = nlp.tokenizer(text)
     if not len(doc):
         return []
-    # One array call instead of a Token object per token: 4x faster on long texts.
-    starts, lengths, spaces = doc.to_array([IDX, LENGTH, IS_SPACE]).T.tolist()
-    return [(s, s + n) for s, n, sp in zip(starts, lengths, spaces, strict=True) if not sp]
+    # One array call instead of a Token object per token (4x faster on long texts),
+    # and the pairs made by zip, not by a Python loop.
+    array = doc.to_array([IDX, LENGTH, IS_SPACE])
+    kept = array[array[:, 2] == 0]
+    starts = kept[:, 0]
+    return list(zip(starts.tolist(), (starts + kept[:, 1]).tolist(), strict=True))
 
 
 _start_key = itemgetter(0)

@@ -69,6 +69,8 @@ class ArticleView(QPlainTextEdit):
         self.key_handler: Callable[[QKeyEvent], bool] = lambda _event: False
         #: the tooltip text (rich text, data escaped) for a point of the viewport
         self.tooltip_for: Callable[[QPoint], str] = lambda _point: ""
+        #: plain-text lines a feature adds under a span in the tooltip (its attributes, links)
+        self.span_details: Callable[[Span], list[str]] = lambda _span: []
         self.setReadOnly(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -191,6 +193,7 @@ class ArticleView(QPlainTextEdit):
                 f"<b>{plain(span.label)}</b> ({kind}) · {plain(span.annotator)}"
                 f" · {when(span.updated)}"
             )
+            lines.extend(f"&nbsp;&nbsp;{plain(line)}" for line in self.span_details(span))
         lines.extend(self.others_tooltip(offset))
         return "<br>".join(lines)
 
@@ -251,6 +254,19 @@ class ArticleView(QPlainTextEdit):
         super().wheelEvent(event)
 
     # --- keys ----------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # Tab and Shift+Tab would move the focus before keyPressEvent sees them:
+        # the editor's handlers get the first say (picking a claimer steps with Tab).
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and self.key_handler(event)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         if self.key_handler(event):

@@ -8,6 +8,7 @@ Moving through the list (next, previous, the next one that needs work) is
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.change import Change
 from annotator.core.model import DocId, Status
 from annotator.core.store import Project
-from annotator.gui.documents_model import NOT_DONE, DocumentsModel
+from annotator.gui.documents_model import NOT_DONE, NOTE_MARK, UNSURE_MARK, DocumentsModel
 from annotator.gui.i18n import translate
+from annotator.gui.ops import REDO, UNDO, ProjectSession
 
 __all__ = ["DocumentsDock"]
 
@@ -47,6 +50,7 @@ class DocumentsDock(QDockWidget):
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         self._model: DocumentsModel | None = None
+        self._session: ProjectSession | None = None
         self._current: DocId | None = None
         self._syncing_selection = False
         panel = QWidget()
@@ -102,7 +106,25 @@ class DocumentsDock(QDockWidget):
         model.modelReset.connect(lambda: self.show_current(self._current))
         if old_model is not None:
             old_model.deleteLater()
+        self._follow_notes(ProjectSession.of(project))
         return model
+
+    def _follow_notes(self, session: ProjectSession) -> None:
+        """Repaint a row whose document note changed (an edit, undo, redo, another window)."""
+        if self._session is not None and self._session is not session:
+            with contextlib.suppress(RuntimeError):  # gone already: Qt disconnected it
+                self._session.changes_did_happen.disconnect(self._on_changes)
+        if self._session is not session:
+            session.changes_did_happen.connect(self._on_changes)
+        self._session = session
+
+    def _on_changes(self, change: Change, initiator: object) -> None:
+        if not change.document_note_changed or change.doc_id is None or self._model is None:
+            return
+        self._model.refresh_note(change.doc_id)
+        # An undo never acts unseen: the document whose note came back opens.
+        if initiator in (UNDO, REDO) and change.doc_id != self._current:
+            self.document_chosen.emit(int(change.doc_id))
 
     def close_project(self) -> None:
         """Nothing may ask the closed project for rows afterwards."""
@@ -123,6 +145,10 @@ class DocumentsDock(QDockWidget):
         header.setSectionResizeMode(DocumentsModel.COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(
             DocumentsModel.COLUMN_NUMBER, metrics.horizontalAdvance(digits) + icon + 24
+        )
+        header.resizeSection(
+            DocumentsModel.COLUMN_NOTE,
+            metrics.horizontalAdvance(f"{UNSURE_MARK} {NOTE_MARK}") + 16,
         )
         header.resizeSection(
             DocumentsModel.COLUMN_WORDS,

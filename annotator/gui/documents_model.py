@@ -2,8 +2,8 @@
 
 Rows come from the store a page at a time (``canFetchMore``/``fetchMore``), as
 :class:`~annotator.core.model.DocumentInfo` without texts, so a project of
-100,000 documents opens as fast as one of ten. Status icons are those of the
-current annotator.
+100,000 documents opens as fast as one of ten. Status icons, and the note
+column's marks (⚑ flagged unsure, ✎ a note), are those of the current annotator.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixma
 
 from annotator.core.model import DocId, DocumentInfo, Status, StatusRecord
 from annotator.core.store import Project
+from annotator.core.store_notes import DocumentNote
 from annotator.gui.common import plain_tooltip
 from annotator.gui.i18n import translate
 
@@ -34,6 +35,9 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Pseudo-status for the filter: everything that still needs work.
 NOT_DONE = "not_done"
+# The note column: the annotator flagged the document unsure / wrote a note on it
+# (the span list's marks).
+UNSURE_MARK, NOTE_MARK = "⚑", "✎"
 
 
 def status_text(status: Status) -> str:
@@ -102,9 +106,10 @@ class DocumentsModel(QAbstractTableModel):
     """
 
     COLUMN_NUMBER, COLUMN_TITLE, COLUMN_WORDS = range(3)
+    COLUMN_NOTE = 3  # the annotator's ⚑/✎ on the document
     #: The suggestions' uncertainty (1 − their mean score; empty when none were made).
-    COLUMN_UNCERTAINTY = 3
-    N_COLUMNS = 4
+    COLUMN_UNCERTAINTY = 4
+    N_COLUMNS = 5
 
     def __init__(
         self, project: Project, annotator: str, *, page_size: int = 200, parent: Any = None
@@ -117,6 +122,7 @@ class DocumentsModel(QAbstractTableModel):
         self._search = ""
         self._statuses: dict[DocId, StatusRecord] = {}
         self._uncertainty: dict[DocId, float] = {}
+        self._notes: dict[DocId, DocumentNote] = {}
         self._rows: list[tuple[int, DocumentInfo]] = []  # (1-based number, info)
         self._row_of: dict[DocId, int] = {}
         self._store_offset = 0  # next offset to ask the store for
@@ -178,7 +184,30 @@ class DocumentsModel(QAbstractTableModel):
 
     def _reload_statuses(self) -> None:
         self._statuses = self._project.statuses.for_annotator(self._annotator)
+        self._notes = self._project.document_notes.for_annotator(self._annotator)
         self._uncertainty = self._project.suggestions.uncertainty()
+
+    def refresh_note(self, doc_id: int) -> None:
+        """Re-read the annotator's note on one document from the file; repaint its row."""
+        note = self._project.document_notes.get(doc_id, self._annotator)
+        if note is None or note.empty:
+            self._notes.pop(DocId(doc_id), None)
+        else:
+            self._notes[DocId(doc_id)] = note
+        row = self._row_of.get(DocId(doc_id))
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _note_data(self, info: DocumentInfo, role: int) -> Any:
+        note = self._notes.get(info.id)
+        if note is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return " ".join(m for m, on in ((UNSURE_MARK, note.flag), (NOTE_MARK, note.note)) if on)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [translate("DocumentsModel", "Flagged unsure")] if note.flag else []
+            return plain_tooltip("\n".join([*lines, note.note]).strip())
+        return None
 
     def refresh_uncertainty(self) -> None:
         """Re-read every document's uncertainty (suggestions were made) and repaint the column."""
@@ -312,6 +341,11 @@ class DocumentsModel(QAbstractTableModel):
             return None
         number, info = self._rows[index.row()]
         column = index.column()
+        if column == self.COLUMN_NOTE and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return self._note_data(info, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COLUMN_NUMBER:
                 return str(number)
@@ -351,8 +385,16 @@ class DocumentsModel(QAbstractTableModel):
                 return translate("DocumentsModel", "Title")
             if section == self.COLUMN_WORDS:
                 return translate("DocumentsModel", "Words")
+            if section == self.COLUMN_NOTE:
+                return UNSURE_MARK
             if section == self.COLUMN_UNCERTAINTY:
-                return translate("DocumentsModel", "Unsure")
+                return translate("DocumentsModel", "Uncertainty")
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and section == self.COLUMN_NOTE
+        ):
+            return translate("DocumentsModel", "Your note and “unsure” flag (Ctrl+Shift+N)")
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.ToolTipRole

@@ -22,6 +22,7 @@ from annotator.core import tokenizer
 from annotator.core.change import Change
 from annotator.core.model import DocId, Label, Span
 from annotator.gui.article_view import ArticleView
+from annotator.gui.claim_links import ClaimLinks
 from annotator.gui.editor_keys import EditorKeys, own_keys
 from annotator.gui.highlighter import SpanIndex
 from annotator.gui.i18n import fill, translate
@@ -107,6 +108,8 @@ class AnnotationEditor(QWidget):
         _lay_out(self, self._view, self._palette, self._span_list)
         self.reload_labels()
         session.changes_did_happen.connect(self._on_changes)
+        #: a claim's claimer, cue and attributes: keys, picking, drawing (issue 13)
+        self.claims = ClaimLinks(self)
         #: the open document's suggestions and their keys (Tab, Enter, Delete)
         self.suggestions = EditorSuggestions(self)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Label
+from annotator.gui.claim_links import claim_shortcut_rows
 from annotator.gui.i18n import translate
 from annotator.gui.palette import label_keys
 
@@ -38,6 +39,14 @@ def shortcut_rows(labels: list[Label]) -> list[tuple[str, str]]:
                 "Help", "Close the find bar (the match stays selected) / clear the selection"
             ),
         ),
+        (
+            "Ctrl+Shift+F",
+            translate("Help", "Find in all documents (tashkeel and hamza forms ignored)"),
+        ),
+        (
+            translate("Help", "Enter / double click on a match"),
+            translate("Help", "Open its document with the match selected (a label key labels it)"),
+        ),
         ("Ctrl+Z", translate("Help", "Undo (another document's edit is shown first)")),
         ("Ctrl+Shift+Z / Ctrl+Y", translate("Help", "Redo")),
         ("Ctrl+Shift+X", translate("Help", "Exact characters on or off (no snapping to words)")),
@@ -51,6 +60,7 @@ def shortcut_rows(labels: list[Label]) -> list[tuple[str, str]]:
             translate("Help", "Delete the selected span / reject the selected suggestion"),
         ),
         ("F2", translate("Help", 'Note and "unsure" flag of the selected span')),
+        ("Ctrl+Shift+N", translate("Help", 'Note and "unsure" flag of the open document')),
         ("Ctrl+Shift+O", translate("Help", "Show others' spans and gold")),
         ("Tab / Shift+Tab", translate("Help", "Select the next / previous suggestion")),
         (
@@ -77,6 +87,7 @@ def shortcut_rows(labels: list[Label]) -> list[tuple[str, str]]:
     for label in labels:
         if label.name in keys:
             rows.append((" · ".join(keys[label.name]), f"{label.name} ({label.kind.value})"))
+    rows += claim_shortcut_rows(labels)
     return rows
 
 

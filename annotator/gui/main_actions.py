@@ -16,9 +16,11 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from annotator.gui import i18n, window_dialogs
+from annotator.gui.clitics_dialog import choose_clitic_policy
 from annotator.gui.common import menu_text
 from annotator.gui.export_dialog import export_available
 from annotator.gui.i18n import fill, translate
+from annotator.gui.note_dialog import DOCUMENT_NOTE_KEY, edit_document_note
 from annotator.gui.suggestion_menu import SuggestionsMenu
 
 if TYPE_CHECKING:
@@ -52,6 +54,7 @@ class MainActions(QObject):
         self.find = self._action(w.show_find_bar, [key.Find])
         self.find_next = self._action(lambda: w.find_bar.find_next(forward=True), ["F3"])
         self.find_previous = self._action(lambda: w.find_bar.find_next(forward=False), ["Shift+F3"])
+        self.find_corpus = self._action(w.docks.show_corpus_find, ["Ctrl+Shift+F"])
         self.zoom_in = self._action(lambda: w.zoom(1), ["Ctrl+=", "Ctrl++"])
         self.zoom_out = self._action(lambda: w.zoom(-1), ["Ctrl+-"])
         self.zoom_reset = self._action(w.reset_zoom, ["Ctrl+0"])
@@ -82,6 +85,9 @@ class MainActions(QObject):
         self.shortcuts_sheet = self._action(lambda: window_dialogs.show_shortcuts(w), ["?", "F1"])
         self.about = self._action(lambda: window_dialogs.show_about(w))
         self.review = self._action(w.open_review)
+        # Issue 15: the open document's note and flag; the project's clitic policy.
+        self.document_note = self._action(lambda: edit_document_note(w), [DOCUMENT_NOTE_KEY])
+        self.clitic_policy = self._action(lambda: choose_clitic_policy(w))
         self.suggestions = SuggestionsMenu(w)
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
@@ -128,6 +134,9 @@ class MainActions(QObject):
         self.menu_edit.addAction(self.find)
         self.menu_edit.addAction(self.find_next)
         self.menu_edit.addAction(self.find_previous)
+        self.menu_edit.addAction(self.find_corpus)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.document_note)
         self._edit_menu_slot = self.menu_edit.addSeparator()  # the exact-mode toggle goes here
 
         self.menu_view = bar.addMenu("")
@@ -156,6 +165,7 @@ class MainActions(QObject):
         self.menu_annotator.addAction(self.switch_annotator)
         self.menu_annotator.addSeparator()
         self.menu_annotator.addAction(self.manage_labels)
+        self.menu_annotator.addAction(self.clitic_policy)
 
         bar.addMenu(self.suggestions.menu)
 
@@ -229,6 +239,8 @@ class MainActions(QObject):
             self.goto,
             self.suggestions.accept_all,
             self.suggestions.label_all,
+            self.document_note,
+            self.clitic_policy,
         ):
             action.setEnabled(not busy)
 
@@ -279,6 +291,7 @@ class MainActions(QObject):
         self.find.setText(translate("MainWindow", "&Find in article…"))
         self.find_next.setText(translate("MainWindow", "Find &next"))
         self.find_previous.setText(translate("MainWindow", "Find pre&vious"))
+        self.find_corpus.setText(translate("MainWindow", "Find in &all documents…"))
         self.menu_view.setTitle(translate("MainWindow", "&View"))
         self.zoom_in.setText(translate("MainWindow", "Zoom &in"))
         self.zoom_out.setText(translate("MainWindow", "Zoom &out"))
@@ -301,6 +314,11 @@ class MainActions(QObject):
         self.menu_annotator.setTitle(translate("MainWindow", "&Annotator"))
         self.switch_annotator.setText(translate("MainWindow", "&Switch annotator…"))
         self.manage_labels.setText(translate("MainWindow", "Manage &labels…"))
+        self.document_note.setText(translate("MainWindow", "Document &note…"))
+        self.document_note.setToolTip(
+            translate("MainWindow", "Your note and “unsure” flag on the open document")
+        )
+        self.clitic_policy.setText(translate("MainWindow", "&Clitic policy…"))
         self.menu_help.setTitle(translate("MainWindow", "&Help"))
         self.shortcuts_sheet.setText(translate("MainWindow", "&Keyboard shortcuts"))
         self.about.setText(translate("MainWindow", "&About Annotator"))

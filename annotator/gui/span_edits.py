@@ -17,6 +17,7 @@ from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan
 from annotator.core.errors import AnnotatorError, SpanOverlapsEntity
 from annotator.core.model import DocId, Span
 from annotator.core.note_edits import SetSpanNote, span_flag, span_note
+from annotator.gui.claim_links import confirm_delete_linked
 from annotator.gui.common import isolate, snippet
 from annotator.gui.highlighter import SpanIndex
 from annotator.gui.i18n import fill, translate
@@ -99,6 +100,9 @@ class SpanEdits:
         span = self._index.get(span_id)
         if span is None:
             return
+        parent = self._initiator if isinstance(self._initiator, QWidget) else None
+        if not confirm_delete_linked(self._session.project, span, self._index.text, parent):
+            return  # a claim's claimer or cue: the user said no
         text = fill(translate("AnnotationEditor", "Delete %1 «%2»"), span.label, self._quote(span))
         self._run(RemoveSpan(span_id=span.id), text)
 

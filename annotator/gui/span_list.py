@@ -9,6 +9,7 @@ while a table asks only for the rows it shows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -58,6 +59,9 @@ class SpanListModel(QAbstractTableModel):
         self._index = index
         self._rows: list[Span] = []
         self._colors: dict[str, str] = {}
+        #: plain-text lines a feature adds about a span (attributes, claimer): shown
+        #: after its text and in its tooltip
+        self.details: Callable[[Span], list[str]] = lambda _span: []
 
     def set_colors(self, colors: dict[str, str]) -> None:
         self._colors = dict(colors)
@@ -119,7 +123,8 @@ class SpanListModel(QAbstractTableModel):
                 marks.append(UNSURE_MARK)
             if span_note(span.attrs):
                 marks.append(NOTE_MARK)
-            return " ".join([*marks, text])
+            details = self.details(span)
+            return " ".join([*marks, text]) + (" — " + " · ".join(details) if details else "")
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(self._colors.get(span.label, "#cccccc"))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -133,6 +138,7 @@ class SpanListModel(QAbstractTableModel):
             note = span_note(span.attrs)
             if note:
                 tip += "\n" + fill(translate("SpanListModel", "Note: %1"), note)
+            tip += "".join("\n" + line for line in self.details(span))
             return plain_tooltip(tip)
         if role == SPAN_ID_ROLE:
             return span.id

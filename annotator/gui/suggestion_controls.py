@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
 from annotator.core.change import Change
@@ -60,9 +60,7 @@ class EditorSuggestions(QObject):
         self._keys: dict[str, str] = {}
         self.layer = SuggestionLayer(self._view.highlighter.color)
         self._view.overlays.append(self.layer)
-        editor.keys.add(self.handle_key)
-        # Tab would move the focus out of a read-only view before any key handler.
-        self._view.installEventFilter(self)
+        editor.keys.add(self.handle_key)  # Tab reaches it too (ArticleView.event)
         self._tooltip = self._view.tooltip_for
         self._view.tooltip_for = self._tooltip_at
         self._view.selection_finished.connect(self._clicked)
@@ -301,16 +299,6 @@ class EditorSuggestions(QObject):
                 self.accept(label=label)
                 return True
         return False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if (
-            watched is self._view
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-        ):
-            return self.handle_key(event)
-        return super().eventFilter(watched, event)
 
     def _tooltip_at(self, point: QPoint) -> str:
         base = self._tooltip(point)

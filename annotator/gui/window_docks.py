@@ -1,11 +1,14 @@
-"""The main window's docks: documents at the start of the lines, labels, spans and the
-project's guidelines at their end, on the side that means in the interface's direction."""
+"""The main window's docks: documents (and find across the corpus, in a tab beside them)
+at the start of the lines, labels, spans and the project's guidelines at their end, on
+the side that means in the interface's direction."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from annotator.core.search import FindHit
+from annotator.gui.corpus_find import CorpusFindPanel, open_hit
 from annotator.gui.documents_dock import DocumentsDock
 from annotator.gui.editor import AnnotationEditor
 from annotator.gui.guidelines import GuidelinesPanel
@@ -36,6 +39,11 @@ class WindowDocks(QObject):
         self.guidelines = _side_dock(window, "GuidelinesDock")
         self.guidelines_panel = GuidelinesPanel(self.guidelines)
         self.guidelines.setWidget(self.guidelines_panel)
+        self.corpus_find = _side_dock(window, "CorpusFindDock")
+        self.corpus_find_panel = CorpusFindPanel(self.corpus_find)
+        self.corpus_find.setWidget(self.corpus_find_panel)
+        self.corpus_find_panel.hit_chosen.connect(self._open_hit)
+        window.installEventFilter(self)  # a search still running is waited for on close
         self._rtl: bool | None = None
         self.place()
         for corner, area in (
@@ -47,7 +55,21 @@ class WindowDocks(QObject):
             window.setCorner(corner, area)
 
     def all(self) -> list[QDockWidget]:
-        return [self.documents, self.palette, self.spans, self.guidelines]
+        return [self.documents, self.corpus_find, self.palette, self.spans, self.guidelines]
+
+    def show_corpus_find(self) -> None:
+        """Ctrl+Shift+F: the find-across-the-corpus tab shown, the focus in its field."""
+        self.corpus_find.show()
+        self.corpus_find.raise_()
+        self.corpus_find_panel.open_panel()
+
+    def _open_hit(self, hit: FindHit, query: str) -> None:
+        open_hit(self._window, hit, query)  # type: ignore[arg-type]  # a MainWindow
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.corpus_find_panel.stop()
+        return super().eventFilter(watched, event)
 
     def place(self) -> None:
         """Documents on the side where lines start, labels and spans where they end.
@@ -65,6 +87,7 @@ class WindowDocks(QObject):
         placed_before = window.dockWidgetArea(self.guidelines) != Qt.DockWidgetArea.NoDockWidgetArea
         for dock, area in (
             (self.documents, start),
+            (self.corpus_find, start),
             (self.palette, end),
             (self.spans, end),
             (self.guidelines, end),
@@ -75,8 +98,11 @@ class WindowDocks(QObject):
             window.addDockWidget(area, dock)
             dock.setHidden(hidden)
         window.tabifyDockWidget(self.spans, self.guidelines)
+        window.tabifyDockWidget(self.documents, self.corpus_find)
         if not placed_before:
             self.guidelines.hide()  # shown when the project has guidelines
+            self.corpus_find.hide()  # shown by Ctrl+Shift+F
+            self.documents.raise_()
         window.resizeDocks([self.documents, self.palette], [300, 240], Qt.Orientation.Horizontal)
 
     def show_editor_panels(self, editor: AnnotationEditor) -> None:
@@ -106,3 +132,5 @@ class WindowDocks(QObject):
         self.spans.setWindowTitle(translate("MainWindow", "Spans"))
         self.guidelines.setWindowTitle(translate("MainWindow", "Guidelines"))
         self.guidelines_panel.retranslate_ui()
+        self.corpus_find.setWindowTitle(translate("MainWindow", "Find in all documents"))
+        self.corpus_find_panel.retranslate_ui()

@@ -55,6 +55,7 @@ class WindowProject(QObject):
         editor.status_message.connect(w.show_message)
         editor.set_show_others(w.actions.show_others.isChecked())
         w.docks.guidelines_panel.set_session(session)
+        w.docks.corpus_find_panel.set_session(session)
         if w.docks.guidelines_panel.text().strip():
             w.docks.guidelines.show()
             w.docks.guidelines.raise_()

@@ -19,10 +19,10 @@
         <translation>حدّد نصًا (أو انقر على مقطع) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="172"/>
-        <location filename="../../annotator/gui/editor.py" line="231"/>
+        <location filename="../../annotator/gui/editor.py" line="175"/>
+        <location filename="../../annotator/gui/editor.py" line="234"/>
         <source>No label named %1 in this project.</source>
-        <extracomment>the editor&apos;s keys; a feature adds its handler here (tried before label keys) the open document&apos;s suggestions and their keys (Tab, Enter, Delete)</extracomment>
+        <extracomment>the editor&apos;s keys; a feature adds its handler here (tried before label keys) a claim&apos;s claimer, cue and attributes: keys, picking, drawing (issue 13) the open document&apos;s suggestions and their keys (Tab, Enter, Delete)</extracomment>
         <translation>لا توجد تسمية باسم %1 في هذا المشروع.</translation>
     </message>
     <message>
@@ -31,7 +31,7 @@
         <translation>انقر امتدادًا أولًا، ثم F2 لملاحظته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/editor.py" line="203"/>
+        <location filename="../../annotator/gui/editor.py" line="206"/>
         <source>Not found: %1</source>
         <translation>غير موجود: %1</translation>
     </message>
@@ -42,7 +42,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/labelling.py" line="49"/>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="250"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="248"/>
         <source>Set the annotator&apos;s name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
@@ -52,37 +52,37 @@
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="65"/>
+        <location filename="../../annotator/gui/span_edits.py" line="66"/>
         <source>Add %1 «%2»</source>
         <translation>إضافة %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="76"/>
+        <location filename="../../annotator/gui/span_edits.py" line="77"/>
         <source>Replaced %1 with %2.</source>
         <translation>استُبدل %1 بـ %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="88"/>
+        <location filename="../../annotator/gui/span_edits.py" line="89"/>
         <source>Relabel %1 → %2 «%3»</source>
         <translation>تغيير التسمية %1 ← %2 «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="102"/>
+        <location filename="../../annotator/gui/span_edits.py" line="106"/>
         <source>Delete %1 «%2»</source>
         <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="125"/>
+        <location filename="../../annotator/gui/span_edits.py" line="129"/>
         <source>Note on %1 «%2»</source>
         <translation>ملاحظة على %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="127"/>
+        <location filename="../../annotator/gui/span_edits.py" line="131"/>
         <source>Clear note on %1 «%2»</source>
         <translation>مسح الملاحظة على %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="154"/>
+        <location filename="../../annotator/gui/span_edits.py" line="158"/>
         <source>Not added: %1 would overlap %2 «%3». Delete that span first, or mark exactly the same characters to replace it.</source>
         <translation>لم يُضف: %1 سيتداخل مع %2 «%3». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
     </message>
@@ -99,6 +99,254 @@
         <location filename="../../annotator/gui/app.py" line="248"/>
         <source>No such document</source>
         <translation>لا يوجد هذا المستند</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimAttributes</name>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="62"/>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="62"/>
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="86"/>
+        <source>Attributes</source>
+        <translation>السمات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="103"/>
+        <source>(not set)</source>
+        <translation>(غير محدد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="167"/>
+        <source>Click a span first, then set its attributes.</source>
+        <translation>انقر مقطعًا أولًا، ثم حدّد سماته.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="215"/>
+        <source>Attributes of %1</source>
+        <translation>سمات %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="220"/>
+        <source>Clear %1: %2</source>
+        <translation>مسح %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="223"/>
+        <source>Set %1 to %2: %3</source>
+        <translation>تعيين %1 إلى %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="243"/>
+        <source>%1 has no choice attribute with that number.</source>
+        <translation>ليس لـ %1 سمة اختيار بهذا الرقم.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="245"/>
+        <source>%1 has no yes/no attribute.</source>
+        <translation>ليس لـ %1 سمة نعم/لا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_attributes.py" line="247"/>
+        <source>%1 has no attributes (see Manage labels).</source>
+        <translation>ليس لـ %1 سمات (انظر «إدارة الوسوم»).</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimLinks</name>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="150"/>
+        <source>Delete a linked span?</source>
+        <translation>حذف مقطع مرتبط؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="153"/>
+        <source>%1 is linked to:
+%2
+
+Delete it and its links? Ctrl+Z brings both back.</source>
+        <translation>%1 مرتبط بـ:
+%2
+
+أتحذفه مع روابطه؟ يعيدهما Ctrl+Z معًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="161"/>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="279"/>
+        <source>%1 of: %2</source>
+        <translation>%1 لـ: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="294"/>
+        <source>This label set has no %1 link.</source>
+        <translation>ليس في مجموعة الوسوم هذه رابط %1.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="300"/>
+        <source>Select a %1 span first (click it), then pick its %2.</source>
+        <translation>اختر مقطع %1 أولًا (انقره)، ثم اختر %2 له.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="316"/>
+        <source>No %1 span in this document to pick as the %2: mark it first.</source>
+        <translation>لا مقطع %1 في هذا المستند لاختياره %2: علِّمه أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="345"/>
+        <source>Picking cancelled.</source>
+        <translation>أُلغي الاختيار.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="365"/>
+        <source>Nothing to pick here.</source>
+        <translation>لا شيء لاختياره هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="369"/>
+        <source>Set %1 of «%2» to «%3»</source>
+        <translation>تعيين %1 لـ «%2»: «%3»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="388"/>
+        <source>Set %1 of «%2» to %3</source>
+        <translation>تعيين %1 لـ «%2»: %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="404"/>
+        <source>This claim has no %1 to remove.</source>
+        <translation>ليس لهذا الادعاء %1 لإزالته.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="410"/>
+        <source>Remove %1 of «%2»</source>
+        <translation>إزالة %1 من «%2»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="452"/>
+        <source>Pick the %1 of «%2»:</source>
+        <translation>اختر %1 لـ «%2»:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="460"/>
+        <source>«%1» (%2 of %3) — Tab or arrows move, Enter or a click sets;</source>
+        <translation>«%1» (%2 من %3) — Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين؛</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="470"/>
+        <source>Delete removes it; Esc cancels.</source>
+        <translation>Delete يزيله؛ Esc يلغي.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="538"/>
+        <source>Select a claim first: links start at claims.</source>
+        <translation>اختر ادعاءً أولًا: الروابط تبدأ من الادعاءات.</translation>
+    </message>
+</context>
+<context>
+    <name>CliticPolicyDialog</name>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="47"/>
+        <source>Clitic policy</source>
+        <translation>سياسة السوابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="50"/>
+        <source>Where do the proclitics و ف ب ك ل (and لل) go when a word is an entity?</source>
+        <translation>أين تذهب السوابق و ف ب ك ل (و لل) حين تكون الكلمة كيانًا؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="61"/>
+        <source>&amp;Inside entities (default)</source>
+        <translation>&amp;داخل الكيانات (الافتراضي)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="62"/>
+        <source>بالبوكمال stays one word and a span on it takes the ب, as ANERcorp and Wojood annotate.</source>
+        <translation>تبقى «بالبوكمال» كلمة واحدة ويأخذ المقطع عليها الباء، كما توسم ANERcorp ووجود.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="69"/>
+        <source>&amp;Outside entities</source>
+        <translation>&amp;خارج الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="70"/>
+        <source>A proclitic before ال is a word of its own: بالبوكمال is ب + البوكمال, selections snap to البوكمال, and exports and the config.cfg tokenizer split it the same way.</source>
+        <translation>السابقة قبل «ال» كلمة مستقلة: «بالبوكمال» هي ب + البوكمال، فيلتصق التحديد بـ«البوكمال»، ويقسمها التصدير ومُقطِّع config.cfg بالطريقة نفسها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="92"/>
+        <source>The %1 spans already made are kept as they are. Exports list those that no longer fall on tokens (report.json, misaligned) and treat them by their misaligned policy. Undo (Ctrl+Z) brings the old policy back.</source>
+        <translation>تبقى المقاطع الموجودة (%1) كما هي. يسرد التصدير ما لم يعد منها يقع على حدود الكلمات (report.json، misaligned) ويعاملها بحسب سياسة misaligned. التراجع (Ctrl+Z) يعيد السياسة السابقة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="127"/>
+        <source>Proclitics outside entities</source>
+        <translation>السوابق خارج الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="129"/>
+        <source>Proclitics inside entities</source>
+        <translation>السوابق داخل الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/clitics_dialog.py" line="134"/>
+        <source>Not changed: %1</source>
+        <translation>لم يتغير شيء: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusFind</name>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="287"/>
+        <source>One or two letters: press Enter to search every document.</source>
+        <translation>حرف أو حرفان: اضغط Enter للبحث في كل المستندات.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="294"/>
+        <source>Searching for %1…</source>
+        <translation>جارٍ البحث عن %1…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="386"/>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="396"/>
+        <source>Not found: %1</source>
+        <translation>غير موجود: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="399"/>
+        <source>The first %1 matches (documents: %2); there are more: make the search longer.</source>
+        <translation>أول %1 مطابقة (المستندات: %2)؛ وهناك المزيد: أطِل نص البحث.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="408"/>
+        <source>Matches: %1 · documents: %2</source>
+        <translation>المطابقات: %1 · المستندات: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="460"/>
+        <source>Text in every document (tashkeel and hamza forms ignored)</source>
+        <translation>نص في كل المستندات (بتجاهل التشكيل وأشكال الهمزة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/corpus_find.py" line="463"/>
+        <source>Searches as you type from three letters; Enter searches now, then opens the chosen match</source>
+        <translation>يبحث أثناء الكتابة ابتداءً من ثلاثة أحرف؛ Enter يبحث فورًا، ثم يفتح المطابقة المختارة</translation>
     </message>
 </context>
 <context>
@@ -331,54 +579,64 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="41"/>
+        <location filename="../../annotator/gui/documents_model.py" line="45"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="42"/>
+        <location filename="../../annotator/gui/documents_model.py" line="46"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="43"/>
+        <location filename="../../annotator/gui/documents_model.py" line="47"/>
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="44"/>
+        <location filename="../../annotator/gui/documents_model.py" line="48"/>
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="319"/>
+        <location filename="../../annotator/gui/documents_model.py" line="208"/>
+        <source>Flagged unsure</source>
+        <extracomment>The suggestions&apos; uncertainty (1 − their mean score; empty when none were made).</extracomment>
+        <translation>موسوم بعدم التأكد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/documents_model.py" line="353"/>
         <location filename="../../annotator/gui/label_all_dialog.py" line="159"/>
         <source>(untitled)</source>
-        <extracomment>The suggestions&apos; uncertainty (1 − their mean score; empty when none were made).</extracomment>
         <translation>(بلا عنوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="349"/>
+        <location filename="../../annotator/gui/documents_model.py" line="383"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="351"/>
+        <location filename="../../annotator/gui/documents_model.py" line="385"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="353"/>
+        <location filename="../../annotator/gui/documents_model.py" line="387"/>
         <source>Words</source>
         <translation>الكلمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="355"/>
-        <source>Unsure</source>
+        <location filename="../../annotator/gui/documents_model.py" line="391"/>
+        <source>Uncertainty</source>
         <translation>عدم اليقين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="361"/>
+        <location filename="../../annotator/gui/documents_model.py" line="397"/>
+        <source>Your note and “unsure” flag (Ctrl+Shift+N)</source>
+        <translation>ملاحظتك ووسم «غير متأكد» (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/documents_model.py" line="403"/>
         <source>How unsure the suggestions are (1 − their mean score); the least sure first</source>
         <translation>مدى عدم يقين الاقتراحات (1 − متوسط درجاتها)؛ الأقل يقينًا أولًا</translation>
     </message>
@@ -409,164 +667,209 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../annotator/gui/help.py" line="32"/>
+        <location filename="../../annotator/gui/help.py" line="33"/>
         <source>Find in the article</source>
         <translation>البحث في المقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="33"/>
+        <location filename="../../annotator/gui/help.py" line="34"/>
         <source>Next match (the focus stays in the find field)</source>
         <translation>التطابق التالي (يبقى التركيز في حقل البحث)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="34"/>
+        <location filename="../../annotator/gui/help.py" line="35"/>
         <source>Previous match</source>
         <translation>التطابق السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="37"/>
+        <location filename="../../annotator/gui/help.py" line="38"/>
         <source>Close the find bar (the match stays selected) / clear the selection</source>
         <translation>إغلاق شريط البحث (يبقى التطابق محدداً) / إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="41"/>
+        <location filename="../../annotator/gui/help.py" line="44"/>
+        <source>Find in all documents (tashkeel and hamza forms ignored)</source>
+        <translation>البحث في كل المستندات (بتجاهل التشكيل وأشكال الهمزة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="47"/>
+        <source>Enter / double click on a match</source>
+        <translation>Enter / نقر مزدوج على مطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="48"/>
+        <source>Open its document with the match selected (a label key labels it)</source>
+        <translation>فتح مستندها والمطابقة محددة (مفتاح التسمية يسمّيها)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="50"/>
         <source>Undo (another document&apos;s edit is shown first)</source>
         <translation>تراجع (يُعرض أولاً تعديل المستند الآخر)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="42"/>
+        <location filename="../../annotator/gui/help.py" line="51"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="43"/>
+        <location filename="../../annotator/gui/help.py" line="52"/>
         <source>Exact characters on or off (no snapping to words)</source>
         <translation>تشغيل الأحرف الدقيقة أو إيقافها (دون المحاذاة إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="44"/>
+        <location filename="../../annotator/gui/help.py" line="53"/>
         <source>Exact characters for one selection</source>
         <translation>أحرف دقيقة لتحديد واحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="46"/>
+        <location filename="../../annotator/gui/help.py" line="55"/>
         <source>Double click / triple click</source>
         <translation>نقر مزدوج / نقر ثلاثي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="47"/>
+        <location filename="../../annotator/gui/help.py" line="56"/>
         <source>Select a word / a sentence</source>
         <translation>تحديد كلمة / جملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="51"/>
+        <location filename="../../annotator/gui/help.py" line="60"/>
         <source>Delete the selected span / reject the selected suggestion</source>
         <translation>حذف المقطع المحدد / رفض الاقتراح المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="53"/>
+        <location filename="../../annotator/gui/help.py" line="62"/>
         <source>Note and &quot;unsure&quot; flag of the selected span</source>
         <translation>ملاحظة المقطع المحدد وعلامة «غير متأكد»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="54"/>
+        <location filename="../../annotator/gui/help.py" line="63"/>
+        <source>Note and &quot;unsure&quot; flag of the open document</source>
+        <translation>ملاحظة المستند المفتوح ووسم «غير متأكد» عليه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/help.py" line="64"/>
         <source>Show others&apos; spans and gold</source>
         <translation>إظهار مقاطع الآخرين والمعيار الذهبي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="55"/>
+        <location filename="../../annotator/gui/help.py" line="65"/>
         <source>Select the next / previous suggestion</source>
         <translation>تحديد الاقتراح التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="57"/>
+        <location filename="../../annotator/gui/help.py" line="67"/>
         <source>Enter / Space</source>
         <translation>Enter / مسافة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="58"/>
+        <location filename="../../annotator/gui/help.py" line="68"/>
         <source>Accept the selected suggestion (or the one under the cursor)</source>
         <translation>قبول الاقتراح المحدد (أو الذي تحت المؤشر)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="61"/>
+        <location filename="../../annotator/gui/help.py" line="71"/>
         <source>Label key on a suggestion</source>
         <translation>مفتاح تسمية على اقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="62"/>
+        <location filename="../../annotator/gui/help.py" line="72"/>
         <source>Accept the suggestion with that label</source>
         <translation>قبول الاقتراح بتلك التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="64"/>
+        <location filename="../../annotator/gui/help.py" line="74"/>
         <source>Accept every suggestion left in the document</source>
         <translation>قبول كل الاقتراحات الباقية في المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="65"/>
+        <location filename="../../annotator/gui/help.py" line="75"/>
         <source>Label all occurrences of the selected span…</source>
         <translation>تسمية كل مواضع المقطع المحدد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="66"/>
+        <location filename="../../annotator/gui/help.py" line="76"/>
         <source>Mark done and go to the next document</source>
         <translation>وضع علامة «منجز» والانتقال إلى المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="67"/>
+        <location filename="../../annotator/gui/help.py" line="77"/>
         <source>Mark skipped and go to the next document</source>
         <translation>وضع علامة «متخطّى» والانتقال إلى المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="68"/>
+        <location filename="../../annotator/gui/help.py" line="78"/>
         <source>Next / previous document</source>
         <translation>المستند التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="69"/>
+        <location filename="../../annotator/gui/help.py" line="79"/>
         <source>Go to document…</source>
         <translation>الانتقال إلى مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="70"/>
+        <location filename="../../annotator/gui/help.py" line="80"/>
         <source>Zoom in / out / reset</source>
         <translation>تكبير / تصغير / إعادة الحجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="71"/>
+        <location filename="../../annotator/gui/help.py" line="81"/>
         <source>Import / export</source>
         <translation>استيراد / تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="72"/>
+        <location filename="../../annotator/gui/help.py" line="82"/>
         <source>This list</source>
         <translation>هذه القائمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="88"/>
+        <location filename="../../annotator/gui/help.py" line="99"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="91"/>
+        <location filename="../../annotator/gui/help.py" line="102"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="91"/>
+        <location filename="../../annotator/gui/help.py" line="102"/>
         <source>Does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="133"/>
+        <location filename="../../annotator/gui/help.py" line="144"/>
         <source>Annotator: entities, places and claims in Arabic news, offline.</source>
         <translation>المُعلِّم: الكيانات والأماكن والادعاءات في الأخبار العربية، دون اتصال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/help.py" line="142"/>
+        <location filename="../../annotator/gui/help.py" line="153"/>
         <source>About Annotator</source>
         <translation>حول المُعلِّم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="94"/>
+        <source>Pick the claimer / the cue of the selected claim: Tab or arrows move, Enter or a click sets, a digit an implicit claimer (the status bar lists them), Delete removes, Esc cancels</source>
+        <translation>اختيار القائل / لفظ الإسناد للادعاء المحدد: Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين، رقم لقائل ضمني (يعددها شريط الحالة)، Delete للإزالة، Esc للإلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="101"/>
+        <source>Pick another link of the selected claim (a menu)</source>
+        <translation>اختيار رابط آخر للادعاء المحدد (قائمة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="102"/>
+        <source>Every attribute of the selected span</source>
+        <translation>كل سمات المقطع المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="113"/>
+        <source>%1 %2: %3 (again: clear)</source>
+        <translation>%1 %2: %3 (مرة أخرى: مسح)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_links.py" line="124"/>
+        <source>%1 %2: yes → no → not set</source>
+        <translation>%1 %2: نعم ← لا ← غير محدد</translation>
     </message>
 </context>
 <context>
@@ -765,247 +1068,272 @@
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="255"/>
+        <location filename="../../annotator/gui/main_actions.py" line="267"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="256"/>
+        <location filename="../../annotator/gui/main_actions.py" line="268"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="258"/>
+        <location filename="../../annotator/gui/main_actions.py" line="270"/>
         <source>Undo %1 (Ctrl+Z)</source>
         <translation>تراجع عن %1 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="260"/>
+        <location filename="../../annotator/gui/main_actions.py" line="272"/>
         <source>Nothing to undo</source>
         <translation>لا شيء للتراجع عنه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="263"/>
+        <location filename="../../annotator/gui/main_actions.py" line="275"/>
         <source>Redo %1 (Ctrl+Shift+Z)</source>
         <translation>إعادة %1 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="265"/>
+        <location filename="../../annotator/gui/main_actions.py" line="277"/>
         <source>Nothing to redo</source>
         <translation>لا شيء لإعادته</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="269"/>
+        <location filename="../../annotator/gui/main_actions.py" line="281"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="270"/>
+        <location filename="../../annotator/gui/main_actions.py" line="282"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="271"/>
+        <location filename="../../annotator/gui/main_actions.py" line="283"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="272"/>
+        <location filename="../../annotator/gui/main_actions.py" line="284"/>
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="273"/>
+        <location filename="../../annotator/gui/main_actions.py" line="285"/>
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="274"/>
+        <location filename="../../annotator/gui/main_actions.py" line="286"/>
         <source>Import &amp;folder…</source>
         <translation>استيراد م&amp;جلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="276"/>
+        <location filename="../../annotator/gui/main_actions.py" line="288"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="277"/>
+        <location filename="../../annotator/gui/main_actions.py" line="289"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="278"/>
+        <location filename="../../annotator/gui/main_actions.py" line="290"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="279"/>
+        <location filename="../../annotator/gui/main_actions.py" line="291"/>
         <source>&amp;Find in article…</source>
         <translation>&amp;بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="280"/>
+        <location filename="../../annotator/gui/main_actions.py" line="292"/>
         <source>Find &amp;next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="281"/>
+        <location filename="../../annotator/gui/main_actions.py" line="293"/>
         <source>Find pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="282"/>
+        <location filename="../../annotator/gui/main_actions.py" line="294"/>
+        <source>Find in &amp;all documents…</source>
+        <translation>البحث في &amp;كل المستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="295"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="283"/>
+        <location filename="../../annotator/gui/main_actions.py" line="296"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="284"/>
+        <location filename="../../annotator/gui/main_actions.py" line="297"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="285"/>
+        <location filename="../../annotator/gui/main_actions.py" line="298"/>
         <source>&amp;Reset zoom</source>
         <translation>إعادة ال&amp;حجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="286"/>
+        <location filename="../../annotator/gui/main_actions.py" line="299"/>
         <source>Show &amp;others&apos; spans and gold</source>
         <translation>إظهار مقاطع ال&amp;آخرين والمرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="288"/>
+        <location filename="../../annotator/gui/main_actions.py" line="301"/>
         <source>Other annotators&apos; spans and gold, read-only, as dashed lines beside your own</source>
         <translation>مقاطع المُعلِّمين الآخرين والمرجع المعتمد، للقراءة فقط، بخطوط متقطعة بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="293"/>
+        <location filename="../../annotator/gui/main_actions.py" line="306"/>
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="294"/>
+        <location filename="../../annotator/gui/main_actions.py" line="307"/>
         <source>&amp;Panels</source>
         <translation>الأ&amp;لواح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="295"/>
+        <location filename="../../annotator/gui/main_actions.py" line="308"/>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="296"/>
+        <location filename="../../annotator/gui/main_actions.py" line="309"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="297"/>
+        <location filename="../../annotator/gui/main_actions.py" line="310"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="298"/>
+        <location filename="../../annotator/gui/main_actions.py" line="311"/>
         <source>&amp;Go to document…</source>
         <translation>الانتقال إلى &amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="299"/>
+        <location filename="../../annotator/gui/main_actions.py" line="312"/>
         <source>Mark &amp;done and next</source>
         <translation>وضع علامة &amp;منجز والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="300"/>
+        <location filename="../../annotator/gui/main_actions.py" line="313"/>
         <source>Mark &amp;skipped and next</source>
         <translation>وضع علامة م&amp;تروك والتالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="301"/>
+        <location filename="../../annotator/gui/main_actions.py" line="314"/>
         <source>&amp;Annotator</source>
         <translation>المُ&amp;علِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="302"/>
+        <location filename="../../annotator/gui/main_actions.py" line="315"/>
         <source>&amp;Switch annotator…</source>
         <translation>&amp;تبديل المُعلِّم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="303"/>
+        <location filename="../../annotator/gui/main_actions.py" line="316"/>
         <source>Manage &amp;labels…</source>
         <translation>إدارة ال&amp;تسميات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="304"/>
+        <location filename="../../annotator/gui/main_actions.py" line="317"/>
+        <source>Document &amp;note…</source>
+        <translation>&amp;ملاحظة المستند…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="319"/>
+        <source>Your note and “unsure” flag on the open document</source>
+        <translation>ملاحظتك ووسم «غير متأكد» على المستند المفتوح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="321"/>
+        <source>&amp;Clitic policy…</source>
+        <translation>سياسة ال&amp;سوابق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_actions.py" line="322"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="305"/>
+        <location filename="../../annotator/gui/main_actions.py" line="323"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="306"/>
+        <location filename="../../annotator/gui/main_actions.py" line="324"/>
         <source>&amp;About Annotator</source>
         <translation>&amp;حول المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="197"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="223"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docks.py" line="105"/>
+        <location filename="../../annotator/gui/window_docks.py" line="131"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docks.py" line="106"/>
+        <location filename="../../annotator/gui/window_docks.py" line="132"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_docks.py" line="107"/>
+        <location filename="../../annotator/gui/window_docks.py" line="133"/>
         <source>Guidelines</source>
         <translation>الإرشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="198"/>
+        <location filename="../../annotator/gui/window_docks.py" line="135"/>
+        <source>Find in all documents</source>
+        <translation>البحث في كل المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/documents_dock.py" line="224"/>
         <source>Search titles</source>
         <translation>بحث في العناوين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="209"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="235"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="210"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="236"/>
         <source>Not done</source>
         <translation>غير منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="211"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="237"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="212"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="238"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="213"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="239"/>
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="214"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="240"/>
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
@@ -1055,23 +1383,23 @@
         <translation>تعيين الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="246"/>
+        <location filename="../../annotator/gui/main_actions.py" line="258"/>
         <source>&amp;Undo %1</source>
         <extracomment>Toggles &quot;Exact characters&quot; (Alt-drag does it for one selection, but window managers such as openbox take Alt-drag to move the window).</extracomment>
         <translation>&amp;تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="248"/>
+        <location filename="../../annotator/gui/main_actions.py" line="260"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="251"/>
+        <location filename="../../annotator/gui/main_actions.py" line="263"/>
         <source>&amp;Redo %1</source>
         <translation>إ&amp;عادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="253"/>
+        <location filename="../../annotator/gui/main_actions.py" line="265"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -1111,7 +1439,7 @@
         <translation>مشاريع Annotator (*.sqlite);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="321"/>
+        <location filename="../../annotator/gui/main_actions.py" line="339"/>
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1131,17 +1459,17 @@
         <translation>المُعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="307"/>
+        <location filename="../../annotator/gui/main_actions.py" line="325"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="308"/>
+        <location filename="../../annotator/gui/main_actions.py" line="326"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_actions.py" line="309"/>
+        <location filename="../../annotator/gui/main_actions.py" line="327"/>
         <source>&amp;Agreement and adjudication…</source>
         <translation>&amp;الاتفاق والتحكيم…</translation>
     </message>
@@ -1169,19 +1497,54 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../annotator/gui/note_dialog.py" line="51"/>
+        <location filename="../../annotator/gui/note_dialog.py" line="72"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/note_dialog.py" line="58"/>
+        <location filename="../../annotator/gui/note_dialog.py" line="79"/>
         <source>A remark for the reviewer</source>
         <translation>ملاحظة للمراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/note_dialog.py" line="61"/>
+        <location filename="../../annotator/gui/note_dialog.py" line="82"/>
         <source>&amp;Unsure</source>
         <translation>غير &amp;متأكد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="110"/>
+        <source>Open a document (and say who you are) to give it a note.</source>
+        <translation>افتح مستندًا (وحدّد اسمك) لتكتب عليه ملاحظة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="117"/>
+        <source>Document %1</source>
+        <translation>المستند %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="120"/>
+        <source>Document note of %1</source>
+        <translation>ملاحظة %1 على المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="129"/>
+        <source>Not saved: %1</source>
+        <translation>لم يُحفظ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="134"/>
+        <source>Clear document note</source>
+        <translation>مسح ملاحظة المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="136"/>
+        <source>Flag document unsure</source>
+        <translation>وسم المستند بعدم التأكد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/note_dialog.py" line="137"/>
+        <source>Set document note</source>
+        <translation>كتابة ملاحظة المستند</translation>
     </message>
 </context>
 <context>
@@ -1223,7 +1586,7 @@
         <translation>F1 المطابقة التامة للمقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="340"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="373"/>
         <location filename="../../annotator/gui/review/models.py" line="53"/>
         <source>Overlap F1</source>
         <translation>F1 التداخل</translation>
@@ -1234,33 +1597,34 @@
         <translation>كابا كوهين (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="342"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="375"/>
         <location filename="../../annotator/gui/review/models.py" line="55"/>
         <source>Claims overlap F1</source>
         <translation>F1 تداخل الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="52"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="55"/>
         <source>unanimous</source>
+        <extracomment>A row whose spans agree but whose claims&apos; attributes, claimer or cue do not.</extracomment>
         <translation>إجماع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="53"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="56"/>
         <source>label</source>
         <translation>تسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="54"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="57"/>
         <source>boundary</source>
         <translation>حدود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="55"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="58"/>
         <source>both</source>
         <translation>كلاهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="56"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="59"/>
         <source>missing</source>
         <translation>ناقص</translation>
     </message>
@@ -1345,169 +1709,179 @@
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="70"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="73"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="71"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="74"/>
         <source>Annotators</source>
         <translation>المعلِّمون</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="72"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="75"/>
         <source>Entity F1</source>
         <translation>F1 الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="73"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="76"/>
         <source>Claims F1</source>
         <translation>F1 الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="74"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="77"/>
         <source>Disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="75"/>
-        <location filename="../../annotator/gui/review/document_panel.py" line="228"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="78"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="251"/>
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="288"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="306"/>
         <source>claim</source>
         <translation>ادعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="290"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="308"/>
         <source>entity</source>
         <translation>كيان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="323"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="312"/>
+        <source>structure differs</source>
+        <translation>البنية مختلفة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="317"/>
+        <source>The annotators agree on this claim&apos;s span but not on its attributes, claimer or cue: compare the versions below.</source>
+        <translation>يتفق المُعلِّمون على مقطع هذا الادعاء لا على سماته أو قائله أو لفظ الإسناد: قارن النسخ أدناه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="356"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="325"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="358"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="327"/>
-        <location filename="../../annotator/gui/review/versions.py" line="143"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="360"/>
+        <location filename="../../annotator/gui/review/versions.py" line="150"/>
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="335"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="368"/>
         <source>Annotator</source>
         <translation>المعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="336"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="369"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="337"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="370"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="338"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="371"/>
         <source>Gold spans</source>
         <translation>المقاطع المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="339"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="372"/>
         <source>Exact F1</source>
         <translation>F1 المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="341"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="374"/>
         <source>Cohen&apos;s κ</source>
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="188"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="200"/>
         <source>No annotator number %1 here.</source>
         <translation>لا يوجد معلِّم رقمه %1 هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="205"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="217"/>
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="209"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="221"/>
         <source>Majority accepted for %1 rows; %2 left without a majority.</source>
         <translation>قُبل رأي الأغلبية في %1 صفًا؛ وبقي %2 بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="222"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="234"/>
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="226"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="238"/>
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="238"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="250"/>
         <source>Gold %1 «%2»</source>
         <translation>مرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="253"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="265"/>
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="259"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271"/>
         <source>Remove gold %1 «%2»</source>
         <translation>حذف المرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="270"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="282"/>
         <source>Mark adjudicated</source>
         <translation>تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="283"/>
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="285"/>
         <source>Mark not adjudicated</source>
         <translation>إلغاء تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="274"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="286"/>
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="288"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="300"/>
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="296"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="308"/>
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="303"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="315"/>
         <source>Reject row «%1»</source>
         <translation>رفض الصف «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="306"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="318"/>
         <source>Accept %1 for «%2»</source>
         <translation>قبول %1 لـ«%2»</translation>
     </message>
@@ -1592,32 +1966,32 @@
         <translation>F1 المطابق لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="118"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="131"/>
         <source>nobody finished it</source>
         <translation>لم يُنجزه أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="222"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="245"/>
         <source>Choose a document.</source>
         <translation>اختر مستندًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="226"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="249"/>
         <source>Accept majority (whole document)</source>
         <translation>قبول الأغلبية (المستند كله)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="230"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="253"/>
         <source>Disputed rows only</source>
         <translation>الصفوف المختلف عليها فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="247"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="270"/>
         <source>Gold — select text and press a label key; Delete removes the clicked gold span. Keys: </source>
         <translation>المرجع — حدّد نصًا واضغط مفتاح تسمية؛ Delete يحذف المقطع المرجعي المنقور. المفاتيح: </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="264"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="287"/>
         <source>1…N: accept that annotator&apos;s version · 0 or Delete: reject the row</source>
         <translation>1…N: قبول نسخة ذلك المعلِّم · 0 أو Delete: رفض الصف</translation>
     </message>
@@ -1642,27 +2016,32 @@
         <translation>كل معلِّم مقابل المرجع في %1 مستندًا محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="109"/>
+        <location filename="../../annotator/gui/review/versions.py" line="111"/>
         <source>Choose a row to see every annotator&apos;s version.</source>
         <translation>اختر صفًا لترى نسخة كل معلِّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="171"/>
+        <location filename="../../annotator/gui/review/versions.py" line="154"/>
+        <source>Same span, different structure: compare stance, claimer and cue.</source>
+        <translation>المقطع نفسه والبنية مختلفة: قارن الموقف والقائل ولفظ الإسناد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/versions.py" line="192"/>
         <source>Accept (%1)</source>
         <translation>قبول (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="174"/>
+        <location filename="../../annotator/gui/review/versions.py" line="195"/>
         <source>Put %1&apos;s version of this row into gold</source>
         <translation>ضع نسخة %1 من هذا الصف في المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="180"/>
+        <location filename="../../annotator/gui/review/versions.py" line="201"/>
         <source>Reject row (0)</source>
         <translation>رفض الصف (0)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="181"/>
+        <location filename="../../annotator/gui/review/versions.py" line="202"/>
         <source>No gold span here</source>
         <translation>لا مقطع مرجعي هنا</translation>
     </message>
@@ -1760,28 +2139,28 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="100"/>
+        <location filename="../../annotator/gui/span_list.py" line="104"/>
         <source>Label</source>
-        <extracomment>Shown before the text of a span with punctuation or a space at an edge. Shown before the text of a span its annotator flagged &quot;unsure&quot;. Shown before the text of a span with a note (its tooltip shows the note).</extracomment>
+        <extracomment>Shown before the text of a span with punctuation or a space at an edge. Shown before the text of a span its annotator flagged &quot;unsure&quot;. Shown before the text of a span with a note (its tooltip shows the note). plain-text lines a feature adds about a span (attributes, claimer): shown after its text and in its tooltip</extracomment>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="102"/>
+        <location filename="../../annotator/gui/span_list.py" line="106"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="128"/>
+        <location filename="../../annotator/gui/span_list.py" line="133"/>
         <source>Starts or ends with punctuation or a space.</source>
         <translation>يبدأ أو ينتهي بعلامة ترقيم أو مسافة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="132"/>
+        <location filename="../../annotator/gui/span_list.py" line="137"/>
         <source>Unsure</source>
         <translation>غير متأكد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="135"/>
+        <location filename="../../annotator/gui/span_list.py" line="140"/>
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
@@ -1789,59 +2168,59 @@
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="134"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="132"/>
         <source>No suggestions in this document (Suggestions → Suggest for this document).</source>
         <translation>لا اقتراحات في هذا المستند (الاقتراحات ← اقترح لهذا المستند).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="166"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="164"/>
         <source>Accept %1 «%2»</source>
         <translation>قبول %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="181"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="179"/>
         <source>Reject %1 «%2»</source>
         <translation>رفض %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="196"/>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="243"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="194"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="241"/>
         <source>No suggestions left in this document.</source>
         <translation>لم يبقَ اقتراح في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="199"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="197"/>
         <source>Accept all suggestions</source>
         <translation>قبول كل الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="201"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="199"/>
         <source>Accepted %1 suggestions.</source>
         <translation>قُبل %1 اقتراحًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="204"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="202"/>
         <source>%1 left: they cross an entity.</source>
         <translation>بقي %1: تتقاطع مع كيان.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="213"/>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="337"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="211"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="355"/>
         <source>Select a span first (click it), then label all.</source>
         <translation>حدد مقطعًا أولًا (انقر عليه)، ثم سمِّ الكل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="216"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="214"/>
         <source>Label all occurrences</source>
         <translation>تسمية كل المواضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="222"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="220"/>
         <source>Labelled %1 occurrences in %2 documents; %3 skipped.</source>
         <translation>سُمّي %1 موضعًا في %2 مستندات؛ وتُرك %3.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="260"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="258"/>
         <source>Suggestion %1 of %2: %3 «%4» (%5, %6) · Enter accepts</source>
         <translation>الاقتراح %1 من %2: %3 «%4» (%5، %6) · Enter للقبول</translation>
     </message>
@@ -1866,215 +2245,215 @@
         <translation>Enter: قبول · Delete: رفض · Tab: التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="184"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="202"/>
         <source>No document has an uncertainty yet: suggest for the next documents first.</source>
-        <extracomment>project_meta: &quot;uncertain&quot; when Done-and-next opens the least sure document first. spaCy training steps of a model trained from the menu (a few minutes on a CPU)</extracomment>
+        <extracomment>project_meta: &quot;uncertain&quot; when Done-and-next opens the least sure document first. How long a document stays open before the next ones are prepared (the editor warms spaCy&apos;s tokenizer after as long). spaCy training steps of a model trained from the menu (a few minutes on a CPU)</extracomment>
         <translation>لا مستند له قيمة عدم يقين بعد: اقترح للمستندات التالية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="212"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="230"/>
         <source>Suggest for the next documents</source>
         <translation>اقترح للمستندات التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="213"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="231"/>
         <source>How many documents (those not done, in queue order)?</source>
         <translation>كم مستندًا (غير المنجزة، بترتيب الطابور)؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="225"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="243"/>
         <source>Suggesting for %1 documents…</source>
         <translation>جارٍ الاقتراح لـ %1 مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="229"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="247"/>
         <source>Suggestions ready for %1 documents.</source>
         <translation>الاقتراحات جاهزة لـ %1 مستندات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="243"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="261"/>
         <source>Suggestions now come from the gazetteer and %1.</source>
         <translation>تأتي الاقتراحات الآن من المعجم ومن %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="245"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="263"/>
         <source>Suggestions now come from the gazetteer alone.</source>
         <translation>تأتي الاقتراحات الآن من المعجم وحده.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="252"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="270"/>
         <source>A folder holding a spaCy pipeline</source>
         <translation>مجلد فيه نموذج spaCy</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="273"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="291"/>
         <source>A model is training already.</source>
         <translation>يجري تدريب نموذج أصلًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="277"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="295"/>
         <source>Training a model on gold…</source>
         <translation>جارٍ تدريب نموذج على المرجع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="279"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="297"/>
         <source>Training a model on %1&apos;s done documents…</source>
         <translation>جارٍ تدريب نموذج على مستندات %1 المنجزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="283"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="301"/>
         <source>Training a model on the done documents…</source>
         <translation>جارٍ تدريب نموذج على المستندات المنجزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="284"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="302"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="289"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="307"/>
         <source>Train a model</source>
         <translation>تدريب نموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="301"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="319"/>
         <source>Model trained: %1. It suggests from now on.</source>
         <translation>دُرّب النموذج: %1. سيقترح من الآن.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="306"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="324"/>
         <source>Training stopped: %1</source>
         <translation>توقف التدريب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="310"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="328"/>
         <source>Training cancelled.</source>
         <translation>أُلغي التدريب.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="317"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="335"/>
         <source>Retrain automatically</source>
         <translation>إعادة التدريب تلقائيًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="318"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="336"/>
         <source>Retrain after this many newly done documents (0: never):</source>
         <translation>أعد التدريب بعد هذا العدد من المستندات المنجزة حديثًا (0: أبدًا):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="361"/>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="371"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="379"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="389"/>
         <source>Import a term list</source>
         <translation>استيراد قائمة مصطلحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="363"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="381"/>
         <source>Term lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم المصطلحات (*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="372"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="390"/>
         <source>One term a line: which label are they?</source>
         <translation>مصطلح في كل سطر: ما تسميتها؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="388"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="406"/>
         <source>%1 new terms in the gazetteer (of %2 read).</source>
         <translation>%1 مصطلحًا جديدًا في المعجم (من %2 مقروءة).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="401"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="419"/>
         <source>Export the gazetteer</source>
         <translation>تصدير المعجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="403"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="421"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="412"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="430"/>
         <source>Cannot write %1: %2</source>
         <translation>تعذرت كتابة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="416"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="434"/>
         <source>%1 terms written to %2.</source>
         <translation>كُتب %1 مصطلحًا في %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="431"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="449"/>
         <source>&amp;Model: %1…</source>
         <translation>ال&amp;نموذج: %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="433"/>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="445"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="451"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="463"/>
         <source>Use a &amp;model…</source>
         <translation>استخدام &amp;نموذج…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="437"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="455"/>
         <source>&amp;Suggestions</source>
         <translation>ا&amp;قتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="438"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="456"/>
         <source>&amp;Accept all in this document</source>
         <translation>&amp;قبول الكل في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="439"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="457"/>
         <source>&amp;Label all occurrences…</source>
         <translation>&amp;تسمية كل المواضع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="440"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="458"/>
         <source>Suggest for &amp;this document</source>
         <translation>اقترح لـ&amp;هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="441"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="459"/>
         <source>Suggest for the &amp;next documents…</source>
         <translation>اقترح للمستندات ال&amp;تالية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="443"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="461"/>
         <source>&amp;Prepare the next documents in the background</source>
         <translation>&amp;جهّز المستندات التالية في الخلفية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="446"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="464"/>
         <source>&amp;Gazetteer alone (no model)</source>
         <translation>ال&amp;معجم وحده (بلا نموذج)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="447"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="465"/>
         <source>&amp;Train a model from the project…</source>
         <translation>&amp;درّب نموذجًا من المشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="448"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="466"/>
         <source>&amp;Retrain every N done documents…</source>
         <translation>أ&amp;عد التدريب كل N مستندات منجزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="449"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="467"/>
         <source>Queue: most &amp;uncertain first</source>
         <translation>الطابور: الأقل &amp;يقينًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="451"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="469"/>
         <source>Done and next opens the document the model is least sure of</source>
         <translation>«منجز والتالي» يفتح المستند الذي يكون النموذج أقل يقينًا منه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="453"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="471"/>
         <source>&amp;Import a term list…</source>
         <translation>ا&amp;ستيراد قائمة مصطلحات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="454"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="472"/>
         <source>&amp;Export the gazetteer…</source>
         <translation>ت&amp;صدير المعجم…</translation>
     </message>

@@ -55,6 +55,7 @@ CASES: dict[str, tuple[list[str], bool]] = {
     "stats": ([], False),
     "clitics": (["outside"], True),
     "status": (["done", "2", "--annotator", "sara"], True),
+    "note": (["1", "التاريخ غير مؤكد", "--annotator", "sara", "--unsure"], True),
     "assign": (["--annotators", "sara,omar", "--overlap", "0.5"], True),
     "handout": (["--out", "{tmp}/h.sqlite", "--all"], False),
     "merge": (["{tmp}/returned.sqlite"], True),

@@ -18,7 +18,14 @@ from claims_seed import (
 )
 
 from annotator.core.attributes import parse_attributes
-from annotator.core.claim_edits import RemoveLink, SetAttribute, SetClaimer, SetCue, SetLink
+from annotator.core.claim_edits import (
+    RemoveLink,
+    SetAttribute,
+    SetAttributes,
+    SetClaimer,
+    SetCue,
+    SetLink,
+)
 from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan
 from annotator.core.errors import InvalidAttribute, InvalidLink, InvalidLinkType, UnknownLink
 from annotator.core.links import LinkType, link_types_from_toml
@@ -67,6 +74,24 @@ def test_set_and_clear_attribute_undo(project: Project, project_path: Path) -> N
     assert "check_worthy" not in attributes_in_file(project_path)[CLAIM_ARMY]
     project.revert(clear)
     assert attributes_in_file(project_path)[CLAIM_ARMY]["check_worthy"] is True
+
+
+def test_several_attributes_at_once_are_one_edit(project: Project, project_path: Path) -> None:
+    seed = annotate_seed(project)
+    before = attributes_in_file(project_path)[CLAIM_ARMY]
+    edit = SetAttributes(seed.claim_army, {"stance": "doubts", "check_worthy": None})
+    change = project.apply(edit)
+    assert change.span_ids == (seed.claim_army,)
+    after = attributes_in_file(project_path)[CLAIM_ARMY]
+    assert after["stance"] == "doubts" and "check_worthy" not in after
+    project.revert(edit)
+    assert attributes_in_file(project_path)[CLAIM_ARMY] == before
+    project.apply(edit)  # redo
+    assert attributes_in_file(project_path)[CLAIM_ARMY]["stance"] == "doubts"
+    # One bad value: nothing of the edit is stored.
+    with pytest.raises(InvalidAttribute):
+        project.apply(SetAttributes(seed.claim_army, {"stance": "reports", "check_worthy": "x"}))
+    assert attributes_in_file(project_path)[CLAIM_ARMY]["stance"] == "doubts"
 
 
 def test_a_second_claimer_replaces_the_first_and_undo_restores_it(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import spacy
 from spacy.tokens import DocBin
+from spacy_cli import spacy_debug_data, spacy_train
 
 from annotator.core.edits import AddSpan, SetStatus
 from annotator.core.errors import InvalidCliticPolicy
@@ -92,13 +91,13 @@ def _outside_project(path: Path) -> None:
             project.apply(SetStatus(doc_id, "ali", Status.DONE))
 
 
-def _outside_export(tmp_path: Path) -> tuple[Path, list[str]]:
-    """The outside project exported for spaCy; its folder and spaCy's --paths."""
+def _outside_export(tmp_path: Path) -> Path:
+    """The outside project exported for spaCy; its folder."""
     _outside_project(tmp_path / "p.sqlite")
     out = tmp_path / "out"
     with Project.open(tmp_path / "p.sqlite") as project:
         export(project, out, fmt="spacy", split=(0.5, 0.5))
-    return out, ["--paths.train", str(out / "train.spacy"), "--paths.dev", str(out / "dev.spacy")]
+    return out
 
 
 def test_an_outside_span_is_exported_as_made(tmp_path: Path) -> None:
@@ -134,14 +133,8 @@ def test_the_default_config_names_no_policy(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_spacy_debug_data_finds_nothing_misaligned(tmp_path: Path) -> None:
-    out, paths = _outside_export(tmp_path)
-    debug = subprocess.run(
-        [sys.executable, "-m", "spacy", "debug", "data", str(out / "config.cfg"), *paths],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
-    )
+    out = _outside_export(tmp_path)
+    debug = spacy_debug_data(out)
     assert "Loaded corpus" in debug.stdout or "Training" in debug.stdout, debug.stdout
     assert "misaligned" not in debug.stdout, debug.stdout
 
@@ -152,28 +145,8 @@ def test_a_model_trained_on_the_export_predicts_the_name_without_its_clitic(
 ) -> None:
     # Six short sentences, 60 steps on CPU: about 3 s of training here, and spaCy
     # seeds its training (training.seed = 0), so the result does not wander.
-    out, paths = _outside_export(tmp_path)
-    train = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "spacy",
-            "train",
-            str(out / "config.cfg"),
-            *paths,
-            "--training.max_steps",
-            "60",
-            "--training.eval_frequency",
-            "60",
-            "--output",
-            str(tmp_path / "model"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
-    )
-    assert train.returncode == 0, train.stdout[-3000:] + train.stderr[-3000:]
+    out = _outside_export(tmp_path)
+    spacy_train(out, tmp_path / "model", steps=60, eval_frequency=60)
     nlp = spacy.load(tmp_path / "model" / "model-last")
     doc = nlp(SENTENCES[0])
     assert [(e.text, e.label_) for e in doc.ents] == [("البوكمال", "GPE")]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import srsly
+from spacy_cli import spacy_debug_data, spacy_train
 
 from annotator.core.edits import AddSpan, RemoveSpan, SetStatus
 from annotator.core.errors import (
@@ -546,35 +547,8 @@ def test_spacy_train_and_debug_data_run_on_the_export(annotated, tmp_path):
         report = export(project, out, fmt="spacy", split=(0.5, 0.5), seed=seed)
     assert report.parts["train"].documents == report.parts["dev"].documents == 1
     assert [a.action for a in report.adjusted] == ["expand"]
-    paths = ["--paths.train", str(out / "train.spacy"), "--paths.dev", str(out / "dev.spacy")]
-    debug = subprocess.run(
-        [sys.executable, "-m", "spacy", "debug", "data", str(out / "config.cfg"), *paths],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
-    )
+    debug = spacy_debug_data(out)
     assert "misaligned" not in debug.stdout, debug.stdout
     assert "invalid whitespace entity" not in debug.stdout, debug.stdout
-    train = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "spacy",
-            "train",
-            str(out / "config.cfg"),
-            *paths,
-            "--training.max_steps",
-            "4",
-            "--training.eval_frequency",
-            "2",
-            "--output",
-            str(tmp_path / "model"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
-    )
-    assert train.returncode == 0, train.stdout[-3000:] + train.stderr[-3000:]
+    spacy_train(out, tmp_path / "model", steps=4, eval_frequency=2)
     assert (tmp_path / "model" / "model-last" / "config.cfg").exists()

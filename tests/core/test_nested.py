@@ -12,6 +12,7 @@ from annotator.core.adjudication import AcceptVersion, document_rows
 from annotator.core.agreement import LabelF1
 from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan, SetStatus
 from annotator.core.errors import NestedEntitiesPresent, SpanOverlapsEntity
+from annotator.core.importer import ImportOptions, import_paths
 from annotator.core.merge import merge_projects
 from annotator.core.model import Status
 from annotator.core.review import project_agreement
@@ -183,3 +184,23 @@ def test_jsonl_and_spacy_exports_keep_every_level_and_read_back(tmp_path: Path) 
                 ("كيلو", "UNIT"),
                 ("نابلس", "GPE"),
             ]
+
+
+def test_adjudication_keeps_the_nesting_level_of_entities_on_the_same_characters(
+    tmp_path: Path,
+) -> None:
+    # Wojood tags some tokens at two levels (an ORG that is also a GPE); the level
+    # says which is outer, and the CoNLL nested columns follow it.
+    corpus = tmp_path / "two_levels.txt"
+    corpus.write_text("زار O O\nنابلس B-ORG B-GPE\nأمس O O\n", encoding="utf-8")
+    with Project.create(tmp_path / "p.sqlite") as project:
+        options = ImportOptions(annotator="sara", add_labels=True)
+        assert import_paths(project, [corpus], options=options).ok
+        doc = project.documents.ids()[0]
+        levels = {s.label: s.attrs.get("level") for s in project.spans.for_document(doc)}
+        assert levels == {"ORG": 1, "GPE": 2}
+        _, rows = document_rows(project, doc, ["sara"])
+        (row,) = rows
+        project.apply(AcceptVersion(doc, row, "sara", "lead"))
+        gold = {s.label: s.attrs.get("level") for s in project.gold.for_document(doc)}
+    assert gold == levels

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
+from spacy_cli import spacy_debug_data, spacy_train
 
 from annotator.core.export import export
 from annotator.core.importer import ImportOptions, import_paths
@@ -156,41 +155,12 @@ def test_spacy_debug_data_and_train_run_on_the_export_with_nested_entities(
     docs = list(DocBin().from_disk(out / "dev.spacy").get_docs(get_nlp().vocab))
     assert sum(len(d.spans["entities"]) - len(d.ents) for d in docs) == 85  # val.txt's nested
     assert "spancat_entities" in (out / "config.cfg").read_text(encoding="utf-8")
-    paths = ["--paths.train", str(out / "train.spacy"), "--paths.dev", str(out / "dev.spacy")]
     env = {**os.environ, "NO_COLOR": "1"}
-    debug = subprocess.run(
-        [sys.executable, "-m", "spacy", "debug", "data", str(out / "config.cfg"), *paths],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
-        env=env,
-    )
+    debug = spacy_debug_data(out, env=env)
     assert "Corpus is loadable" in debug.stdout, debug.stdout + debug.stderr
     assert "misaligned" not in debug.stdout, debug.stdout
     assert "crossing sentence boundaries" in debug.stdout  # the check ran, and passed:
     assert "No entities crossing sentence boundaries" in debug.stdout
-    train = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "spacy",
-            "train",
-            str(out / "config.cfg"),
-            *paths,
-            "--training.max_steps",
-            "2",
-            "--training.eval_frequency",
-            "2",
-            "--output",
-            str(tmp_path / "model"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
-        env=env,
-    )
-    assert train.returncode == 0, train.stdout[-3000:] + train.stderr[-3000:]
+    train = spacy_train(out, tmp_path / "model", steps=2, eval_frequency=2, env=env)
     assert "['tok2vec', 'ner', 'spancat_entities']" in train.stdout
     assert (tmp_path / "model" / "model-last" / "spancat_entities").is_dir()

@@ -81,6 +81,14 @@ def _lead_span_id(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE spans SET id = ? WHERE rowid = (SELECT min(rowid) FROM spans)", [omar_id])
 
 
+def _document_note(doc_id: str, annotator: str, note: str, flag: str) -> Callable:
+    return _sql(
+        "INSERT INTO document_notes(doc_id, annotator, note, flag, updated) VALUES"
+        f" ({doc_id}, {annotator}, {note}, {flag}, '2026-01-01T00:00:00Z')"
+    )
+
+
+FIRST_DOC = "(SELECT min(id) FROM documents)"
 HUGE = "printf('%.*c', 1000000000, 'x')"  # a gigabyte, computed on every read
 # name: (tampering, words the error must contain)
 CASES: dict[str, tuple[Callable[[sqlite3.Connection], None], str]] = {
@@ -150,6 +158,27 @@ CASES: dict[str, tuple[Callable[[sqlite3.Connection], None], str]] = {
         _sql(f"ALTER TABLE spans ADD COLUMN evil TEXT GENERATED ALWAYS AS ({HUGE})"),
         "table spans differs",
     ),
+    "document note flag pwned": (
+        _document_note(FIRST_DOC, "'sara'", "''", "'pwned'"),
+        "document_notes row",
+    ),
+    "document note of a missing document": (
+        _document_note("999", "'sara'", "'x'", "''"),
+        "document 999 is not in the file",
+    ),
+    "document note of 3,000 characters": (
+        _document_note(FIRST_DOC, "'sara'", "printf('%.*c', 3000, 'n')", "''"),
+        "longer than 2000 characters",
+    ),
+    "document note as a blob": (
+        _document_note(FIRST_DOC, "'sara'", "CAST('x' AS BLOB)", "''"),
+        "the note is not text",
+    ),
+    "document note of a control-character annotator": (
+        _document_note(FIRST_DOC, "'sa' || char(8238) || 'ra'", "'x'", "'unsure'"),
+        "control character",
+    ),
+    "missing document_notes": (_sql("DROP TABLE document_notes"), "document_notes is missing"),
     "statuses is a virtual table": (
         _sql(
             "ALTER TABLE statuses RENAME TO old_statuses",

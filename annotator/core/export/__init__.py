@@ -21,7 +21,7 @@ import shutil
 import threading
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 
 from annotator.core.errors import (
@@ -33,9 +33,16 @@ from annotator.core.errors import (
 from annotator.core.export.align import POLICIES, Policy
 from annotator.core.export.claims import CLAIMS_FILE, ClaimsExporter
 from annotator.core.export.conll import SCHEMES, ConllExporter
-from annotator.core.export.context import ExportContext, Exporter
+from annotator.core.export.context import ExportContext, Exporter, RenderedExporter
 from annotator.core.export.docbin import SpacyExporter
 from annotator.core.export.jsonl import JsonlExporter
+from annotator.core.export.parallel import (
+    Job,
+    Outcome,
+    processes_for,
+    render_all,
+    render_in_workers,
+)
 from annotator.core.export.report import ExportReport, PartReport
 from annotator.core.export.select import check_not_empty, choose, iter_selected, selected_ids
 from annotator.core.export.split import (
@@ -91,6 +98,7 @@ def export(
     misaligned: str | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    processes: int | None = None,
 ) -> ExportReport:
     """Export the project's annotations into ``out_dir`` and return the report.
 
@@ -111,6 +119,9 @@ def export(
     :param misaligned: ``expand`` | ``split`` | ``skip``; default :data:`DEFAULT_POLICY`.
     :param progress: called as ``progress(done, total, title)`` after each document.
     :param cancel: set it to stop; nothing is written and ``report.cancelled`` is true.
+    :param processes: worker processes rendering documents (spacy, conll, jsonl);
+        ``None``: every core (up to 4) for a large project, none for a small one
+        (:mod:`.parallel`); ``1``: none. The files are the same bytes either way.
     :raises UnknownFormat, InvalidExportOption, InvalidSplit, OutputNotADirectory,
         ChooseAnnotator, UnknownAnnotator, NothingToExport: before anything is written.
     """
@@ -192,24 +203,61 @@ def export(
         total = len(ids)
         without_part = 0
         wanted = set(ids)
-        hashed = assign_parts(
-            [d.uid for d in project.documents.list() if d.id in wanted], seed=seed, split=fractions
-        )
-        selected = iter_selected(project, selection, ids, source_tokens=source_tokens)
-        for done, item in enumerate(selected, start=1):
-            if cancel is not None and cancel.is_set():
-                report.cancelled = True
-                break
-            recorded = item.document.meta.get("part") if by_source else None
-            if recorded in names:
-                part = names.index(recorded)
+        listed = [d for d in project.documents.list() if d.id in wanted]
+        by_uid = assign_parts([d.uid for d in listed], seed=seed, split=fractions)
+        parts = {d.id: by_uid[d.uid] for d in listed}
+        workers = processes if processes is not None else processes_for(fmt, total)
+        if isinstance(exporter, RenderedExporter):
+            outcomes: Generator[Outcome, None, None]
+            if workers > 1:
+                job = Job(
+                    str(project.path),
+                    fmt,
+                    context,
+                    selection,
+                    source_tokens,
+                    names,
+                    by_source,
+                )
+                outcomes = render_in_workers(job, ids, parts, processes=workers)
             else:
-                without_part += by_source
-                part = hashed[item.document.uid]
-            report.add(names[part], exporter.add(part, item))
-            report.note_edges(item.document, item.spans)
-            if progress is not None:
-                progress(done, total, item.document.title)
+                outcomes = render_all(
+                    exporter.renderer,
+                    iter_selected(project, selection, ids, source_tokens=source_tokens),
+                    parts,
+                    part_names=names,
+                    by_source=by_source,
+                )
+            try:
+                for done, outcome in enumerate(outcomes, start=1):
+                    if cancel is not None and cancel.is_set():
+                        report.cancelled = True
+                        break
+                    name = names[outcome.part]
+                    exporter.write(outcome.part, outcome.payload, outcome.tally)
+                    report.add(name, outcome.exported)
+                    report.edge_punctuation.extend(outcome.edges)
+                    without_part += outcome.without_part
+                    if progress is not None:
+                        progress(done, total, outcome.title)
+            finally:
+                outcomes.close()
+        else:
+            selected = iter_selected(project, selection, ids, source_tokens=source_tokens)
+            for done, item in enumerate(selected, start=1):
+                if cancel is not None and cancel.is_set():
+                    report.cancelled = True
+                    break
+                recorded = item.document.meta.get("part") if by_source else None
+                if recorded in names:
+                    part = names.index(recorded)
+                else:
+                    without_part += by_source
+                    part = parts[item.document.id]
+                report.add(names[part], exporter.add(part, item))
+                report.note_edges(item.document, item.spans)
+                if progress is not None:
+                    progress(done, total, item.document.title)
         if report.cancelled:
             exporter.discard()
             shutil.rmtree(work, ignore_errors=True)

@@ -34,13 +34,13 @@ protected, so no entity or claim is ever cut by a sentence break.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.core.doc_tokens import source_sentence_offsets
 from annotator.core.export.align import AlignedDocument, ExportSpan, Refusal
-from annotator.core.export.context import ExportContext
+from annotator.core.export.context import ExportContext, Rendered
 from annotator.core.export.select import SelectedDocument
 from annotator.core.model import Document, SourceTokens
 from annotator.core.tokenizer import Token, sentence_offsets
@@ -139,64 +139,57 @@ def conll_document(
         claim_tags = tags(n, token_ranges(starts, claims), scheme=scheme)
         protected += [(c.start, c.end) for c in claims]
     words = [text[s:e] for s, e in tokens]
-    rows = []
-    for i, word in enumerate(words):
-        columns = [word]
-        if claims_column:
-            columns.append(claim_tags[i])
-        columns.append(level_tags[0][i])
-        if nested_columns:
-            deeper = [level[i] for level in level_tags[1:]]
-            while deeper and deeper[-1] == "O":
-                deeper.pop()  # Wojood leaves out the levels a line does not have
-            columns.extend(deeper)
-        rows.append("\t".join(columns))
+    if claims_column or nested_columns:
+        rows = []
+        for i, word in enumerate(words):
+            columns = [word]
+            if claims_column:
+                columns.append(claim_tags[i])
+            columns.append(level_tags[0][i])
+            if nested_columns:
+                deeper = [level[i] for level in level_tags[1:]]
+                while deeper and deeper[-1] == "O":
+                    deeper.pop()  # Wojood leaves out the levels a line does not have
+                columns.extend(deeper)
+            rows.append("\t".join(columns))
+    else:
+        rows = list(map("\t".join, zip(words, level_tags[0], strict=True)))
     if source is not None:
         sentences = source_sentence_offsets(source, tokens, protected=protected)
     else:
         sentences = sentence_offsets(text, tokens, protected=protected)
+    ends = [e for _s, e in tokens]
     out = [DOCSTART_LINE, ""]
     i = 0
     for _s, sent_end in sentences:
-        first = i
-        while i < n and tokens[i][1] <= sent_end:
-            i += 1
-        out.extend(rows[first:i])
+        # The sentence's tokens: those ending at or before its end (ends ascend).
+        stop = bisect_right(ends, sent_end, lo=i)
+        out.extend(rows[i:stop])
         out.append("")
+        i = stop
     return "\n".join(out) + "\n", left_out
 
 
-class ConllExporter:
-    """``EXPORTERS["conll"]``: ``train.conll`` etc."""
-
-    extension = "conll"
+class ConllRenderer:
+    """Each document's CoNLL block (see :class:`Rendered`). ``tally``: cues, links,
+    attribute values, claims and nested entities a CoNLL file cannot hold."""
 
     def __init__(self, context: ExportContext) -> None:
         self.context = context
-        self.files = context.open_parts("conll")
-        self.claims_left_out = 0
-        self.nested_left_out = 0
-        # CoNLL holds tags, nothing else: what a claim's structure loses is counted.
-        self.cues_left_out = 0
-        self.links_left_out = 0
-        self.attributes_left_out = 0
-        self.notes: list[str] = []
-        self.warnings: list[str] = []
 
-    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
+    def render(self, part: int, item: SelectedDocument) -> Rendered:
         ctx = self.context
         document = item.document
         aligned, tokens = ctx.align(item)
         cues = [c for c in aligned.claims if c.layer == "cues"]
         if cues:
             aligned.claims = [c for c in aligned.claims if c.layer != "cues"]
-            self.cues_left_out += len(cues)
-        self.links_left_out += len(item.links)
-        self.attributes_left_out += sum(
+        attributes = sum(
             1 for s in item.spans for key in ctx.attributes.get(s.label, ()) if key in s.attrs
         )
+        claims_left_out = 0
         if not ctx.claims_column:
-            self.claims_left_out += len(aligned.claims)
+            claims_left_out = len(aligned.claims)
             aligned.claims = []
         block, left_out = conll_document(
             document,
@@ -207,15 +200,49 @@ class ConllExporter:
             nested_columns=ctx.nested_columns,
             source=item.source_tokens,
         )
+        nested_left_out = 0
         if not ctx.nested_columns:
-            self.nested_left_out += len(aligned.nested)
+            nested_left_out = len(aligned.nested)
             aligned.nested = []
         if left_out:
             dropped = {r.span_id for r in left_out}
             aligned.claims = [c for c in aligned.claims if c.id not in dropped]
             aligned.refusals.extend(left_out)
-        self.files[part].write(block)
-        return aligned
+        tally = (len(cues), len(item.links), attributes, claims_left_out, nested_left_out)
+        return Rendered(aligned, block, tally)
+
+
+class ConllExporter:
+    """``EXPORTERS["conll"]``: ``train.conll`` etc."""
+
+    extension = "conll"
+
+    def __init__(self, context: ExportContext) -> None:
+        self.context = context
+        self.renderer = ConllRenderer(context)
+        self.files = context.open_parts("conll")
+        # CoNLL holds tags, nothing else: what it leaves out is counted.
+        self.cues_left_out = 0
+        self.links_left_out = 0
+        self.attributes_left_out = 0
+        self.claims_left_out = 0
+        self.nested_left_out = 0
+        self.notes: list[str] = []
+        self.warnings: list[str] = []
+
+    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
+        rendered = self.renderer.render(part, item)
+        self.write(part, rendered.payload, rendered.tally)
+        return rendered.aligned
+
+    def write(self, part: int, payload: str, tally: tuple[int, ...]) -> None:
+        cues, links, attributes, claims, nested = tally
+        self.cues_left_out += cues
+        self.links_left_out += links
+        self.attributes_left_out += attributes
+        self.claims_left_out += claims
+        self.nested_left_out += nested
+        self.files[part].write(payload)
 
     def close(self) -> list[str]:
         names = []

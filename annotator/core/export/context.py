@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TextIO
+from typing import Any, Protocol, TextIO, runtime_checkable
 
 from annotator.core.doc_tokens import tokens_of
 from annotator.core.export.align import AlignedDocument, Policy, align_document
@@ -50,9 +50,30 @@ class ExportContext:
         return aligned, tokens
 
 
+@dataclass(slots=True)
+class Rendered:
+    """One document made ready for its format by a :class:`Renderer`, in this
+    process or in an export worker; the exporter writes it (in project order)."""
+
+    #: What was exported of the document (for the report).
+    aligned: AlignedDocument
+    #: The format's text or bytes for the document.
+    payload: Any
+    #: The format's own counts (what its notes and warnings add up).
+    tally: tuple[int, ...] = ()
+
+
+class Renderer(Protocol):
+    """Makes documents ready for one format, from the :class:`ExportContext` alone,
+    so that worker processes can each build one (``RENDERERS[fmt](context)``)."""
+
+    def render(self, part: int, item: SelectedDocument) -> Rendered: ...
+
+
 class Exporter(Protocol):
-    """One per format: ``EXPORTERS[fmt](context)``, then ``add`` each document, then
-    ``close``. ``add`` returns what was exported of the document (for the report)."""
+    """One per format: ``EXPORTERS[fmt](context)``, then ``add`` each document (or
+    ``write`` what a :class:`Renderer` made of it), then ``close``. Both return
+    what was exported of the document (for the report)."""
 
     extension: str
     notes: list[str]
@@ -66,4 +87,15 @@ class Exporter(Protocol):
 
     def discard(self) -> None:
         """Release temporary resources after a failure or a cancel."""
+        ...
+
+
+@runtime_checkable
+class RenderedExporter(Exporter, Protocol):
+    """An exporter whose documents can be rendered elsewhere (CoNLL, spaCy, JSONL)."""
+
+    renderer: Renderer
+
+    def write(self, part: int, payload: Any, tally: tuple[int, ...]) -> None:
+        """Append a document a :class:`Renderer` made (its ``payload`` and ``tally``)."""
         ...

@@ -46,14 +46,15 @@ from __future__ import annotations
 import struct
 import tempfile
 import zlib
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from annotator.core.doc_tokens import tokens_of
 from annotator.core.export.align import AlignedDocument, ExportSpan, align_document
 from annotator.core.export.config import write_config
-from annotator.core.export.context import ExportContext
+from annotator.core.export.context import ExportContext, Rendered
 from annotator.core.export.links import (
     ExportLink,
     exported_links,
@@ -176,25 +177,101 @@ class _Spool:
         self.file.close()
 
 
+def _docbin_attrs() -> list[int | str]:
+    """The attribute ids of :data:`DOCBIN_ATTRS`, ORTH first, as ``DocBin`` orders them."""
+    # spacy.attrs is compiled and ships no stub.
+    from spacy.attrs import ORTH, intify_attr  # type: ignore[import-not-found]
+
+    ids = sorted(intify_attr(a) for a in DOCBIN_ATTRS)
+    return [ORTH] + [a for a in ids if a != ORTH]
+
+
+class EncodedDoc(NamedTuple):
+    """One Doc as the pieces of a ``.spacy`` file hold it (see :class:`DocEncoder`)."""
+
+    tokens: bytes
+    spaces: bytes
+    length: int
+    cats: bytes
+    flags: bytes
+    span_groups: bytes
+    user_data: bytes
+    #: Strings the Doc uses that this encoder had not met before.
+    strings: tuple[str, ...]
+
+
+class DocEncoder:
+    """Turn Docs into :class:`EncodedDoc` for one ``.spacy`` file (in this process
+    or in an export worker; the writer only appends the bytes in order).
+
+    :param vocab: the vocab of the Docs (to turn hashes back into strings).
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        from spacy.attrs import intify_attr
+
+        self.attrs = _docbin_attrs()
+        # Columns holding string hashes (ENT_IOB and SENT_START hold small numbers).
+        numeric = {intify_attr("ENT_IOB"), intify_attr("SENT_START")}
+        self._hashed_columns = [i for i, a in enumerate(self.attrs) if a not in numeric]
+        self._vocab = vocab
+        self._seen: set[int] = {0}
+        self._known: set[str] = set()
+        # One packer for the whole file: srsly.msgpack_dumps builds a new Packer per
+        # call, which looks up its encoders among the installed entry points every
+        # time (about a millisecond each, several times per document).
+        self._pack = _packer()
+
+    def encode(self, doc: Doc) -> EncodedDoc:
+        import numpy
+        from spacy.attrs import SPACY
+
+        array: numpy.ndarray[Any, Any] = doc.to_array(self.attrs)
+        if array.ndim == 1:
+            array = array.reshape((array.shape[0], 1))
+        pack = self._pack
+        strings = self._vocab.strings
+        new: list[str] = []
+        for h in numpy.unique(array[:, self._hashed_columns]).tolist():
+            if h not in self._seen:
+                self._seen.add(h)
+                new.append(strings[h])
+        known = self._known
+        for group in doc.spans.values():
+            for span in group:
+                for text in (
+                    span.label_,
+                    span.id_ if span.id else "",
+                    span.kb_id_ if span.kb_id else "",
+                ):
+                    if text and text not in known:
+                        known.add(text)
+                        new.append(text)
+        return EncodedDoc(
+            numpy.ascontiguousarray(array, dtype="uint64").tobytes("C"),
+            numpy.asarray(doc.to_array(SPACY), dtype=bool).tobytes("C"),
+            len(doc),
+            pack(doc.cats),
+            pack({"has_unknown_spaces": doc.has_unknown_spaces}),
+            pack(span_groups_bytes(doc, pack)),
+            pack(pack(doc.user_data)),
+            tuple(new),
+        )
+
+
 class DocBinWriter:
     """Write Docs to a ``.spacy`` file one at a time (see the module docstring).
 
     :param path: the ``.spacy`` file to write on :meth:`close`.
-    :param vocab: the vocab of the Docs added (to turn hashes back into strings).
+    :param vocab: the vocab of the Docs given to :meth:`add` (to turn hashes back
+        into strings); not needed when only :meth:`write` is called.
     :param spool_dir: where the temporary files go (the export's temporary folder).
     """
 
-    def __init__(self, path: Path, *, vocab: Vocab, spool_dir: Path) -> None:
-        # spacy.attrs is compiled and ships no stub.
-        from spacy.attrs import ORTH, intify_attr  # type: ignore[import-not-found]
-
-        ids = sorted(intify_attr(a) for a in DOCBIN_ATTRS)
-        self.attrs: list[int | str] = [ORTH] + [a for a in ids if a != ORTH]
-        # Columns holding string hashes (ENT_IOB and SENT_START hold small numbers).
-        numeric = {intify_attr("ENT_IOB"), intify_attr("SENT_START")}
-        self._hashed_columns = [i for i, a in enumerate(self.attrs) if a not in numeric]
+    def __init__(self, path: Path, *, vocab: Vocab | None = None, spool_dir: Path) -> None:
+        self.attrs = _docbin_attrs()
         self.path = path
-        self._vocab = vocab
+        self._encoder = DocEncoder(vocab) if vocab is not None else None
         self._tokens = _Spool(spool_dir)
         self._spaces = _Spool(spool_dir)
         self._lengths = _Spool(spool_dir)
@@ -203,40 +280,24 @@ class DocBinWriter:
         self._span_groups = _Spool(spool_dir)
         self._user_data = _Spool(spool_dir)
         self._strings: set[str] = set()
-        self._seen: set[int] = {0}
-        # One packer for the whole file: srsly.msgpack_dumps builds a new Packer per
-        # call, which looks up its encoders among the installed entry points every
-        # time (about a millisecond each, several times per document).
         self._pack = _packer()
         self.count = 0
 
     def add(self, doc: Doc) -> None:
-        import numpy
-        from spacy.attrs import SPACY
+        if self._encoder is None:
+            raise TypeError("DocBinWriter.add needs the Docs' vocab (vocab=...)")
+        self.write(self._encoder.encode(doc))
 
-        array: numpy.ndarray[Any, Any] = doc.to_array(self.attrs)
-        if array.ndim == 1:
-            array = array.reshape((array.shape[0], 1))
-        self._tokens.write(numpy.ascontiguousarray(array, dtype="uint64").tobytes("C"))
-        self._spaces.write(numpy.asarray(doc.to_array(SPACY), dtype=bool).tobytes("C"))
-        self._lengths.write(struct.pack("<i", len(doc)))
-        pack = self._pack
-        self._cats.write(pack(doc.cats))
-        self._flags.write(pack({"has_unknown_spaces": doc.has_unknown_spaces}))
-        self._span_groups.write(pack(span_groups_bytes(doc, pack)))
-        self._user_data.write(pack(pack(doc.user_data)))
-        strings = self._vocab.strings
-        for h in numpy.unique(array[:, self._hashed_columns]).tolist():
-            if h not in self._seen:
-                self._seen.add(h)
-                self._strings.add(strings[h])
-        for group in doc.spans.values():
-            for span in group:
-                self._strings.add(span.label_)
-                if span.id:
-                    self._strings.add(span.id_)
-                if span.kb_id:
-                    self._strings.add(span.kb_id_)
+    def write(self, encoded: EncodedDoc) -> None:
+        """Append one encoded Doc (Docs keep the order they are written in)."""
+        self._tokens.write(encoded.tokens)
+        self._spaces.write(encoded.spaces)
+        self._lengths.write(struct.pack("<i", encoded.length))
+        self._cats.write(encoded.cats)
+        self._flags.write(encoded.flags)
+        self._span_groups.write(encoded.span_groups)
+        self._user_data.write(encoded.user_data)
+        self._strings.update(encoded.strings)
         self.count += 1
 
     def close(self) -> None:
@@ -332,15 +393,27 @@ class TokenBoundaries:
         self.doc = doc
         self.text = text  # doc.text would rebuild the string on every call
         self.found: dict[tuple[int, int], tuple[int, int]] = {}
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
 
     def __call__(self, start: int, end: int) -> bool:
         # A token is all whitespace or has none, so the edge characters tell.
         if self.text[start].isspace() or self.text[end - 1].isspace():
             return False
-        span = self.doc.char_span(start, end)
-        if span is None:
+        if self._starts is None:
+            # What doc.char_span looks up, from one array call (not a Span per test).
+            from spacy.attrs import IDX, LENGTH
+
+            starts, lengths = self.doc.to_array([IDX, LENGTH]).T.tolist()
+            self._starts = starts
+            self._ends = [s + n for s, n in zip(starts, lengths, strict=True)]
+        first = bisect_left(self._starts, start)
+        if first == len(self._starts) or self._starts[first] != start:
             return False
-        self.found[(start, end)] = (span.start, span.end)
+        last = bisect_left(self._ends, end, lo=first)
+        if last == len(self._ends) or self._ends[last] != end:
+            return False
+        self.found[(start, end)] = (first, last + 1)
         return True
 
 
@@ -386,8 +459,9 @@ def build_doc(
             raise AssertionError(f"{span} is not on token boundaries")
         return made
 
-    doc.ents = [make(span) for span in aligned.ents]
-    doc.spans[ENTITIES_KEY] = [make(span) for span in aligned.ents + aligned.nested]
+    ents = [make(span) for span in aligned.ents]
+    doc.ents = ents
+    doc.spans[ENTITIES_KEY] = ents + [make(span) for span in aligned.nested]
     if with_claims:
         doc.spans[CLAIMS_KEY] = [make(span) for span in aligned.claims if span.layer == "claims"]
         cues = [make(span) for span in aligned.claims if span.layer == "cues"]
@@ -419,30 +493,20 @@ def build_doc(
     return doc
 
 
-class SpacyExporter:
-    """``EXPORTERS["spacy"]``: one DocBin per part, plus ``config.cfg``."""
+class SpacyRenderer:
+    """Each document as the pieces of its part's ``.spacy`` file (see :class:`Rendered`).
 
-    extension = "spacy"
+    ``tally``: (nested entities, longest entity in tokens, longest claim in tokens,
+    claims, links left out).
+    """
 
     def __init__(self, context: ExportContext) -> None:
         self.context = context
         # The same cached pipeline as token_offsets(): one tokenizer, one vocab.
         self.nlp = get_nlp(context.clitics)
-        self.writers = [
-            DocBinWriter(
-                context.work_dir / f"{name}.spacy", vocab=self.nlp.vocab, spool_dir=context.work_dir
-            )
-            for name in context.part_names
-        ]
-        self.claims = 0
-        self.max_claim_tokens = 0
-        self.nested = 0
-        self.max_entity_tokens = 0
-        self.notes: list[str] = []
-        self.warnings: list[str] = []
-        self.links_left_out = 0
+        self.encoders = [DocEncoder(self.nlp.vocab) for _name in context.part_names]
 
-    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
+    def render(self, part: int, item: SelectedDocument) -> Rendered:
         ctx = self.context
         document = item.document
         source = item.source_tokens
@@ -460,7 +524,6 @@ class SpacyExporter:
             aligned=boundaries,
         )
         links, left_out = exported_links(aligned, item.links)
-        self.links_left_out += left_out
         attributes = {
             span.id: values
             for span in exported_spans(aligned).values()
@@ -484,14 +547,50 @@ class SpacyExporter:
             attributes=attributes,
             clitics=ctx.clitics,
         )
-        self.nested += len(aligned.nested)
-        for span in doc.spans[ENTITIES_KEY]:
-            self.max_entity_tokens = max(self.max_entity_tokens, len(span))
-        for claim in doc.spans[CLAIMS_KEY]:
-            self.max_claim_tokens = max(self.max_claim_tokens, len(claim))
-        self.claims += len(doc.spans[CLAIMS_KEY])
-        self.writers[part].add(doc)
-        return aligned
+        claims = doc.spans[CLAIMS_KEY]
+        tally = (
+            len(aligned.nested),
+            max((len(span) for span in doc.spans[ENTITIES_KEY]), default=0),
+            max((len(claim) for claim in claims), default=0),
+            len(claims),
+            left_out,
+        )
+        return Rendered(aligned, self.encoders[part].encode(doc), tally)
+
+
+class SpacyExporter:
+    """``EXPORTERS["spacy"]``: one DocBin per part, plus ``config.cfg``."""
+
+    extension = "spacy"
+
+    def __init__(self, context: ExportContext) -> None:
+        self.context = context
+        self.renderer = SpacyRenderer(context)
+        self.writers = [
+            DocBinWriter(context.work_dir / f"{name}.spacy", spool_dir=context.work_dir)
+            for name in context.part_names
+        ]
+        self.claims = 0
+        self.max_claim_tokens = 0
+        self.nested = 0
+        self.max_entity_tokens = 0
+        self.notes: list[str] = []
+        self.warnings: list[str] = []
+        self.links_left_out = 0
+
+    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
+        rendered = self.renderer.render(part, item)
+        self.write(part, rendered.payload, rendered.tally)
+        return rendered.aligned
+
+    def write(self, part: int, payload: EncodedDoc, tally: tuple[int, ...]) -> None:
+        nested, entity_tokens, claim_tokens, claims, links_left_out = tally
+        self.nested += nested
+        self.max_entity_tokens = max(self.max_entity_tokens, entity_tokens)
+        self.max_claim_tokens = max(self.max_claim_tokens, claim_tokens)
+        self.claims += claims
+        self.links_left_out += links_left_out
+        self.writers[part].write(payload)
 
     def close(self) -> list[str]:
         files = []

@@ -33,6 +33,11 @@ implicit value (a claimer who is ``unnamed source``) has ``"child": null``,
 
 A document without links has no ``relations`` key.
 
+The annotator's note and "unsure" flag on the document (their own, per line)
+close the ``meta``, only when they have one: ``"annotator_note": "تاريخ غير
+مؤكد"``, ``"annotator_flag": "unsure"``. The import reads them back into the
+line's annotator's document note (they do not stay in the document's meta).
+
 The line is a pure function of the stored document and spans, written with a
 fixed key order and ``ensure_ascii=False``, which is what makes
 import → export byte-identical.
@@ -47,17 +52,18 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.export.align import AlignedDocument
-from annotator.core.export.context import ExportContext
+from annotator.core.export.context import ExportContext, Rendered
 from annotator.core.export.links import ExportLink, exported_links, links_left_out_warning
 from annotator.core.export.select import SelectedDocument
 from annotator.core.model import Document, Status
+from annotator.core.store_notes import FLAG_META, NOTE_META, UNSURE, DocumentNote
 from annotator.core.tokenizer import Token, words_and_spaces
 
 # Keys we write ourselves; the document's other meta follows them.
 _OWN_META = ("title", "source", "uid")
 
 
-def jsonl_meta(document: Document) -> dict[str, Any]:
+def jsonl_meta(document: Document, note: DocumentNote | None = None) -> dict[str, Any]:
     meta: dict[str, Any] = {"title": document.title, "source": document.source, "uid": document.uid}
     for key, value in document.meta.items():
         if key not in _OWN_META:
@@ -65,6 +71,10 @@ def jsonl_meta(document: Document) -> dict[str, Any]:
     # The reader fills "filename" with the JSONL file's name when it is missing;
     # writing it always (null when unknown) keeps a round trip byte-identical.
     meta.setdefault("filename", None)
+    if note is not None and note.note:
+        meta[NOTE_META] = note.note
+    if note is not None and note.flag:
+        meta[FLAG_META] = UNSURE
     return meta
 
 
@@ -76,10 +86,12 @@ def jsonl_line(
     annotator: str,
     status: Status | None,
     links: Sequence[ExportLink] = (),
+    note: DocumentNote | None = None,
 ) -> str:
     """One JSON line (with its newline) for ``document``.
 
     :param tokens: non-whitespace tokens, already split at ``aligned.cuts``.
+    :param note: the annotator's note and flag on the document.
     """
     text = document.text
     words, spaces = words_and_spaces(text, tokens)
@@ -128,7 +140,7 @@ def jsonl_line(
         relations.append(relation)
     obj: dict[str, Any] = {
         "text": text,
-        "meta": jsonl_meta(document),
+        "meta": jsonl_meta(document, note),
         "tokens": token_rows,
         "spans": spans,
     }
@@ -142,6 +154,28 @@ def jsonl_line(
     return json.dumps(obj, ensure_ascii=False) + "\n"
 
 
+class JsonlRenderer:
+    """Each document's JSON line (see :class:`Rendered`). ``tally``: links left out."""
+
+    def __init__(self, context: ExportContext) -> None:
+        self.context = context
+
+    def render(self, part: int, item: SelectedDocument) -> Rendered:
+        ctx = self.context
+        aligned, tokens = ctx.align(item)
+        links, left_out = exported_links(aligned, item.links)
+        line = jsonl_line(
+            item.document,
+            tokens,
+            aligned,
+            annotator=ctx.selection.annotator,
+            status=item.status,
+            links=links,
+            note=item.note,
+        )
+        return Rendered(aligned, line, (left_out,))
+
+
 class JsonlExporter:
     """``EXPORTERS["jsonl"]``: ``train.jsonl`` etc."""
 
@@ -149,28 +183,20 @@ class JsonlExporter:
 
     def __init__(self, context: ExportContext) -> None:
         self.context = context
+        self.renderer = JsonlRenderer(context)
         self.files = context.open_parts("jsonl")
         self.notes: list[str] = []
         self.warnings: list[str] = []
         self.links_left_out = 0
 
     def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
-        ctx = self.context
-        document = item.document
-        aligned, tokens = ctx.align(item)
-        links, left_out = exported_links(aligned, item.links)
-        self.links_left_out += left_out
-        self.files[part].write(
-            jsonl_line(
-                document,
-                tokens,
-                aligned,
-                annotator=ctx.selection.annotator,
-                status=item.status,
-                links=links,
-            )
-        )
-        return aligned
+        rendered = self.renderer.render(part, item)
+        self.write(part, rendered.payload, rendered.tally)
+        return rendered.aligned
+
+    def write(self, part: int, payload: str, tally: tuple[int, ...]) -> None:
+        self.links_left_out += tally[0]
+        self.files[part].write(payload)
 
     def close(self) -> list[str]:
         if self.links_left_out:

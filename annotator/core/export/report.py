@@ -5,11 +5,52 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from annotator.core.export.align import Adjustment, AlignedDocument, Refusal
 from annotator.core.model import Document, Span
 from annotator.core.tokenizer import has_loose_edges
+
+
+def edge_entries(document: Document, spans: Iterable[Span]) -> list[dict[str, Any]]:
+    """The ``edge_punctuation`` entries of ``document``: its spans that start or end
+    with whitespace or punctuation."""
+    found = []
+    text = document.text
+    for span in spans:
+        covered = text[span.start : span.end]
+        if has_loose_edges(covered):
+            found.append(
+                {
+                    "document": document.uid,
+                    "title": document.title,
+                    "span_id": span.id,
+                    "label": span.label,
+                    "start": span.start,
+                    "end": span.end,
+                    "text": covered,
+                }
+            )
+    return found
+
+
+class Exported(NamedTuple):
+    """What the report counts of one exported document (cheap to send between
+    processes, unlike the whole :class:`AlignedDocument`)."""
+
+    labels: tuple[str, ...]
+    nested: int
+    adjustments: tuple[Adjustment, ...]
+    refusals: tuple[Refusal, ...]
+
+    @classmethod
+    def of(cls, aligned: AlignedDocument) -> Exported:
+        return cls(
+            tuple(s.label for s in (*aligned.ents, *aligned.nested, *aligned.claims)),
+            len(aligned.nested),
+            tuple(aligned.adjustments),
+            tuple(aligned.refusals),
+        )
 
 
 @dataclass(slots=True)
@@ -67,20 +108,7 @@ class ExportReport:
 
     def note_edges(self, document: Document, spans: Iterable[Span]) -> None:
         """List the spans of ``document`` that start or end with punctuation."""
-        for span in spans:
-            text = document.text[span.start : span.end]
-            if has_loose_edges(text):
-                self.edge_punctuation.append(
-                    {
-                        "document": document.uid,
-                        "title": document.title,
-                        "span_id": span.id,
-                        "label": span.label,
-                        "start": span.start,
-                        "end": span.end,
-                        "text": text,
-                    }
-                )
+        self.edge_punctuation.extend(edge_entries(document, spans))
 
     @property
     def documents(self) -> int:
@@ -93,18 +121,14 @@ class ExportReport:
             total.update(part.spans)
         return total
 
-    def add(self, part: str, aligned: AlignedDocument) -> None:
+    def add(self, part: str, aligned: AlignedDocument | Exported) -> None:
+        exported = aligned if isinstance(aligned, Exported) else Exported.of(aligned)
         report = self.parts[part]
         report.documents += 1
-        for span in aligned.ents:
-            report.spans[span.label] += 1
-        for span in aligned.nested:
-            report.spans[span.label] += 1
-        report.nested += len(aligned.nested)
-        for span in aligned.claims:
-            report.spans[span.label] += 1
-        self.adjusted.extend(aligned.adjustments)
-        self.refused.extend(aligned.refusals)
+        report.spans.update(exported.labels)
+        report.nested += exported.nested
+        self.adjusted.extend(exported.adjustments)
+        self.refused.extend(exported.refusals)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {

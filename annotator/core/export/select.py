@@ -26,6 +26,7 @@ from annotator.core.errors import (
 from annotator.core.links import Link
 from annotator.core.model import DocId, Document, SourceTokens, Span, Status
 from annotator.core.store import Project
+from annotator.core.store_notes import DocumentNote
 
 GOLD = "gold"
 
@@ -59,6 +60,8 @@ class SelectedDocument:
     source_tokens: SourceTokens | None = None
     #: Live links between ``spans`` (a claim's claimer and cue).
     links: list[Link] = field(default_factory=list)
+    #: The annotator's note and "unsure" flag on the document (none for gold).
+    note: DocumentNote | None = None
 
 
 def known_annotators(project: Project) -> list[str]:
@@ -141,21 +144,42 @@ def check_not_empty(project: Project, selection: Selection, ids: list[DocId]) ->
 
 
 def iter_selected(
-    project: Project, selection: Selection, ids: list[DocId], *, source_tokens: bool = True
+    project: Project,
+    selection: Selection,
+    ids: list[DocId],
+    *,
+    source_tokens: bool = True,
+    batch: int = 250,
 ) -> Iterator[SelectedDocument]:
-    """Stream the documents with their spans (one document in memory at a time).
+    """Stream the documents with their spans, in the order of ``ids``: ``batch``
+    documents are read at a time, one query for each kind of row.
 
     :param source_tokens: hand over each document's source tokens when it has some.
     """
-    for document in project.documents.iter(ids):
-        if selection.gold:
-            spans = project.gold.for_document(document.id)
-            links = project.gold_links.for_document(document.id)
-            status: Status | None = Status.DONE
-        else:
-            spans = project.spans.for_document(document.id, annotator=selection.annotator)
-            links = project.links.for_document(document.id, annotator=selection.annotator)
-            record = project.statuses.get(document.id, selection.annotator)
-            status = record.status if record else None
-        source = project.documents.source_tokens(document.id) if source_tokens else None
-        yield SelectedDocument(document, spans, status, source, links)
+    gold = selection.gold
+    annotator = None if gold else selection.annotator
+    spans_table = project.gold if gold else project.spans
+    links_table = project.gold_links if gold else project.links
+    for first in range(0, len(ids), batch):
+        chunk = ids[first : first + batch]
+        spans = spans_table.for_documents(chunk, annotator=annotator)
+        links = links_table.for_documents(chunk, annotator=annotator)
+        statuses = {} if annotator is None else project.statuses.many(chunk, annotator)
+        notes = {} if annotator is None else project.document_notes.for_documents(chunk)
+        sources = project.documents.source_tokens_many(chunk) if source_tokens else {}
+        for document in project.documents.many(chunk):
+            doc_id = document.id
+            if gold:
+                status: Status | None = Status.DONE
+            else:
+                record = statuses.get(doc_id)
+                status = record.status if record else None
+            note = notes.get((doc_id, annotator)) if annotator is not None else None
+            yield SelectedDocument(
+                document,
+                spans.get(doc_id, []),
+                status,
+                sources.get(doc_id),
+                links.get(doc_id, []),
+                None if note is None or note.empty else note,
+            )

@@ -319,16 +319,14 @@ def _looks_like_conll(head: bytes) -> bool:
     lines = head.split(b"\n")
     if len(head) == _SNIFF_BYTES:
         lines = lines[:-1]  # cut mid-line
-    rows = [line.split() for line in lines if line.strip()]
-    if len(rows) < 3:
+    # Each non-blank line's last field (rsplit: an article's paragraph is not cut
+    # into its hundreds of words just to look at the last one).
+    lasts = [line.rsplit(None, 1)[-1] for line in lines if line.strip()]
+    if len(lasts) < 3:
         return False
-    tagged = sum(
-        1
-        for row in rows
-        # A lone tag is a line whose token is missing: still a CoNLL line.
-        if _TAG_RE.match(row[-1])
-    )
-    return tagged >= 3 and tagged * 10 >= len(rows) * 9
+    # A lone tag is a line whose token is missing: still a CoNLL line.
+    tagged = sum(1 for last in lasts if _TAG_RE.match(last))
+    return tagged >= 3 and tagged * 10 >= len(lasts) * 9
 
 
 def _looks_like_text(head: bytes) -> bool:

@@ -28,6 +28,7 @@ from annotator.gui.review.models import (
     format_number,
     review_text,
 )
+from annotator.gui.review.structures import Structures
 
 __all__ = [
     "KIND_COLORS",
@@ -46,6 +47,8 @@ KIND_COLORS = {
     "both": "#f7b8b8",
     "missing": "#dddddd",
 }
+#: A row whose spans agree but whose claims' attributes, claimer or cue do not.
+STRUCTURE_COLOR = "#e3c8f0"
 
 # Row kinds (annotator.core.adjudication.ROW_KINDS), marked for translation.
 _ROW_KIND_NAMES = (
@@ -178,16 +181,13 @@ class DisagreementDocumentsModel(TableModel):
 # --- adjudication ------------------------------------------------------------------
 
 
-def _describe(spans: Sequence[Span]) -> str:
-    return "; ".join(f"{s.label} {s.start}–{s.end}" for s in spans) if spans else "—"
-
-
 class AdjudicationRowsModel(TableModel):
     """The rows of one document: text, kind, each annotator's version, and gold.
 
     Columns: ``Text``, ``Kind``, then one per annotator (numbered: the key that
     accepts that version), then ``Gold`` (gold spans of the row's layer that
-    overlap it).
+    overlap it). A claim's version shows its structure (stance, claimer, cue);
+    a row whose versions differ only there says so in ``Kind``.
     """
 
     def __init__(self, parent: Any = None) -> None:
@@ -198,6 +198,7 @@ class AdjudicationRowsModel(TableModel):
         self._rows: list[Row] = []
         self._gold: list[Span] = []
         self._layers: dict[str, str] = {}
+        self._structures = Structures()
         self._disputed_only = False
 
     def set_document(
@@ -207,6 +208,7 @@ class AdjudicationRowsModel(TableModel):
         rows: Sequence[Row],
         gold: Sequence[Span],
         layers: dict[str, str],
+        structures: Structures | None = None,
     ) -> None:
         self.beginResetModel()
         self._text = text
@@ -214,11 +216,21 @@ class AdjudicationRowsModel(TableModel):
         self._all_rows = list(rows)
         self._gold = list(gold)
         self._layers = dict(layers)
+        self._structures = structures or Structures()
         self._filter()
         self.endResetModel()
 
-    def set_gold(self, gold: Sequence[Span]) -> None:
+    def structures(self) -> Structures:
+        return self._structures
+
+    def structure_differs(self, row: Row) -> bool:
+        """The versions agree on the claim's span but not on its attributes, claimer or cue."""
+        return self._structures.differs(row)
+
+    def set_gold(self, gold: Sequence[Span], structures: Structures | None = None) -> None:
         self._gold = list(gold)
+        if structures is not None:
+            self._structures = structures
         if self._rows:
             last = self._column_count() - 1
             self.dataChanged.emit(self.index(0, last), self.index(len(self._rows) - 1, last))
@@ -231,7 +243,9 @@ class AdjudicationRowsModel(TableModel):
 
     def _filter(self) -> None:
         self._rows = [
-            r for r in self._all_rows if not (self._disputed_only and r.kind == "unanimous")
+            r
+            for r in self._all_rows
+            if not (self._disputed_only and r.kind == "unanimous" and not self.structure_differs(r))
         ]
 
     def annotators(self) -> list[str]:
@@ -239,6 +253,10 @@ class AdjudicationRowsModel(TableModel):
 
     def rows(self) -> list[Row]:
         return list(self._rows)
+
+    def rows_all(self) -> list[Row]:
+        """Every row of the document, the filtered-out ones too."""
+        return list(self._all_rows)
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]
@@ -289,10 +307,21 @@ class AdjudicationRowsModel(TableModel):
                     if row.layer == "claims"
                     else translate("Review", "entity")
                 )
-                return f"{review_text(row.kind)} ({layer})"
+                shown = f"{review_text(row.kind)} ({layer})"
+                if self.structure_differs(row):
+                    shown += " · " + translate("Review", "structure differs")
+                return shown
             if role == VALUE_ROLE:
                 return row.kind
+            if role == Qt.ItemDataRole.ToolTipRole and self.structure_differs(row):
+                return translate(
+                    "Review",
+                    "The annotators agree on this claim's span but not on its "
+                    "attributes, claimer or cue: compare the versions below.",
+                )
             if role == Qt.ItemDataRole.BackgroundRole:
+                if row.kind == "unanimous" and self.structure_differs(row):
+                    return QColor(STRUCTURE_COLOR)
                 return QColor(KIND_COLORS.get(row.kind, "#ffffff"))
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QColor("#000000")
@@ -300,14 +329,18 @@ class AdjudicationRowsModel(TableModel):
         if column == last:
             spans = self.gold_of(row)
             if role == Qt.ItemDataRole.DisplayRole:
-                return _describe(spans)
+                return self._structures.describe_spans(spans)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return plain_tooltip(self._structures.describe_spans(spans))
             if role == VALUE_ROLE:
                 return tuple((s.start, s.end, s.label) for s in spans)
             return None
         name = self._names[column - 2]
         spans = list(row.versions.get(name, ()))
         if role == Qt.ItemDataRole.DisplayRole:
-            return _describe(spans)
+            return self._structures.describe_spans(spans)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._structures.describe_spans(spans))
         if role == VALUE_ROLE:
             return row.version_key(name)
         return None

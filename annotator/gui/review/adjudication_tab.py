@@ -43,6 +43,7 @@ from annotator.gui.review.adjudication_models import (
 )
 from annotator.gui.review.agreement_tab import table_view
 from annotator.gui.review.document_panel import DocumentPanel
+from annotator.gui.review.structures import Structures
 
 __all__ = ["AdjudicationTab"]
 
@@ -159,7 +160,18 @@ class AdjudicationTab(QWidget):
         document = self.project.documents.get(doc_id)
         names, rows = document_rows(self.project, document.id)
         self._doc_id = document.id
-        self.panel.show_document(document, names, rows, self.project.gold.for_document(document.id))
+        gold = self.project.gold.for_document(document.id)
+        structures = Structures.read(self.project, rows, gold)
+        source = self.project.documents.source_tokens(document.id)
+        self.panel.show_document(
+            document,
+            names,
+            rows,
+            gold,
+            structures,
+            tokens=source.tokens if source is not None else None,
+            clitics=self.project.clitics,
+        )
         self._sync_adjudicated()
         self.docs_view.show_current(document.id)
         self.panel.set_writable(not self.project.readonly)
@@ -344,10 +356,14 @@ class AdjudicationTab(QWidget):
             self._sync_adjudicated()
             self.adjudicated_changed.emit()
         if change.gold:
-            self.panel.set_gold(self.project.gold.for_document(change.doc_id))
+            gold = self.project.gold.for_document(change.doc_id)
+            structures = Structures.read(self.project, self.rows_model.rows_all(), gold)
+            self.panel.set_gold(gold, structures)
             self.gold_changed.emit(int(change.doc_id))
         elif rows and (change.span_ids or change.status_changed):
-            self.panel.set_rows(*document_rows(self.project, change.doc_id))
+            names, doc_rows = document_rows(self.project, change.doc_id)
+            gold = self.gold_view.spans()
+            self.panel.set_rows(names, doc_rows, Structures.read(self.project, doc_rows, gold))
 
     # --- showing -----------------------------------------------------------------
 

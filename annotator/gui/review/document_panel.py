@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 
 from annotator.core.adjudication import Row
 from annotator.core.model import Document, Label, LabelKind, Span
+from annotator.core.tokenizer import DEFAULT_CLITICS
 from annotator.gui.common import is_plain_key
 from annotator.gui.fonts import arabic_font
 from annotator.gui.i18n import translate
 from annotator.gui.palette import label_keys
 from annotator.gui.review.adjudication_models import AdjudicationRowsModel
 from annotator.gui.review.gold_view import GoldView
+from annotator.gui.review.structures import Structures
 from annotator.gui.review.versions import VersionsPanel
 
 __all__ = ["DocumentPanel"]
@@ -108,11 +110,22 @@ class DocumentPanel(QWidget):
         self.keys_hint.setText(self._hint(labels))
 
     def show_document(
-        self, document: Document, names: Sequence[str], rows: Sequence[Row], gold: Sequence[Span]
+        self,
+        document: Document,
+        names: Sequence[str],
+        rows: Sequence[Row],
+        gold: Sequence[Span],
+        structures: Structures | None = None,
+        *,
+        tokens: Sequence[tuple[int, int]] | None = None,
+        clitics: str = DEFAULT_CLITICS,
     ) -> None:
+        """Show a document; ``structures``: its claims' attributes and links, read by the
+        tab; ``tokens``, ``clitics``: what the gold view snaps to
+        (:meth:`GoldView.set_document`)."""
         self._names = list(names)
-        self.gold_view.set_document(document.text, gold)
-        self.rows_model.set_document(document.text, names, rows, gold, self._layers)
+        self.gold_view.set_document(document.text, gold, tokens=tokens, clitics=clitics)
+        self.rows_model.set_document(document.text, names, rows, gold, self._layers, structures)
         self.rows_view.resizeColumnsToContents()
         self.rows_view.horizontalHeader().setStretchLastSection(True)
         who = ", ".join(names) or translate("Review", "nobody finished it")
@@ -121,12 +134,16 @@ class DocumentPanel(QWidget):
         )
         self._show_versions()
 
-    def set_rows(self, names: Sequence[str], rows: Sequence[Row]) -> None:
+    def set_rows(
+        self, names: Sequence[str], rows: Sequence[Row], structures: Structures | None = None
+    ) -> None:
         """The annotators' versions changed (another window): new rows, same row chosen."""
         chosen = self.selected_row()
         self._names = list(names)
         gold = self.gold_view.spans()
-        self.rows_model.set_document(self.gold_view.text(), names, rows, gold, self._layers)
+        self.rows_model.set_document(
+            self.gold_view.text(), names, rows, gold, self._layers, structures
+        )
         again = self.rows_model.row_of(chosen) if chosen is not None else -1
         if again >= 0:
             self._syncing = True  # keep the gold text where the user has it
@@ -137,10 +154,10 @@ class DocumentPanel(QWidget):
         self.gold_view.set_row(self.selected_row())
         self._show_versions()
 
-    def set_gold(self, gold: Sequence[Span]) -> None:
-        """Gold as the file now has it."""
+    def set_gold(self, gold: Sequence[Span], structures: Structures | None = None) -> None:
+        """Gold as the file now has it (and its claims' structure)."""
         self.gold_view.set_spans(gold)
-        self.rows_model.set_gold(gold)
+        self.rows_model.set_gold(gold, structures)
         self._show_versions()
 
     def set_adjudicated(self, done: bool) -> None:
@@ -190,7 +207,13 @@ class DocumentPanel(QWidget):
         row = self.selected_row()
         gold = self.rows_model.gold_of(row) if row is not None else []
         self.versions.show_row(
-            self.gold_view.text(), self._names, row, gold, colors=self._colors, claims=self._claims
+            self.gold_view.text(),
+            self._names,
+            row,
+            gold,
+            colors=self._colors,
+            claims=self._claims,
+            structures=self.rows_model.structures(),
         )
 
     def _offset_chosen(self, offset: int) -> None:

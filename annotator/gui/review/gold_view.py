@@ -5,7 +5,8 @@ same span index, highlighter, label tags, tooltips, double click for a token
 and triple click for a sentence) with the editor's
 :class:`~annotator.gui.selection_rules.SelectionRules` (a selection snaps to
 the core tokenizer's tokens; Alt keeps the exact characters) and the shared
-label keys. On top, the chosen adjudication row: its extent underlined in
+label keys; it snaps to the document's own tokens and the project's clitic
+policy, as the editor does. On top, the chosen adjudication row: its extent underlined in
 blue, its disputed characters with a red wave, hatched where gold has nothing
 yet.
 """
@@ -18,6 +19,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from annotator.core import tokenizer
 from annotator.core.adjudication import Row
 from annotator.core.model import Label, Span
 from annotator.gui.article_view import ArticleView
@@ -72,11 +74,26 @@ class GoldView(ArticleView):
         self.highlighter.set_labels(labels)
         self._repaint_spans()
 
-    def set_document(self, text: str, spans: Sequence[Span]) -> None:
+    def set_document(
+        self,
+        text: str,
+        spans: Sequence[Span],
+        *,
+        tokens: Sequence[tuple[int, int]] | None = None,
+        clitics: str = tokenizer.DEFAULT_CLITICS,
+    ) -> None:
+        """Show a document's gold spans.
+
+        :param tokens: the document's own tokens when it came tokenized (CoNLL,
+            ``.spacy``); else selections snap to the project tokenizer's, with
+            the project's ``clitics`` policy, as in the editor.
+        """
         # The index first: setPlainText formats every block as it loads them.
         self._gold.reset(text, spans)
         self._row = None
         self.rules.exact = None
+        self.rules.tokens = tokens
+        self.rules.clitics = clitics
         self._loading = True
         try:
             self.setPlainText(display_text(text))

@@ -18,6 +18,7 @@ from annotator.gui.common import mix, plain_tooltip
 from annotator.gui.fonts import arabic_font
 from annotator.gui.i18n import fill, translate
 from annotator.gui.review.gold_view import DISPUTED
+from annotator.gui.review.structures import Structures
 
 __all__ = ["VersionsPanel", "version_html"]
 
@@ -103,6 +104,7 @@ class VersionsPanel(QWidget):
         self.heads: dict[str, QLabel] = {}
         self.accept_buttons: dict[str, QPushButton] = {}
         self.reject_button: QPushButton | None = None
+        self.structure_note: QLabel | None = None
         self._show_empty()
 
     def _show_empty(self) -> None:
@@ -120,6 +122,7 @@ class VersionsPanel(QWidget):
         self.heads = {}
         self.accept_buttons = {}
         self.reject_button = None
+        self.structure_note = None
 
     def show_row(
         self,
@@ -130,20 +133,38 @@ class VersionsPanel(QWidget):
         *,
         colors: dict[str, str],
         claims: set[str],
+        structures: Structures | None = None,
     ) -> None:
+        """Every annotator's version of ``row`` and gold's; a claim's version names
+        its structure (stance, claimer, cue) under the annotator."""
         self.clear()
         if row is None:
             self._show_empty()
             return
+        structures = structures or Structures()
         lo, hi = _context(text, row.start, row.end)
         font = arabic_font(13)
         entries: list[tuple[str, str, Sequence[Span]]] = [
             (name, f"{i} · {name}", row.versions.get(name, ())) for i, name in enumerate(names, 1)
         ]
         entries.append(("", translate("Review", "Gold"), gold))
+        offset = 0
+        if structures.differs(row):
+            note = QLabel(
+                translate(
+                    "Review", "Same span, different structure: compare stance, claimer and cue."
+                ),
+                self,
+            )
+            note.setTextFormat(Qt.TextFormat.PlainText)
+            note.setStyleSheet("QLabel { font-weight: bold; }")
+            self._layout.addWidget(note, 0, 0, 1, 3)
+            self.structure_note = note
+            offset = 1
         for r, (name, title, spans) in enumerate(entries):
-            described = "; ".join(f"{s.label} {s.start}–{s.end}" for s in spans) or "—"
+            described = structures.describe_spans(spans)
             head = QLabel(f"<b>{html.escape(title)}</b><br>{html.escape(described)}", self)
+            head.setWordWrap(True)
             head.setTextFormat(Qt.TextFormat.RichText)
             line = QLabel(self)
             line.setTextFormat(Qt.TextFormat.RichText)
@@ -162,8 +183,8 @@ class VersionsPanel(QWidget):
                     text, lo, hi, spans, colors=colors, claims=claims, disputed=row.disputed
                 )
             )
-            self._layout.addWidget(head, r, 0)
-            self._layout.addWidget(line, r, 1)
+            self._layout.addWidget(head, r + offset, 0)
+            self._layout.addWidget(line, r + offset, 1)
             key = name or "gold"
             self.lines[key] = line
             self.heads[key] = head
@@ -181,4 +202,4 @@ class VersionsPanel(QWidget):
                 button.setToolTip(translate("Review", "No gold span here"))
                 button.clicked.connect(lambda _c=False: self.reject_requested.emit())
                 self.reject_button = button
-            self._layout.addWidget(button, r, 2)
+            self._layout.addWidget(button, r + offset, 2)

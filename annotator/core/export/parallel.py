@@ -1,0 +1,204 @@
+"""Exports on every core: documents rendered in worker processes, written in order.
+
+The work of an export splits by document: tokenizing, aligning the spans and
+formatting one document needs nothing of any other. So the documents are cut
+into chunks of :data:`CHUNK`; each worker process opens the project read-only and
+builds the format's renderer once (the tokenizer and its vocab), then renders
+the chunks it is given; the calling process writes each chunk's documents in
+project order as the chunks come back. The files are the same bytes whatever
+the number of workers (``tests/core/test_export_parallel.py``). At most two
+chunks per worker are in flight, so memory stays flat however large the project.
+
+How the workers start:
+
+- **fork** where the calling thread is the process's main thread on Linux (the
+  CLI, scripts): the children inherit spaCy and the renderer already built, so a
+  worker costs a few milliseconds;
+- **spawn** from any other thread (the GUI runs exports in a worker thread) and
+  elsewhere: a forked child would inherit locks that other threads hold at that
+  moment (SQLite's among them), so each worker starts a fresh interpreter and
+  imports spaCy (about a second), which only pays on large projects.
+
+Below :data:`MIN_DOCUMENTS` documents (per start method, measured with
+``benchmarks/bench_export.py``) an export runs in the calling process alone:
+starting workers would cost more than they save.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, NamedTuple
+
+from annotator.core.export.conll import ConllRenderer
+from annotator.core.export.context import ExportContext, Renderer
+from annotator.core.export.docbin import SpacyRenderer
+from annotator.core.export.jsonl import JsonlRenderer
+from annotator.core.export.report import Exported, edge_entries
+from annotator.core.export.select import SelectedDocument, Selection, iter_selected
+from annotator.core.model import DocId
+from annotator.core.store import Project
+
+#: Formats whose documents can be rendered in workers.
+RENDERERS: dict[str, Callable[[ExportContext], Renderer]] = {
+    "spacy": SpacyRenderer,
+    "conll": ConllRenderer,
+    "jsonl": JsonlRenderer,
+}
+
+#: Documents per chunk a worker renders at a time.
+CHUNK = 250
+#: Fewest documents for which workers pay, per start method (``bench_export.py``).
+MIN_DOCUMENTS = {"fork": 2_000, "spawn": 20_000}
+#: Most workers: each holds its own tokenizer and vocab (~100 MB).
+MAX_PROCESSES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What a worker needs to render documents of one export (picklable)."""
+
+    path: str
+    fmt: str
+    context: ExportContext
+    selection: Selection
+    source_tokens: bool
+    part_names: tuple[str, ...]
+    by_source: bool
+
+
+class Outcome(NamedTuple):
+    """One document rendered, with what the report needs of it (a tuple: cheap to
+    send from a worker)."""
+
+    part: int
+    #: ``--split source`` and the document had no recorded part (split by hash).
+    without_part: bool
+    payload: Any
+    tally: tuple[int, ...]
+    exported: Exported
+    edges: list[dict[str, Any]]
+    title: str
+
+
+def render_all(
+    renderer: Renderer,
+    items: Iterable[SelectedDocument],
+    parts: Mapping[DocId, int],
+    *,
+    part_names: Sequence[str],
+    by_source: bool,
+) -> Generator[Outcome, None, None]:
+    """Render ``items`` in order, each into its part.
+
+    :param parts: each document's part by hash of its uid (:func:`assign_parts`);
+        with ``by_source``, the part its import recorded wins.
+    """
+    for item in items:
+        document = item.document
+        recorded = document.meta.get("part") if by_source else None
+        if recorded in part_names:
+            part, without_part = part_names.index(recorded), False
+        else:
+            part, without_part = parts[document.id], by_source
+        rendered = renderer.render(part, item)
+        yield Outcome(
+            part,
+            without_part,
+            rendered.payload,
+            rendered.tally,
+            Exported.of(rendered.aligned),
+            edge_entries(document, item.spans),
+            document.title,
+        )
+
+
+def start_method() -> str:
+    """``fork`` where it is safe and cheap, else ``spawn`` (see the module docstring)."""
+    if sys.platform == "linux" and threading.current_thread() is threading.main_thread():
+        return "fork"
+    return "spawn"
+
+
+def processes_for(fmt: str, n_documents: int) -> int:
+    """How many workers an export of ``n_documents`` should use; 1: none."""
+    if fmt not in RENDERERS or n_documents < MIN_DOCUMENTS[start_method()]:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_PROCESSES))
+
+
+# --- the workers ------------------------------------------------------------------
+
+# Built in the calling process before a fork, so forked workers inherit it.
+_inherited: tuple[Job, Renderer] | None = None
+# In a worker: the project it reads, its renderer and its job.
+_worker: tuple[Project, Renderer, Job] | None = None
+
+
+def _start_worker(job: Job) -> None:
+    global _worker
+    renderer = _inherited[1] if _inherited is not None and _inherited[0] == job else None
+    if renderer is None:
+        renderer = RENDERERS[job.fmt](job.context)
+    _worker = (Project.open(job.path, readonly=True), renderer, job)
+
+
+def _render_chunk(chunk: Sequence[tuple[DocId, int]]) -> list[Outcome]:
+    if _worker is None:
+        raise RuntimeError("export worker used before it started")
+    project, renderer, job = _worker
+    items = iter_selected(
+        project, job.selection, [doc_id for doc_id, _part in chunk], source_tokens=job.source_tokens
+    )
+    return list(
+        render_all(renderer, items, dict(chunk), part_names=job.part_names, by_source=job.by_source)
+    )
+
+
+def render_in_workers(
+    job: Job, ids: Sequence[DocId], parts: Mapping[DocId, int], *, processes: int
+) -> Generator[Outcome, None, None]:
+    """:func:`render_all` over ``ids`` in ``processes`` worker processes, in order.
+
+    Closing the iterator early (a cancel) drops the chunks not yet started and
+    waits for the ones running.
+    """
+    global _inherited
+    method = start_method()
+    if method == "fork":
+        _inherited = (job, RENDERERS[job.fmt](job.context))
+    chunks = (
+        [(doc_id, parts[doc_id]) for doc_id in ids[first : first + CHUNK]]
+        for first in range(0, len(ids), CHUNK)
+    )
+    pool = ProcessPoolExecutor(
+        processes,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_start_worker,
+        initargs=(job,),
+    )
+    pending: deque[Future[list[Outcome]]] = deque()
+    try:
+        for chunk in islice(chunks, 2 * processes):
+            pending.append(pool.submit(_render_chunk, chunk))
+        while pending:
+            outcomes = pending.popleft().result()
+            for chunk in islice(chunks, 1):
+                pending.append(pool.submit(_render_chunk, chunk))
+            yield from outcomes
+    finally:
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+        _inherited = None

@@ -1,0 +1,85 @@
+"""Exports rendered in worker processes are the same bytes as in one process.
+
+The project is the Wojood sample (documents that came tokenized, nested entities
+in several tag columns) plus the seed article with its claims, claimers, cues and
+attributes, all by one annotator and done; chunks are made small so that every
+export crosses many of them.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from annotator.core.export import export, parallel
+from annotator.core.store import Project
+from tests.core.claims_seed import annotate_seed
+
+FORMATS = {
+    "spacy": {},
+    "conll": {"claims_column": True, "nested_columns": True, "scheme": "bilou"},
+    "jsonl": {},
+}
+
+
+@pytest.fixture
+def corpus(project: Project, wojood_done, monkeypatch) -> Project:
+    wojood_done(10_000)
+    annotate_seed(project, "wojood")
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    return project
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_two_workers_write_the_same_bytes_as_one_process(corpus, tmp_path, fmt):
+    options = FORMATS[fmt]
+    one = export(corpus, tmp_path / "one" / "out", fmt=fmt, processes=1, **options)
+    two = export(corpus, tmp_path / "two" / "out", fmt=fmt, processes=2, **options)
+    assert one.documents == two.documents == corpus.documents.count()
+    assert _files(tmp_path / "two" / "out") == _files(tmp_path / "one" / "out")
+    assert two.to_json() == one.to_json()
+
+
+def test_workers_started_from_another_thread_write_the_same_bytes(corpus, tmp_path):
+    """The GUI exports from a worker thread: its workers are spawned, not forked."""
+    export(corpus, tmp_path / "one" / "out", fmt="conll", processes=1)
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        assert parallel.start_method() == "spawn"
+        try:
+            export(corpus, tmp_path / "two" / "out", fmt="conll", processes=2)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert errors == []
+    assert _files(tmp_path / "two" / "out") == _files(tmp_path / "one" / "out")
+
+
+def test_a_cancelled_parallel_export_leaves_nothing(corpus, tmp_path):
+    cancel = threading.Event()
+    report = export(
+        corpus,
+        tmp_path / "out",
+        fmt="spacy",
+        processes=2,
+        cancel=cancel,
+        progress=lambda done, total, title: cancel.set(),
+    )
+    assert report.cancelled
+    assert not (tmp_path / "out").exists()
+    assert [p.name for p in tmp_path.iterdir() if "export-tmp" in p.name] == []
+
+
+def test_small_projects_stay_in_one_process():
+    assert parallel.processes_for("conll", 10) == 1
+    assert parallel.processes_for("claims", 10**6) == 1
