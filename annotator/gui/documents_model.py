@@ -388,7 +388,7 @@ class DocumentsModel(QAbstractTableModel):
             if section == self.COLUMN_NOTE:
                 return UNSURE_MARK
             if section == self.COLUMN_UNCERTAINTY:
-                return translate("DocumentsModel", "Uncertainty")
+                return translate("DocumentsModel", "?")  # like a suggestion's tag
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.ToolTipRole
@@ -402,7 +402,7 @@ class DocumentsModel(QAbstractTableModel):
         ):
             return translate(
                 "DocumentsModel",
-                "How unsure the suggestions are (1 − their mean score); the least sure first",
+                "Uncertainty: how unsure the suggestions are (1 − their mean score)",
             )
         return None
 

@@ -627,18 +627,18 @@ Delete it and its links? Ctrl+Z brings both back.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/documents_model.py" line="391"/>
-        <source>Uncertainty</source>
-        <translation>عدم اليقين</translation>
+        <source>?</source>
+        <translation>؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/documents_model.py" line="403"/>
+        <source>Uncertainty: how unsure the suggestions are (1 − their mean score)</source>
+        <translation>عدم اليقين: مدى عدم يقين الاقتراحات (1 − متوسط درجاتها)</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/documents_model.py" line="397"/>
         <source>Your note and “unsure” flag (Ctrl+Shift+N)</source>
         <translation>ملاحظتك ووسم «غير متأكد» (Ctrl+Shift+N)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/documents_model.py" line="403"/>
-        <source>How unsure the suggestions are (1 − their mean score); the least sure first</source>
-        <translation>مدى عدم يقين الاقتراحات (1 − متوسط درجاتها)؛ الأقل يقينًا أولًا</translation>
     </message>
 </context>
 <context>
@@ -1278,7 +1278,7 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>&amp;حول المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="223"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="226"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
@@ -1303,37 +1303,37 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="224"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="227"/>
         <source>Search titles</source>
         <translation>بحث في العناوين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="235"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="238"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="236"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="239"/>
         <source>Not done</source>
         <translation>غير منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="237"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="240"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="238"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="241"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="239"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="242"/>
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="240"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="243"/>
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
