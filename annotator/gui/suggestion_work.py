@@ -179,13 +179,23 @@ class SuggestionWork(QObject):
         ]
         if not wanted:
             return None
+        op = self._make(wanted)
+        op.failed.connect(self.message.emit)
+        self.preparing = op
+        op.finished.connect(lambda: self._done(op))
+        op.start()
+        return op
+
+    def _make(self, doc_ids: Sequence[int]) -> BackgroundOperation:
+        """A worker making suggestions for ``doc_ids`` (not started), stored when done."""
         gazetteer, built_for = self._gazetteer, self._key
         model, name = self._model_for_worker()
+        ids = list(doc_ids)
 
         def work(reader: Project, task: Task) -> Prepared:
             return make_suggestions(
                 reader,
-                wanted,
+                ids,
                 gazetteer=gazetteer,
                 key=built_for,
                 model=model,
@@ -195,15 +205,16 @@ class SuggestionWork(QObject):
 
         op = BackgroundOperation(work, project=self._project, parent=self)
         op.succeeded.connect(self._store)
-        op.failed.connect(self.message.emit)
-        op.finished.connect(lambda: self._done_preparing(op))
-        self.preparing = op
-        op.start()
         return op
 
-    def _done_preparing(self, op: BackgroundOperation) -> None:
+    def _done(self, op: BackgroundOperation) -> None:
+        """A worker finished: forget it (whichever it was)."""
         if self.preparing is op:
             self.preparing = None
+        if self.filling is op:
+            self.filling = None
+        if self.training is op:
+            self.training = None
         op.deleteLater()
 
     def _store(self, result: Prepared) -> list[int]:
@@ -236,32 +247,11 @@ class SuggestionWork(QObject):
         """Suggestions for many documents (the menu's "next documents"), with progress."""
         for doc_id in doc_ids:
             self.forget(doc_id)
-        gazetteer, key = self._gazetteer, self._key
-        model, name = self._model_for_worker()
-        ids = list(doc_ids)
-
-        def work(reader: Project, task: Task) -> Prepared:
-            return make_suggestions(
-                reader,
-                ids,
-                gazetteer=gazetteer,
-                key=key,
-                model=model,
-                model_name=name,
-                step=task.step,
-            )
-
-        op = BackgroundOperation(work, project=self._project, parent=self)
-        op.succeeded.connect(self._store)
-        op.finished.connect(lambda: self._done_filling(op))
+        op = self._make(doc_ids)
         self.filling = op
+        op.finished.connect(lambda: self._done(op))
         op.start()
         return op
-
-    def _done_filling(self, op: BackgroundOperation) -> None:
-        if self.filling is op:
-            self.filling = None
-        op.deleteLater()
 
     # --- training -------------------------------------------------------------------------
 
@@ -313,7 +303,7 @@ class SuggestionWork(QObject):
         done = len(self._project.statuses.with_status(Status.DONE))
         op = BackgroundOperation(work, project=self._project, parent=self)
         op.succeeded.connect(lambda path: self._trained(path, done))
-        op.finished.connect(lambda: self._done_training(op))
+        op.finished.connect(lambda: self._done(op))
         self.training = op
         op.start()
         return op
@@ -323,11 +313,6 @@ class SuggestionWork(QObject):
             return
         self.set_model(str(path))
         self._project.meta.set(TRAINED_AT_KEY, str(done))
-
-    def _done_training(self, op: BackgroundOperation) -> None:
-        if self.training is op:
-            self.training = None
-        op.deleteLater()
 
     def retrain_every(self) -> int:
         try:

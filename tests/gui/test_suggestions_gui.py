@@ -198,29 +198,16 @@ def test_a_suggestion_never_appears_in_an_export(suggested, project: Project, tm
 
 
 @pytest.fixture
-def taught_window_path(window_path: Path) -> Path:
+def window_path(window_path: Path) -> Path:
+    """The shared window project, where ``lead`` confirmed ``دير الزور`` on a done document."""
     with Project.open(window_path) as project:
         teach(project, text="وصل وفد إلى دير الزور، ثم غادر دير الزور مساء.", term="دير الزور")
     return window_path
 
 
 @pytest.fixture
-def window(qtbot, taught_window_path: Path, qapp):
-    from annotator.gui import i18n
-    from annotator.gui.main_window import MainWindow
-    from annotator.gui.settings import Settings
-
-    window = MainWindow(
-        Project.open(taught_window_path), annotator="sara", settings=Settings.load()
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    window.open_first_document()
-    yield window
-    window.close()
-    i18n.set_language("en", qapp)
+def window(main_window):
+    return main_window
 
 
 def wait_prepared(qtbot, window) -> None:
@@ -231,11 +218,11 @@ def wait_prepared(qtbot, window) -> None:
 
 
 def test_opening_a_document_prepares_the_next_ones_and_they_show_at_once(
-    qtbot, window, taught_window_path: Path
+    qtbot, window, window_path: Path
 ) -> None:
     wait_prepared(qtbot, window)
     ids = window.project.documents.ids()
-    with Project.open(taught_window_path, readonly=True) as p:
+    with Project.open(window_path, readonly=True) as p:
         prepared = [d for d in ids if p.suggestions.for_document(d)]
     assert len(prepared) >= 3  # the open document and the next ones of the queue
     following = next(d for d in prepared if d != window.current_document())
@@ -353,7 +340,7 @@ def test_the_shortcuts_sheet_lists_the_suggestion_keys() -> None:
 
 @pytest.mark.slow
 def test_a_model_trains_in_the_background_while_the_editor_saves_keys(
-    qtbot, window, taught_window_path: Path
+    qtbot, window, window_path: Path
 ) -> None:
     from annotator.gui.suggestion_work import MODEL_KEY
 
@@ -370,7 +357,7 @@ def test_a_model_trains_in_the_background_while_the_editor_saves_keys(
     start = editor.text().index("دير الزور")
     editor.set_selection(start, start + len("دير الزور"))
     QTest.keyClicks(view, "g")
-    with Project.open(taught_window_path, readonly=True) as p:
+    with Project.open(window_path, readonly=True) as p:
         assert [s.label for s in p.spans.for_document(doc, annotator="sara")] == ["GPE"]
     assert op.isRunning()
     qtbot.waitUntil(lambda: menu.work.training is None, timeout=240000)
