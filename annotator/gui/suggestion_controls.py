@@ -31,7 +31,6 @@ from annotator.core.suggestions import AcceptAllSuggestions, AcceptSuggestion, R
 from annotator.core.suggestions import next_suggestion as following
 from annotator.gui.common import is_plain_key, isolate, label_for_key, snippet
 from annotator.gui.i18n import fill, translate
-from annotator.gui.palette import label_keys
 from annotator.gui.suggestion_layer import SuggestionLayer, source_name
 
 if TYPE_CHECKING:
@@ -57,7 +56,6 @@ class EditorSuggestions(QObject):
         self._view = editor.text_view()
         self._session = editor.session
         self._project = editor.session.project
-        self._keys: dict[str, str] = {}
         self.layer = SuggestionLayer(self._view.highlighter.color)
         self._view.overlays.append(self.layer)
         editor.keys.add(self.handle_key)  # Tab reaches it too (ArticleView.event)
@@ -66,7 +64,6 @@ class EditorSuggestions(QObject):
         self._view.selection_finished.connect(self._clicked)
         editor.span_selected.connect(self._span_selected)
         self._session.changes_did_happen.connect(self._on_changes)
-        self._reload_keys()
 
     # --- what is shown ---------------------------------------------------------
 
@@ -88,8 +85,6 @@ class EditorSuggestions(QObject):
             self.selection_changed.emit(self.layer.selected)
 
     def _on_changes(self, change: Change, _initiator: object) -> None:
-        if change.labels_changed:
-            self._reload_keys()
         doc_id = self._editor.current_document()
         if doc_id is None:
             return
@@ -97,9 +92,6 @@ class EditorSuggestions(QObject):
             change.suggestions_changed and change.doc_id in (None, doc_id)
         ):
             self.load()
-
-    def _reload_keys(self) -> None:
-        self._keys = label_keys(self._project.labels.list())
 
     # --- selection ---------------------------------------------------------------
 
@@ -294,7 +286,7 @@ class EditorSuggestions(QObject):
             self.reject()
             return True
         if self.layer.selected and not self._view.textCursor().hasSelection():
-            label = label_for_key(event, self._keys)
+            label = label_for_key(event, self._editor.label_keys())
             if label is not None:
                 self.accept(label=label)
                 return True

@@ -167,7 +167,7 @@ class SuggestionWork(QObject):
         :param shown: the open document: its suggestions, once there, are not
             replaced under the annotator's eyes ("Suggest for this document" does).
         """
-        if not self.enabled or self.preparing is not None or self._stopped:
+        if not self.enabled or self._stopped or self.preparing or self.filling:
             return None
         key = gazetteer_key(self._project)
         made_before = set(self._project.suggestions.uncertainty(source=GAZETTEER))
@@ -190,6 +190,8 @@ class SuggestionWork(QObject):
         """A worker making suggestions for ``doc_ids`` (not started), stored when done."""
         gazetteer, built_for = self._gazetteer, self._key
         model, name = self._model_for_worker()
+        if self.preparing is not None or self.filling is not None:
+            model = None  # a spaCy pipeline serves one thread: this worker loads its own
         ids = list(doc_ids)
 
         def work(reader: Project, task: Task) -> Prepared:
