@@ -170,6 +170,8 @@ class SuggestionWork(QObject):
         if not self.enabled or self._stopped or self.preparing or self.filling:
             return None
         key = gazetteer_key(self._project)
+        if key == (0, 0, 0) and not self.model_name():
+            return None  # nothing confirmed, no list, no model: nothing to suggest yet
         made_before = set(self._project.suggestions.uncertainty(source=GAZETTEER))
         wanted = [
             d

@@ -42,7 +42,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/labelling.py" line="49"/>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="248"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="240"/>
         <source>Set the annotator&apos;s name first.</source>
         <translation>أدخل اسم المُعلِّم أولًا.</translation>
     </message>
@@ -52,37 +52,37 @@
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="66"/>
+        <location filename="../../annotator/gui/span_edits.py" line="67"/>
         <source>Add %1 «%2»</source>
         <translation>إضافة %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="77"/>
+        <location filename="../../annotator/gui/span_edits.py" line="78"/>
         <source>Replaced %1 with %2.</source>
         <translation>استُبدل %1 بـ %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="89"/>
+        <location filename="../../annotator/gui/span_edits.py" line="90"/>
         <source>Relabel %1 → %2 «%3»</source>
         <translation>تغيير التسمية %1 ← %2 «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="106"/>
+        <location filename="../../annotator/gui/span_edits.py" line="107"/>
         <source>Delete %1 «%2»</source>
         <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="129"/>
+        <location filename="../../annotator/gui/span_edits.py" line="130"/>
         <source>Note on %1 «%2»</source>
         <translation>ملاحظة على %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="131"/>
+        <location filename="../../annotator/gui/span_edits.py" line="132"/>
         <source>Clear note on %1 «%2»</source>
         <translation>مسح الملاحظة على %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="158"/>
+        <location filename="../../annotator/gui/span_edits.py" line="159"/>
         <source>Not added: %1 would overlap %2 «%3». Delete that span first, or mark exactly the same characters to replace it.</source>
         <translation>لم يُضف: %1 سيتداخل مع %2 «%3». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
     </message>
@@ -124,37 +124,37 @@
         <translation>(غير محدد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="167"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="168"/>
         <source>Click a span first, then set its attributes.</source>
         <translation>انقر مقطعًا أولًا، ثم حدّد سماته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="215"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="216"/>
         <source>Attributes of %1</source>
         <translation>سمات %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="220"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="221"/>
         <source>Clear %1: %2</source>
         <translation>مسح %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="223"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="224"/>
         <source>Set %1 to %2: %3</source>
         <translation>تعيين %1 إلى %2: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="243"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="244"/>
         <source>%1 has no choice attribute with that number.</source>
         <translation>ليس لـ %1 سمة اختيار بهذا الرقم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="245"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="246"/>
         <source>%1 has no yes/no attribute.</source>
         <translation>ليس لـ %1 سمة نعم/لا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_attributes.py" line="247"/>
+        <location filename="../../annotator/gui/claim_attributes.py" line="248"/>
         <source>%1 has no attributes (see Manage labels).</source>
         <translation>ليس لـ %1 سمات (انظر «إدارة الوسوم»).</translation>
     </message>
@@ -162,12 +162,12 @@
 <context>
     <name>ClaimLinks</name>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="150"/>
+        <location filename="../../annotator/gui/span_edits.py" line="175"/>
         <source>Delete a linked span?</source>
         <translation>حذف مقطع مرتبط؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="153"/>
+        <location filename="../../annotator/gui/span_edits.py" line="178"/>
         <source>%1 is linked to:
 %2
 
@@ -178,77 +178,77 @@ Delete it and its links? Ctrl+Z brings both back.</source>
 أتحذفه مع روابطه؟ يعيدهما Ctrl+Z معًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="161"/>
+        <location filename="../../annotator/gui/span_edits.py" line="186"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="279"/>
+        <location filename="../../annotator/gui/claim_links.py" line="231"/>
         <source>%1 of: %2</source>
         <translation>%1 لـ: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="294"/>
+        <location filename="../../annotator/gui/claim_links.py" line="246"/>
         <source>This label set has no %1 link.</source>
         <translation>ليس في مجموعة الوسوم هذه رابط %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="300"/>
+        <location filename="../../annotator/gui/claim_links.py" line="252"/>
         <source>Select a %1 span first (click it), then pick its %2.</source>
         <translation>اختر مقطع %1 أولًا (انقره)، ثم اختر %2 له.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="316"/>
+        <location filename="../../annotator/gui/claim_links.py" line="268"/>
         <source>No %1 span in this document to pick as the %2: mark it first.</source>
         <translation>لا مقطع %1 في هذا المستند لاختياره %2: علِّمه أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="345"/>
+        <location filename="../../annotator/gui/claim_links.py" line="298"/>
         <source>Picking cancelled.</source>
         <translation>أُلغي الاختيار.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="365"/>
+        <location filename="../../annotator/gui/claim_links.py" line="318"/>
         <source>Nothing to pick here.</source>
         <translation>لا شيء لاختياره هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="369"/>
+        <location filename="../../annotator/gui/claim_links.py" line="322"/>
         <source>Set %1 of «%2» to «%3»</source>
         <translation>تعيين %1 لـ «%2»: «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="388"/>
+        <location filename="../../annotator/gui/claim_links.py" line="341"/>
         <source>Set %1 of «%2» to %3</source>
         <translation>تعيين %1 لـ «%2»: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="404"/>
+        <location filename="../../annotator/gui/claim_links.py" line="357"/>
         <source>This claim has no %1 to remove.</source>
         <translation>ليس لهذا الادعاء %1 لإزالته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="410"/>
+        <location filename="../../annotator/gui/claim_links.py" line="363"/>
         <source>Remove %1 of «%2»</source>
         <translation>إزالة %1 من «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="452"/>
+        <location filename="../../annotator/gui/claim_links.py" line="405"/>
         <source>Pick the %1 of «%2»:</source>
         <translation>اختر %1 لـ «%2»:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="460"/>
+        <location filename="../../annotator/gui/claim_links.py" line="413"/>
         <source>«%1» (%2 of %3) — Tab or arrows move, Enter or a click sets;</source>
         <translation>«%1» (%2 من %3) — Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين؛</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="470"/>
+        <location filename="../../annotator/gui/claim_links.py" line="423"/>
         <source>Delete removes it; Esc cancels.</source>
         <translation>Delete يزيله؛ Esc يلغي.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="538"/>
+        <location filename="../../annotator/gui/claim_links.py" line="491"/>
         <source>Select a claim first: links start at claims.</source>
         <translation>اختر ادعاءً أولًا: الروابط تبدأ من الادعاءات.</translation>
     </message>
@@ -631,14 +631,14 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="403"/>
-        <source>Uncertainty: how unsure the suggestions are (1 − their mean score)</source>
-        <translation>عدم اليقين: مدى عدم يقين الاقتراحات (1 − متوسط درجاتها)</translation>
-    </message>
-    <message>
         <location filename="../../annotator/gui/documents_model.py" line="397"/>
         <source>Your note and “unsure” flag (Ctrl+Shift+N)</source>
         <translation>ملاحظتك ووسم «غير متأكد» (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/documents_model.py" line="403"/>
+        <source>Uncertainty: how unsure the suggestions are (1 − their mean score)</source>
+        <translation>عدم اليقين: مدى عدم يقين الاقتراحات (1 − متوسط درجاتها)</translation>
     </message>
 </context>
 <context>
@@ -847,27 +847,27 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>حول المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="94"/>
+        <location filename="../../annotator/gui/claim_links.py" line="83"/>
         <source>Pick the claimer / the cue of the selected claim: Tab or arrows move, Enter or a click sets, a digit an implicit claimer (the status bar lists them), Delete removes, Esc cancels</source>
         <translation>اختيار القائل / لفظ الإسناد للادعاء المحدد: Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين، رقم لقائل ضمني (يعددها شريط الحالة)، Delete للإزالة، Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="101"/>
+        <location filename="../../annotator/gui/claim_links.py" line="90"/>
         <source>Pick another link of the selected claim (a menu)</source>
         <translation>اختيار رابط آخر للادعاء المحدد (قائمة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="102"/>
+        <location filename="../../annotator/gui/claim_links.py" line="91"/>
         <source>Every attribute of the selected span</source>
         <translation>كل سمات المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="113"/>
+        <location filename="../../annotator/gui/claim_links.py" line="102"/>
         <source>%1 %2: %3 (again: clear)</source>
         <translation>%1 %2: %3 (مرة أخرى: مسح)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="124"/>
+        <location filename="../../annotator/gui/claim_links.py" line="113"/>
         <source>%1 %2: yes → no → not set</source>
         <translation>%1 %2: نعم ← لا ← غير محدد</translation>
     </message>
@@ -1479,17 +1479,17 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>تعذّر التراجع أو الإعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_dialogs.py" line="44"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="45"/>
         <source>Shown first: press Undo again to undo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «تراجع» مرة أخرى للتراجع عن ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_dialogs.py" line="46"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="47"/>
         <source>Shown first: press Redo again to redo “%1” here.</source>
         <translation>عُرض أولاً: اضغط «إعادة» مرة أخرى لإعادة ⁨%1⁩ هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/window_dialogs.py" line="64"/>
+        <location filename="../../annotator/gui/window_dialogs.py" line="77"/>
         <source>Showing the spans of %1 (dashed, read-only); View → Show others&apos; spans hides them.</source>
         <translation>تُعرض مقاطع %1 (متقطعة، للقراءة فقط)؛ يخفيها «عرض ← إظهار مقاطع الآخرين».</translation>
     </message>
@@ -1699,9 +1699,35 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>مقاطع فائتة / زائدة</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="35"/>
         <location filename="../../annotator/gui/review/models.py" line="337"/>
         <source>Measure</source>
         <translation>المقياس</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="36"/>
+        <source>Pair</source>
+        <translation>الزوج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="37"/>
+        <source>Matched</source>
+        <translation>المتطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="38"/>
+        <source>Both set</source>
+        <translation>حدّدها الاثنان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="41"/>
+        <source>Krippendorff&apos;s α</source>
+        <translation>ألفا كريبندورف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="96"/>
+        <source>%1 over claims both annotators have; values: %2</source>
+        <translation>%1 على الادعاءات التي لدى المُعلِّمَين كليهما؛ القيم: %2</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/models.py" line="337"/>
@@ -1756,8 +1782,8 @@ Delete it and its links? Ctrl+Z brings both back.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="317"/>
-        <source>The annotators agree on this claim&apos;s span but not on its attributes, claimer or cue: compare the versions below.</source>
-        <translation>يتفق المُعلِّمون على مقطع هذا الادعاء لا على سماته أو قائله أو لفظ الإسناد: قارن النسخ أدناه.</translation>
+        <source>The annotators&apos; claims here differ in their attributes, claimer or cue: compare the versions below.</source>
+        <translation>تختلف ادعاءات المُعلِّمين هنا في سماتها أو قائلها أو لفظ الإسناد: قارن النسخ أدناه.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="356"/>
@@ -1802,166 +1828,177 @@ Delete it and its links? Ctrl+Z brings both back.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/review/adjudication_models.py" line="374"/>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="40"/>
         <source>Cohen&apos;s κ</source>
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="200"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="202"/>
         <source>No annotator number %1 here.</source>
         <translation>لا يوجد معلِّم رقمه %1 هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="217"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="219"/>
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="221"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="223"/>
         <source>Majority accepted for %1 rows; %2 left without a majority.</source>
         <translation>قُبل رأي الأغلبية في %1 صفًا؛ وبقي %2 بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="234"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="236"/>
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="238"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="240"/>
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="250"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="252"/>
         <source>Gold %1 «%2»</source>
         <translation>مرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="265"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="267"/>
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="271"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273"/>
         <source>Remove gold %1 «%2»</source>
         <translation>حذف المرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="282"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="284"/>
         <source>Mark adjudicated</source>
         <translation>تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="283"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="285"/>
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="285"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="287"/>
         <source>Mark not adjudicated</source>
         <translation>إلغاء تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="286"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="288"/>
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="300"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="302"/>
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="308"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="310"/>
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="315"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="317"/>
         <source>Reject row «%1»</source>
         <translation>رفض الصف «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="318"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="320"/>
         <source>Accept %1 for «%2»</source>
         <translation>قبول %1 لـ«%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="149"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="164"/>
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="159"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="174"/>
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="171"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="186"/>
         <source>The project changed since; press Recompute.</source>
         <translation>تغيّر المشروع منذ ذلك الحين؛ اضغط «إعادة الحساب».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="203"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="220"/>
+        <source>Claim structure over %1 matched claims</source>
+        <translation>بنية الادعاءات على %1 من الادعاءات المتطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="224"/>
         <source>Documents finished by two annotators or more: %1. Annotators: %2.</source>
         <translation>مستندات أنجزها معلِّمان أو أكثر: %1. المعلِّمون: %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="215"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="236"/>
         <source>No agreement: %1</source>
         <translation>لا اتفاق: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="220"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="241"/>
         <source>cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="222"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="243"/>
         <source>Agreement cancelled; press Recompute to start again.</source>
         <translation>أُلغي حساب الاتفاق؛ اضغط «إعادة الحساب» للبدء من جديد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="234"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="255"/>
         <source>Recompute</source>
         <translation>إعادة الحساب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="238"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="259"/>
         <source>All annotators</source>
         <translation>كل المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="240"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="261"/>
         <source>All labels</source>
         <translation>كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="246"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="267"/>
         <source>Agreement %p%</source>
         <translation>الاتفاق %p%</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="247"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="268"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="248"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="269"/>
         <source>Stop computing agreement</source>
         <translation>إيقاف حساب الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="268"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="290"/>
         <source>Pairwise agreement</source>
         <translation>الاتفاق بين كل اثنين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="288"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="310"/>
         <source>Overall</source>
         <translation>الإجمالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/agreement_tab.py" line="300"/>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="322"/>
+        <source>Claim structure</source>
+        <translation>بنية الادعاءات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/agreement_tab.py" line="335"/>
         <source>Exact F1 per label</source>
         <translation>F1 المطابق لكل تسمية</translation>
     </message>
@@ -2022,8 +2059,8 @@ Delete it and its links? Ctrl+Z brings both back.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/review/versions.py" line="154"/>
-        <source>Same span, different structure: compare stance, claimer and cue.</source>
-        <translation>المقطع نفسه والبنية مختلفة: قارن الموقف والقائل ولفظ الإسناد.</translation>
+        <source>The claims&apos; structure differs: compare stance, claimer and cue.</source>
+        <translation>بنية الادعاءات مختلفة: قارن الموقف والقائل ولفظ الإسناد.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/versions.py" line="192"/>
@@ -2051,6 +2088,7 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/review/claim_structure_model.py" line="39"/>
         <location filename="../../annotator/gui/review/window.py" line="79"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
@@ -2168,59 +2206,59 @@ Delete it and its links? Ctrl+Z brings both back.</source>
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="132"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="124"/>
         <source>No suggestions in this document (Suggestions → Suggest for this document).</source>
         <translation>لا اقتراحات في هذا المستند (الاقتراحات ← اقترح لهذا المستند).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="164"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="156"/>
         <source>Accept %1 «%2»</source>
         <translation>قبول %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="179"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="171"/>
         <source>Reject %1 «%2»</source>
         <translation>رفض %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="194"/>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="241"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="186"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="233"/>
         <source>No suggestions left in this document.</source>
         <translation>لم يبقَ اقتراح في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="197"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="189"/>
         <source>Accept all suggestions</source>
         <translation>قبول كل الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="199"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="191"/>
         <source>Accepted %1 suggestions.</source>
         <translation>قُبل %1 اقتراحًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="202"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="194"/>
         <source>%1 left: they cross an entity.</source>
         <translation>بقي %1: تتقاطع مع كيان.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="211"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="203"/>
         <location filename="../../annotator/gui/suggestion_menu.py" line="355"/>
         <source>Select a span first (click it), then label all.</source>
         <translation>حدد مقطعًا أولًا (انقر عليه)، ثم سمِّ الكل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="214"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="206"/>
         <source>Label all occurrences</source>
         <translation>تسمية كل المواضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="220"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="212"/>
         <source>Labelled %1 occurrences in %2 documents; %3 skipped.</source>
         <translation>سُمّي %1 موضعًا في %2 مستندات؛ وتُرك %3.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_controls.py" line="258"/>
+        <location filename="../../annotator/gui/suggestion_controls.py" line="250"/>
         <source>Suggestion %1 of %2: %3 «%4» (%5, %6) · Enter accepts</source>
         <translation>الاقتراح %1 من %2: %3 «%4» (%5، %6) · Enter للقبول</translation>
     </message>

@@ -1,8 +1,8 @@
 """Exports rendered in worker processes are the same bytes as in one process.
 
 The project is the Wojood sample (documents that came tokenized, nested entities
-in several tag columns) plus the seed article with its claims, claimers, cues and
-attributes, all by one annotator and done; chunks are made small so that every
+in several tag columns, a document note) plus the seed article with its claims,
+claimers, cues and attributes, all by one annotator and done; chunks are made small so that every
 export crosses many of them.
 """
 
@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.export import export, parallel
+from annotator.core.note_edits import SetDocumentNote
 from annotator.core.store import Project
 from tests.core.claims_seed import annotate_seed
 
@@ -21,13 +22,15 @@ FORMATS = {
     "spacy": {},
     "conll": {"claims_column": True, "nested_columns": True, "scheme": "bilou"},
     "jsonl": {},
+    "claims": {},
 }
 
 
 @pytest.fixture
 def corpus(project: Project, wojood_done, monkeypatch) -> Project:
-    wojood_done(10_000)
+    ids = wojood_done(10_000)
     annotate_seed(project, "wojood")
+    project.apply(SetDocumentNote(ids[4], "wojood", "تاريخ غير مؤكد", flag=True))
     monkeypatch.setattr(parallel, "CHUNK", 3)
     return project
 
@@ -42,8 +45,11 @@ def test_two_workers_write_the_same_bytes_as_one_process(corpus, tmp_path, fmt):
     one = export(corpus, tmp_path / "one" / "out", fmt=fmt, processes=1, **options)
     two = export(corpus, tmp_path / "two" / "out", fmt=fmt, processes=2, **options)
     assert one.documents == two.documents == corpus.documents.count()
-    assert _files(tmp_path / "two" / "out") == _files(tmp_path / "one" / "out")
+    files = _files(tmp_path / "two" / "out")
+    assert files == _files(tmp_path / "one" / "out")
     assert two.to_json() == one.to_json()
+    if fmt == "jsonl":  # the document note came through the workers too
+        assert any("تاريخ غير مؤكد".encode() in data for data in files.values())
 
 
 def test_workers_started_from_another_thread_write_the_same_bytes(corpus, tmp_path):
@@ -80,6 +86,7 @@ def test_a_cancelled_parallel_export_leaves_nothing(corpus, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if "export-tmp" in p.name] == []
 
 
-def test_small_projects_stay_in_one_process():
+def test_small_projects_stay_in_one_process(monkeypatch):
     assert parallel.processes_for("conll", 10) == 1
-    assert parallel.processes_for("claims", 10**6) == 1
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    assert parallel.processes_for("conll", 10**6) == 2

@@ -33,7 +33,7 @@ from annotator.core.errors import (
 from annotator.core.export.align import POLICIES, Policy
 from annotator.core.export.claims import CLAIMS_FILE, ClaimsExporter
 from annotator.core.export.conll import SCHEMES, ConllExporter
-from annotator.core.export.context import ExportContext, Exporter, RenderedExporter
+from annotator.core.export.context import ExportContext, Exporter
 from annotator.core.export.docbin import SpacyExporter
 from annotator.core.export.jsonl import JsonlExporter
 from annotator.core.export.parallel import (
@@ -207,57 +207,31 @@ def export(
         by_uid = assign_parts([d.uid for d in listed], seed=seed, split=fractions)
         parts = {d.id: by_uid[d.uid] for d in listed}
         workers = processes if processes is not None else processes_for(fmt, total)
-        if isinstance(exporter, RenderedExporter):
-            outcomes: Generator[Outcome, None, None]
-            if workers > 1:
-                job = Job(
-                    str(project.path),
-                    fmt,
-                    context,
-                    selection,
-                    source_tokens,
-                    names,
-                    by_source,
-                )
-                outcomes = render_in_workers(job, ids, parts, processes=workers)
-            else:
-                outcomes = render_all(
-                    exporter.renderer,
-                    iter_selected(project, selection, ids, source_tokens=source_tokens),
-                    parts,
-                    part_names=names,
-                    by_source=by_source,
-                )
-            try:
-                for done, outcome in enumerate(outcomes, start=1):
-                    if cancel is not None and cancel.is_set():
-                        report.cancelled = True
-                        break
-                    name = names[outcome.part]
-                    exporter.write(outcome.part, outcome.payload, outcome.tally)
-                    report.add(name, outcome.exported)
-                    report.edge_punctuation.extend(outcome.edges)
-                    without_part += outcome.without_part
-                    if progress is not None:
-                        progress(done, total, outcome.title)
-            finally:
-                outcomes.close()
+        outcomes: Generator[Outcome, None, None]
+        if workers > 1:
+            job = Job(str(project.path), fmt, context, selection, source_tokens, names, by_source)
+            outcomes = render_in_workers(job, ids, parts, processes=workers)
         else:
-            selected = iter_selected(project, selection, ids, source_tokens=source_tokens)
-            for done, item in enumerate(selected, start=1):
+            outcomes = render_all(
+                exporter.renderer,
+                iter_selected(project, selection, ids, source_tokens=source_tokens),
+                parts,
+                part_names=names,
+                by_source=by_source,
+            )
+        try:
+            for done, outcome in enumerate(outcomes, start=1):
                 if cancel is not None and cancel.is_set():
                     report.cancelled = True
                     break
-                recorded = item.document.meta.get("part") if by_source else None
-                if recorded in names:
-                    part = names.index(recorded)
-                else:
-                    without_part += by_source
-                    part = parts[item.document.id]
-                report.add(names[part], exporter.add(part, item))
-                report.note_edges(item.document, item.spans)
+                exporter.write(outcome.part, outcome.payload, outcome.tally)
+                report.add(names[outcome.part], outcome.exported)
+                report.edge_punctuation.extend(outcome.edges)
+                without_part += outcome.without_part
                 if progress is not None:
-                    progress(done, total, item.document.title)
+                    progress(done, total, outcome.title)
+        finally:
+            outcomes.close()
         if report.cancelled:
             exporter.discard()
             shutil.rmtree(work, ignore_errors=True)

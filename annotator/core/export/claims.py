@@ -26,7 +26,7 @@ import json
 from typing import Any
 
 from annotator.core.export.align import AlignedDocument, ExportSpan
-from annotator.core.export.context import ExportContext
+from annotator.core.export.context import ExportContext, Rendered
 from annotator.core.export.links import exported_links, links_left_out_warning
 from annotator.core.export.select import SelectedDocument
 from annotator.core.links import CLAIMER, CUE
@@ -44,26 +44,18 @@ def _span(text: str, span: ExportSpan) -> dict[str, Any]:
     }
 
 
-class ClaimsExporter:
-    """``EXPORTERS["claims"]``: ``claims.jsonl``, every part in one file (``part`` says which)."""
-
-    extension = "jsonl"
+class ClaimsRenderer:
+    """Each document's lines of ``claims.jsonl`` (see :class:`Rendered`). ``tally``:
+    links left out, claims written."""
 
     def __init__(self, context: ExportContext) -> None:
         self.context = context
-        self.path = context.work_dir / CLAIMS_FILE
-        self.file = open(self.path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-        self.notes: list[str] = []
-        self.warnings: list[str] = []
-        self.links_left_out = 0
-        self.claims = 0
 
-    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
+    def render(self, part: int, item: SelectedDocument) -> Rendered:
         ctx = self.context
         document = item.document
         aligned, _tokens = ctx.align(item)
         links, left_out = exported_links(aligned, item.links)
-        self.links_left_out += left_out
         by_head: dict[str, dict[str, list[Any]]] = {}
         for link in links:
             child: Any = (
@@ -72,6 +64,7 @@ class ClaimsExporter:
                 else {"implicit": link.link.value}
             )
             by_head.setdefault(link.head.id, {}).setdefault(link.link.type, []).append(child)
+        lines = []
         for claim in aligned.claims:
             if claim.layer != "claims":
                 continue
@@ -88,9 +81,34 @@ class ClaimsExporter:
                 "attributes": {key: claim.attrs.get(key) for key in keys},
                 "links": {k: v for k, v in sorted(mine.items()) if k not in (CLAIMER, CUE)},
             }
-            self.file.write(json.dumps(line, ensure_ascii=False) + "\n")
-            self.claims += 1
-        return aligned
+            lines.append(json.dumps(line, ensure_ascii=False) + "\n")
+        return Rendered(aligned, "".join(lines), (left_out, len(lines)))
+
+
+class ClaimsExporter:
+    """``EXPORTERS["claims"]``: ``claims.jsonl``, every part in one file (``part`` says which)."""
+
+    extension = "jsonl"
+
+    def __init__(self, context: ExportContext) -> None:
+        self.context = context
+        self.renderer = ClaimsRenderer(context)
+        self.path = context.work_dir / CLAIMS_FILE
+        self.file = open(self.path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        self.notes: list[str] = []
+        self.warnings: list[str] = []
+        self.links_left_out = 0
+        self.claims = 0
+
+    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
+        rendered = self.renderer.render(part, item)
+        self.write(part, rendered.payload, rendered.tally)
+        return rendered.aligned
+
+    def write(self, part: int, payload: str, tally: tuple[int, ...]) -> None:
+        self.links_left_out += tally[0]
+        self.claims += tally[1]
+        self.file.write(payload)
 
     def close(self) -> list[str]:
         self.file.close()

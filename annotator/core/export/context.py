@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TextIO, runtime_checkable
+from typing import Any, Protocol, TextIO
 
 from annotator.core.doc_tokens import tokens_of
 from annotator.core.export.align import AlignedDocument, Policy, align_document
@@ -71,15 +71,26 @@ class Renderer(Protocol):
 
 
 class Exporter(Protocol):
-    """One per format: ``EXPORTERS[fmt](context)``, then ``add`` each document (or
-    ``write`` what a :class:`Renderer` made of it), then ``close``. Both return
-    what was exported of the document (for the report)."""
+    """One per format: ``EXPORTERS[fmt](context)``; then each document is rendered
+    (by its :attr:`renderer`, here or in a worker) and written in project order with
+    ``write``, or both at once with ``add``; then ``close``."""
 
     extension: str
     notes: list[str]
     warnings: list[str]
 
-    def add(self, part: int, item: SelectedDocument) -> AlignedDocument: ...
+    @property
+    def renderer(self) -> Renderer:
+        """What makes each document ready for this format (built from the context alone)."""
+        ...
+
+    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
+        """Render and write one document; return what was exported of it."""
+        ...
+
+    def write(self, part: int, payload: Any, tally: tuple[int, ...]) -> None:
+        """Append a document a :class:`Renderer` made (its ``payload`` and ``tally``)."""
+        ...
 
     def close(self) -> list[str]:
         """Finish the files; return their names (relative to ``work_dir``)."""
@@ -87,15 +98,4 @@ class Exporter(Protocol):
 
     def discard(self) -> None:
         """Release temporary resources after a failure or a cancel."""
-        ...
-
-
-@runtime_checkable
-class RenderedExporter(Exporter, Protocol):
-    """An exporter whose documents can be rendered elsewhere (CoNLL, spaCy, JSONL)."""
-
-    renderer: Renderer
-
-    def write(self, part: int, payload: Any, tally: tuple[int, ...]) -> None:
-        """Append a document a :class:`Renderer` made (its ``payload`` and ``tally``)."""
         ...

@@ -26,6 +26,7 @@ starting workers would cost more than they save.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -37,6 +38,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any, NamedTuple
 
+from annotator.core.export.claims import ClaimsRenderer
 from annotator.core.export.conll import ConllRenderer
 from annotator.core.export.context import ExportContext, Renderer
 from annotator.core.export.docbin import SpacyRenderer
@@ -46,17 +48,18 @@ from annotator.core.export.select import SelectedDocument, Selection, iter_selec
 from annotator.core.model import DocId
 from annotator.core.store import Project
 
-#: Formats whose documents can be rendered in workers.
+#: Each format's renderer, as a worker builds it.
 RENDERERS: dict[str, Callable[[ExportContext], Renderer]] = {
     "spacy": SpacyRenderer,
     "conll": ConllRenderer,
     "jsonl": JsonlRenderer,
+    "claims": ClaimsRenderer,
 }
 
 #: Documents per chunk a worker renders at a time.
-CHUNK = 250
+CHUNK = 100
 #: Fewest documents for which workers pay, per start method (``bench_export.py``).
-MIN_DOCUMENTS = {"fork": 2_000, "spawn": 20_000}
+MIN_DOCUMENTS = {"fork": 1_000, "spawn": 20_000}
 #: Most workers: each holds its own tokenizer and vocab (~100 MB).
 MAX_PROCESSES = 4
 
@@ -178,6 +181,9 @@ def render_in_workers(
     method = start_method()
     if method == "fork":
         _inherited = (job, RENDERERS[job.fmt](job.context))
+        # A forked worker's garbage collector would touch every object it inherited
+        # (spaCy's vocab among them) and so copy their pages: frozen objects it skips.
+        gc.freeze()
     chunks = (
         [(doc_id, parts[doc_id]) for doc_id in ids[first : first + CHUNK]]
         for first in range(0, len(ids), CHUNK)
@@ -202,3 +208,5 @@ def render_in_workers(
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
         _inherited = None
+        if method == "fork":
+            gc.unfreeze()
