@@ -31,6 +31,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -149,8 +150,17 @@ _inherited: tuple[Job, Renderer] | None = None
 _worker: tuple[Project, Renderer, Job] | None = None
 
 
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the process that started it is gone (killed, say): a
+    worker waiting for its next chunk would otherwise wait forever."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
 def _start_worker(job: Job) -> None:
     global _worker
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     renderer = _inherited[1] if _inherited is not None and _inherited[0] == job else None
     if renderer is None:
         renderer = RENDERERS[job.fmt](job.context)
