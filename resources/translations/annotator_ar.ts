@@ -319,7 +319,7 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>جارٍ البحث عن %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/corpus_find.py" line="386"/>
+        <location filename="../../annotator/gui/corpus_find.py" line="387"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2 (%3)</translation>
     </message>
@@ -611,32 +611,37 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>(بلا عنوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="383"/>
+        <location filename="../../annotator/gui/documents_model.py" line="369"/>
+        <source>Words: %1</source>
+        <translation>الكلمات: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/documents_model.py" line="384"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="385"/>
+        <location filename="../../annotator/gui/documents_model.py" line="386"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="387"/>
+        <location filename="../../annotator/gui/documents_model.py" line="388"/>
         <source>Words</source>
         <translation>الكلمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="391"/>
+        <location filename="../../annotator/gui/documents_model.py" line="392"/>
         <source>?</source>
         <translation>؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="397"/>
+        <location filename="../../annotator/gui/documents_model.py" line="398"/>
         <source>Your note and “unsure” flag (Ctrl+Shift+N)</source>
         <translation>ملاحظتك ووسم «غير متأكد» (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="403"/>
+        <location filename="../../annotator/gui/documents_model.py" line="404"/>
         <source>Uncertainty: how unsure the suggestions are (1 − their mean score)</source>
         <translation>عدم اليقين: مدى عدم يقين الاقتراحات (1 − متوسط درجاتها)</translation>
     </message>
@@ -2216,6 +2221,14 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <location filename="../../annotator/gui/span_list.py" line="140"/>
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SpanListWidget</name>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="216"/>
+        <source>Spans: %1</source>
+        <translation>المقاطع: %1</translation>
     </message>
 </context>
 <context>
