@@ -80,6 +80,10 @@ def test_tab_selects_the_next_suggestion_and_shift_tab_the_previous(suggested) -
     QTest.keyClick(view, Qt.Key.Key_Backtab)  # wraps to the last
     assert editor.suggestions.selected() == shown[-1]
     assert view.cursor_offset() == shown[-1].start  # scrolled to and the caret on it
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert editor.suggestions.selected() is None
+    QTest.keyClick(view, Qt.Key.Key_Delete)  # nothing selected: nothing rejected
+    assert len(editor.suggestions.suggestions()) == len(shown)
 
 
 def test_enter_accepts_a_span_with_its_origin_and_undo_brings_the_suggestion_back(
@@ -431,3 +435,18 @@ def test_retraining_is_due_after_n_newly_done_documents(window) -> None:
     # Whose spans it learns from: sara's done documents now (she has some).
     assert work.training_data("sara") == ("sara", False)
     assert work.training_data("omar") == ("sara", False)  # whoever finished most
+
+
+@pytest.mark.slow
+def test_marking_the_nth_document_done_starts_a_retraining(qtbot, window) -> None:
+    menu = window.actions.suggestions
+    work = menu.work
+    work.set_retrain_every(1)
+    assert work.training is None
+    window.flow.mark_done_and_next()  # one newly done document: due
+    op = work.training
+    assert op is not None and op.isRunning()
+    assert menu.progress is None  # a quiet retraining: no dialog, the status bar says it
+    assert "Training a model" in window.statusBar().currentMessage()
+    op.cancel()
+    qtbot.waitUntil(lambda: work.training is None, timeout=60000)
