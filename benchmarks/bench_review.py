@@ -24,15 +24,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _common import build_project
+from _common import build_project, run_json_child
 
 RSS_TARGET_MB = 400.0
 TIMEOUT_S = 1800
@@ -125,18 +123,7 @@ def child_floor(project: str) -> dict[str, object]:
 
 
 def run_child(*args: str) -> dict[str, object]:
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT_S + 60,
-    )
-    if out.returncode != 0:
-        raise SystemExit(f"child {args} failed:\n{out.stderr}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_json_child(__file__, args, timeout=TIMEOUT_S + 60)
 
 
 def main() -> int:

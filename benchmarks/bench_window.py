@@ -27,15 +27,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _common import build_project
+from _common import build_project, run_json_child
 from bench_find import queries
 
 START_TARGET_S = 1.5
@@ -137,13 +135,15 @@ def _searched(app, panel, query: str) -> tuple[float, float, int]:  # type: igno
     return elapsed, max(gaps), len(panel.hits())
 
 
-def child_search(project: str, repeat: int) -> dict[str, object]:
-    from annotator.core.search import find_in_project
-    from annotator.core.store import Project
-    from annotator.gui.app import create_application, open_main_window
+def _open_window(project: str):  # type: ignore[no-untyped-def]
+    """The main window as ``annotator gui -p P`` opens it, shown: ``(window, seconds)``
+    (the QApplication must exist)."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.app import open_main_window
     from annotator.gui.settings import Settings
 
-    app = create_application()
+    t = time.perf_counter()
     window = open_main_window(
         Path(project),
         annotator=ANNOTATOR,
@@ -154,6 +154,17 @@ def child_search(project: str, repeat: int) -> dict[str, object]:
     )
     assert window is not None
     window.show()
+    QApplication.processEvents()
+    return window, time.perf_counter() - t
+
+
+def child_search(project: str, repeat: int) -> dict[str, object]:
+    from annotator.core.search import find_in_project
+    from annotator.core.store import Project
+    from annotator.gui.app import create_application
+
+    app = create_application()
+    window, _opened = _open_window(project)
     window.docks.show_corpus_find()
     app.processEvents()
     panel = window.docks.corpus_find_panel
@@ -203,8 +214,7 @@ def child_scroll(project: str, *, empty: bool, scroll: bool = True) -> dict[str,
         return {"rss_mb": process.memory_info().rss / 2**20, "list_all_s": listed, "rows": rows}
 
     from annotator.core.store import Documents
-    from annotator.gui.app import create_application, open_main_window
-    from annotator.gui.settings import Settings
+    from annotator.gui.app import create_application
 
     texts_read: list[int] = []
     real_get = Documents.get
@@ -215,19 +225,7 @@ def child_scroll(project: str, *, empty: bool, scroll: bool = True) -> dict[str,
 
     Documents.get = counting_get  # type: ignore[method-assign]
     app = create_application()
-    t = time.perf_counter()
-    window = open_main_window(
-        Path(project),
-        annotator=ANNOTATOR,
-        doc=None,
-        language="en",
-        settings=Settings(),
-        interactive=False,
-    )
-    assert window is not None
-    window.show()
-    app.processEvents()
-    opened = time.perf_counter() - t
+    window, opened = _open_window(project)
     opened_doc = window.current_document()
     rss_open = process.memory_info().rss / 2**20
     if not scroll:
@@ -279,18 +277,7 @@ def make_small_project(path: Path, n_docs: int) -> None:
 
 
 def run_child(*args: str) -> dict[str, object]:
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    if out.returncode != 0:
-        raise SystemExit(f"child {args} failed:\n{out.stderr}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_json_child(__file__, args, timeout=600)
 
 
 def bench_start(project: Path, repeat: int) -> tuple[list[float], list[float], bool]:
