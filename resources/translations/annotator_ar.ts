@@ -2234,221 +2234,223 @@ Delete it and its links? Ctrl+Z brings both back.</source>
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="202"/>
+        <location filename="../../annotator/gui/suggestion_queue.py" line="83"/>
         <source>No document has an uncertainty yet: suggest for the next documents first.</source>
-        <extracomment>project_meta: &quot;uncertain&quot; when Done-and-next opens the least sure document first. How long a document stays open before the next ones are prepared (the editor warms spaCy&apos;s tokenizer after as long). spaCy training steps of a model trained from the menu (a few minutes on a CPU)</extracomment>
+        <extracomment>project_meta: &quot;uncertain&quot; when Done-and-next opens the least sure document first.</extracomment>
         <translation>لا مستند له قيمة عدم يقين بعد: اقترح للمستندات التالية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="230"/>
+        <location filename="../../annotator/gui/suggestion_preparation.py" line="120"/>
         <source>Suggest for the next documents</source>
+        <extracomment>How long a document stays open before the next ones are prepared (the editor warms spaCy&apos;s tokenizer after as long).</extracomment>
         <translation>اقترح للمستندات التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="231"/>
+        <location filename="../../annotator/gui/suggestion_preparation.py" line="121"/>
         <source>How many documents (those not done, in queue order)?</source>
         <translation>كم مستندًا (غير المنجزة، بترتيب الطابور)؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="243"/>
+        <location filename="../../annotator/gui/suggestion_preparation.py" line="133"/>
         <source>Suggesting for %1 documents…</source>
         <translation>جارٍ الاقتراح لـ %1 مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="247"/>
+        <location filename="../../annotator/gui/suggestion_preparation.py" line="137"/>
         <source>Suggestions ready for %1 documents.</source>
         <translation>الاقتراحات جاهزة لـ %1 مستندات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="261"/>
+        <location filename="../../annotator/gui/suggestion_models.py" line="46"/>
         <source>Suggestions now come from the gazetteer and %1.</source>
+        <extracomment>spaCy training steps of a model trained from the menu (a few minutes on a CPU)</extracomment>
         <translation>تأتي الاقتراحات الآن من المعجم ومن %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="263"/>
+        <location filename="../../annotator/gui/suggestion_models.py" line="48"/>
         <source>Suggestions now come from the gazetteer alone.</source>
         <translation>تأتي الاقتراحات الآن من المعجم وحده.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="270"/>
+        <location filename="../../annotator/gui/suggestion_models.py" line="55"/>
         <source>A folder holding a spaCy pipeline</source>
         <translation>مجلد فيه نموذج spaCy</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="291"/>
+        <location filename="../../annotator/gui/suggestion_models.py" line="76"/>
         <source>A model is training already.</source>
         <translation>يجري تدريب نموذج أصلًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="295"/>
+        <location filename="../../annotator/gui/suggestion_models.py" line="80"/>
         <source>Training a model on gold…</source>
         <translation>جارٍ تدريب نموذج على المرجع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="297"/>
+        <location filename="../../annotator/gui/suggestion_models.py" line="82"/>
         <source>Training a model on %1&apos;s done documents…</source>
         <translation>جارٍ تدريب نموذج على مستندات %1 المنجزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="301"/>
+        <location filename="../../annotator/gui/suggestion_models.py" line="86"/>
         <source>Training a model on the done documents…</source>
         <translation>جارٍ تدريب نموذج على المستندات المنجزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="302"/>
+        <location filename="../../annotator/gui/suggestion_models.py" line="87"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="307"/>
+        <location filename="../../annotator/gui/suggestion_models.py" line="92"/>
         <source>Train a model</source>
         <translation>تدريب نموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="319"/>
+        <location filename="../../annotator/gui/suggestion_models.py" line="104"/>
         <source>Model trained: %1. It suggests from now on.</source>
         <translation>دُرّب النموذج: %1. سيقترح من الآن.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="324"/>
+        <location filename="../../annotator/gui/suggestion_models.py" line="109"/>
         <source>Training stopped: %1</source>
         <translation>توقف التدريب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="328"/>
+        <location filename="../../annotator/gui/suggestion_models.py" line="113"/>
         <source>Training cancelled.</source>
         <translation>أُلغي التدريب.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="335"/>
+        <location filename="../../annotator/gui/suggestion_models.py" line="120"/>
         <source>Retrain automatically</source>
         <translation>إعادة التدريب تلقائيًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="336"/>
+        <location filename="../../annotator/gui/suggestion_models.py" line="121"/>
         <source>Retrain after this many newly done documents (0: never):</source>
         <translation>أعد التدريب بعد هذا العدد من المستندات المنجزة حديثًا (0: أبدًا):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="355"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="145"/>
         <location filename="../../annotator/gui/suggestion_controls.py" line="203"/>
         <source>Select a span first (click it), then label all.</source>
         <translation>حدد مقطعًا أولًا (انقر عليه)، ثم سمِّ الكل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="379"/>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="389"/>
+        <location filename="../../annotator/gui/suggestion_terms.py" line="37"/>
+        <location filename="../../annotator/gui/suggestion_terms.py" line="47"/>
         <source>Import a term list</source>
         <translation>استيراد قائمة مصطلحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="381"/>
+        <location filename="../../annotator/gui/suggestion_terms.py" line="39"/>
         <source>Term lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم المصطلحات (*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="390"/>
+        <location filename="../../annotator/gui/suggestion_terms.py" line="48"/>
         <source>One term a line: which label are they?</source>
         <translation>مصطلح في كل سطر: ما تسميتها؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="406"/>
+        <location filename="../../annotator/gui/suggestion_terms.py" line="64"/>
         <source>%1 new terms in the gazetteer (of %2 read).</source>
         <translation>%1 مصطلحًا جديدًا في المعجم (من %2 مقروءة).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="419"/>
+        <location filename="../../annotator/gui/suggestion_terms.py" line="77"/>
         <source>Export the gazetteer</source>
         <translation>تصدير المعجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="421"/>
+        <location filename="../../annotator/gui/suggestion_terms.py" line="79"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="430"/>
+        <location filename="../../annotator/gui/suggestion_terms.py" line="88"/>
         <source>Cannot write %1: %2</source>
         <translation>تعذرت كتابة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="434"/>
+        <location filename="../../annotator/gui/suggestion_terms.py" line="92"/>
         <source>%1 terms written to %2.</source>
         <translation>كُتب %1 مصطلحًا في %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="449"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="169"/>
         <source>&amp;Model: %1…</source>
         <translation>ال&amp;نموذج: %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="451"/>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="463"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="171"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="183"/>
         <source>Use a &amp;model…</source>
         <translation>استخدام &amp;نموذج…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="455"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="175"/>
         <source>&amp;Suggestions</source>
         <translation>ا&amp;قتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="456"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="176"/>
         <source>&amp;Accept all in this document</source>
         <translation>&amp;قبول الكل في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="457"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="177"/>
         <source>&amp;Label all occurrences…</source>
         <translation>&amp;تسمية كل المواضع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="458"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="178"/>
         <source>Suggest for &amp;this document</source>
         <translation>اقترح لـ&amp;هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="459"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="179"/>
         <source>Suggest for the &amp;next documents…</source>
         <translation>اقترح للمستندات ال&amp;تالية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="461"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="181"/>
         <source>&amp;Prepare the next documents in the background</source>
         <translation>&amp;جهّز المستندات التالية في الخلفية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="464"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="184"/>
         <source>&amp;Gazetteer alone (no model)</source>
         <translation>ال&amp;معجم وحده (بلا نموذج)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="465"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="185"/>
         <source>&amp;Train a model from the project…</source>
         <translation>&amp;درّب نموذجًا من المشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="466"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="186"/>
         <source>&amp;Retrain every N done documents…</source>
         <translation>أ&amp;عد التدريب كل N مستندات منجزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="467"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="187"/>
         <source>Queue: most &amp;uncertain first</source>
         <translation>الطابور: الأقل &amp;يقينًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="469"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="189"/>
         <source>Done and next opens the document the model is least sure of</source>
         <translation>«منجز والتالي» يفتح المستند الذي يكون النموذج أقل يقينًا منه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="471"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="191"/>
         <source>&amp;Import a term list…</source>
         <translation>ا&amp;ستيراد قائمة مصطلحات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggestion_menu.py" line="472"/>
+        <location filename="../../annotator/gui/suggestion_menu.py" line="192"/>
         <source>&amp;Export the gazetteer…</source>
         <translation>ت&amp;صدير المعجم…</translation>
     </message>

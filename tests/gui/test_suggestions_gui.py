@@ -217,7 +217,8 @@ def window(main_window):
 def wait_prepared(qtbot, window) -> None:
     menu = window.actions.suggestions
     qtbot.waitUntil(
-        lambda: not menu.preparation_pending() and menu.work.filling is None, timeout=20000
+        lambda: not menu.preparation.preparation_pending() and menu.work.filling is None,
+        timeout=20000,
     )
 
 
@@ -308,15 +309,15 @@ def test_gazetteer_lists_import_and_export_from_the_menu(window, tmp_path: Path)
     menu = window.actions.suggestions
     listing = tmp_path / "places.txt"
     listing.write_text("الميادين\nالقورية\n", "utf-8")
-    assert menu.import_terms_dialog(str(listing), "GPE") == 2
+    assert menu.terms.import_terms_dialog(str(listing), "GPE") == 2
     assert ("الميادين", "GPE") in window.project.suggestions.imported_terms()
     out = tmp_path / "gazetteer.csv"
-    assert menu.export_terms_dialog(str(out)) >= 3
+    assert menu.terms.export_terms_dialog(str(out)) >= 3
     text = out.read_text("utf-8")
     assert "الميادين,GPE" in text and "دير الزور,GPE" in text
     bad = tmp_path / "bad.csv"
     bad.write_text("الميادين,NOPE\n", "utf-8")
-    assert menu.import_terms_dialog(str(bad), None) is None
+    assert menu.terms.import_terms_dialog(str(bad), None) is None
     assert "E132" in window.statusBar().currentMessage()
 
 
@@ -349,10 +350,10 @@ def test_a_model_trains_in_the_background_while_the_editor_saves_keys(
     from annotator.gui.suggestion_work import MODEL_KEY
 
     menu = window.actions.suggestions
-    menu.train_steps = 20
-    op = menu.train_model()
+    menu.models.train_steps = 20
+    op = menu.models.train_model()
     assert op is not None and op.isRunning()
-    assert menu.progress is not None and menu.progress.isVisible()
+    assert menu.models.progress is not None and menu.models.progress.isVisible()
     # The editor keeps taking keys, each in the file at once, while spaCy trains.
     editor = window.editor
     doc = window.current_document()
@@ -368,7 +369,7 @@ def test_a_model_trains_in_the_background_while_the_editor_saves_keys(
     model = Path(window.project.meta.get(MODEL_KEY))
     assert (model / "meta.json").exists() and model.parent.name.endswith(".models")
     # It suggests from now on, beside the gazetteer.
-    menu.suggest_for_document()
+    menu.preparation.suggest_for_document()
     qtbot.waitUntil(lambda: menu.work.filling is None, timeout=60000)
     sources = window.project.suggestions.counts_by_source()
     assert "gazetteer" in sources
@@ -380,7 +381,7 @@ def test_cancelling_the_training_stops_spacy_and_keeps_no_model(qtbot, window) -
     from annotator.gui.suggestion_work import MODEL_KEY
 
     menu = window.actions.suggestions
-    op = menu.train_model()
+    op = menu.models.train_model()
     assert op is not None
     cancelled = []
     op.cancelled.connect(lambda: cancelled.append(True))
@@ -388,7 +389,7 @@ def test_cancelling_the_training_stops_spacy_and_keeps_no_model(qtbot, window) -
     op.failed.connect(failed.append)
     from PySide6.QtWidgets import QPushButton
 
-    menu.progress.findChild(QPushButton).click()  # the dialog's Cancel
+    menu.models.progress.findChild(QPushButton).click()  # the dialog's Cancel
     qtbot.waitUntil(lambda: menu.work.training is None, timeout=60000)
     assert cancelled and not failed, failed
     assert window.statusBar().currentMessage() == "Training cancelled."
@@ -446,7 +447,7 @@ def test_marking_the_nth_document_done_starts_a_retraining(qtbot, window) -> Non
     window.flow.mark_done_and_next()  # one newly done document: due
     op = work.training
     assert op is not None and op.isRunning()
-    assert menu.progress is None  # a quiet retraining: no dialog, the status bar says it
+    assert menu.models.progress is None  # a quiet retraining: no dialog, the status bar says it
     assert "Training a model" in window.statusBar().currentMessage()
     op.cancel()
     qtbot.waitUntil(lambda: work.training is None, timeout=60000)
