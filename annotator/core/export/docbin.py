@@ -27,8 +27,9 @@ Doc's user data, by span id (``span.id_``)::
 against ``DocBin`` in the tests), but spools each document's arrays to a
 temporary file as it comes, so memory stays flat however many documents a part
 has (``DocBin`` keeps every document's arrays until ``to_bytes``, several copies
-of them at that point). Only the table of distinct strings (words, labels, span
-ids) is held until the end, as ``DocBin`` does.
+of them at that point). The table of distinct strings (words, labels, span
+ids), which ``DocBin`` holds in a set until the end, is kept in sorted runs on
+disk past 200,000 strings (:class:`_StringTable`).
 
 **Why not spaCy's public ``DocBin``** (issue 9 asked for it if it costs no more):
 measured on ``benchmarks/bench_export.py``'s corpus, 2,000 articles, same run,
