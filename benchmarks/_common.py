@@ -91,6 +91,25 @@ def run_process(argv: Sequence[str], *, env: dict[str, str] | None = None) -> tu
     return seconds, peak_kb / 1024
 
 
+def run_json_child(script: str, args: Sequence[str], *, timeout: float = 600) -> dict[str, object]:
+    """Run ``script --child ARGS`` (offscreen Qt) and return the JSON its last line prints."""
+    import json
+
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out = subprocess.run(
+        [sys.executable, script, "--child", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"child {list(args)} failed:\n{out.stderr}")
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
 def median_process(
     argv: Sequence[str], repeats: int, *, env: dict[str, str] | None = None
 ) -> tuple[float, float]:

@@ -150,6 +150,14 @@ def import_(
                 highlight=False,
                 markup=False,
             )
+        notes = summary["document_notes"]
+        if notes:
+            console.print(
+                f"{_count(notes, 'document note')} (an annotator's note or unsure flag) "
+                "read with the documents.",
+                highlight=False,
+                markup=False,
+            )
         if report.labels_added:
             console.print(
                 f"Added labels: {', '.join(report.labels_added)}", highlight=False, markup=False

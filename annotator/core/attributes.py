@@ -39,6 +39,8 @@ __all__ = [
     "AttributeDef",
     "attribute_values",
     "attributes_from_json",
+    "attributes_from_text",
+    "attributes_to_text",
     "attributes_to_json",
     "check_value",
     "parse_attributes",
@@ -161,3 +163,61 @@ def check_value(label: str, defs: Sequence[AttributeDef], key: str, value: objec
 def attribute_values(defs: Sequence[AttributeDef], attrs: Mapping[str, Any]) -> dict[str, Any]:
     """The defined attributes among a span's ``attrs``, in definition order."""
     return {d.key: attrs[d.key] for d in defs if d.key in attrs}
+
+
+def attributes_to_text(defs: Sequence[AttributeDef]) -> str:
+    """One line for a form: ``stance: asserts | denies; check_worthy: yes/no; note: text 40``."""
+    parts = []
+    for d in defs:
+        if d.type == "choice":
+            parts.append(f"{d.key}: {' | '.join(d.values)}")
+        elif d.type == "yes/no":
+            parts.append(f"{d.key}: yes/no")
+        elif d.max_length != DEFAULT_TEXT_LENGTH:
+            parts.append(f"{d.key}: text {d.max_length}")
+        else:
+            parts.append(f"{d.key}: text")
+    return "; ".join(parts)
+
+
+def attributes_from_text(
+    text: str, *, where: str, keep: Sequence[AttributeDef] = ()
+) -> tuple[AttributeDef, ...]:
+    """Definitions from :func:`attributes_to_text`'s line (a user typed it).
+
+    :param keep: the definitions before: a key kept with the same type keeps
+        its description.
+    :raises InvalidAttribute: a part without ``key:``, or what
+        :func:`parse_attributes` refuses.
+    """
+    rows: list[dict[str, Any]] = []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        key, colon, rest = part.partition(":")
+        rest = rest.strip()
+        if not colon or not key.strip() or not rest:
+            raise InvalidAttribute(
+                f"{where}: {part!r} is not `key: values`; write e.g. "
+                "`stance: asserts | denies; check_worthy: yes/no; note: text`."
+            )
+        row: dict[str, Any] = {"key": key.strip()}
+        words = rest.split()
+        if rest == "yes/no":
+            row["type"] = "yes/no"
+        elif words[0] == "text" and len(words) <= 2:
+            row["type"] = "text"
+            if len(words) == 2:
+                if not words[1].isdigit():
+                    raise InvalidAttribute(
+                        f"{where}: {part!r}: a text's length is a number (`note: text 40`)."
+                    )
+                row["max_length"] = int(words[1])
+        else:
+            row["type"] = "choice"
+            row["values"] = [v.strip() for v in rest.split("|") if v.strip()]
+        before = next((d for d in keep if d.key == row["key"] and d.type == row["type"]), None)
+        if before is not None and before.description:
+            row["description"] = before.description
+        rows.append(row)
+    return parse_attributes(rows, where=where)

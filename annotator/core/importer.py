@@ -120,6 +120,8 @@ class FileReport:
     nested_spans: int = 0
     #: Spans that start or end with whitespace or punctuation (``، البوكمال``).
     edge_punctuation: int = 0
+    #: Annotators' notes and "unsure" flags on documents (JSONL ``meta``).
+    document_notes: int = 0
     error: str | None = None
     #: What a lenient read skipped, or read its own way, each with its line.
     warnings: list[str] = field(default_factory=list)
@@ -137,6 +139,7 @@ class FileReport:
             "spans_existing": self.spans_existing,
             "nested_spans": self.nested_spans,
             "edge_punctuation": self.edge_punctuation,
+            "document_notes": self.document_notes,
             "error": self.error,
             "warnings": list(self.warnings),
             "cleaning": {k: {"count": v[0], "examples": v[1]} for k, v in self.cleaning.items()},
@@ -182,6 +185,7 @@ class ImportReport:
             "spans_added": sum(f.spans_added for f in self.files),
             "nested_spans": sum(f.nested_spans for f in self.files),
             "edge_punctuation": sum(f.edge_punctuation for f in self.files),
+            "document_notes": sum(f.document_notes for f in self.files),
             "failed": len(self.failed),
             "labels_added": self.labels_added,
             "cancelled": self.cancelled,
@@ -729,6 +733,7 @@ def _store(project: Project, files: list[_PreparedFile], report: ImportReport) -
 def _reset_counts(file_report: FileReport) -> None:
     file_report.documents_new = file_report.documents_existing = 0
     file_report.spans_added = file_report.spans_existing = file_report.nested_spans = 0
+    file_report.document_notes = 0
     file_report.labels_added = []
 
 
@@ -777,6 +782,7 @@ def _store_files(project: Project, files: list[_PreparedFile]) -> None:
                         doc_id, doc.annotator or DEFAULT_IMPORT_ANNOTATOR, *doc.note, updated=now
                     )
                 )
+                prepared.report.document_notes += 1
             if doc.spans:
                 prepared.report.nested_spans += _count_nested(doc.spans, project)
                 prepared.report.edge_punctuation += sum(

@@ -22,7 +22,7 @@ __all__ = ["GUIDELINES_KEY", "AddLabel", "MoveLabel", "SetGuidelines", "UpdateLa
 #: The project meta key holding the annotation guidelines (Markdown).
 GUIDELINES_KEY = "guidelines"
 
-_FIELDS = ("name", "color", "shortcut", "description", "description_ar")
+_FIELDS = ("name", "color", "shortcut", "description", "description_ar", "attributes")
 
 
 def _labels_changed() -> Change:
@@ -49,10 +49,13 @@ class AddLabel:
 
 @dataclass
 class UpdateLabel:
-    """Rename, recolour, set the shortcut or the description of a label.
+    """Rename, recolour, set the shortcut, the description or the attributes of a label.
 
     :param changes: keyword arguments of :meth:`Labels.update` (``name``,
-        ``color``, ``shortcut``, ``description``, ``description_ar``).
+        ``color``, ``shortcut``, ``description``, ``description_ar``,
+        ``attributes``: :class:`~annotator.core.attributes.AttributeDef` s). Values
+        spans have for an attribute taken away stay in their ``attrs``: putting
+        the attribute back (or undo) shows them again.
     """
 
     name: str

@@ -129,9 +129,11 @@ def token_array(text: str, *, clitics: str = DEFAULT_CLITICS) -> npt.NDArray[np.
     more than tokenizing them (and, kept per document, gigabytes).
     """
     import numpy as np
+
+    nlp = get_nlp(clitics)  # first: it imports spaCy under the tokenizer's lock (threads)
     from spacy.attrs import IDX, IS_SPACE, LENGTH  # type: ignore[import-not-found]
 
-    doc = get_nlp(clitics).tokenizer(text)
+    doc = nlp.tokenizer(text)
     if not len(doc):
         return np.zeros((0, 2), dtype=np.int64)
     columns = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)

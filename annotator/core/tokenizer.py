@@ -224,9 +224,10 @@ def token_offsets(text: str, *, clitics: str = DEFAULT_CLITICS) -> list[Token]:
 
     :param clitics: the project's clitic policy (:func:`create_arabic_tokenizer`).
     """
+    nlp = get_nlp(clitics)  # first: it imports spaCy under the lock (threads, DESIGN.md)
     from spacy.attrs import IDX, IS_SPACE, LENGTH  # type: ignore[import-not-found]
 
-    doc = get_nlp(clitics).tokenizer(text)
+    doc = nlp.tokenizer(text)
     if not len(doc):
         return []
     # One array call instead of a Token object per token (4x faster on long texts),

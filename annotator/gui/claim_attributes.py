@@ -151,7 +151,8 @@ class ClaimAttributes(QObject):
         self._action(ATTRIBUTES_DIALOG_KEY, self.edit_in_dialog)
 
     def _action(self, key: str, slot: Any) -> None:
-        # Shortcuts, not a key handler: Qt finds Ctrl+W under an Arabic layout too.
+        # Shortcuts, not a key handler: on X11 Qt's shortcut map also tries a key's
+        # Latin letter under an Arabic layout.
         action = QAction(self._editor)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -10,11 +10,7 @@ highlighted, ``1``…``9`` set an implicit value the link type offers
 cancels. Every change is a core edit (:mod:`annotator.core.claim_edits`) run
 through the session: in the file at once and undone with Ctrl+Z.
 
-When a claim is selected its claimer and cue are framed in the claim's colour,
-each with a small tag naming the link; an implicit claimer is a tag on the
-claim itself. Selecting an entity frames the claims it is the claimer of.
-Rectangles come from the view (:meth:`ArticleView.span_rects`), so a span that
-runs right to left, or over two lines, is framed piece by piece.
+What is drawn is :mod:`annotator.gui.claim_painting`'s.
 """
 
 from __future__ import annotations
@@ -22,25 +18,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import (
     QAction,
-    QColor,
-    QFontMetrics,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
-    QPainter,
-    QPen,
 )
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu
 
 from annotator.core.change import Change
 from annotator.core.claim_edits import RemoveLink, SetLink
 from annotator.core.errors import AnnotatorError
 from annotator.core.links import CLAIMER, CUE, Link, LinkType
 from annotator.core.model import Label, Span
-from annotator.core.store import Project
 from annotator.gui.claim_attributes import (
     ATTRIBUTES_DIALOG_KEY,
     YES_NO_KEY,
@@ -48,20 +39,18 @@ from annotator.gui.claim_attributes import (
     attributes_text,
     first_of_type,
 )
+from annotator.gui.claim_painting import ClaimPainting
 from annotator.gui.common import isolate, menu_text, snippet
 from annotator.gui.i18n import fill, translate
 from annotator.gui.ops import error_text
 
 if TYPE_CHECKING:
-    from annotator.gui.article_view import ArticleView
     from annotator.gui.editor import AnnotationEditor
 
 __all__ = [
     "ClaimLinks",
     "Picking",
-    "ask_delete_linked",
     "claim_shortcut_rows",
-    "confirm_delete_linked",
 ]
 
 PICK_CLAIMER_KEY = "Ctrl+K"
@@ -142,57 +131,17 @@ def _nearest(head: Span, candidates: list[Span]) -> int:
     return min(range(len(candidates)), key=lambda i: distance(candidates[i]))
 
 
-def ask_delete_linked(parent: QWidget | None, what: str, heads: list[str]) -> bool:
-    """Ask before deleting a span other spans link to; True: delete it."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # span texts are data
-    box.setWindowTitle(translate("ClaimLinks", "Delete a linked span?"))
-    box.setText(
-        fill(
-            translate(
-                "ClaimLinks",
-                "%1 is linked to:\n%2\n\nDelete it and its links? Ctrl+Z brings both back.",
-            ),
-            what,
-            "\n".join(heads),
-        )
-    )
-    delete = box.addButton(translate("ClaimLinks", "Delete"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(delete)
-    box.exec()
-    return box.clickedButton() is delete
-
-
-def confirm_delete_linked(project: Project, span: Span, text: str, parent: QWidget | None) -> bool:
-    """Ask before deleting a span that is a claim's claimer or cue; True: go on.
-
-    The claims are named (``claimer: «وجود اي تفاق…»``); the core removes the
-    links with the span, and undo restores both.
-    """
-    heads = []
-    for link in project.links.touching(span.id):
-        if link.child == span.id:
-            head = project.spans.get(link.head)
-            heads.append(f"{link.type}: {isolate(snippet(text[head.start : head.end]))}")
-    if not heads:
-        return True
-    what = f"{span.label} {isolate(snippet(text[span.start : span.end]))}"
-    return ask_delete_linked(parent, what, heads)
-
-
 class ClaimLinks(QObject):
     """Claim links of one editor: the picking mode and the drawing; its attribute
     keys (:class:`~annotator.gui.claim_attributes.ClaimAttributes`) as ``attributes``."""
 
     def __init__(self, editor: AnnotationEditor) -> None:
         super().__init__(editor)
-        self._editor = editor
+        self.editor = editor
         self._session = editor.session
         self._project = editor.session.project
         self.picking: Picking | None = None
-        self._labels: dict[str, Label] = {}
+        self.labels: dict[str, Label] = {}
         self._types: list[LinkType] = []
         self._cache_key: tuple[int | None, str] | None = None
         self._by_head: dict[str, list[Link]] = {}
@@ -204,7 +153,7 @@ class ClaimLinks(QObject):
         self._actions()
         editor.keys.add(self.handle_key, first=True)  # modal: while picking, keys are its
         view = editor.text_view()
-        view.overlays.append(self)
+        view.overlays.append(ClaimPainting(self))
         view.span_details = self.details
         view.viewport().installEventFilter(self)
         editor.span_list_widget().model.details = self.details  # type: ignore[attr-defined]
@@ -213,7 +162,7 @@ class ClaimLinks(QObject):
     # --- what the document's links are ----------------------------------------------
 
     def _read_labels(self) -> None:
-        self._labels = {label.name: label for label in self._project.labels.list()}
+        self.labels = {label.name: label for label in self._project.labels.list()}
         self._types = self._project.link_types.list()
 
     def _on_changes(self, change: Change, _initiator: object) -> None:
@@ -227,16 +176,19 @@ class ClaimLinks(QObject):
     def _alive(self, span_id: str) -> bool:
         return span_id in self.shown()
 
+    def selected_span(self) -> str:
+        return self.editor.selected_span()
+
     def shown(self) -> dict[str, Span]:
         """The editor's spans by id (read again after any change)."""
         self._links()
         return self._spans
 
     def _links(self) -> None:
-        key = (self._editor.current_document(), self._editor.annotator())
+        key = (self.editor.current_document(), self.editor.annotator())
         if key == self._cache_key:
             return
-        self._spans = {s.id: s for s in self._editor.spans()}
+        self._spans = {s.id: s for s in self.editor.spans()}
         self._by_head, self._by_child = {}, {}
         doc_id, annotator = key
         if doc_id is not None and annotator:
@@ -257,17 +209,17 @@ class ClaimLinks(QObject):
         return list(self._by_child.get(child_id, ()))
 
     def link_types_from(self, span: Span) -> list[LinkType]:
-        label = self._labels.get(span.label)
+        label = self.labels.get(span.label)
         return [t for t in self._types if label is not None and t.allows_head(label)]
 
     def _text(self, span: Span) -> str:
-        return isolate(snippet(self._editor.text()[span.start : span.end]))
+        return isolate(snippet(self.editor.text()[span.start : span.end]))
 
     def details(self, span: Span) -> list[str]:
         """Plain-text lines for the span list and tooltips: ``stance: denies``,
         ``claimer: «قسد»``, ``claimer of: «وجود اي…»``."""
         spans = self.shown()
-        lines = attributes_text(self._labels.get(span.label), span.attrs)
+        lines = attributes_text(self.labels.get(span.label), span.attrs)
         for link in self.links_of(span.id):
             child = spans.get(link.child) if link.child else None
             shown = self._text(child) if child is not None else (link.value or "")
@@ -287,13 +239,13 @@ class ClaimLinks(QObject):
 
         :returns: whether picking started (the status bar says why not).
         """
-        editor = self._editor
+        editor = self.editor
         head = next((s for s in editor.spans() if s.id == editor.selected_span()), None)
         link_type = next((t for t in self._types if t.name == type_name), None)
         if link_type is None:
             self._say(fill(translate("ClaimLinks", "This label set has no %1 link."), type_name))
             return False
-        label = self._labels.get(head.label) if head is not None else None
+        label = self.labels.get(head.label) if head is not None else None
         if head is None or label is None or not link_type.allows_head(label):
             self._say(
                 fill(
@@ -307,8 +259,8 @@ class ClaimLinks(QObject):
             s
             for s in editor.spans()
             if s.id != head.id
-            and s.label in self._labels
-            and link_type.allows_child(self._labels[s.label])
+            and s.label in self.labels
+            and link_type.allows_child(self.labels[s.label])
         ]
         if not candidates and not link_type.implicit:
             self._say(
@@ -332,6 +284,7 @@ class ClaimLinks(QObject):
             _nearest(head, candidates),
         )
         self.picking = Picking(head, link_type, candidates, current)
+        self.editor.text_view().setFocus()  # Tab, arrows and Enter go to the picking
         self._show_current()
         self._say_how()
         return True
@@ -340,7 +293,7 @@ class ClaimLinks(QObject):
         if self.picking is None:
             return
         self.picking = None
-        self._editor.text_view().viewport().update()
+        self.editor.text_view().viewport().update()
         if say:
             self._say(translate("ClaimLinks", "Picking cancelled."))
 
@@ -434,7 +387,7 @@ class ClaimLinks(QObject):
 
     def _show_current(self) -> None:
         picking = self.picking
-        view = self._editor.text_view()
+        view = self.editor.text_view()
         span = picking.highlighted() if picking is not None else None
         if span is not None:
             view.set_selection(span.start, span.start)  # the caret there, nothing selected
@@ -471,7 +424,7 @@ class ClaimLinks(QObject):
         self._say(" ".join(parts))
 
     def _say(self, message: str) -> None:
-        self._editor.status_message.emit(message)
+        self.editor.status_message.emit(message)
 
     # --- keys and clicks ------------------------------------------------------------
 
@@ -484,9 +437,9 @@ class ClaimLinks(QObject):
         self.start(type_name)
 
     def _actions(self) -> None:
-        """Ctrl+K, Ctrl+Shift+K, Ctrl+J on the editor: Qt's shortcuts also find a
-        Latin key under an Arabic keyboard layout, which a key handler would not."""
-        editor = self._editor
+        """Ctrl+K, Ctrl+Shift+K, Ctrl+J on the editor, as shortcuts: on X11 Qt's
+        shortcut map also tries the Latin letter of a key under an Arabic layout."""
+        editor = self.editor
         self.actions: dict[str, QAction] = {}
         for name, key, slot in (
             (CLAIMER, PICK_CLAIMER_KEY, lambda: self.toggle(CLAIMER)),
@@ -531,7 +484,7 @@ class ClaimLinks(QObject):
     def choose_link_type(self) -> None:
         """A menu of the link types that start at the selected span (Ctrl+J)."""
         self.cancel(say=False)
-        editor = self._editor
+        editor = self.editor
         head = next((s for s in editor.spans() if s.id == editor.selected_span()), None)
         types = self.link_types_from(head) if head is not None else []
         if not types:
@@ -561,7 +514,7 @@ class ClaimLinks(QObject):
             return False
         if event.button() != Qt.MouseButton.LeftButton:
             return False
-        view = self._editor.text_view()
+        view = self.editor.text_view()
         offset = view.offset_at(event.position().toPoint())
         ids = {s.id for s in picking.candidates}
         hits = [s for s in view.spans_near(offset) if s.id in ids]
@@ -571,97 +524,3 @@ class ClaimLinks(QObject):
         else:
             self._say_how()
         return True
-
-    # --- drawing ------------------------------------------------------------------
-
-    def paint(self, view: ArticleView, rect: QRect) -> None:
-        """Frames and tags of the selected span's links, or of the candidates being picked."""
-        spans = self.shown()
-        painter = QPainter(view.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        try:
-            picking = self.picking
-            if picking is not None and picking.head.id not in spans:
-                self.picking = picking = None  # another document is shown
-            if picking is not None:
-                color = self._color(picking.head)
-                current = picking.highlighted()
-                for span in picking.candidates:
-                    if span is not current:
-                        self._frame(painter, view, span, color, 1.2, Qt.PenStyle.DashLine)
-                if current is not None:
-                    self._frame(painter, view, current, color, 3.0, Qt.PenStyle.SolidLine)
-                    self._tag(painter, view, current, picking.link_type.name + "?", color)
-                return
-            selected = spans.get(self._editor.selected_span())
-            if selected is None:
-                return
-            color = self._color(selected)
-            implicit = []
-            for link in self.links_of(selected.id):
-                child = spans.get(link.child) if link.child else None
-                if child is None:
-                    implicit.append(f"{link.type}: {link.value}")
-                    continue
-                style = Qt.PenStyle.SolidLine if link.type == CLAIMER else Qt.PenStyle.DotLine
-                self._frame(painter, view, child, color, 2.5, style)
-                self._tag(painter, view, child, link.type, color)
-            if implicit:
-                self._tag(painter, view, selected, " · ".join(implicit), color, at_start=True)
-            for link in self.links_to(selected.id):
-                head = spans.get(link.head)
-                if head is not None:
-                    head_color = self._color(head)
-                    self._frame(painter, view, head, head_color, 1.5, Qt.PenStyle.DashLine)
-                    self._tag(painter, view, head, f"{link.type} ←", head_color, at_start=True)
-        finally:
-            painter.end()
-
-    def _color(self, span: Span) -> QColor:
-        label = self._labels.get(span.label)
-        return QColor(label.color if label is not None else "#aa3377")
-
-    @staticmethod
-    def _frame(
-        painter: QPainter,
-        view: ArticleView,
-        span: Span,
-        color: QColor,
-        width: float,
-        style: Qt.PenStyle,
-    ) -> None:
-        painter.setPen(QPen(color, width, style))
-        for r in view.span_rects(span.start, span.end):
-            painter.drawRoundedRect(r.adjusted(-2, -1, 2, 1), 3, 3)
-
-    @staticmethod
-    def _tag(
-        painter: QPainter,
-        view: ArticleView,
-        span: Span,
-        text: str,
-        color: QColor,
-        *,
-        at_start: bool = False,
-    ) -> None:
-        """A small box under the span's end (its left edge, right to left), or its start."""
-        rects = view.span_rects(span.start, span.end)
-        if not rects:
-            return
-        metrics = QFontMetrics(view.tag_font)
-        width = metrics.horizontalAdvance(text) + 6
-        height = metrics.height()
-        # Right to left, a span starts at the right edge of its first piece and
-        # ends at the left edge of its last: the tag hangs inwards from there.
-        piece = rects[0] if at_start else rects[-1]
-        left = piece.right() - width if at_start else piece.left()
-        box = QRectF(left, piece.bottom() - height / 2, width, height)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color.darker(130))
-        painter.drawRoundedRect(box, 3, 3)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setFont(view.tag_font)
-        painter.setPen(QColor("white"))
-        # drawText paints plain text: a link type or value from a label file stays text.
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)

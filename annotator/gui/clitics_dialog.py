@@ -21,14 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.change import Change
 from annotator.core.errors import AnnotatorError
 from annotator.core.project_edits import SetCliticPolicy
 from annotator.gui.i18n import fill, translate
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
-    from annotator.gui.ops import ProjectSession
 
 __all__ = ["CliticPolicyDialog", "choose_clitic_policy"]
 
@@ -122,7 +120,6 @@ def choose_clitic_policy(window: MainWindow) -> None:
     )
     if dialog.exec() != CliticPolicyDialog.DialogCode.Accepted or dialog.policy() == current:
         return
-    _follow_policy(window, window.session)
     text = (
         translate("CliticPolicyDialog", "Proclitics outside entities")
         if dialog.policy() == "outside"
@@ -135,33 +132,3 @@ def choose_clitic_policy(window: MainWindow) -> None:
         return
     if change is not None:
         window.show_message(text)
-
-
-_FOLLOWING = "annotator_follows_clitic_policy"
-
-
-def _follow_policy(window: MainWindow, session: ProjectSession) -> None:
-    """Reopen the open document when the policy changes (the edit, its undo, its
-    redo), so the editor snaps to the new tokens at once.
-
-    The editor reads the policy when it opens a document; it does not follow meta
-    changes itself (yet), so this listens, once per session (a closed session
-    emits nothing more).
-    """
-    if session.property(_FOLLOWING):
-        return
-    session.setProperty(_FOLLOWING, True)
-    shown = [window.project.clitics]
-
-    def changed(change: Change, _initiator: object) -> None:
-        if not change.meta_changed:
-            return
-        policy = session.project.clitics
-        if policy == shown[0]:
-            return
-        shown[0] = policy
-        doc_id = window.current_document()
-        if doc_id is not None:
-            window.editor.open_document(doc_id)
-
-    session.changes_did_happen.connect(changed)

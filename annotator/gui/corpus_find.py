@@ -383,8 +383,8 @@ class CorpusFindPanel(QWidget):
         # so a row reads "12 · title (3)" from the start side in either language.
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         mark = "\u200f" if rtl else "\u200e"
-        number = fill(translate("CorpusFind", "%1 · %2 (%3)"), hit.number, "%T", count)
-        return mark + number.replace("%T", isolate(hit.title or "—"))
+        title = isolate(hit.title or "—")
+        return mark + fill(translate("CorpusFind", "%1 · %2 (%3)"), hit.number, title, count)
 
     def _update_message(self) -> None:
         result, error = self._result, self._error

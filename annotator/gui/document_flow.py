@@ -115,7 +115,8 @@ class DocumentFlow(QObject):
         if not window.set_status(doc, status):
             return False
         model = window.documents_model
-        following = self._neighbour(
+        # Suggestions → "most uncertain first" (active learning), else the list's order.
+        following = window.actions.suggestions.next_in_queue(doc) or self._neighbour(
             forward=True, wrap=True, wanted=lambda d: model.status_of(d) in NEEDS_WORK
         )
         if following is None:

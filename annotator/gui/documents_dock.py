@@ -162,6 +162,9 @@ class DocumentsDock(QDockWidget):
             )
             + 20,
         )
+        header.resizeSection(
+            DocumentsModel.COLUMN_UNCERTAINTY, metrics.horizontalAdvance("0.00") + 16
+        )
 
     def show_current(self, doc_id: DocId | None) -> None:
         """Select the row of the open document (none when the filter hides it)."""

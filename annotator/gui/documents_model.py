@@ -107,6 +107,9 @@ class DocumentsModel(QAbstractTableModel):
 
     COLUMN_NUMBER, COLUMN_TITLE, COLUMN_WORDS = range(3)
     COLUMN_NOTE = 3  # the annotator's ⚑/✎ on the document
+    #: The suggestions' uncertainty (1 − their mean score; empty when none were made).
+    COLUMN_UNCERTAINTY = 4
+    N_COLUMNS = 5
 
     def __init__(
         self, project: Project, annotator: str, *, page_size: int = 200, parent: Any = None
@@ -118,6 +121,7 @@ class DocumentsModel(QAbstractTableModel):
         self._status_filter: Status | str | None = None
         self._search = ""
         self._statuses: dict[DocId, StatusRecord] = {}
+        self._uncertainty: dict[DocId, float] = {}
         self._notes: dict[DocId, DocumentNote] = {}
         self._rows: list[tuple[int, DocumentInfo]] = []  # (1-based number, info)
         self._row_of: dict[DocId, int] = {}
@@ -181,6 +185,7 @@ class DocumentsModel(QAbstractTableModel):
     def _reload_statuses(self) -> None:
         self._statuses = self._project.statuses.for_annotator(self._annotator)
         self._notes = self._project.document_notes.for_annotator(self._annotator)
+        self._uncertainty = self._project.suggestions.uncertainty()
 
     def refresh_note(self, doc_id: int) -> None:
         """Re-read the annotator's note on one document from the file; repaint its row."""
@@ -203,6 +208,16 @@ class DocumentsModel(QAbstractTableModel):
             lines = [translate("DocumentsModel", "Flagged unsure")] if note.flag else []
             return plain_tooltip("\n".join([*lines, note.note]).strip())
         return None
+
+    def refresh_uncertainty(self) -> None:
+        """Re-read every document's uncertainty (suggestions were made) and repaint the column."""
+        self._uncertainty = self._project.suggestions.uncertainty()
+        if self._rows:
+            column = self.COLUMN_UNCERTAINTY
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def uncertainty_of(self, doc_id: int) -> float | None:
+        return self._uncertainty.get(DocId(doc_id))
 
     def refresh_status(self, doc_id: int) -> None:
         """Re-read one document's status from the file and repaint its row.
@@ -272,7 +287,7 @@ class DocumentsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else self.N_COLUMNS
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and not self._exhausted and not self._notifying
@@ -338,6 +353,9 @@ class DocumentsModel(QAbstractTableModel):
                 return info.title or translate("DocumentsModel", "(untitled)")
             if column == self.COLUMN_WORDS:
                 return str(info.n_words)
+            if column == self.COLUMN_UNCERTAINTY:
+                value = self._uncertainty.get(info.id)
+                return "" if value is None else f"{value:.2f}"
             return None
         if (
             role == Qt.ItemDataRole.DecorationRole
@@ -369,12 +387,23 @@ class DocumentsModel(QAbstractTableModel):
                 return translate("DocumentsModel", "Words")
             if section == self.COLUMN_NOTE:
                 return UNSURE_MARK
+            if section == self.COLUMN_UNCERTAINTY:
+                return translate("DocumentsModel", "?")  # like a suggestion's tag
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.ToolTipRole
             and section == self.COLUMN_NOTE
         ):
             return translate("DocumentsModel", "Your note and “unsure” flag (Ctrl+Shift+N)")
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and section == self.COLUMN_UNCERTAINTY
+        ):
+            return translate(
+                "DocumentsModel",
+                "Uncertainty: how unsure the suggestions are (1 − their mean score)",
+            )
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

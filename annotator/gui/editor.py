@@ -33,6 +33,7 @@ from annotator.gui.selection_rules import SelectionRules
 from annotator.gui.shown_spans import ShownSpans
 from annotator.gui.span_edits import SpanEdits
 from annotator.gui.span_list import SpanListWidget
+from annotator.gui.suggestion_controls import EditorSuggestions
 
 __all__ = ["AnnotationEditor"]
 
@@ -109,6 +110,8 @@ class AnnotationEditor(QWidget):
         session.changes_did_happen.connect(self._on_changes)
         #: a claim's claimer, cue and attributes: keys, picking, drawing (issue 13)
         self.claims = ClaimLinks(self)
+        #: the open document's suggestions and their keys (Tab, Enter, Delete)
+        self.suggestions = EditorSuggestions(self)
 
     # --- public interface ----------------------------------------------------
 
@@ -148,6 +151,7 @@ class AnnotationEditor(QWidget):
         self._rules.tokens = source.tokens if source is not None else None
         self._rules.clitics = self._project.clitics
         self._shown.show_text(document.text, spans)
+        self.suggestions.load()
         # After the window is up: spaCy's import (~0.4 s) must not delay the first paint.
         QTimer.singleShot(_WARM_DELAY_MS, lambda: warm_tokenizer())
 
@@ -308,6 +312,8 @@ class AnnotationEditor(QWidget):
 
     def _changed(self, change: Change) -> None:
         """The file changed (edit, undo, redo, another window): show it."""
+        if change.meta_changed:  # the clitic policy, say: snap by the new one at once
+            self._rules.clitics = self._project.clitics
         self._shown.apply(change, reload_labels=self.reload_labels)
 
     # --- selection -----------------------------------------------------------

@@ -13,6 +13,7 @@ resources/translations/annotator_ar.ts``.
 from __future__ import annotations
 
 import locale
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -90,8 +91,16 @@ translate = QCoreApplication.translate
 def fill(text: str, *values: object) -> str:
     """Qt's placeholders ``%1``, ``%2``, … of a translated text, filled with ``values``.
 
-    Highest number first, so ``%1`` never eats the start of ``%10``.
+    In one pass over ``text``: a value that itself holds ``%1`` (a title, a
+    search) is inserted as it is, never filled again; ``%10`` is the tenth value,
+    not the first followed by a 0; a placeholder without a value stays.
     """
-    for number in range(len(values), 0, -1):
-        text = text.replace(f"%{number}", str(values[number - 1]))
-    return text
+
+    def value(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return str(values[number - 1]) if 1 <= number <= len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, text)
+
+
+_PLACEHOLDER = re.compile(r"%(\d+)")

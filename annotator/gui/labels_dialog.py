@@ -1,4 +1,4 @@
-"""Labels → Manage labels: add, rename, recolour, reorder, set the key and description.
+"""Labels → Manage labels: add, rename, recolour, reorder, set the key, description and attributes.
 
 Each change is a core edit (:mod:`annotator.core.label_edits`) run through the
 project's session: in the file at once, on the undo stack, shown in every
@@ -8,6 +8,8 @@ shown here with its code and nothing changes.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.attributes import AttributeDef, attributes_from_text, attributes_to_text
 from annotator.core.change import Edit
 from annotator.core.errors import AnnotatorError
 from annotator.core.label_edits import AddLabel, MoveLabel, UpdateLabel
@@ -60,6 +63,18 @@ class LabelsDialog(QDialog):
         self.description = QLineEdit(self)
         self.description_ar = QLineEdit(self)
         self.description_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        # A label's attributes in one line: "stance: asserts | denies; check_worthy: yes/no".
+        self.attributes = QLineEdit(self)
+        self.attributes.setPlaceholderText(
+            "stance: asserts | denies; check_worthy: yes/no; note: text"
+        )
+        self.attributes.setToolTip(
+            translate(
+                "Labels",
+                "Attributes of this label's spans, separated by ';': a choice (key: a | b | c), "
+                "yes/no (key: yes/no) or a short text (key: text, or key: text 40).",
+            )
+        )
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # it names labels and values
         self.message.setWordWrap(True)
@@ -73,6 +88,7 @@ class LabelsDialog(QDialog):
         form.addRow(translate("Labels", "Key"), self.shortcut)
         form.addRow(translate("Labels", "Description"), self.description)
         form.addRow(translate("Labels", "Description (Arabic)"), self.description_ar)
+        form.addRow(translate("Labels", "Attributes"), self.attributes)
         self.apply_button = QPushButton(translate("Labels", "Apply to the chosen label"), self)
         self.add_button = QPushButton(translate("Labels", "Add as a new label"), self)
         self.up_button = QPushButton(translate("Labels", "Move up"), self)
@@ -147,6 +163,7 @@ class LabelsDialog(QDialog):
         self.shortcut.setText(label.shortcut)
         self.description.setText(label.description)
         self.description_ar.setText(label.description_ar)
+        self.attributes.setText(attributes_to_text(label.attributes))
 
     def _changed(self, change: object, _initiator: object) -> None:
         if getattr(change, "labels_changed", False):
@@ -178,7 +195,14 @@ class LabelsDialog(QDialog):
             "description": self.description.text().strip(),
             "description_ar": self.description_ar.text().strip(),
         }
-        changes = {k: v for k, v in wanted.items() if v != getattr(label, k)}
+        changes: dict[str, Any] = {k: v for k, v in wanted.items() if v != getattr(label, k)}
+        try:
+            attributes = self._attributes(keep=label.attributes)
+        except AnnotatorError as exc:
+            self.message.setText(str(exc))
+            return False
+        if attributes != label.attributes:
+            changes["attributes"] = attributes
         if not changes:
             return False
         ok = self._run(
@@ -192,6 +216,11 @@ class LabelsDialog(QDialog):
     def add_from_form(self) -> bool:
         """A new label from the form's values, at the end of the palette."""
         name = self.name.text().strip()
+        try:
+            attributes = self._attributes(keep=())
+        except AnnotatorError as exc:
+            self.message.setText(str(exc))
+            return False
         label = Label(
             name,
             LabelKind(self.kind.currentData()),
@@ -199,11 +228,17 @@ class LabelsDialog(QDialog):
             self.shortcut.text().strip(),
             self.description.text().strip(),
             self.description_ar.text().strip(),
+            attributes=attributes,
         )
         ok = self._run(AddLabel(label), fill(translate("Labels", "Add label %1"), name))
         if ok:
             self.choose(name)
         return ok
+
+    def _attributes(self, *, keep: tuple[AttributeDef, ...]) -> tuple[AttributeDef, ...]:
+        """The form's attributes line as definitions (``InvalidAttribute`` names what is wrong)."""
+        where = self.name.text().strip() or translate("Labels", "the label")
+        return attributes_from_text(self.attributes.text(), where=where, keep=keep)
 
     def move(self, step: int) -> bool:
         label = self.chosen()

@@ -21,6 +21,7 @@ from annotator.gui.common import menu_text
 from annotator.gui.export_dialog import export_available
 from annotator.gui.i18n import fill, translate
 from annotator.gui.note_dialog import DOCUMENT_NOTE_KEY, edit_document_note
+from annotator.gui.suggestion_menu import SuggestionsMenu
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -87,6 +88,7 @@ class MainActions(QObject):
         # Issue 15: the open document's note and flag; the project's clitic policy.
         self.document_note = self._action(lambda: edit_document_note(w), [DOCUMENT_NOTE_KEY])
         self.clitic_policy = self._action(lambda: choose_clitic_policy(w))
+        self.suggestions = SuggestionsMenu(w)
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
         self._build_menus(docks)
@@ -165,6 +167,8 @@ class MainActions(QObject):
         self.menu_annotator.addAction(self.manage_labels)
         self.menu_annotator.addAction(self.clitic_policy)
 
+        bar.addMenu(self.suggestions.menu)
+
         self.menu_review = bar.addMenu("")
         self.menu_review.addAction(self.review)
 
@@ -216,6 +220,7 @@ class MainActions(QObject):
             "view": self.menu_view,
             "go": self.menu_go,
             "annotator": self.menu_annotator,
+            "suggestions": self.suggestions.menu,
             "help": self.menu_help,
         }[name]
 
@@ -232,6 +237,8 @@ class MainActions(QObject):
             self.next,
             self.previous,
             self.goto,
+            self.suggestions.accept_all,
+            self.suggestions.label_all,
             self.document_note,
             self.clitic_policy,
         ):
@@ -318,6 +325,7 @@ class MainActions(QObject):
         self.toolbar.setWindowTitle(translate("MainWindow", "Toolbar"))
         self.menu_review.setTitle(translate("MainWindow", "&Review"))
         self.review.setText(translate("MainWindow", "&Agreement and adjudication…"))
+        self.suggestions.retranslate_ui()
         self.languages[i18n.current_language()].setChecked(True)
         self.fix_toolbar_sizes()
 

@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         self.documents_dock.show_current(self.current_document())
         self._update_title()
         self.update_status_widgets()
+        self.actions.suggestions.document_opened(doc_id)  # the next ones, in the background
         return True
 
     def open_first_document(self) -> None:
@@ -355,6 +356,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.files.stop_workers()
+        self.actions.suggestions.stop()
         QCoreApplication.processEvents()
         if self._remember:
             self._settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()

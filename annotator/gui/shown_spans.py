@@ -141,8 +141,12 @@ class ShownSpans(QObject):
         """
         if change.labels_changed:
             reload_labels()
-        if self.doc_id is not None and change.doc_id is None and change.documents_changed:
-            self.reload()
+        if (
+            self.doc_id is not None
+            and change.doc_id is None
+            and (change.documents_changed or (change.span_ids and not change.gold))
+        ):
+            self.reload()  # an import, a merge, "label all" over the corpus
             return
         if self.others.shown and change.doc_id == self.doc_id:
             self.load_others()  # another window's or annotator's edit, or gold

@@ -10,21 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.core.change import Change, Edit
 from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan
 from annotator.core.errors import AnnotatorError, SpanOverlapsEntity
 from annotator.core.model import DocId, Span
 from annotator.core.note_edits import SetSpanNote, span_flag, span_note
-from annotator.gui.claim_links import confirm_delete_linked
+from annotator.core.store import Project
 from annotator.gui.common import isolate, snippet
 from annotator.gui.highlighter import SpanIndex
 from annotator.gui.i18n import fill, translate
 from annotator.gui.note_dialog import NoteDialog
 from annotator.gui.ops import ProjectSession
 
-__all__ = ["SpanEdits"]
+__all__ = ["SpanEdits", "ask_delete_linked", "confirm_delete_linked"]
 
 
 class SpanEdits:
@@ -164,3 +165,43 @@ class SpanEdits:
             other.label,
             self._quote(other),
         )
+
+
+def ask_delete_linked(parent: QWidget | None, what: str, heads: list[str]) -> bool:
+    """Ask before deleting a span other spans link to; True: delete it."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # span texts are data
+    box.setWindowTitle(translate("ClaimLinks", "Delete a linked span?"))
+    box.setText(
+        fill(
+            translate(
+                "ClaimLinks",
+                "%1 is linked to:\n%2\n\nDelete it and its links? Ctrl+Z brings both back.",
+            ),
+            what,
+            "\n".join(heads),
+        )
+    )
+    delete = box.addButton(translate("ClaimLinks", "Delete"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(delete)
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def confirm_delete_linked(project: Project, span: Span, text: str, parent: QWidget | None) -> bool:
+    """Ask before deleting a span that is a claim's claimer or cue; True: go on.
+
+    The claims are named (``claimer: «وجود اي تفاق…»``); the core removes the
+    links with the span, and undo restores both.
+    """
+    heads = []
+    for link in project.links.touching(span.id):
+        if link.child == span.id:
+            head = project.spans.get(link.head)
+            heads.append(f"{link.type}: {isolate(snippet(text[head.start : head.end]))}")
+    if not heads:
+        return True
+    what = f"{span.label} {isolate(snippet(text[span.start : span.end]))}"
+    return ask_delete_linked(parent, what, heads)

@@ -39,6 +39,7 @@ class WindowProject(QObject):
         """Show ``project``: a new session, the editor and the docks over it."""
         w = self._window
         if self.session is not None:
+            w.actions.suggestions.stop()  # its workers read the project that goes
             self.session.close()
             self.session.deleteLater()
         session = ProjectSession(project, w)

@@ -68,3 +68,18 @@ def test_refused_changes_nothing(proj: Path, args: list[str], words: str) -> Non
     assert result.exit_code != 0
     assert words in result.output
     assert notes_in(proj) == []
+
+
+def test_through_jsonl_export_and_import(proj: Path, tmp_path: Path) -> None:
+    p = str(proj)
+    invoke("note", "-p", p, "1", "مصدر واحد فقط", "--annotator", "sara", "--unsure")
+    invoke("status", "-p", p, "done", "1", "2", "--annotator", "sara")
+    out = tmp_path / "out"
+    exported = invoke("export", "-p", p, "--format", "jsonl", "--out", str(out), "--split", "1,0")
+    assert exported.exit_code == 0, exported.output
+    other = tmp_path / "other.sqlite"
+    invoke("init", "-p", str(other))
+    imported = invoke("import", "-p", str(other), str(out / "train.jsonl"))
+    assert imported.exit_code == 0, imported.output
+    assert "1 document note" in imported.output
+    assert notes_in(other) == [(1, "sara", "مصدر واحد فقط", True)]

@@ -304,3 +304,33 @@ def test_a_label_gets_attributes_in_the_project(project: Project) -> None:
     with pytest.raises(InvalidAttribute):
         project.labels.update("CLAIM", attributes=[{"key": "x", "type": "colour"}])
     assert [a.key for a in project.labels.get("CLAIM").attributes] == ["verdict"]
+
+
+def test_attribute_definitions_as_one_line_and_as_an_undoable_label_edit(
+    project: Project,
+) -> None:
+    from annotator.core.attributes import attributes_from_text, attributes_to_text
+    from annotator.core.label_edits import UpdateLabel
+
+    claim = project.labels.get("CLAIM")
+    line = attributes_to_text(claim.attributes)
+    assert line == "stance: asserts | denies | doubts | reports; check_worthy: yes/no"
+    wanted = attributes_from_text(
+        line + "; verdict: true | false; note: text 40", where="CLAIM", keep=claim.attributes
+    )
+    assert [(d.key, d.type) for d in wanted] == [
+        ("stance", "choice"),
+        ("check_worthy", "yes/no"),
+        ("verdict", "choice"),
+        ("note", "text"),
+    ]
+    assert wanted[0].description == claim.attributes[0].description  # kept
+    assert wanted[3].max_length == 40
+    for bad in ("stance", "note: text long", "stance: a | a", "x y: yes/no"):
+        with pytest.raises(InvalidAttribute):
+            attributes_from_text(bad, where="CLAIM")
+    edit = UpdateLabel("CLAIM", {"attributes": wanted})
+    project.apply(edit)
+    assert [a.key for a in project.labels.get("CLAIM").attributes][-2:] == ["verdict", "note"]
+    project.revert(edit)
+    assert project.labels.get("CLAIM").attributes == claim.attributes

@@ -170,7 +170,7 @@ def test_jsonl_meta_round_trip_byte_identical(project: Project, doc: DocId, tmp_
     assert "annotator_note" not in by_text[OTHER]["meta"]
     with Project.create(tmp_path / "copy.sqlite") as copy:
         result = import_paths(copy, [out / "train.jsonl"], options=ImportOptions(fmt="jsonl"))
-        assert result.ok
+        assert result.ok and result.to_json()["document_notes"] == 1
         (read,) = copy.document_notes.all()
         assert (read.annotator, read.note, read.flag) == ("sara", note, True)
         # The note is the annotator's, not part of the document's own meta.
@@ -202,3 +202,32 @@ def test_jsonl_bad_note_is_refused_with_its_line(
     error = result.files[0].error or ""
     assert problem in error and "line 2" in error
     assert project.documents.count() == 0 and project.document_notes.all() == []
+
+
+def test_a_returned_file_from_before_0009_still_merges(tmp_path: Path) -> None:
+    """A hand-out written before document notes existed (its migrations end at 0008,
+    a prefix of ours) is merged from a migrated copy; the file itself stays as it was."""
+    from annotator.core.edits import AddSpan
+    from annotator.core.store_untrusted import inspect_schema
+
+    lead = Project.create(tmp_path / "lead.sqlite")
+    try:
+        doc = lead.documents.add(TEXT)[0]
+        old = tmp_path / "old.sqlite"
+        handout(lead, old, annotator="sara", whole=True)
+        with Project.open(old) as copy:
+            (here,) = copy.documents.ids()
+            copy.apply(AddSpan(here, "sara", "GPE", 19, 27))
+        # What Annotator wrote before 0009: no table, no record of the migration.
+        conn = sqlite3.connect(old, isolation_level=None)
+        conn.execute("DROP TABLE document_notes")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0009_document_notes'")
+        conn.close()
+        before = old.read_bytes()
+        inspect_schema(old)  # a prefix of our migrations: trusted as that schema
+        report = merge_projects(lead, [old])
+        assert report.files[0].spans_added == 1
+        assert [s.start for s in lead.spans.for_document(doc, annotator="sara")] == [19]
+        assert old.read_bytes() == before
+    finally:
+        lead.close()

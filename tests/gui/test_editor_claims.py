@@ -179,7 +179,10 @@ def test_a_click_on_a_candidate_sets_it(qtbot, claim_editor, project_path) -> No
 
 def test_ctrl_shift_k_picks_the_cue(claim_editor, project_path) -> None:
     editor, ids = claim_editor
-    press(editor, Qt.Key.Key_K, CTRL | SHIFT)
+    span_list = editor.span_list_widget()
+    span_list.view.setFocus()  # the key works from the span list too
+    QTest.keyClick(span_list.view, Qt.Key.Key_K, CTRL | SHIFT)
+    assert editor.text_view().hasFocus()
     picking = editor.claims.picking
     assert picking.link_type.name == "cue"
     assert [s.id for s in picking.candidates] == [ids["cue"]]
@@ -372,3 +375,72 @@ def test_picking_ends_when_another_document_opens(claim_editor, project) -> None
     editor.open_document(other)
     press(editor, Qt.Key.Key_Tab)
     assert editor.claims.picking is None
+
+
+def test_a_teams_text_attribute_is_set_in_the_dialog_and_shown_as_plain_text(
+    qtbot, make_editor, project, project_path, seed_text
+) -> None:
+    # A team's own attributes: the keys and the dialog follow the label set, not code.
+    project.labels.update(
+        "CLAIM",
+        attributes=[
+            {"key": "verdict", "type": "choice", "values": ["true", "false", "misleading"]},
+            {"key": "source_note", "type": "text", "max_length": 40},
+        ],
+    )
+    editor, _doc_id = make_editor(seed_text, title="البوكمال")
+    start = editor.text().index(CLAIM)
+    claim = mark(editor, "CLAIM", start, start + len(CLAIM))
+    editor.window().activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor.window())
+    editor.text_view().setFocus()
+    press(editor, Qt.Key.Key_3, CTRL)
+    assert attrs_in_file(project_path, claim)["verdict"] == "misleading"
+    note = "<b>مصادر</b> & more"
+
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, AttributesDialog)
+        assert dialog.fields["source_note"].maxLength() == 40
+        dialog.fields["source_note"].setText(note)
+        dialog.accept()
+
+    QTimer.singleShot(0, fill_in)
+    press(editor, Qt.Key.Key_F4)
+    assert attrs_in_file(project_path, claim) == {"verdict": "misleading", "source_note": note}
+    model = editor.span_list_widget().model
+    index = model.index(model.row_of(claim), 1)
+    assert f"source_note: {note}" in model.data(index)
+    tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;مصادر&lt;/b&gt; &amp; more" in tip  # escaped: shown as typed
+    offset = start + 5
+    tooltip = editor.text_view().spans_tooltip(offset, {"CLAIM": editor.label("CLAIM")})
+    assert "&lt;b&gt;" in tooltip and "<b>مصادر" not in tooltip
+
+
+def test_attributes_are_defined_in_the_label_manager_and_undone(
+    qtbot, main_window, window_path
+) -> None:
+    from annotator.gui.labels_dialog import LabelsDialog
+
+    def claim_attributes() -> list[tuple[str, str, tuple[str, ...]]]:
+        with Project.open(window_path, readonly=True) as p:
+            return [(a.key, a.type, a.values) for a in p.labels.get("CLAIM").attributes]
+
+    before = claim_attributes()
+    dialog = LabelsDialog(main_window.session, main_window)
+    qtbot.addWidget(dialog)
+    dialog.choose("CLAIM")
+    line = dialog.attributes.text()
+    assert line == "stance: asserts | denies | doubts | reports; check_worthy: yes/no"
+    dialog.attributes.setText("stance: a | a")
+    dialog.apply_button.click()
+    assert "E12" in dialog.message.text() and claim_attributes() == before  # refused
+    dialog.attributes.setText(line + "; verdict: true | false")
+    dialog.apply_button.click()
+    assert claim_attributes() == [*before, ("verdict", "choice", ("true", "false"))]
+    # The editor's keys and the shortcuts sheet follow at once.
+    editor = main_window.editor
+    assert [a.key for a in editor.label("CLAIM").attributes][-1] == "verdict"
+    main_window.undo()
+    assert claim_attributes() == before

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from annotator.core.claim_agreement import project_claim_agreement
 from annotator.core.claim_edits import SetAttribute, SetClaimer
 from annotator.core.edits import AddSpan, SetStatus
 from annotator.core.model import DocId, Status
@@ -132,3 +133,59 @@ def test_accepting_a_version_puts_its_claimer_and_stance_into_gold(qtbot, disput
         assert claim.attrs["stance"] == "asserts"
         (link,) = p.gold_links.of_head(claim.id, "claimer")
         assert link.child is None and link.value == "unknown"
+
+
+def test_the_agreement_tab_shows_claim_structure_agreement(qtbot, disputed_claim):
+    _path, project, _doc_id = disputed_claim
+    window = _window(qtbot, project)
+    tab = window.agreement_tab
+    expected = project_claim_agreement(project).to_json()
+    assert tab.claim_structure is not None and tab.claim_structure.to_json() == expected
+    model = tab.structure_model
+    rows = {
+        model.value(r, "Measure"): {c: model.value(r, c) for c in model.COLUMNS}
+        for r in range(model.rowCount())
+    }
+    assert set(rows) == {"stance", "check_worthy", "claimer"}
+    stance = expected["attributes"]["stance"]["pairs"][0]
+    assert rows["stance"]["Pair"] == "a – b"
+    assert rows["stance"]["Matched"] == stance["matched"] == 1
+    assert rows["stance"]["Agreement"] == stance["agreement"] == 0.0  # denies / asserts
+    assert rows["claimer"]["Agreement"] == 0.0  # قسد / unknown
+    assert str(expected["units"]) in tab.structure_box.title()
+
+
+def test_the_gold_text_frames_an_accepted_claims_claimer(qtbot, disputed_claim):
+    _path, project, doc_id = disputed_claim
+    window = _window(qtbot, project)
+    window.resize(1300, 900)
+    tab = window.adjudication_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.open_document(doc_id)
+    tab.advance_after_accept = False
+    tab.select_row(_claim_row(window))
+    assert tab.accept_version("a")
+    gold = {s.label: s for s in tab.gold_spans()}
+    assert tab.gold_links.links_of(gold["CLAIM"].id)[0].child == gold["ORG"].id
+    view = tab.gold_view
+    entity = gold["ORG"]
+    view.show_offset(entity.start)
+    qtbot.wait(50)
+
+    def purple_near_claimer() -> int:
+        image = view.viewport().grab().toImage()
+        rect = view.span_rects(entity.start, entity.end)[0].toRect()
+        count = 0
+        for x in range(rect.left() - 4, rect.right() + 5):
+            for y in (rect.top() - 2, rect.bottom() + 2):
+                c = image.pixelColor(x, y)
+                if abs(c.red() - 0xAA) + abs(c.green() - 0x33) + abs(c.blue() - 0x77) < 90:
+                    count += 1
+        return count
+
+    view.select_span(gold["CLAIM"].id)
+    qtbot.wait(20)
+    framed = purple_near_claimer()
+    view.select_span("")
+    qtbot.wait(20)
+    assert framed > 20 and purple_near_claimer() < 5

@@ -316,8 +316,8 @@ class AdjudicationRowsModel(TableModel):
             if role == Qt.ItemDataRole.ToolTipRole and self.structure_differs(row):
                 return translate(
                     "Review",
-                    "The annotators agree on this claim's span but not on its "
-                    "attributes, claimer or cue: compare the versions below.",
+                    "The annotators' claims here differ in their attributes, claimer "
+                    "or cue: compare the versions below.",
                 )
             if role == Qt.ItemDataRole.BackgroundRole:
                 if row.kind == "unanimous" and self.structure_differs(row):

@@ -34,6 +34,7 @@ from annotator.core.change import Change, Edit
 from annotator.core.edits import AddSpan, RemoveSpan
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Span
+from annotator.gui.claim_painting import ClaimPainting
 from annotator.gui.common import menu_text
 from annotator.gui.fonts import arabic_font
 from annotator.gui.i18n import fill, translate
@@ -43,7 +44,7 @@ from annotator.gui.review.adjudication_models import (
 )
 from annotator.gui.review.agreement_tab import table_view
 from annotator.gui.review.document_panel import DocumentPanel
-from annotator.gui.review.structures import Structures
+from annotator.gui.review.structures import GoldLinks, Structures
 
 __all__ = ["AdjudicationTab"]
 
@@ -172,6 +173,7 @@ class AdjudicationTab(QWidget):
             tokens=source.tokens if source is not None else None,
             clitics=self.project.clitics,
         )
+        self.gold_links.reload(document.id)
         self._sync_adjudicated()
         self.docs_view.show_current(document.id)
         self.panel.set_writable(not self.project.readonly)
@@ -359,6 +361,7 @@ class AdjudicationTab(QWidget):
             gold = self.project.gold.for_document(change.doc_id)
             structures = Structures.read(self.project, self.rows_model.rows_all(), gold)
             self.panel.set_gold(gold, structures)
+            self.gold_links.reload(change.doc_id)
             self.gold_changed.emit(int(change.doc_id))
         elif rows and (change.span_ids or change.status_changed):
             names, doc_rows = document_rows(self.project, change.doc_id)
@@ -397,6 +400,9 @@ class AdjudicationTab(QWidget):
         panel = self.panel
         # The panel's views the tab works with most.
         self.gold_view, self.rows_model = panel.gold_view, panel.rows_model
+        # Gold's claimers and cues, framed when a gold claim is chosen, as in the editor.
+        self.gold_links = GoldLinks(self.project, self.gold_view)
+        self.gold_view.overlays.append(ClaimPainting(self.gold_links))
         panel.number_pressed.connect(lambda n: self.accept_version(n) if n else self.reject_row())
         panel.adjudicated_toggled.connect(self._adjudicated_toggled)
         panel.accept_majority_button.clicked.connect(self.accept_majority)

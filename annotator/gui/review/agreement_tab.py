@@ -1,4 +1,5 @@
-"""The agreement tab: the pairwise heat map, the overall numbers, F1 per label.
+"""The agreement tab: the pairwise heat map, the overall numbers, F1 per label, and
+agreement on claims' structure (each attribute and the claimer, per pair).
 
 :func:`annotator.core.review.project_agreement` computes them on a worker
 thread (:class:`~annotator.gui.ops.BackgroundOperation`, its own read-only
@@ -33,10 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.agreement import AgreementResult
+from annotator.core.claim_agreement import ClaimAgreement, project_claim_agreement
 from annotator.core.review import project_agreement
 from annotator.core.store import Project
 from annotator.gui.i18n import fill, translate
 from annotator.gui.ops import BackgroundOperation, Task
+from annotator.gui.review.claim_structure_model import ClaimStructureModel
 from annotator.gui.review.heatmap import HeatMapWidget
 from annotator.gui.review.models import (
     METRICS,
@@ -52,7 +55,10 @@ __all__ = ["AgreementTab", "names", "table_view"]
 # The last agreement of each project file: the filters, the file's data_version
 # it was read at, the result. Reopening the window on an unchanged project shows
 # it at once; one result per file (a record per document) is all it keeps.
-_last: dict[Path, tuple[tuple[tuple[str, ...], tuple[str, ...]], str, AgreementResult]] = {}
+_last: dict[
+    Path,
+    tuple[tuple[tuple[str, ...], tuple[str, ...]], str, tuple[AgreementResult, ClaimAgreement]],
+] = {}
 
 
 def names(text: str) -> list[str] | None:
@@ -95,6 +101,7 @@ class AgreementTab(QWidget):
         self._project = project
         self._job: BackgroundOperation | None = None
         self._result: AgreementResult | None = None
+        self._structure: ClaimAgreement | None = None
         self._error: str | None = None
         self._stale = False
         self._build()
@@ -105,6 +112,11 @@ class AgreementTab(QWidget):
     def result(self) -> AgreementResult | None:
         """The last agreement computed (``None`` before, or when it was not possible)."""
         return self._result
+
+    @property
+    def claim_structure(self) -> ClaimAgreement | None:
+        """Agreement on claims' attributes and claimers, computed with :attr:`result`."""
+        return self._structure
 
     @property
     def error(self) -> str | None:
@@ -127,18 +139,21 @@ class AgreementTab(QWidget):
         version = self._project.data_version()  # a few index lookups
         cached = _last.get(self._project.path.resolve())
         if not force and cached is not None and cached[:2] == (asked, version):
-            result = cached[2]
-            QTimer.singleShot(0, lambda: self._done(result))  # as a worker would, at once
+            both = cached[2]
+            QTimer.singleShot(0, lambda: self._done(both))  # as a worker would, at once
             return
 
-        def work(reader: Project, task: Task) -> AgreementResult:
-            return project_agreement(
+        def work(reader: Project, task: Task) -> tuple[AgreementResult, ClaimAgreement]:
+            spans = project_agreement(
                 reader, annotators=annotators, labels=labels, progress=task.step
             )
+            # Claims' attributes and claimers over matched claims (agreement --json's
+            # claim_structure); the labels filter is the spans'.
+            return spans, project_claim_agreement(reader, annotators=annotators)
 
-        def computed(result: AgreementResult) -> None:
-            _last[self._project.path.resolve()] = (asked, version, result)
-            self._done(result)
+        def computed(both: tuple[AgreementResult, ClaimAgreement]) -> None:
+            _last[self._project.path.resolve()] = (asked, version, both)
+            self._done(both)
 
         job = BackgroundOperation(work, project=self._project, parent=self)
         job.progressed.connect(self._progressed)
@@ -191,13 +206,19 @@ class AgreementTab(QWidget):
         self.cancel_button.hide()
         self.recompute_button.setEnabled(True)
 
-    def _done(self, result: AgreementResult) -> None:
+    def _done(self, both: tuple[AgreementResult, ClaimAgreement]) -> None:
+        result, structure = both
         self._finish()
         self._result = result
+        self._structure = structure
         self._error = None
         self._stale = False
         for model in (self.matrix_model, self.summary_model, self.per_label_model):
             model.set_result(result)
+        self.structure_model.set_result(structure)
+        self.structure_box.setTitle(
+            fill(translate("Review", "Claim structure over %1 matched claims"), structure.units)
+        )
         self.status.setText(
             fill(
                 translate(
@@ -257,7 +278,8 @@ class AgreementTab(QWidget):
         layout.addLayout(top, 0, 0, 1, 2)
         layout.addWidget(self._heat_box(), 1, 0)
         layout.addWidget(self._summary_box(), 1, 1)
-        layout.addWidget(self._per_label_box(), 2, 0, 1, 2)
+        layout.addWidget(self._per_label_box(), 2, 0)
+        layout.addWidget(self._structure_box(), 2, 1)
         layout.setRowStretch(1, 3)
         layout.setRowStretch(2, 2)
         layout.setColumnStretch(0, 1)
@@ -293,6 +315,19 @@ class AgreementTab(QWidget):
         )
         self.summary_view.verticalHeader().hide()
         layout.addWidget(self.summary_view)
+        return box
+
+    def _structure_box(self) -> QGroupBox:
+        self.structure_model = ClaimStructureModel(self)
+        box = QGroupBox(translate("Review", "Claim structure"), self)
+        layout = QVBoxLayout(box)
+        self.structure_view = table_view(self.structure_model, box)
+        self.structure_view.verticalHeader().hide()
+        header = self.structure_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the pair's names
+        layout.addWidget(self.structure_view)
+        self.structure_box = box
         return box
 
     def _per_label_box(self) -> QGroupBox:

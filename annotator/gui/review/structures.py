@@ -2,19 +2,26 @@
 
 Read once per document from the core (:func:`~annotator.core.adjudication.claim_structure`,
 :func:`~annotator.core.adjudication.structure_differs`), for every annotator's
-claim and gold's, so the table and the stacked versions show the same text.
+claim and gold's, so the table and the stacked versions show the same text;
+and gold's links, drawn in the gold text as the editor draws an annotator's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from annotator.core.adjudication import Row, claim_structure, structure_differs
-from annotator.core.model import LabelKind, Span
+from annotator.core.links import Link
+from annotator.core.model import Label, LabelKind, Span
 from annotator.core.store import Project
 
-__all__ = ["Structures", "row_key"]
+if TYPE_CHECKING:
+    from annotator.gui.claim_links import Picking
+    from annotator.gui.review.gold_view import GoldView
+
+__all__ = ["GoldLinks", "Structures", "row_key"]
 
 
 def row_key(row: Row) -> tuple[str, int, int]:
@@ -61,3 +68,42 @@ class Structures:
             what = self.of_span(s)
             parts.append(f"{s.label} {s.start}–{s.end}" + (f" ({what})" if what else ""))
         return "; ".join(parts)
+
+
+class GoldLinks:
+    """Gold's claim links of the open document, for the gold text's
+    :class:`~annotator.gui.claim_painting.ClaimPainting` (read-only: nothing is
+    picked here; a version's links come into gold when it is accepted)."""
+
+    picking: Picking | None = None
+
+    def __init__(self, project: Project, view: GoldView) -> None:
+        self._project = project
+        self._view = view
+        self.labels: dict[str, Label] = {}
+        self._by_head: dict[str, list[Link]] = {}
+        self._by_child: dict[str, list[Link]] = {}
+        self.reload(None)
+
+    def reload(self, doc_id: int | None) -> None:
+        """Read the labels and gold's live links of ``doc_id`` again (after a gold change)."""
+        self.labels = {label.name: label for label in self._project.labels.list()}
+        self._by_head, self._by_child = {}, {}
+        links = self._project.gold_links.for_document(doc_id) if doc_id is not None else []
+        for link in links:
+            self._by_head.setdefault(link.head, []).append(link)
+            if link.child is not None:
+                self._by_child.setdefault(link.child, []).append(link)
+        self._view.viewport().update()
+
+    def shown(self) -> dict[str, Span]:
+        return {s.id: s for s in self._view.spans()}
+
+    def selected_span(self) -> str:
+        return self._view.selected_span()
+
+    def links_of(self, head_id: str) -> list[Link]:
+        return list(self._by_head.get(head_id, ()))
+
+    def links_to(self, child_id: str) -> list[Link]:
+        return list(self._by_child.get(child_id, ()))

@@ -152,7 +152,7 @@ class VersionsPanel(QWidget):
         if structures.differs(row):
             note = QLabel(
                 translate(
-                    "Review", "Same span, different structure: compare stance, claimer and cue."
+                    "Review", "The claims' structure differs: compare stance, claimer and cue."
                 ),
                 self,
             )

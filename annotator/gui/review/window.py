@@ -24,6 +24,7 @@ from annotator.gui.ops import ProjectSession, error_text
 from annotator.gui.review.adjudication_tab import AdjudicationTab
 from annotator.gui.review.agreement_tab import AgreementTab
 from annotator.gui.review.scores_tab import ScoresTab
+from annotator.gui.review.suggestions_tab import SuggestionsTab
 
 __all__ = ["ReviewWindow", "open_review"]
 
@@ -78,6 +79,8 @@ class ReviewWindow(QMainWindow):
         self.tabs.addTab(self.agreement_tab, translate("Review", "Agreement"))
         self.tabs.addTab(self.adjudication_tab, translate("Review", "Adjudicate"))
         self.tabs.addTab(self.scores_tab, translate("Review", "Scores against gold"))
+        self.suggestions_tab = SuggestionsTab(project, self)
+        self.tabs.addTab(self.suggestions_tab, translate("Review", "Suggestions"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         agreement = self.agreement_tab
@@ -158,6 +161,8 @@ class ReviewWindow(QMainWindow):
             self._scores_stale()
         if change.span_ids and not change.gold or change.status_changed or change.doc_id is None:
             self.agreement_tab.mark_stale()
+        if change.suggestions_changed and self.tabs.currentWidget() is self.suggestions_tab:
+            self.suggestions_tab.refresh()
 
     def _replay_refused(self, exc: AnnotatorError) -> None:
         self.statusBar().showMessage(
@@ -170,6 +175,8 @@ class ReviewWindow(QMainWindow):
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.scores_tab and self.scores_tab.dirty:
             self.refresh_scores()
+        if self.tabs.currentWidget() is self.suggestions_tab:
+            self.suggestions_tab.refresh()
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(translate("Review", "Review"), self)
