@@ -638,11 +638,6 @@ class SpacyExporter:
         self.warnings: list[str] = []
         self.links_left_out = 0
 
-    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
-        rendered = self.renderer.render(part, item)
-        self.write(part, rendered.payload, rendered.tally)
-        return rendered.aligned
-
     def write(self, part: int, payload: EncodedDoc, tally: tuple[int, ...]) -> None:
         nested, entity_tokens, claim_tokens, claims, links_left_out = tally
         self.nested += nested
