@@ -26,7 +26,7 @@ from annotator.core.model import DocId, DocumentInfo, Status, StatusRecord
 from annotator.core.store import Project
 from annotator.core.store_notes import DocumentNote
 from annotator.gui.common import plain_tooltip
-from annotator.gui.i18n import translate
+from annotator.gui.i18n import fill, translate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -365,7 +365,8 @@ class DocumentsModel(QAbstractTableModel):
             return status_icon(self.status_of(info.id))
         if role == Qt.ItemDataRole.ToolTipRole:
             status = status_text(self.status_of(info.id))
-            words = translate("DocumentsModel", "%n words", None, info.n_words)
+            # No "%n" plural: pyside6-lupdate does not mark Python plurals.
+            words = fill(translate("DocumentsModel", "Words: %1"), info.n_words)
             return plain_tooltip(f"{number}. {info.title}\n{status} · {words}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COLUMN_TITLE:
             return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignTrailing)

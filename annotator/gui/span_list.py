@@ -211,7 +211,9 @@ class SpanListWidget(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
-        self._count.setText(translate("SpanListWidget", "%n span(s)", "", self.model.rowCount()))
+        # No "%n" plural: pyside6-lupdate does not mark Python plurals, so Qt
+        # would never find their translation.
+        self._count.setText(fill(translate("SpanListWidget", "Spans: %1"), self.model.rowCount()))
 
     def select_span(self, span_id: str) -> None:
         """Show ``span_id`` as the current row (or clear the selection for "")."""

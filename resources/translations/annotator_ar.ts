@@ -183,72 +183,72 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="231"/>
+        <location filename="../../annotator/gui/claim_links.py" line="187"/>
         <source>%1 of: %2</source>
         <translation>%1 لـ: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="246"/>
+        <location filename="../../annotator/gui/claim_picking.py" line="94"/>
         <source>This label set has no %1 link.</source>
         <translation>ليس في مجموعة الوسوم هذه رابط %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="252"/>
+        <location filename="../../annotator/gui/claim_picking.py" line="100"/>
         <source>Select a %1 span first (click it), then pick its %2.</source>
         <translation>اختر مقطع %1 أولًا (انقره)، ثم اختر %2 له.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="268"/>
+        <location filename="../../annotator/gui/claim_picking.py" line="116"/>
         <source>No %1 span in this document to pick as the %2: mark it first.</source>
         <translation>لا مقطع %1 في هذا المستند لاختياره %2: علِّمه أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="298"/>
+        <location filename="../../annotator/gui/claim_picking.py" line="146"/>
         <source>Picking cancelled.</source>
         <translation>أُلغي الاختيار.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="318"/>
+        <location filename="../../annotator/gui/claim_picking.py" line="166"/>
         <source>Nothing to pick here.</source>
         <translation>لا شيء لاختياره هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="322"/>
+        <location filename="../../annotator/gui/claim_picking.py" line="170"/>
         <source>Set %1 of «%2» to «%3»</source>
         <translation>تعيين %1 لـ «%2»: «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="341"/>
+        <location filename="../../annotator/gui/claim_picking.py" line="189"/>
         <source>Set %1 of «%2» to %3</source>
         <translation>تعيين %1 لـ «%2»: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="357"/>
+        <location filename="../../annotator/gui/claim_picking.py" line="206"/>
         <source>This claim has no %1 to remove.</source>
         <translation>ليس لهذا الادعاء %1 لإزالته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="363"/>
+        <location filename="../../annotator/gui/claim_picking.py" line="212"/>
         <source>Remove %1 of «%2»</source>
         <translation>إزالة %1 من «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="405"/>
+        <location filename="../../annotator/gui/claim_picking.py" line="254"/>
         <source>Pick the %1 of «%2»:</source>
         <translation>اختر %1 لـ «%2»:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="413"/>
+        <location filename="../../annotator/gui/claim_picking.py" line="262"/>
         <source>«%1» (%2 of %3) — Tab or arrows move, Enter or a click sets;</source>
         <translation>«%1» (%2 من %3) — Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين؛</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="423"/>
+        <location filename="../../annotator/gui/claim_picking.py" line="272"/>
         <source>Delete removes it; Esc cancels.</source>
         <translation>Delete يزيله؛ Esc يلغي.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="491"/>
+        <location filename="../../annotator/gui/claim_links.py" line="247"/>
         <source>Select a claim first: links start at claims.</source>
         <translation>اختر ادعاءً أولًا: الروابط تبدأ من الادعاءات.</translation>
     </message>
@@ -319,7 +319,7 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>جارٍ البحث عن %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/corpus_find.py" line="386"/>
+        <location filename="../../annotator/gui/corpus_find.py" line="387"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2 (%3)</translation>
     </message>
@@ -611,32 +611,37 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>(بلا عنوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="383"/>
+        <location filename="../../annotator/gui/documents_model.py" line="369"/>
+        <source>Words: %1</source>
+        <translation>الكلمات: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/documents_model.py" line="384"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="385"/>
+        <location filename="../../annotator/gui/documents_model.py" line="386"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="387"/>
+        <location filename="../../annotator/gui/documents_model.py" line="388"/>
         <source>Words</source>
         <translation>الكلمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="391"/>
+        <location filename="../../annotator/gui/documents_model.py" line="392"/>
         <source>?</source>
         <translation>؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="397"/>
+        <location filename="../../annotator/gui/documents_model.py" line="398"/>
         <source>Your note and “unsure” flag (Ctrl+Shift+N)</source>
         <translation>ملاحظتك ووسم «غير متأكد» (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="403"/>
+        <location filename="../../annotator/gui/documents_model.py" line="404"/>
         <source>Uncertainty: how unsure the suggestions are (1 − their mean score)</source>
         <translation>عدم اليقين: مدى عدم يقين الاقتراحات (1 − متوسط درجاتها)</translation>
     </message>
@@ -847,27 +852,27 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <translation>حول المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="83"/>
+        <location filename="../../annotator/gui/claim_links.py" line="55"/>
         <source>Pick the claimer / the cue of the selected claim: Tab or arrows move, Enter or a click sets, a digit an implicit claimer (the status bar lists them), Delete removes, Esc cancels</source>
         <translation>اختيار القائل / لفظ الإسناد للادعاء المحدد: Tab أو الأسهم للتنقل، Enter أو نقرة للتعيين، رقم لقائل ضمني (يعددها شريط الحالة)، Delete للإزالة، Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="90"/>
+        <location filename="../../annotator/gui/claim_links.py" line="62"/>
         <source>Pick another link of the selected claim (a menu)</source>
         <translation>اختيار رابط آخر للادعاء المحدد (قائمة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="91"/>
+        <location filename="../../annotator/gui/claim_links.py" line="63"/>
         <source>Every attribute of the selected span</source>
         <translation>كل سمات المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="102"/>
+        <location filename="../../annotator/gui/claim_links.py" line="74"/>
         <source>%1 %2: %3 (again: clear)</source>
         <translation>%1 %2: %3 (مرة أخرى: مسح)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_links.py" line="113"/>
+        <location filename="../../annotator/gui/claim_links.py" line="85"/>
         <source>%1 %2: yes → no → not set</source>
         <translation>%1 %2: نعم ← لا ← غير محدد</translation>
     </message>
@@ -2216,6 +2221,14 @@ Delete it and its links? Ctrl+Z brings both back.</source>
         <location filename="../../annotator/gui/span_list.py" line="140"/>
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SpanListWidget</name>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="216"/>
+        <source>Spans: %1</source>
+        <translation>المقاطع: %1</translation>
     </message>
 </context>
 <context>

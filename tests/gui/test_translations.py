@@ -53,3 +53,6 @@ def test_the_compiled_translation_is_up_to_date() -> None:
     assert translator.load(str(qm))
     assert translator.translate("Review", "Exact span F1") == "F1 المطابقة التامة للمقاطع"
     assert translator.translate("MainWindow", "&Review") == "&مراجعة"
+    # Counts are "Spans: %1", not Qt's "%n span(s)": pyside6-lupdate never
+    # extracted that plural, so the Arabic window showed it in English.
+    assert translator.translate("SpanListWidget", "Spans: %1") == "المقاطع: %1"

@@ -93,6 +93,26 @@ def _try(env: dict[str, str], *args: str) -> bool:
     return result.returncode == 0
 
 
+def _activate_main_window(env: dict[str, str]):
+    def activate() -> bool:
+        found = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", "Annotator"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout.split()
+        # windowactivate asks openbox; a busy openbox may not answer yet, and then
+        # the X server gives the focus itself (openbox still owns Alt+drag).
+        return any(
+            _try(env, "windowactivate", "--sync", window)
+            or _try(env, "windowfocus", "--sync", window)
+            for window in found
+        )
+
+    return activate
+
+
 def xdo(env: dict[str, str], *args: str) -> str:
     result = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
@@ -105,46 +125,55 @@ def test_find_escape_label_key_and_a_sloppy_drag(display, tmp_path: Path) -> Non
     text = SEED.read_text("utf-8")
     with Project.create(path) as project:
         doc_id, _ = project.documents.add(text, title="البوكمال")
-    geometry = tmp_path / "geometry.json"
+    state_file = tmp_path / "state.json"
     app = subprocess.Popen(
-        [sys.executable, str(HERE / "xvfb_app.py"), str(path), str(geometry)],
+        [sys.executable, str(HERE / "xvfb_app.py"), str(path), str(state_file)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+    def state() -> dict:
+        try:
+            return json.loads(state_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def until(what: str, predicate) -> None:
+        """Wait for the window to show ``what``; a step that did not land says where it was."""
+        try:
+            _wait(lambda: predicate(state()), what=what)
+        except AssertionError:
+            raise AssertionError(f"timed out waiting for {what}; the window: {state()}") from None
+
     try:
-        _wait(geometry.exists, what="the window")
-        where = json.loads(geometry.read_text("utf-8"))
-        window = xdo(env, "search", "--sync", "--onlyvisible", "--name", "Annotator").split()[0]
-        # openbox may still be starting on a busy machine: activate once it answers.
-        _wait(lambda: _try(env, "windowactivate", "--sync", window), what="openbox")
-        time.sleep(1.0)  # openbox maps and focuses; the editor warms its tokenizer
+        until("the window", lambda s: bool(s))
+        # openbox may still be starting on a busy machine: activate once it answers
+        # (the window found again each time: the first one mapped may not be it).
+        _wait(_activate_main_window(env), what="openbox to activate the window")
+        until("the window to be active", lambda s: s.get("active"))
 
         # Find a word, Enter, Escape, then the label key: the match is labelled.
         xdo(env, "key", "--clearmodifiers", "ctrl+f")
-        time.sleep(0.3)
+        until("the find field", lambda s: s.get("focus") == "QLineEdit")
         # Typed on the Arabic layout, as an Arabic annotator types: every letter is
         # on a key of the active group (no remapping race in xdotool), then back.
         _layout(env, "ara,us")
         xdo(env, "type", "--delay", "80", "داعش")
-        time.sleep(0.3)
+        until("the word in the find field", lambda s: s.get("find") == "داعش")
         _layout(env, "us,ara")
         xdo(env, "key", "Return")
-        time.sleep(0.3)
+        until("the match selected", lambda s: s.get("selection") == "داعش")
         xdo(env, "key", "Escape")
-        time.sleep(0.3)
+        until("the focus back in the text", lambda s: s.get("focus") == "ArticleView")
         xdo(env, "key", "o")
         first = text.index("داعش")
-        try:
-            _wait(lambda: _spans(path, doc_id) == [("ORG", first, first + 4)], what="the ORG span")
-        except AssertionError:
-            xdo(env, "key", "ctrl+q")
-            said = app.communicate(timeout=20)[0]
-            raise AssertionError(f"no ORG span; the window said {said}") from None
+        until("the ORG span", lambda _s: _spans(path, doc_id) == [("ORG", first, first + 4)])
 
         # A sloppy drag from before the comma to past the end of the word: the
-        # comma and the spaces stay out.
+        # comma and the spaces stay out. Where the phrase is now, as shown.
+        where = state()
         (ax, ay), (bx, by) = where["start"], where["end"]
         step = 1 if bx > ax else -1  # right to left: the end lies to the left
         xdo(env, "mousemove", "--sync", str(ax - 4 * step), str(ay))
@@ -153,13 +182,13 @@ def test_find_escape_label_key_and_a_sloppy_drag(display, tmp_path: Path) -> Non
             xdo(env, "mousemove", "--sync", str(int(ax + (bx - ax) * fraction)), str(by))
         xdo(env, "mousemove", "--sync", str(bx + 4 * step), str(by))
         xdo(env, "mouseup", "1")
-        time.sleep(0.3)
-        xdo(env, "key", "g")
         start, end = where["phrase"]
         assert text[start + 2 : end] == "مدينة البوكمال"
-        _wait(
-            lambda: ("GPE", start + 2, end) in _spans(path, doc_id),
-            what="the GPE span without the comma",
+        until("the drag snapped", lambda s: s.get("selection") == "مدينة البوكمال")
+        xdo(env, "key", "g")
+        until(
+            "the GPE span without the comma",
+            lambda _s: ("GPE", start + 2, end) in _spans(path, doc_id),
         )
         assert sorted(_spans(path, doc_id)) == [("GPE", start + 2, end), ("ORG", first, first + 4)]
         xdo(env, "key", "ctrl+q")
