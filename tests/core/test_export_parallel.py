@@ -90,3 +90,13 @@ def test_small_projects_stay_in_one_process(monkeypatch):
     assert parallel.processes_for("conll", 10) == 1
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
     assert parallel.processes_for("conll", 10**6) == 2
+
+
+def test_a_string_table_spilled_to_disk_writes_the_same_bytes(corpus, tmp_path, monkeypatch):
+    """The .spacy writer keeps few strings in memory and merges sorted runs."""
+    from annotator.core.export import docbin
+
+    export(corpus, tmp_path / "one" / "out", fmt="spacy", processes=1)
+    monkeypatch.setattr(docbin, "_STRINGS_IN_MEMORY", 50)
+    export(corpus, tmp_path / "two" / "out", fmt="spacy", processes=2)
+    assert _files(tmp_path / "two" / "out") == _files(tmp_path / "one" / "out")

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from annotator.core.export.align import AlignedDocument, ExportSpan
+from annotator.core.export.align import ExportSpan
 from annotator.core.export.context import ExportContext, Rendered
 from annotator.core.export.links import exported_links, links_left_out_warning
 from annotator.core.export.select import SelectedDocument
@@ -99,11 +99,6 @@ class ClaimsExporter:
         self.warnings: list[str] = []
         self.links_left_out = 0
         self.claims = 0
-
-    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
-        rendered = self.renderer.render(part, item)
-        self.write(part, rendered.payload, rendered.tally)
-        return rendered.aligned
 
     def write(self, part: int, payload: str, tally: tuple[int, ...]) -> None:
         self.links_left_out += tally[0]

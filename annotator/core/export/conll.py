@@ -230,11 +230,6 @@ class ConllExporter:
         self.notes: list[str] = []
         self.warnings: list[str] = []
 
-    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
-        rendered = self.renderer.render(part, item)
-        self.write(part, rendered.payload, rendered.tally)
-        return rendered.aligned
-
     def write(self, part: int, payload: str, tally: tuple[int, ...]) -> None:
         cues, links, attributes, claims, nested = tally
         self.cues_left_out += cues

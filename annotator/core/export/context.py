@@ -73,7 +73,7 @@ class Renderer(Protocol):
 class Exporter(Protocol):
     """One per format: ``EXPORTERS[fmt](context)``; then each document is rendered
     (by its :attr:`renderer`, here or in a worker) and written in project order with
-    ``write``, or both at once with ``add``; then ``close``."""
+    ``write``; then ``close``."""
 
     extension: str
     notes: list[str]
@@ -82,10 +82,6 @@ class Exporter(Protocol):
     @property
     def renderer(self) -> Renderer:
         """What makes each document ready for this format (built from the context alone)."""
-        ...
-
-    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
-        """Render and write one document; return what was exported of it."""
         ...
 
     def write(self, part: int, payload: Any, tally: tuple[int, ...]) -> None:

@@ -27,8 +27,9 @@ Doc's user data, by span id (``span.id_``)::
 against ``DocBin`` in the tests), but spools each document's arrays to a
 temporary file as it comes, so memory stays flat however many documents a part
 has (``DocBin`` keeps every document's arrays until ``to_bytes``, several copies
-of them at that point). Only the table of distinct strings (words, labels, span
-ids) is held until the end, as ``DocBin`` does.
+of them at that point). The table of distinct strings (words, labels, span
+ids), which ``DocBin`` holds in a set until the end, is kept in sorted runs on
+disk past 200,000 strings (:class:`_StringTable`).
 
 **Why not spaCy's public ``DocBin``** (issue 9 asked for it if it costs no more):
 measured on ``benchmarks/bench_export.py``'s corpus, 2,000 articles, same run,
@@ -43,11 +44,12 @@ honest (the registry offers nothing newer than 3.8.18 today).
 
 from __future__ import annotations
 
+import heapq
 import struct
 import tempfile
 import zlib
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
@@ -85,6 +87,8 @@ ENTITIES_KEY = "entities"
 DOCBIN_VERSION = "0.1"  # DocBin.version in spaCy 3.x
 ZLIB_LEVEL = 1
 _CHUNK = 1 << 20
+#: Distinct strings a ``.spacy`` writer holds before it spills a sorted run to disk.
+_STRINGS_IN_MEMORY = 200_000
 
 
 # --- msgpack pieces ------------------------------------------------------------
@@ -200,6 +204,65 @@ class EncodedDoc(NamedTuple):
     strings: tuple[str, ...]
 
 
+class _StringTable:
+    """The distinct strings of a ``.spacy`` file, sorted, in bounded memory.
+
+    ``DocBin`` keeps them in a set until it writes the file: at 100k documents
+    that is ~2M span ids, ~200 MB. Here at most :data:`_STRINGS_IN_MEMORY` are
+    held; each full set goes to a temporary file as a sorted run, and
+    :meth:`packed` merges the runs (as ``sorted`` orders ``str``: by code point).
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self._directory = directory
+        self._current: set[str] = set()
+        self._runs: list[BinaryIO] = []
+
+    def update(self, strings: Iterable[str]) -> None:
+        self._current.update(strings)
+        if len(self._current) >= _STRINGS_IN_MEMORY:
+            self._spill()
+
+    def _spill(self) -> None:
+        run: BinaryIO = tempfile.TemporaryFile(dir=self._directory)  # noqa: SIM115
+        for string in sorted(self._current):
+            data = string.encode("utf-8", "surrogatepass")
+            run.write(struct.pack("<I", len(data)) + data)
+        run.seek(0)
+        self._runs.append(run)
+        self._current = set()
+
+    @staticmethod
+    def _read(run: BinaryIO) -> Iterator[str]:
+        while header := run.read(4):
+            (size,) = struct.unpack("<I", header)
+            yield run.read(size).decode("utf-8", "surrogatepass")
+
+    def packed(self, pack: Pack) -> _Spool:
+        """Every distinct string, sorted and packed, in a spool (``items`` = how many)."""
+        out = _Spool(self._directory)
+        runs = [self._read(run) for run in self._runs]
+        previous: str | None = None
+        batch: list[bytes] = []
+        for string in heapq.merge(*runs, sorted(self._current)):
+            if string == previous:
+                continue
+            previous = string
+            batch.append(pack(string))
+            if len(batch) >= 4096:
+                out.write(b"".join(batch), items=len(batch))
+                batch.clear()
+        out.write(b"".join(batch), items=len(batch))
+        self.discard()
+        return out
+
+    def discard(self) -> None:
+        for run in self._runs:
+            run.close()
+        self._runs = []
+        self._current = set()
+
+
 class DocEncoder:
     """Turn Docs into :class:`EncodedDoc` for one ``.spacy`` file (in this process
     or in an export worker; the writer only appends the bytes in order).
@@ -279,7 +342,7 @@ class DocBinWriter:
         self._flags = _Spool(spool_dir)
         self._span_groups = _Spool(spool_dir)
         self._user_data = _Spool(spool_dir)
-        self._strings: set[str] = set()
+        self._strings = _StringTable(spool_dir)
         self._pack = _packer()
         self.count = 0
 
@@ -330,14 +393,10 @@ class DocBinWriter:
             emit_bin(self._spaces)
             emit(pack("lengths"))
             emit_bin(self._lengths)
-            emit(pack("strings") + _array_header(len(self._strings)))
-            batch: list[bytes] = []
-            for string in sorted(self._strings):
-                batch.append(pack(string))
-                if len(batch) >= 4096:
-                    emit(b"".join(batch))
-                    batch.clear()
-            emit(b"".join(batch))
+            strings = self._strings.packed(pack)
+            emit(pack("strings"))
+            emit_items(strings)
+            strings.close()
             for key, spool in (
                 ("cats", self._cats),
                 ("flags", self._flags),
@@ -350,6 +409,7 @@ class DocBinWriter:
         self.discard()
 
     def discard(self) -> None:
+        self._strings.discard()
         for spool in (
             self._tokens,
             self._spaces,
@@ -577,11 +637,6 @@ class SpacyExporter:
         self.notes: list[str] = []
         self.warnings: list[str] = []
         self.links_left_out = 0
-
-    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
-        rendered = self.renderer.render(part, item)
-        self.write(part, rendered.payload, rendered.tally)
-        return rendered.aligned
 
     def write(self, part: int, payload: EncodedDoc, tally: tuple[int, ...]) -> None:
         nested, entity_tokens, claim_tokens, claims, links_left_out = tally

@@ -189,11 +189,6 @@ class JsonlExporter:
         self.warnings: list[str] = []
         self.links_left_out = 0
 
-    def add(self, part: int, item: SelectedDocument) -> AlignedDocument:
-        rendered = self.renderer.render(part, item)
-        self.write(part, rendered.payload, rendered.tally)
-        return rendered.aligned
-
     def write(self, part: int, payload: str, tally: tuple[int, ...]) -> None:
         self.links_left_out += tally[0]
         self.files[part].write(payload)
