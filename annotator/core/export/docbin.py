@@ -29,7 +29,10 @@ temporary file as it comes, so memory stays flat however many documents a part
 has (``DocBin`` keeps every document's arrays until ``to_bytes``, several copies
 of them at that point). The table of distinct strings (words, labels, span
 ids), which ``DocBin`` holds in a set until the end, is kept in sorted runs on
-disk past 200,000 strings (:class:`_StringTable`).
+disk past 50,000 strings (:class:`_StringTable`). The span ids are never put in
+the tokenizer's vocab either (a ``StringStore`` only grows: ~20 ids a document,
+~60 MB per export process at 10k documents): each Span gets the id's hash, and
+the encoder is told which string each hash stands for (see :func:`build_doc`).
 
 **Why not spaCy's public ``DocBin``** (issue 9 asked for it if it costs no more):
 measured on ``benchmarks/bench_export.py``'s corpus, 2,000 articles, same run,
@@ -87,8 +90,9 @@ ENTITIES_KEY = "entities"
 DOCBIN_VERSION = "0.1"  # DocBin.version in spaCy 3.x
 ZLIB_LEVEL = 1
 _CHUNK = 1 << 20
-#: Distinct strings a ``.spacy`` writer holds before it spills a sorted run to disk.
-_STRINGS_IN_MEMORY = 200_000
+#: Distinct strings a ``.spacy`` writer holds before it spills a sorted run to disk
+#: (~6 MB of span ids; one writer per part; 100k documents: ~40 runs to merge).
+_STRINGS_IN_MEMORY = 50_000
 
 
 # --- msgpack pieces ------------------------------------------------------------
@@ -285,7 +289,12 @@ class DocEncoder:
         # time (about a millisecond each, several times per document).
         self._pack = _packer()
 
-    def encode(self, doc: Doc) -> EncodedDoc:
+    def encode(self, doc: Doc, *, span_ids: Mapping[int, str] | None = None) -> EncodedDoc:
+        """The pieces of ``doc``'s share of the file.
+
+        :param span_ids: the string of each span id hash that is not in the vocab
+            (:func:`build_doc` fills it); the others are looked up in the vocab.
+        """
         import numpy
         from spacy.attrs import SPACY
 
@@ -294,22 +303,31 @@ class DocEncoder:
             array = array.reshape((array.shape[0], 1))
         pack = self._pack
         strings = self._vocab.strings
+        ids = span_ids or {}
         new: list[str] = []
+        # Span ids of this Doc only: remembering them across Docs would grow with the
+        # corpus (each is met in one Doc; the writer drops repeats anyway).
+        doc_ids: set[int] = set()
         for h in numpy.unique(array[:, self._hashed_columns]).tolist():
-            if h not in self._seen:
+            if h in ids:
+                doc_ids.add(h)
+            elif h not in self._seen:
                 self._seen.add(h)
                 new.append(strings[h])
         known = self._known
         for group in doc.spans.values():
             for span in group:
+                if span.id in ids:
+                    doc_ids.add(span.id)
                 for text in (
                     span.label_,
-                    span.id_ if span.id else "",
+                    span.id_ if span.id and span.id not in ids else "",
                     span.kb_id_ if span.kb_id else "",
                 ):
                     if text and text not in known:
                         known.add(text)
                         new.append(text)
+        new.extend(ids[h] for h in doc_ids)
         return EncodedDoc(
             numpy.ascontiguousarray(array, dtype="uint64").tobytes("C"),
             numpy.asarray(doc.to_array(SPACY), dtype=bool).tobytes("C"),
@@ -346,10 +364,11 @@ class DocBinWriter:
         self._pack = _packer()
         self.count = 0
 
-    def add(self, doc: Doc) -> None:
+    def add(self, doc: Doc, *, span_ids: Mapping[int, str] | None = None) -> None:
+        """Append ``doc`` (``span_ids``: see :meth:`DocEncoder.encode`)."""
         if self._encoder is None:
             raise TypeError("DocBinWriter.add needs the Docs' vocab (vocab=...)")
-        self.write(self._encoder.encode(doc))
+        self.write(self._encoder.encode(doc, span_ids=span_ids))
 
     def write(self, encoded: EncodedDoc) -> None:
         """Append one encoded Doc (Docs keep the order they are written in)."""
@@ -491,6 +510,7 @@ def build_doc(
     links: Sequence[ExportLink] = (),
     attributes: Mapping[str, Mapping[str, Any]] | None = None,
     clitics: str = "inside",
+    span_ids: dict[int, str] | None = None,
 ) -> Doc:
     """Put the aligned spans on ``doc`` (re-tokenized at ``aligned.cuts`` if any).
 
@@ -502,7 +522,11 @@ def build_doc(
     :param source: the document's source tokens (``doc`` was made from them): a
         re-tokenized Doc keeps them, and their sentence breaks.
     :param clitics: the project's clitic policy (the tokens ``doc`` was made of).
+    :param span_ids: if given, the spans get their ids' hashes, not interned in the
+        vocab (whose ``StringStore`` never lets a string go), and this map gets the
+        string of each hash, for :meth:`DocEncoder.encode`.
     """
+    from spacy.strings import get_string_id
     from spacy.tokens import Span
 
     if aligned.cuts:
@@ -511,10 +535,16 @@ def build_doc(
         found = None
 
     def make(span: ExportSpan) -> Span:
+        span_id: int | str = span.id
+        if span_ids is not None:
+            # The hash StringStore.add would give it (a symbol's number for a symbol).
+            span_id = get_string_id(span.id)
+            if span_id:  # 0: no id ("")
+                span_ids[span_id] = span.id
         where = found.get((span.start, span.end)) if found else None
         if where is not None:
-            return Span(doc, where[0], where[1], label=span.label, span_id=span.id)
-        made = doc.char_span(span.start, span.end, label=span.label, span_id=span.id)
+            return Span(doc, where[0], where[1], label=span.label, span_id=span_id)
+        made = doc.char_span(span.start, span.end, label=span.label, span_id=span_id)
         if made is None:  # align_document guarantees token boundaries
             raise AssertionError(f"{span} is not on token boundaries")
         return made
@@ -593,6 +623,7 @@ class SpacyRenderer:
                 }
             )
         }
+        span_ids: dict[int, str] = {}
         doc = build_doc(
             self.nlp,
             document,
@@ -606,6 +637,7 @@ class SpacyRenderer:
             links=links,
             attributes=attributes,
             clitics=ctx.clitics,
+            span_ids=span_ids,
         )
         claims = doc.spans[CLAIMS_KEY]
         tally = (
@@ -615,7 +647,7 @@ class SpacyRenderer:
             len(claims),
             left_out,
         )
-        return Rendered(aligned, self.encoders[part].encode(doc), tally)
+        return Rendered(aligned, self.encoders[part].encode(doc, span_ids=span_ids), tally)
 
 
 class SpacyExporter:
