@@ -552,3 +552,19 @@ def test_spacy_train_and_debug_data_run_on_the_export(annotated, tmp_path):
     assert "invalid whitespace entity" not in debug.stdout, debug.stdout
     spacy_train(out, tmp_path / "model", steps=4, eval_frequency=2)
     assert (tmp_path / "model" / "model-last" / "config.cfg").exists()
+
+
+def test_the_spacy_export_leaves_span_ids_out_of_the_tokenizer_vocab(annotated, tmp_path):
+    # spaCy never frees a string it has stored: interning ~20 span ids a document
+    # made the export grow with the corpus (benchmarks/README.md, Export).
+    from annotator.core.tokenizer import get_nlp
+
+    with Project.open(annotated.path) as project:
+        ids = [s.id for d in project.documents.ids() for s in project.spans.for_document(d)]
+        export(project, tmp_path / "out", fmt="spacy", split=ALL_IN_TRAIN)
+    assert ids
+    strings = get_nlp().vocab.strings
+    assert [i for i in ids if i in strings] == []
+    docs = _spacy_docs(tmp_path / "out" / "train.spacy")
+    exported = {s.id_ for d in docs for group in d.spans.values() for s in group}
+    assert exported & set(ids)  # the ids are in the file all the same
