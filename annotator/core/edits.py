@@ -12,7 +12,7 @@ claimer removes that link in the same edit, and undo restores both.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.change import Change, Edit
@@ -24,7 +24,16 @@ from annotator.core.model import DocId, Span, SpanId, Status, StatusRecord, utc_
 if TYPE_CHECKING:
     from annotator.core.store import Project, SpanTable
 
-__all__ = ["AddSpan", "AddTime", "Change", "Edit", "RelabelSpan", "RemoveSpan", "SetStatus"]
+__all__ = [
+    "AddSpan",
+    "AddTime",
+    "Change",
+    "Edit",
+    "RelabelSpan",
+    "RemoveSpan",
+    "SetStatus",
+    "links_a_relabel_drops",
+]
 
 
 def _table(project: Project, gold: bool) -> SpanTable:
@@ -233,13 +242,28 @@ class RelabelSpan:
 
 def _links_not_allowed(project: Project, span_id: str, gold: bool) -> list[Link]:
     """Live links touching ``span_id`` its (new) label no longer allows."""
+    return links_a_relabel_drops(project, span_id, None, gold=gold)
+
+
+def links_a_relabel_drops(
+    project: Project, span_id: str, label: str | None, *, gold: bool = False
+) -> list[Link]:
+    """Live links touching ``span_id`` that giving it ``label`` would remove
+    (``None``: its label as stored): a claimer relabelled as a claim is no claimer.
+
+    :class:`RelabelSpan` removes them (and undo restores them); a window asks first.
+    """
     links = project.gold_links if gold else project.links
     table = _table(project, gold)
     labels = {label.name: label for label in project.labels.list()}
+
+    def as_relabelled(span: Span) -> Span:
+        return replace(span, label=label) if label is not None and span.id == span_id else span
+
     bad = []
     for link in links.touching(span_id):
-        head = table.get(link.head)
-        child = table.get(link.child) if link.child else None
+        head = as_relabelled(table.get(link.head))
+        child = as_relabelled(table.get(link.child)) if link.child else None
         try:
             check_link(project.link_types.get(link.type), head, child, link.value, labels)
         except AnnotatorError:

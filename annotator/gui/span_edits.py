@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.core.change import Change, Edit
-from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan
+from annotator.core.edits import AddSpan, RelabelSpan, RemoveSpan, links_a_relabel_drops
 from annotator.core.errors import AnnotatorError, SpanOverlapsEntity
 from annotator.core.model import DocId, Span
 from annotator.core.note_edits import SetSpanNote, span_flag, span_note
@@ -92,6 +92,9 @@ class SpanEdits:
             label,
             self._quote(span),
         )
+        parent = self._initiator if isinstance(self._initiator, QWidget) else None
+        if not confirm_relabel_linked(self._session.project, span, label, self._index.text, parent):
+            return  # a claim's claimer the new label cannot be: the user said no
         try:
             self._run(RelabelSpan(span_id=span.id, label=label), text)
         except SpanOverlapsEntity as exc:
@@ -188,6 +191,41 @@ def ask_delete_linked(parent: QWidget | None, what: str, heads: list[str]) -> bo
     box.setDefaultButton(delete)
     box.exec()
     return box.clickedButton() is delete
+
+
+def confirm_relabel_linked(
+    project: Project, span: Span, label: str, text: str, parent: QWidget | None
+) -> bool:
+    """Ask before a relabel that removes links (a claimer relabelled as a cue is no
+    claimer); True: go on. Undo restores the label and the links."""
+    lost = links_a_relabel_drops(project, span.id, label)
+    if not lost:
+        return True
+    heads = []
+    for link in lost:
+        other = project.spans.get(link.head if link.child == span.id else link.child or link.head)
+        heads.append(f"{link.type}: {isolate(snippet(text[other.start : other.end]))}")
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # span texts are data
+    box.setWindowTitle(translate("ClaimLinks", "Relabel a linked span?"))
+    box.setText(
+        fill(
+            translate(
+                "ClaimLinks",
+                "As %1, %2 can no longer be linked as:\n%3\n\n"
+                "Relabel it and remove those links? Ctrl+Z brings them back.",
+            ),
+            label,
+            f"{span.label} {isolate(snippet(text[span.start : span.end]))}",
+            "\n".join(heads),
+        )
+    )
+    relabel = box.addButton(translate("ClaimLinks", "Relabel"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(relabel)
+    box.exec()
+    return box.clickedButton() is relabel
 
 
 def confirm_delete_linked(project: Project, span: Span, text: str, parent: QWidget | None) -> bool:

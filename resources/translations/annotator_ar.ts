@@ -67,22 +67,22 @@
         <translation>تغيير التسمية %1 ← %2 «%3»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="107"/>
+        <location filename="../../annotator/gui/span_edits.py" line="110"/>
         <source>Delete %1 «%2»</source>
         <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="130"/>
+        <location filename="../../annotator/gui/span_edits.py" line="133"/>
         <source>Note on %1 «%2»</source>
         <translation>ملاحظة على %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="132"/>
+        <location filename="../../annotator/gui/span_edits.py" line="135"/>
         <source>Clear note on %1 «%2»</source>
         <translation>مسح الملاحظة على %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="159"/>
+        <location filename="../../annotator/gui/span_edits.py" line="162"/>
         <source>Not added: %1 would overlap %2 «%3». Delete that span first, or mark exactly the same characters to replace it.</source>
         <translation>لم يُضف: %1 سيتداخل مع %2 «%3». احذف ذلك المقطع أولًا، أو حدّد الأحرف نفسها تمامًا لاستبداله.</translation>
     </message>
@@ -162,12 +162,12 @@
 <context>
     <name>ClaimLinks</name>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="175"/>
+        <location filename="../../annotator/gui/span_edits.py" line="178"/>
         <source>Delete a linked span?</source>
         <translation>حذف مقطع مرتبط؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="178"/>
+        <location filename="../../annotator/gui/span_edits.py" line="181"/>
         <source>%1 is linked to:
 %2
 
@@ -178,9 +178,30 @@ Delete it and its links? Ctrl+Z brings both back.</source>
 أتحذفه مع روابطه؟ يعيدهما Ctrl+Z معًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="186"/>
+        <location filename="../../annotator/gui/span_edits.py" line="189"/>
         <source>Delete</source>
         <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_edits.py" line="211"/>
+        <source>Relabel a linked span?</source>
+        <translation>إعادة تسمية مقطع مرتبط؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_edits.py" line="214"/>
+        <source>As %1, %2 can no longer be linked as:
+%3
+
+Relabel it and remove those links? Ctrl+Z brings them back.</source>
+        <translation>بوصفه %1، لا يمكن أن يبقى %2 مرتبطاً بوصفه:
+%3
+
+إعادة تسميته وإزالة هذه الروابط؟ يعيدها Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_edits.py" line="224"/>
+        <source>Relabel</source>
+        <translation>إعادة التسمية</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/claim_links.py" line="187"/>

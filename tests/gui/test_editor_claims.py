@@ -292,6 +292,35 @@ def test_deleting_a_claimer_asks_and_undo_restores_span_and_link(
     assert ids["armies"][1] not in {s.id for s in editor.spans()}
 
 
+def test_relabelling_a_claimer_as_a_cue_asks_and_undo_restores_label_and_link(
+    qtbot, claim_editor, project_path
+) -> None:
+    editor, ids = claim_editor
+    press(editor, Qt.Key.Key_K, CTRL)
+    press(editor, Qt.Key.Key_Return)  # the mention inside the claim
+    army = ids["armies"][0]
+    editor.select_span(army)
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: _answer("Cancel", seen))
+    editor.apply_label("CUE")
+    assert seen and "claimer" in seen[0] and CLAIM[:20] in seen[0]
+    assert links_in_file(project_path) == [("claimer", CLAIM, ARMY, None)]
+    assert {s.id: s.label for s in editor.spans()}[army] == "ORG"  # nothing changed
+    QTimer.singleShot(0, lambda: _answer("Relabel", seen))
+    editor.apply_label("CUE")
+    assert links_in_file(project_path) == []
+    with Project.open(project_path, readonly=True) as project:
+        assert project.spans.get(army).label == "CUE"
+    editor.session.undo_stack.undo()
+    assert links_in_file(project_path) == [("claimer", CLAIM, ARMY, None)]
+    with Project.open(project_path, readonly=True) as project:
+        assert project.spans.get(army).label == "ORG"
+    # A relabel the link allows (ORG → GPE: a place may claim) asks nothing.
+    editor.select_span(army)
+    editor.apply_label("GPE")
+    assert links_in_file(project_path) == [("claimer", CLAIM, ARMY, None)]
+
+
 def test_the_claimer_is_framed_in_the_claims_colour(qtbot, claim_editor) -> None:
     editor, ids = claim_editor
     press(editor, Qt.Key.Key_K, CTRL)
