@@ -170,13 +170,29 @@ class SpanEdits:
         )
 
 
-def ask_delete_linked(parent: QWidget | None, what: str, heads: list[str]) -> bool:
-    """Ask before deleting a span other spans link to; True: delete it."""
+def _ask(parent: QWidget | None, title: str, text: str, go: str) -> bool:
+    """A plain-text question (span texts are data) with ``go`` and Cancel; True: go."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # span texts are data
-    box.setWindowTitle(translate("ClaimLinks", "Delete a linked span?"))
-    box.setText(
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setWindowTitle(title)
+    box.setText(text)
+    button = box.addButton(go, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(button)
+    box.exec()
+    return box.clickedButton() is button
+
+
+def _quoted(span: Span, text: str) -> str:
+    return f"{span.label} {isolate(snippet(text[span.start : span.end]))}"
+
+
+def ask_delete_linked(parent: QWidget | None, what: str, heads: list[str]) -> bool:
+    """Ask before deleting a span other spans link to; True: delete it."""
+    return _ask(
+        parent,
+        translate("ClaimLinks", "Delete a linked span?"),
         fill(
             translate(
                 "ClaimLinks",
@@ -184,13 +200,9 @@ def ask_delete_linked(parent: QWidget | None, what: str, heads: list[str]) -> bo
             ),
             what,
             "\n".join(heads),
-        )
+        ),
+        translate("ClaimLinks", "Delete"),
     )
-    delete = box.addButton(translate("ClaimLinks", "Delete"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(delete)
-    box.exec()
-    return box.clickedButton() is delete
 
 
 def confirm_relabel_linked(
@@ -205,11 +217,9 @@ def confirm_relabel_linked(
     for link in lost:
         other = project.spans.get(link.head if link.child == span.id else link.child or link.head)
         heads.append(f"{link.type}: {isolate(snippet(text[other.start : other.end]))}")
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # span texts are data
-    box.setWindowTitle(translate("ClaimLinks", "Relabel a linked span?"))
-    box.setText(
+    return _ask(
+        parent,
+        translate("ClaimLinks", "Relabel a linked span?"),
         fill(
             translate(
                 "ClaimLinks",
@@ -217,15 +227,11 @@ def confirm_relabel_linked(
                 "Relabel it and remove those links? Ctrl+Z brings them back.",
             ),
             label,
-            f"{span.label} {isolate(snippet(text[span.start : span.end]))}",
+            _quoted(span, text),
             "\n".join(heads),
-        )
+        ),
+        translate("ClaimLinks", "Relabel"),
     )
-    relabel = box.addButton(translate("ClaimLinks", "Relabel"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(relabel)
-    box.exec()
-    return box.clickedButton() is relabel
 
 
 def confirm_delete_linked(project: Project, span: Span, text: str, parent: QWidget | None) -> bool:
@@ -241,5 +247,4 @@ def confirm_delete_linked(project: Project, span: Span, text: str, parent: QWidg
             heads.append(f"{link.type}: {isolate(snippet(text[head.start : head.end]))}")
     if not heads:
         return True
-    what = f"{span.label} {isolate(snippet(text[span.start : span.end]))}"
-    return ask_delete_linked(parent, what, heads)
+    return ask_delete_linked(parent, _quoted(span, text), heads)

@@ -162,12 +162,12 @@
 <context>
     <name>ClaimLinks</name>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="178"/>
+        <location filename="../../annotator/gui/span_edits.py" line="195"/>
         <source>Delete a linked span?</source>
         <translation>حذف مقطع مرتبط؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="181"/>
+        <location filename="../../annotator/gui/span_edits.py" line="197"/>
         <source>%1 is linked to:
 %2
 
@@ -178,17 +178,17 @@ Delete it and its links? Ctrl+Z brings both back.</source>
 أتحذفه مع روابطه؟ يعيدهما Ctrl+Z معًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="189"/>
+        <location filename="../../annotator/gui/span_edits.py" line="204"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="211"/>
+        <location filename="../../annotator/gui/span_edits.py" line="222"/>
         <source>Relabel a linked span?</source>
         <translation>إعادة تسمية مقطع مرتبط؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="214"/>
+        <location filename="../../annotator/gui/span_edits.py" line="224"/>
         <source>As %1, %2 can no longer be linked as:
 %3
 
@@ -199,7 +199,7 @@ Relabel it and remove those links? Ctrl+Z brings them back.</source>
 إعادة تسميته وإزالة هذه الروابط؟ يعيدها Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_edits.py" line="224"/>
+        <location filename="../../annotator/gui/span_edits.py" line="233"/>
         <source>Relabel</source>
         <translation>إعادة التسمية</translation>
     </message>
