@@ -67,7 +67,10 @@ Conventions
     per_document          [ {doc_id, annotators, entity_exact_f1, claim_overlap_f1,
                              disagreement} ]     in input order
 
-Documents stream through once, in batches of about :data:`BATCH_TOKENS` tokens.
+Documents stream through once, in batches of about :data:`BATCH_TOKENS` tokens
+(:func:`compute_agreement`), or as the caller's :class:`AgreementBatch` arrays
+(:func:`compute_agreement_of_batches`: a project reads its spans and tokens
+straight into numpy, with no Python object per span or token).
 Within a batch everything heavy is integer counting with numpy (its documents
 laid end to end on one axis; claims' characters as runs between boundaries);
 only spans that overlap two or more others go through a Python loop. Every
@@ -91,6 +94,7 @@ import numpy.typing as npt
 from annotator.core.errors import InvalidSpan, SpanOverlapsEntity
 
 __all__ = [
+    "AgreementBatch",
     "AgreementDocument",
     "AgreementResult",
     "AgreementSpan",
@@ -102,6 +106,7 @@ __all__ = [
     "EntityPair",
     "LabelF1",
     "compute_agreement",
+    "compute_agreement_of_batches",
 ]
 
 ENTS = "ents"
@@ -156,6 +161,40 @@ class AgreementDocument:
     n_chars: int
     tokens: Sequence[tuple[int, int]] | npt.NDArray[np.int64]
     annotations: Mapping[str, Sequence[AgreementSpan]]
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementBatch:
+    """Several documents at once as arrays: what a project streams, with no Python
+    object per span or token (:func:`compute_agreement_of_batches`).
+
+    Annotators are indices into the ``annotators`` of the computation, labels
+    indices into :attr:`labels`; documents are indices into :attr:`doc_ids`.
+
+    :param doc_ids: the documents, in order.
+    :param n_chars: length of each text in code points.
+    :param finished: ``annotators × documents``: who marked each document done.
+        Documents finished by fewer than two are skipped, and so are the spans
+        of annotators who did not finish their document.
+    :param token_counts: tokens of each document.
+    :param tokens: ``(Σ token_counts, 2)``: ``(start, end)`` of every token,
+        document after document, in document offsets (sorted, non-overlapping).
+    :param labels: ``(name, layer)`` of each label index ``span_label`` uses.
+    :param span_doc: per span, its document index; likewise ``span_annotator``,
+        ``span_label``, ``span_start`` and ``span_end`` (offsets in its document).
+    """
+
+    doc_ids: Sequence[int]
+    n_chars: IntArray
+    finished: BoolArray
+    token_counts: IntArray
+    tokens: IntArray
+    labels: Sequence[tuple[str, str]]
+    span_doc: IntArray
+    span_annotator: IntArray
+    span_label: IntArray
+    span_start: IntArray
+    span_end: IntArray
 
 
 # --- results -------------------------------------------------------------------
@@ -390,14 +429,52 @@ def compute_agreement(
         batch.append(doc)
         batch_tokens += len(doc.tokens)
         if batch_tokens >= BATCH_TOKENS:
-            totals.add(batch)
+            totals.add(_batch_of(batch, tuple(totals.names)))
             batch, batch_tokens = [], 0
     if batch:
+        totals.add(_batch_of(batch, tuple(totals.names)))
+    return _finish(totals, progress, max(expected or 0, seen))
+
+
+def compute_agreement_of_batches(
+    batches: Iterable[AgreementBatch],
+    *,
+    annotators: Sequence[str],
+    progress: Callable[[int, int], None] | None = None,
+    expected: int | None = None,
+) -> AgreementResult:
+    """:func:`compute_agreement` of documents handed over as arrays, a batch at a time.
+
+    The same numbers as :func:`compute_agreement` given the same documents one by
+    one, without a Python object per span or token: a project reads its spans and
+    tokens straight into :class:`AgreementBatch` arrays.
+
+    :param annotators: whose work to compare, in display order; the batches'
+        ``finished`` rows and ``span_annotator`` indices follow this order.
+    :param progress: called as ``progress(done, total)`` after each batch (documents
+        read so far) and once at the end; raise from it to cancel.
+    :param expected: how many documents the batches hold, for ``total``.
+    :raises InvalidSpan, SpanOverlapsEntity, ValueError: as :func:`compute_agreement`.
+    """
+    chosen = tuple(dict.fromkeys(annotators))
+    if len(chosen) != len(annotators):
+        raise ValueError(f"annotators named twice: {', '.join(annotators)}")
+    totals = _Totals(chosen)
+    seen = 0
+    for batch in batches:
+        seen += len(batch.doc_ids)
+        if progress is not None:
+            progress(seen, max(expected or 0, seen) + _STAGES)
         totals.add(batch)
+    return _finish(totals, progress, max(expected or 0, seen))
+
+
+def _finish(
+    totals: _Totals, progress: Callable[[int, int], None] | None, seen: int
+) -> AgreementResult:
     result = totals.result()
     if progress is not None:
-        total = max(expected or 0, seen) + _STAGES
-        progress(total, total)
+        progress(seen + _STAGES, seen + _STAGES)
     return result
 
 
@@ -597,9 +674,9 @@ class _Totals:
             return len(doc.annotations) >= 2
         return sum(name in self.index for name in doc.annotations) >= 2
 
-    def add(self, docs: list[AgreementDocument]) -> None:
+    def add(self, batch: AgreementBatch) -> None:
         names = tuple(self.names)
-        corpus = _Corpus.build(docs, names, self.ent_code, self.claim_code)
+        corpus = _Corpus.from_batch(batch, names, self.ent_code, self.claim_code)
         grid = _TokenGrid.build(corpus)
         pairs = list(itertools.combinations(range(len(names)), 2))
         ent_counts, doc_ent = _entity_pairs(corpus, grid, pairs)
@@ -756,113 +833,156 @@ class _Corpus:
         return len(self.doc_ids)
 
     @staticmethod
-    def build(
-        docs: list[AgreementDocument],
+    def from_batch(
+        batch: AgreementBatch,
         chosen: tuple[str, ...],
         ent_code: dict[str, int],
         claim_code: dict[str, int],
     ) -> _Corpus:
-        """Lay ``docs`` end to end; labels new to ``ent_code``/``claim_code`` get the next code."""
-        index = {name: i for i, name in enumerate(chosen)}
+        """Lay the unit documents of ``batch`` end to end; labels new to
+        ``ent_code``/``claim_code`` get the next code."""
         k = len(chosen)
-        units: list[AgreementDocument] = []
-        finished_rows: list[list[bool]] = []
-        # Per annotator: flat starts, ends, labels, layers, and one doc index per span.
-        starts: list[list[int]] = [[] for _ in chosen]
-        ends: list[list[int]] = [[] for _ in chosen]
-        labels: list[list[str]] = [[] for _ in chosen]
-        layers: list[list[str]] = [[] for _ in chosen]
-        span_docs: list[list[int]] = [[] for _ in chosen]
-        for doc in docs:
-            mine = [
-                (index[name], spans) for name, spans in doc.annotations.items() if name in index
-            ]
-            if len(mine) < 2:
-                continue
-            d = len(units)
-            units.append(doc)
-            row = [False] * k
-            for i, spans in mine:
-                row[i] = True
-                starts[i].extend([s.start for s in spans])
-                ends[i].extend([s.end for s in spans])
-                labels[i].extend([s.label for s in spans])
-                layers[i].extend([s.layer for s in spans])
-                span_docs[i].extend([d] * len(spans))
-            finished_rows.append(row)
+        finished = np.asarray(batch.finished, dtype=np.bool_).reshape(k, len(batch.doc_ids))
+        n_chars = np.asarray(batch.n_chars, dtype=np.int64)
+        token_counts = np.asarray(batch.token_counts, dtype=np.int64)
+        tokens = np.asarray(batch.tokens, dtype=np.int64).reshape(-1, 2)
+        doc_ids = list(batch.doc_ids)
+        sd, sa, sl, ss, se = (
+            np.asarray(column, dtype=np.int64)
+            for column in (
+                batch.span_doc,
+                batch.span_annotator,
+                batch.span_label,
+                batch.span_start,
+                batch.span_end,
+            )
+        )
+        if sd.size and (int(sd.min()) < 0 or int(sd.max()) >= len(doc_ids)):
+            raise ValueError(f"a span's document index is outside 0–{len(doc_ids) - 1}")
+        # Spans of annotators who did not finish their document are not data.
+        mine = (sa >= 0) & (sa < k)
+        mine[mine] = finished[sa[mine], sd[mine]]
+        unit = finished.sum(axis=0) >= 2
+        mine &= unit[sd]
+        if not unit.all():
+            renumber = np.cumsum(unit) - 1
+            tokens = tokens[np.repeat(unit, token_counts)]
+            doc_ids = [d for d, keep in zip(doc_ids, unit.tolist(), strict=True) if keep]
+            n_chars, token_counts, finished = n_chars[unit], token_counts[unit], finished[:, unit]
+            sd = np.where(unit[sd], renumber[sd], -1)
+        if not mine.all():
+            sd, sa, sl, ss, se = sd[mine], sa[mine], sl[mine], ss[mine], se[mine]
 
-        n_docs = len(units)
-        n_chars = np.array([doc.n_chars for doc in units], dtype=np.int64)
+        n_docs = len(doc_ids)
         # One separating character between documents, so nothing ever touches across.
         base = np.zeros(n_docs, dtype=np.int64)
         if n_docs:
             base[1:] = np.cumsum(n_chars + 1)[:-1]
-        finished = (
-            np.array(finished_rows, dtype=np.bool_).T
-            if n_docs
-            else np.zeros((k, 0), dtype=np.bool_)
-        )
-        token_counts = np.array([len(doc.tokens) for doc in units], dtype=np.int64)
-        token_flat = (
-            np.concatenate([_flat_tokens(doc.tokens) for doc in units])
-            if units
-            else np.zeros(0, dtype=np.int64)
-        )
+        names = [name for name, _ in batch.labels]
+        layers = [layer for _, layer in batch.labels]
+        ent_label = np.array([layer == ENTS for layer in layers] + [False], dtype=np.bool_)
+        claim_label = np.array([layer == CLAIMS for layer in layers] + [False], dtype=np.bool_)
+        # Codes for the labels these spans use (only those: an unused label is unseen).
+        code_of = np.full(len(names), -1, dtype=np.int64)
         ents: list[_Spans] = []
         claims: list[_Spans] = []
         for i in range(k):
-            s = np.array(starts[i], dtype=np.int64)
-            e = np.array(ends[i], dtype=np.int64)
-            dd = np.array(span_docs[i], dtype=np.int64)
-            is_ent = np.array([lay == ENTS for lay in layers[i]], dtype=np.bool_)
-            is_claim = np.array([lay == CLAIMS for lay in layers[i]], dtype=np.bool_)
-            bad = ~(is_ent | is_claim)
-            if bad.size:
-                bad |= (s < 0) | (e <= s) | (e > n_chars[dd])
+            own = np.flatnonzero(sa == i)
+            s, e, lab, dd = ss[own], se[own], sl[own], sd[own]
+            known = (lab >= 0) & (lab < len(names))
+            lab_or_none = np.where(known, lab, len(names))
+            is_ent, is_claim = ent_label[lab_or_none], claim_label[lab_or_none]
+            bad = ~(is_ent | is_claim) | (s < 0) | (e <= s) | (e > n_chars[dd])
             if bad.any():
                 j = int(np.argmax(bad))
+                label, layer = batch.labels[int(lab[j])] if known[j] else ("?", "?")
                 raise InvalidSpan(
-                    f"document {units[int(dd[j])].doc_id}, annotator {chosen[i]!r}: span "
-                    f"{int(s[j])}–{int(e[j])} ({labels[i][j]!r}, layer {layers[i][j]!r}) is "
+                    f"document {doc_ids[int(dd[j])]}, annotator {chosen[i]!r}: span "
+                    f"{int(s[j])}–{int(e[j])} ({label!r}, layer {layer!r}) is "
                     f"empty, reversed, outside the text or of an unknown layer"
                 )
-            code = np.array(
-                [
-                    ent_code.setdefault(lab, len(ent_code))
-                    if lay == ENTS
-                    else claim_code.setdefault(lab, len(claim_code))
-                    for lab, lay in zip(labels[i], layers[i], strict=True)
-                ],
-                dtype=np.int64,
-            )
-            gs = s + base[dd] if dd.size else s
-            ge = e + base[dd] if dd.size else e
+            for used in np.unique(lab).tolist():
+                if code_of[used] < 0:
+                    table = ent_code if layers[used] == ENTS else claim_code
+                    code_of[used] = table.setdefault(names[used], len(table))
+            code = code_of[lab]
+            gs = s + base[dd]
+            ge = e + base[dd]
             ents.append(_sorted_spans(gs[is_ent], ge[is_ent], code[is_ent], dd[is_ent]))
             claims.append(_sorted_spans(gs[is_claim], ge[is_claim], code[is_claim], dd[is_claim]))
             sp = ents[-1]
             clash = sp.end[:-1] > sp.start[1:]
             if clash.any():
                 j = int(np.argmax(clash))
-                doc = units[int(sp.doc[j])]
                 b0 = int(base[sp.doc[j]])
                 raise SpanOverlapsEntity(
-                    f"document {doc.doc_id}, annotator {chosen[i]!r}: entity spans "
+                    f"document {doc_ids[int(sp.doc[j])]}, annotator {chosen[i]!r}: entity spans "
                     f"{int(sp.start[j]) - b0}–{int(sp.end[j]) - b0} and "
                     f"{int(sp.start[j + 1]) - b0}–{int(sp.end[j + 1]) - b0} overlap"
                 )
         return _Corpus(
             annotators=chosen,
-            doc_ids=[doc.doc_id for doc in units],
+            doc_ids=doc_ids,
             base=base,
             n_chars=n_chars,
             finished=finished,
-            token_flat=token_flat,
+            token_flat=tokens.reshape(-1),
             token_counts=token_counts,
             ents=ents,
             claims=claims,
             ent_labels=tuple(ent_code),
             claim_labels=tuple(claim_code),
         )
+
+
+def _batch_of(docs: list[AgreementDocument], chosen: tuple[str, ...]) -> AgreementBatch:
+    """``docs`` as one batch: their unit documents and the spans of ``chosen``."""
+    index = {name: i for i, name in enumerate(chosen)}
+    k = len(chosen)
+    vocabulary: dict[tuple[str, str], int] = {}
+    doc_ids: list[int] = []
+    n_chars: list[int] = []
+    finished_rows: list[list[bool]] = []
+    tokens: list[IntArray] = []
+    token_counts: list[int] = []
+    columns: tuple[list[int], ...] = ([], [], [], [], [])  # doc, annotator, label, start, end
+    span_doc, span_annotator, span_label, span_start, span_end = columns
+    for doc in docs:
+        mine = [(index[name], spans) for name, spans in doc.annotations.items() if name in index]
+        if len(mine) < 2:
+            continue
+        d = len(doc_ids)
+        doc_ids.append(doc.doc_id)
+        n_chars.append(doc.n_chars)
+        tokens.append(_flat_tokens(doc.tokens))
+        token_counts.append(len(doc.tokens))
+        row = [False] * k
+        for i, spans in mine:
+            row[i] = True
+            span_start.extend([s.start for s in spans])
+            span_end.extend([s.end for s in spans])
+            span_label.extend(
+                [vocabulary.setdefault((s.label, s.layer), len(vocabulary)) for s in spans]
+            )
+            span_annotator.extend([i] * len(spans))
+            span_doc.extend([d] * len(spans))
+        finished_rows.append(row)
+    n = len(doc_ids)
+    return AgreementBatch(
+        doc_ids=doc_ids,
+        n_chars=np.array(n_chars, dtype=np.int64),
+        finished=(
+            np.array(finished_rows, dtype=np.bool_).T if n else np.zeros((k, 0), dtype=np.bool_)
+        ),
+        token_counts=np.array(token_counts, dtype=np.int64),
+        tokens=np.concatenate(tokens) if tokens else np.zeros(0, dtype=np.int64),
+        labels=list(vocabulary),
+        span_doc=np.array(span_doc, dtype=np.int64),
+        span_annotator=np.array(span_annotator, dtype=np.int64),
+        span_label=np.array(span_label, dtype=np.int64),
+        span_start=np.array(span_start, dtype=np.int64),
+        span_end=np.array(span_end, dtype=np.int64),
+    )
 
 
 def _flat_tokens(tokens: Sequence[tuple[int, int]] | IntArray) -> IntArray:
