@@ -1335,11 +1335,17 @@ def _per_document(
     claim_mean = (claim_sum / pairs).tolist()
     score = (1.0 - pooled_sum / pairs).tolist()
     names = corpus.annotators
-    finished = corpus.finished.T.tolist()
+    # One tuple per set of annotators, shared by every document they finished (a
+    # row per document outlives the batch: 100k rows, a handful of sets).
+    who: dict[tuple[bool, ...], tuple[str, ...]] = {}
+    finished = [
+        who.setdefault(row, tuple(n for n, done in zip(names, row, strict=True) if done))
+        for row in map(tuple, corpus.finished.T.tolist())
+    ]
     return tuple(
         DocumentDisagreement(
             doc_id=corpus.doc_ids[u],
-            annotators=tuple(name for name, done in zip(names, finished[u], strict=True) if done),
+            annotators=finished[u],
             entity_exact_f1=ent_mean[u],
             claim_overlap_f1=claim_mean[u],
             disagreement=score[u],
