@@ -5,7 +5,7 @@
 
 For each size and kind of text (``_common.py``) it builds a project (3
 annotators, ~20 entities and a claim each per document, 90 % done) and runs,
-as whole processes, medians of ``--repeats``, wall and CPU time (user + sys,
+as whole processes, in turn, medians of ``--repeats``, wall and CPU time (user + sys,
 which other load on the machine inflates far less), with peak resident memory:
 
 - the floor: the least any agreement must do, in this script's ``--floor`` mode:
@@ -97,18 +97,27 @@ def floor(path: str) -> None:
         print(pair, (n * int(np.trace(m)) - chance) / (n * n - chance) if n else None)
 
 
-def timed(argv: Sequence[str], repeats: int) -> tuple[float, float, float]:
-    """Median wall seconds, median CPU seconds (user + sys of the process and its
-    children: what the machine's other load does not inflate) and the largest peak MB."""
-    walls, cpus, peaks = [], [], []
+def timed(commands: Sequence[Sequence[str]], repeats: int) -> list[tuple[float, float, float]]:
+    """Per command: median wall seconds, median CPU seconds (user + sys of the process
+    and its children, which other load on the machine inflates far less) and the
+    largest peak MB. The commands run in turn, round after round, so each sees the
+    same load as the others."""
+    runs: list[list[tuple[float, float, float]]] = [[] for _ in commands]
     for _ in range(repeats):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        wall, peak = run_process(argv)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        walls.append(wall)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-        peaks.append(peak)
-    return statistics.median(walls), statistics.median(cpus), max(peaks)
+        for argv, mine in zip(commands, runs, strict=True):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            wall, peak = run_process(argv)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+            mine.append((wall, cpu, peak))
+    return [
+        (
+            statistics.median(r[0] for r in mine),
+            statistics.median(r[1] for r in mine),
+            max(r[2] for r in mine),
+        )
+        for mine in runs
+    ]
 
 
 def main() -> int:
@@ -143,11 +152,12 @@ def main() -> int:
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / "p.sqlite"
                 counts = build_project(path, n_docs, kind)
-                base, base_cpu, base_mb = timed(
-                    [PYTHON, __file__, "--floor", str(path)], args.repeats
-                )
-                ours, ours_cpu, ours_mb = timed(
-                    [annotator, "agreement", "-p", str(path), "--json"], args.repeats
+                (base, base_cpu, base_mb), (ours, ours_cpu, ours_mb) = timed(
+                    [
+                        [PYTHON, __file__, "--floor", str(path)],
+                        [annotator, "agreement", "-p", str(path), "--json"],
+                    ],
+                    args.repeats,
                 )
             rows.append(
                 [
