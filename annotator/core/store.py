@@ -14,7 +14,6 @@ import functools
 import json
 import shutil
 import sqlite3
-import tomllib
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -91,6 +90,8 @@ def labels_from_toml(data: str, *, source: str) -> list[Label]:
 
     :param source: the file name, for error messages.
     """
+    import tomllib  # only label files need it: not imported at every command's start
+
     try:
         parsed = tomllib.loads(data)
     except tomllib.TOMLDecodeError as exc:

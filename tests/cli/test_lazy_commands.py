@@ -94,6 +94,4 @@ def test_no_command_opens_the_editor_on_the_default_project(
     monkeypatch.setattr(annotator.gui.app, "run", run)
     result = runner.invoke(app, [])
     assert result.exit_code == 0, result.output
-    assert calls == [
-        (None, {"annotator": None, "doc": None, "screenshot": None, "language": None})
-    ]
+    assert calls == [(None, {"annotator": None, "doc": None, "screenshot": None, "language": None})]
