@@ -125,6 +125,14 @@ def _checkout(rev: str, into: Path) -> Path:
     return into
 
 
+def _typer_version(env: dict[str, str]) -> str:
+    code = "import importlib.metadata as m; print(m.version('typer'))"
+    found = subprocess.run(
+        [PYTHON, "-c", code], env={**os.environ, **env}, capture_output=True, text=True, check=True
+    )
+    return found.stdout.strip()
+
+
 HEAVY = ("gui",)  # needs Qt: not under the 0.2 s target
 
 
@@ -148,6 +156,13 @@ def main() -> int:
     parser.add_argument("--baseline", metavar="REV", help="also run REV's code (e.g. main)")
     parser.add_argument(
         "--gui", action="store_true", help="also open the editor (offscreen, a screenshot)"
+    )
+    parser.add_argument(
+        "--typer",
+        metavar="DIR",
+        type=Path,
+        help="another Typer, e.g. `pip install --no-deps --target DIR typer==0.28.0`: the "
+        "Typer app and every command also run with it first on PYTHONPATH",
     )
     args = parser.parse_args()
     annotator = str(Path(sys.executable).parent / "annotator")
@@ -177,6 +192,11 @@ def main() -> int:
                 {**cached, "TYPER_USE_RICH": "0"},
             ),
             (
+                "the Typer app's `--help`, `TYPER_USE_RICH=0`",
+                [PYTHON, str(scripts["typer"]), "--help"],
+                {**cached, "TYPER_USE_RICH": "0"},
+            ),
+            (
                 "the same app on plain Click",
                 [PYTHON, str(scripts["click"]), "a", "--x", "2"],
                 cached,
@@ -203,6 +223,18 @@ def main() -> int:
         if args.baseline:
             base = _checkout(args.baseline, tmp / "baseline")
             versions.insert(0, ("before", {**cached, "PYTHONPATH": str(base)}))
+        if args.typer:
+            other = {**cached, "PYTHONPATH": str(args.typer.resolve())}
+            version = _typer_version(other)
+            versions.append((f"after, Typer {version}", other))
+            floors.insert(
+                2,
+                (
+                    f"the Typer app on Typer {version}",
+                    [PYTHON, str(scripts["typer"]), "a", "--x", "2"],
+                    other,
+                ),
+            )
         jobs = list(floors)
         for argv in commands:
             for version, env in versions:

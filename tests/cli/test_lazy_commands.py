@@ -76,8 +76,8 @@ def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
     create_sample_project(project)
     loaded = _modules_after("stats", "-p", str(project), "--json")
     assert loaded & COMMAND_MODULES == {"annotator.cli.project_cmd"}
-    # A script's `stats --json` needs no Rich console and no sqlite-utils.
-    assert not {"rich.console", "sqlite_utils"} & loaded
+    # A script's `stats --json` needs no Rich console, no sqlite-utils, no TOML parser.
+    assert not {"rich.console", "sqlite_utils", "tomllib"} & loaded
 
 
 def test_no_command_opens_the_editor_on_the_default_project(
