@@ -185,3 +185,24 @@ def test_merged_project_holds_exactly_the_newest_rows(team: tuple[Path, list[Pat
         again = merge_projects(lead, returned, backup=False)
     assert not any(f.changed for f in again.files)
     assert rows(lead_path) == want
+
+
+def test_expected_schema_is_what_sqlite_utils_migrations_write() -> None:
+    """The schema a returned file must have, built without sqlite-utils, is the one
+    sqlite-utils' ``Migrations.apply`` writes, after every prefix of the migrations."""
+    from sqlite_utils import Database
+
+    from annotator.core import schema
+    from annotator.core.store_untrusted import MIGRATIONS_TABLE, _objects, expected_schema
+
+    known = schema.known_migration_names()
+    for count in range(1, len(known) + 1):
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        stop = known[count] if count < len(known) else None
+        schema.migrations.apply(Database(conn), stop_before=stop)
+        written = frozenset(o for o in _objects(conn, "main") if o[1] != MIGRATIONS_TABLE)
+        conn.close()
+        assert expected_schema(tuple(known[:count])) == written, known[count - 1]
+    assert expected_schema(()) is None
+    assert expected_schema((known[1], known[0])) is None
+    assert expected_schema(tuple(known[1:])) is None
