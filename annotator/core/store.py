@@ -1074,20 +1074,43 @@ class SpanTable:
             found.setdefault(span.doc_id, []).append(span)
         return found
 
-    def rows_for_documents(self, doc_ids: Sequence[int]) -> list[tuple[DocId, str, str, int, int]]:
-        """``(doc_id, annotator, label, start, end)`` of the live spans of these documents.
+    def rows_for_documents(self, doc_ids: Sequence[int]) -> list[tuple[DocId, str, int, int, int]]:
+        """``(doc_id, annotator, label id, start, end)`` of the live spans of these documents.
 
         Ordered by document, annotator and start; a few hundred documents at a
-        time. The bulk readers' view (agreement): one query, no :class:`Span` objects.
+        time. The bulk readers' view (agreement): one query, no :class:`Span`
+        objects, label ids (:meth:`Labels.id_of`) rather than a name string per row.
         """
         marks = ",".join("?" * len(doc_ids))
         sql = (
-            f'SELECT s.doc_id, s.annotator, l.name, s.start, s."end" FROM {self._table} s'
-            f" JOIN labels l ON l.id = s.label_id"
+            f'SELECT s.doc_id, s.annotator, s.label_id, s.start, s."end" FROM {self._table} s'
             f" WHERE s.deleted IS NULL AND s.doc_id IN ({marks})"
             f" ORDER BY s.doc_id, s.annotator, s.start"
         )
         return self._p._conn.execute(sql, list(doc_ids)).fetchall()
+
+    def labelled_for_documents(
+        self, doc_ids: Sequence[int], labels: Sequence[str]
+    ) -> dict[DocId, list[Span]]:
+        """:meth:`for_documents` keeping only spans of ``labels`` (claims' agreement:
+        a few claims among many entities, no :class:`Span` for the rest)."""
+        if not labels:
+            return {}
+        where = (
+            f"s.doc_id IN ({','.join('?' * len(doc_ids))}) AND s.deleted IS NULL"
+            f" AND l.name IN ({','.join('?' * len(labels))})"
+        )
+        found: dict[DocId, list[Span]] = {}
+        for span in self._select(where, [*doc_ids, *labels]):
+            found.setdefault(span.doc_id, []).append(span)
+        return found
+
+    def with_ids(self, span_ids: Sequence[str]) -> dict[str, Span]:
+        """The live spans among ``span_ids`` (a few hundred at a time), by id."""
+        if not span_ids:
+            return {}
+        where = f"s.id IN ({','.join('?' * len(span_ids))}) AND s.deleted IS NULL"
+        return {span.id: span for span in self._select(where, list(span_ids))}
 
     def get(self, span_id: str) -> Span:
         spans = self._select("s.id = ?", [span_id])
