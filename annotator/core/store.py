@@ -1364,6 +1364,16 @@ class Statuses:
             )
         }
 
+    def of_annotator(self, annotator: str) -> dict[DocId, Status]:
+        """Each document's status for ``annotator``, where there is a record (the
+        rest are new): one query and no records, for lists of every document."""
+        by_value = {s.value: s for s in Status}
+        rows = self._p._conn.execute(
+            "SELECT doc_id, status FROM statuses WHERE annotator = ?", [annotator]
+        )
+        # An unknown value fails in Status() as the records' reader does.
+        return {DocId(d): by_value.get(v) or Status(v) for d, v in rows}
+
     def with_status(self, status: Status) -> list[tuple[DocId, str]]:
         """``(doc_id, annotator)`` of every record with ``status``: one query, no records."""
         sql = "SELECT doc_id, annotator FROM statuses WHERE status = ? ORDER BY doc_id, annotator"

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap, QPolygon
 
-from annotator.core.model import DocId, DocumentInfo, Status, StatusRecord
+from annotator.core.model import DocId, DocumentInfo, Status
 from annotator.core.store import Project
 from annotator.core.store_notes import DocumentNote
 from annotator.gui.common import plain_tooltip
@@ -38,6 +38,17 @@ Index = QModelIndex | QPersistentModelIndex
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# Roles as plain ints: comparing Qt's enum members costs more than the rest of data().
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ROLES = frozenset((_DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT, DOC_ID_ROLE, STATUS_ROLE))
+_ALIGN_NUMBERS = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignTrailing)
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 # Pseudo-status for the filter: everything that still needs work.
 NOT_DONE = "not_done"
@@ -138,7 +149,7 @@ class DocumentsModel(QAbstractTableModel):
         self._cached_pages = cached_pages
         self._status_filter = status_filter
         self._search = search.strip()
-        self._statuses: dict[DocId, StatusRecord] = {}
+        self._statuses: dict[DocId, Status] = {}
         self._uncertainty: dict[DocId, float] = {}
         self._notes: dict[DocId, DocumentNote] = {}
         self._ids: list[DocId] = []  # every document, in project order
@@ -205,7 +216,7 @@ class DocumentsModel(QAbstractTableModel):
         self._pages.clear()
 
     def _reload_statuses(self) -> None:
-        self._statuses = self._project.statuses.for_annotator(self._annotator)
+        self._statuses = self._project.statuses.of_annotator(self._annotator)
         self._notes = self._project.document_notes.for_annotator(self._annotator)
         self._uncertainty = self._project.suggestions.uncertainty()
 
@@ -280,14 +291,13 @@ class DocumentsModel(QAbstractTableModel):
         if record is None:
             self._statuses.pop(DocId(doc_id), None)
         else:
-            self._statuses[DocId(doc_id)] = record
+            self._statuses[DocId(doc_id)] = record.status
         self._repaint_row(doc_id)
 
     # --- queries ---------------------------------------------------------------
 
     def status_of(self, doc_id: int) -> Status:
-        record = self._statuses.get(DocId(doc_id))
-        return record.status if record else Status.NEW
+        return self._statuses.get(DocId(doc_id), Status.NEW)
 
     def _position_at(self, row: int) -> int | None:
         if not 0 <= row < self.rowCount():
@@ -358,49 +368,54 @@ class DocumentsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.N_COLUMNS
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # The view asks every visible cell for a dozen roles on each paint: plain
+        # ints, and the roles this model does not answer turned away first.
+        if role not in _ROLES or not index.isValid():
+            return None
         row = index.row()
-        position = self._position_at(row) if index.isValid() else None
-        if position is None:
+        shown = self._shown
+        if shown is None:
+            if row >= len(self._ids):
+                return None
+            position = row
+        elif row < len(shown):
+            position = shown[row]
+        else:
             return None
         doc_id, column = self._ids[position], index.column()
         # Roles that need only the id never read the row's page.
-        if role == DOC_ID_ROLE:
-            return int(doc_id)
-        if role == STATUS_ROLE:
-            return self.status_of(doc_id).value
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COLUMN_TITLE:
-            return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignTrailing)
-        if (
-            role == Qt.ItemDataRole.DecorationRole
-            and column == self.COLUMN_NUMBER
-            and QGuiApplication.instance() is not None
-        ):
-            return status_icon(self.status_of(doc_id))
-        if column == self.COLUMN_NOTE and role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return self._note_data(doc_id, role)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == self.COLUMN_NUMBER:
                 return str(position + 1)
+            if column == self.COLUMN_NOTE:
+                return self._note_data(doc_id, role)
             if column == self.COLUMN_UNCERTAINTY:
                 value = self._uncertainty.get(doc_id)
                 return "" if value is None else f"{value:.2f}"
-            if column not in (self.COLUMN_TITLE, self.COLUMN_WORDS):
-                return None
             if (info := self._info_at(row)) is None:  # gone since the list was read
                 return None
             if column == self.COLUMN_TITLE:
                 return info.title or translate("DocumentsModel", "(untitled)")
             return str(info.n_words)
-        if role == Qt.ItemDataRole.ToolTipRole and (info := self._info_at(row)) is not None:
+        if role == _ALIGNMENT:
+            return None if column == self.COLUMN_TITLE else _ALIGN_NUMBERS
+        if role == _DECORATION:
+            if column != self.COLUMN_NUMBER or QGuiApplication.instance() is None:
+                return None
+            return status_icon(self.status_of(doc_id))
+        if role == _TOOLTIP:
+            if column == self.COLUMN_NOTE:
+                return self._note_data(doc_id, role)
+            if (info := self._info_at(row)) is None:
+                return None
             status = status_text(self.status_of(doc_id))
             # No "%n" plural: pyside6-lupdate does not mark Python plurals.
             words = fill(translate("DocumentsModel", "Words: %1"), info.n_words)
             return plain_tooltip(f"{position + 1}. {info.title}\n{status} · {words}")
-        return None
+        if role == DOC_ID_ROLE:
+            return int(doc_id)
+        return self.status_of(doc_id).value  # STATUS_ROLE
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -434,10 +449,4 @@ class DocumentsModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
