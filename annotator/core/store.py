@@ -638,17 +638,27 @@ class Documents:
 
         :param search: keep titles containing this text (case-insensitive for Latin).
         """
-        sql = f"SELECT {self._INFO_COLUMNS} FROM documents"
-        params: builtins.list[Any] = []
-        if search:
-            sql += " WHERE instr(lower(title), lower(?)) > 0"
-            params.append(search)
-        sql += " ORDER BY ord LIMIT ? OFFSET ?"
+        where, params = _title_search(search)
+        sql = f"SELECT {self._INFO_COLUMNS} FROM documents{where} ORDER BY ord LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]
         return [DocumentInfo(*row) for row in self._p._conn.execute(sql, params)]
 
-    def ids(self) -> builtins.list[DocId]:
-        return [DocId(r[0]) for r in self._p._conn.execute("SELECT id FROM documents ORDER BY ord")]
+    def ids(self, *, search: str | None = None) -> builtins.list[DocId]:
+        """Every document's id in project order: one query on the order's index.
+
+        :param search: keep titles containing this text, as :meth:`list` does.
+        """
+        where, params = _title_search(search)
+        sql = f"SELECT id FROM documents{where} ORDER BY ord"
+        return [DocId(r[0]) for r in self._p._conn.execute(sql, params)]
+
+    def infos(self, doc_ids: Sequence[int]) -> builtins.list[DocumentInfo]:
+        """These documents without their texts, in the order given (a few hundred at
+        a time; an unknown id is left out): one query, the document list's page."""
+        marks = ",".join("?" * len(doc_ids))
+        sql = f"SELECT {self._INFO_COLUMNS} FROM documents WHERE id IN ({marks})"
+        found = {r[0]: DocumentInfo(*r) for r in self._p._conn.execute(sql, list(doc_ids))}
+        return [found[doc_id] for doc_id in doc_ids if doc_id in found]
 
     def info(self, doc_id: int) -> DocumentInfo:
         row = self._p._conn.execute(
@@ -827,6 +837,13 @@ class Documents:
         return int(
             self._p._conn.execute("SELECT coalesce(sum(n_words), 0) FROM documents").fetchone()[0]
         )
+
+
+def _title_search(search: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause keeping titles that contain ``search`` (none without it)."""
+    if not search:
+        return "", []
+    return " WHERE instr(lower(title), lower(?)) > 0", [search]
 
 
 def _document(row: Sequence[Any]) -> Document:
@@ -1370,6 +1387,16 @@ class Statuses:
                 [annotator],
             )
         }
+
+    def of_annotator(self, annotator: str) -> dict[DocId, Status]:
+        """Each document's status for ``annotator``, where there is a record (the
+        rest are new): one query and no records, for lists of every document."""
+        by_value = {s.value: s for s in Status}
+        rows = self._p._conn.execute(
+            "SELECT doc_id, status FROM statuses WHERE annotator = ?", [annotator]
+        )
+        # An unknown value fails in Status() as the records' reader does.
+        return {DocId(d): by_value.get(v) or Status(v) for d, v in rows}
 
     def with_status(self, status: Status) -> list[tuple[DocId, str]]:
         """``(doc_id, annotator)`` of every record with ``status``: one query, no records."""
