@@ -193,9 +193,13 @@ def worker_pays(n_files: int) -> bool:
 
 
 def read_files(
-    paths: Sequence[Path], fmt: str, options: ReadOptions, *, worker: bool
+    paths: Sequence[Path], fmt: str, options: ReadOptions, *, worker: bool, ahead: int = 0
 ) -> Generator[ReadFile, None, None]:
     """:func:`read_file` of each path, in order; in one worker process if ``worker``.
+
+    :param ahead: how many files the worker may read ahead of the caller (at
+        least four chunks): the caller's batch, so that the worker keeps reading
+        while the caller writes one.
 
     Closing the iterator early (a cancel) drops the chunks not started. A worker
     that fails (a bug, or killed for memory) raises :class:`ImportFailed` naming
@@ -219,9 +223,9 @@ def read_files(
     )
     pending: deque[tuple[Path, Future[list[ReadFile]]]] = deque()
     try:
-        # Four chunks in flight: the worker never waits for the importer's next
-        # request, and at most ~200 files' texts wait in memory.
-        for chunk in islice(chunks, 4):
+        # A batch in flight: while the importer writes one batch (the find index's
+        # insert, seconds), the worker reads the next instead of waiting for it.
+        for chunk in islice(chunks, max(4, -(-ahead // CHUNK))):
             pending.append((chunk[0], pool.submit(_read_chunk, chunk)))
         while pending:
             first, future = pending.popleft()

@@ -248,7 +248,13 @@ def import_paths(
     project_kinds: dict[str, LabelKind] | None = None
     # Reading and cleaning in a worker process when there are enough files: its
     # Python runs beside this process's SQLite writes (import_read.py).
-    reads = read_files(files, options.fmt, read_options, worker=worker_pays(len(files)))
+    reads = read_files(
+        files,
+        options.fmt,
+        read_options,
+        worker=worker_pays(len(files)),
+        ahead=batch_documents,
+    )
     try:
         for index, read in enumerate(reads):
             if cancel is not None and cancel.is_set():
