@@ -217,6 +217,12 @@ class NewDocument:
     meta: dict[str, Any] | None = None
     # The input's own tokens (CoNLL, .spacy), kept for exports.
     source_tokens: SourceTokens | None = None
+    # Computed from ``text`` where the caller has them already (the import's
+    # reading worker), else by :meth:`Documents.add_many`: the content uid
+    # (:func:`document_uid`), the word count, and the find index's folded text.
+    uid: str = ""
+    n_words: int | None = None
+    folded: str | None = None
 
 
 class Project:
@@ -750,7 +756,7 @@ class Documents:
         stored once; the result says, for each input, its id and whether it was new.
         """
         conn = self._p._conn
-        uids = [document_uid(d.text) for d in docs]
+        uids = [d.uid or document_uid(d.text) for d in docs]
         existing: dict[str, DocId] = {}
         for chunk_start in range(0, len(uids), 900):
             chunk = uids[chunk_start : chunk_start + 900]
@@ -765,6 +771,8 @@ class Documents:
         next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM documents").fetchone()[0])
         now = utc_now()
         rows: builtins.list[tuple[Any, ...]] = []
+        # (id, folded text or None: folded by the index) of each new document.
+        index_rows: builtins.list[tuple[int, str | None]] = []
         result: builtins.list[tuple[DocId, bool]] = []
         for doc, uid in zip(docs, uids, strict=True):
             if uid in existing:
@@ -782,11 +790,12 @@ class Documents:
                     doc.text,
                     json.dumps(doc.meta or {}, ensure_ascii=False),
                     len(doc.text),
-                    len(doc.text.split()),
+                    len(doc.text.split()) if doc.n_words is None else doc.n_words,
                     next_ord,
                     now,
                 )
             )
+            index_rows.append((doc_id, doc.folded))
             next_ord += 1
             result.append((doc_id, True))
         conn.executemany(
@@ -808,7 +817,14 @@ class Documents:
                 if doc.source_tokens is not None
             ),
         )
-        store_search.add(conn, ((r[0], r[4]) for r in rows))  # find across the corpus
+        # Find across the corpus.
+        store_search.add_folded(
+            conn,
+            (
+                (doc_id, store_search.fold(row[4]) if folded is None else folded)
+                for (doc_id, folded), row in zip(index_rows, rows, strict=True)
+            ),
+        )
         return result
 
     def source_tokens(self, doc_id: int) -> SourceTokens | None:
