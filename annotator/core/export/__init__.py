@@ -15,7 +15,6 @@ moved into place at the end: a failed or cancelled export leaves nothing behind.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import threading
@@ -246,7 +245,7 @@ def export(
         report.warnings.extend(exporter.warnings)
         report.warnings.extend(_empty_part_warnings(report, fmt))
         report.files = [*files, "README.md", "report.json"]
-        _write_json(work / "report.json", report.to_json())
+        report.write_json(work / "report.json")
         (work / "README.md").write_text(_readme(report, out.name), encoding="utf-8", newline="\n")
         _install(work, out, report.files)
     except BaseException as exc:
@@ -299,12 +298,6 @@ def _install(work: Path, out: Path, files: Sequence[str]) -> None:
     for name in files:
         os.replace(work / name, out / name)
     shutil.rmtree(work, ignore_errors=True)
-
-
-def _write_json(path: Path, data: object) -> None:
-    path.write_text(
-        json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8", newline="\n"
-    )
 
 
 def _empty_part_warnings(report: ExportReport, fmt: str) -> list[str]:
