@@ -72,7 +72,17 @@ def json_text(value: Any, indent: str = "") -> str:
     if isinstance(value, dict) and all(isinstance(k, str) for k in value):
         if not value:
             return "{}"
-        items = [f"{inner}{_encode_string(k)}: {json_text(v, inner)}" for k, v in value.items()]
+        items = []
+        for k, v in value.items():
+            # Strings and ints inline: most of a report's values.
+            kind = type(v)
+            if kind is str:
+                text = _encode_string(v)
+            elif kind is int:
+                text = int.__repr__(v)
+            else:
+                text = json_text(v, inner)
+            items.append(f"{inner}{_encode_string(k)}: {text}")
         return "{\n" + ",\n".join(items) + "\n" + indent + "}"
     if isinstance(value, (list, tuple)):
         if not value:
