@@ -41,15 +41,12 @@ from pathlib import Path
 from _common import KINDS, PYTHON, TIME, article, run_process, table
 
 
-def make_articles(folder: Path, n: int, kind: str, *, seed: int = 7) -> list[str]:
+def make_articles(folder: Path, n: int, kind: str, *, seed: int = 7) -> None:
     rng = random.Random(seed)
-    texts = []
     for i in range(n):
         paragraphs = article(rng, kind)
         text = f"مقال {i}: {paragraphs[0][:40]}\n\n" + "\n\n".join(paragraphs) + "\n"
         (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
-        texts.append(text)
-    return texts
 
 
 def floor(folder: str, db_path: str, *, index: bool = False) -> None:
