@@ -17,7 +17,7 @@ resident memory), alternating, in the same run:
   program must do that builds the index the issue asks for at import;
 - ``annotator import -p P FOLDER --quiet`` into a new project (made by ``init``
   before the clock starts): walk, read, detect and decode, clean, titles, word
-  counts, uids, store, and the find index (``store_search``); from 200 files the
+  counts, uids, store, and the find index (``store_search``); from 2,000 files the
   reading and cleaning run in a worker process (``import_read``).
 
 Target (issue 14): within 2× of the floor from 10k documents up.
