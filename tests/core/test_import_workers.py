@@ -222,3 +222,23 @@ def test_cancelling_a_worker_import_keeps_what_was_stored_and_stops_the_worker(
     assert len(report.files) == 8
     assert project.documents.count() == 8  # two batches of 5 and 3, nothing more
     assert [t.name for t in threading.enumerate() if "QueueManager" in t.name] == []
+
+
+def test_the_find_index_text_is_the_search_fold_of_each_document() -> None:
+    """``fold_text`` (made in the worker, no map back) folds as ``normalize_for_matching``:
+    on the seed, Wojood's sentences, and random text rich in what folds (tashkeel,
+    tatweel, hamza forms, ligatures, spaces of every kind, marks between spaces)."""
+    import random
+
+    from annotator.core.text import fold_text, normalize_for_matching
+
+    texts = [SEED.read_text(encoding="utf-8"), (WOJOOD / "test.txt").read_text(encoding="utf-8")]
+    rng = random.Random(14)
+    bmp = [chr(cp) for cp in range(0x10000) if not 0xD800 <= cp <= 0xDFFF]
+    folding = "  \u00a0\u2003\t\u064e\u0651\u0640أإآؤئﻻﷲﷺ\u200f\u200c١Ab\n"
+    for _ in range(2000):
+        length = rng.randint(0, 60)
+        texts.append(
+            "".join(rng.choice(bmp if rng.random() < 0.4 else folding) for _ in range(length))
+        )
+    assert [fold_text(t) for t in texts] == [normalize_for_matching(t).text for t in texts]
