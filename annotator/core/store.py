@@ -1139,11 +1139,13 @@ class SpanTable:
         return found
 
     def with_ids(self, span_ids: Sequence[str]) -> dict[str, Span]:
-        """The live spans among ``span_ids`` (a few hundred at a time), by id."""
-        if not span_ids:
-            return {}
-        where = f"s.id IN ({','.join('?' * len(span_ids))}) AND s.deleted IS NULL"
-        return {span.id: span for span in self._select(where, list(span_ids))}
+        """The live spans among ``span_ids``, by id (a query per 500 ids)."""
+        found: dict[str, Span] = {}
+        for first in range(0, len(span_ids), 500):
+            part = list(span_ids[first : first + 500])
+            where = f"s.id IN ({','.join('?' * len(part))}) AND s.deleted IS NULL"
+            found.update((span.id, span) for span in self._select(where, part))
+        return found
 
     def get(self, span_id: str) -> Span:
         spans = self._select("s.id = ?", [span_id])

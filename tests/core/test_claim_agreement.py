@@ -215,3 +215,23 @@ def test_read_in_batches_as_read_one_document_at_a_time(
             expected.unit_values,
             expected.pair_values,
         )
+
+
+def test_claimer_spans_are_read_by_id_however_many(project: Project) -> None:
+    """The claims' reader asks for a batch's claimer spans by id: more ids than one
+    query takes (500, well under SQLite's 32,766 variables where it is built with
+    the default), a removed span and an unknown id."""
+    from annotator.core.model import DocId, Span, SpanId, utc_now
+
+    doc_id, _ = project.documents.add("قال الجيش " * 400, title="t")
+    now = utc_now()
+    spans = [
+        Span(SpanId(f"s{i}"), DocId(doc_id), "sara", "ORG", 4 + 10 * i, 9 + 10 * i, {}, now, now)
+        for i in range(1200)
+    ]
+    with project.transaction():
+        project.spans.insert_many(spans)
+        project.spans.set_deleted("s7", now, updated=now)
+    found = project.spans.with_ids([s.id for s in spans] + ["unknown"])
+    assert sorted(found) == sorted(s.id for s in spans if s.id != "s7")
+    assert found["s1199"] == spans[1199]
