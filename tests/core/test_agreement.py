@@ -967,6 +967,10 @@ def test_documents_as_arrays_are_checked() -> None:
     bad_end = dataclasses.replace(batch, span_end=batch.span_end + len(TEXT))
     with pytest.raises(InvalidSpan, match="document 7, annotator 'b'"):
         compute_agreement_of_batches([bad_end], annotators=["a", "b"])
+    with pytest.raises(ValueError, match="one row per annotator"):
+        compute_agreement_of_batches(
+            [dataclasses.replace(batch, finished=batch.finished[:, :1])], annotators=["a", "b"]
+        )
     bad_doc = dataclasses.replace(batch, span_doc=batch.span_doc + 5)
     with pytest.raises(ValueError, match="document index"):
         compute_agreement_of_batches([bad_doc], annotators=["a", "b"])

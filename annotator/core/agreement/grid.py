@@ -63,7 +63,12 @@ class Corpus:
         """Lay the unit documents of ``batch`` end to end; labels new to
         ``ent_code``/``claim_code`` get the next code."""
         k = len(chosen)
-        finished = np.asarray(batch.finished, dtype=np.bool_).reshape(k, len(batch.doc_ids))
+        finished = np.asarray(batch.finished, dtype=np.bool_)
+        if finished.shape != (k, len(batch.doc_ids)):
+            raise ValueError(
+                f"finished is {finished.shape}: one row per annotator ({k}), one column"
+                f" per document ({len(batch.doc_ids)})"
+            )
         n_chars = np.asarray(batch.n_chars, dtype=np.int64)
         token_counts = np.asarray(batch.token_counts, dtype=np.int64)
         tokens = np.asarray(batch.tokens, dtype=np.int64).reshape(-1, 2)
