@@ -57,6 +57,31 @@ _table: dict[FileKey, _OpenFile] = {}
 _table_lock = threading.Lock()
 
 
+def _forget_inherited_files() -> None:
+    """In a forked child: close the descriptors inherited from the parent, unlocked.
+
+    A descriptor lock belongs to the open file description, which a fork shares:
+    the child's copy kept a killed parent's writer lock alive until the child
+    ended too (a killed import's reading worker, up to a second later), and a new
+    Annotator could not open the project meanwhile. Unlocking here would release
+    the parent's lock as well, so the copies are only closed; the child holds no
+    SQLite lock of its own yet (record locks are not inherited).
+    """
+    global _table_lock
+    _table_lock = threading.Lock()  # another thread of the parent may have held it
+    for entry in _table.values():
+        for fd in entry.fds:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+    _table.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_inherited_files)
+
+
 def _locked_message(path: Path) -> str:
     return (
         f"{path}: another Annotator process has this project open for writing "
@@ -158,7 +183,9 @@ class FileHandle:
             return
         self._closed = True
         with _table_lock:
-            entry = _table[self.key]
+            entry = _table.get(self.key)
+            if entry is None:  # inherited by a forked child: its parent holds the file
+                return
             if self.write and entry.writer:
                 _unlock(self._fd)
                 entry.writer = False

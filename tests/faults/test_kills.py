@@ -155,3 +155,33 @@ def test_kill_during_export(tmp_path: Path, delay: float) -> None:
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
         assert all((out / name).is_file() for name in report["files"])
     assert os.path.exists(proj)
+
+
+def test_a_killed_writers_forked_child_does_not_keep_the_project_locked(tmp_path: Path) -> None:
+    """A worker forked by a writer (an import's reader, an export's renderer) shares
+    the lock's file description: killed, the writer's lock must go with it."""
+    proj = tmp_path / "p.sqlite"
+    Project.create(proj).close()
+    script = (
+        "import os, sys, time\n"
+        "from annotator.core.store import Project\n"
+        f"project = Project.open({str(proj)!r})\n"
+        "child = os.fork()\n"
+        "if child == 0:\n"
+        "    time.sleep(60)\n"
+        "    os._exit(0)\n"
+        "print(child, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    writer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
+    assert writer.stdout is not None
+    child = int(writer.stdout.readline())
+    try:
+        writer.kill()
+        writer.wait(timeout=30)
+        with Project.open(proj) as project:  # for writing, at once: no E003
+            project.documents.add("نص بعد القتل")
+        with Project.open(proj, readonly=True) as project:
+            assert project.documents.count() == 1
+    finally:
+        os.kill(child, signal.SIGKILL)
