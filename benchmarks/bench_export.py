@@ -59,10 +59,13 @@ class PeakRss:
         self.process = psutil.Process()
         self.peak = 0
         self._stop = threading.Event()
+        #: Each worker's last ``/proc/PID/schedstat``: (ns on a core, ns waiting for one).
+        self.workers: dict[int, tuple[int, int]] = {}
 
     def __enter__(self) -> PeakRss:
         self.start = self.process.memory_info().rss
         self.peak = self.start
+        self.own_start = _schedstat("self")
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
         return self
@@ -75,7 +78,8 @@ class PeakRss:
         for child in self.process.children(recursive=True):
             try:
                 total += child.memory_full_info().uss
-            except psutil.Error:
+                self.workers[child.pid] = _schedstat(str(child.pid))
+            except (psutil.Error, OSError):
                 pass  # ended between the listing and the reading
         return total
 
@@ -87,10 +91,24 @@ class PeakRss:
         self._stop.set()
         self._thread.join()
         self.peak = max(self.peak, self._rss())
+        end = _schedstat("self")
+        self.own = (end[0] - self.own_start[0], end[1] - self.own_start[1])
 
     @property
     def added_mb(self) -> float:
         return (self.peak - self.start) / 2**20
+
+
+def _schedstat(pid: str) -> tuple[int, int]:
+    """Nanoseconds a process (its main thread) spent on a core and waiting in a run
+    queue for one (Linux ``/proc/PID/schedstat``; zeros elsewhere). A worker that
+    is neither was idle: waiting for work or for the process that collects it."""
+    try:
+        with open(f"/proc/{pid}/schedstat") as fh:
+            on_cpu, waiting, _slices = fh.read().split()
+    except OSError:
+        return (0, 0)
+    return int(on_cpu), int(waiting)
 
 
 def _article(rng: random.Random, kind: str, number: int) -> str:
@@ -160,7 +178,15 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(fn: Callable[[], object], runs: int) -> tuple[list[float], list[float], list[float]]:
+#: Per timed task, its last run's scheduling: this process's main thread (s on a
+#: core, s waiting for one), the same summed over its workers, their number, and
+#: the run's wall seconds.
+SCHEDULING: dict[str, tuple[float, float, float, float, int, float]] = {}
+
+
+def timed(
+    fn: Callable[[], object], runs: int, name: str = ""
+) -> tuple[list[float], list[float], list[float]]:
     """Wall seconds, CPU seconds of this process and its (ended) workers, and peak
     RSS added, per run."""
     wall, cpu, memory = [], [], []
@@ -171,6 +197,16 @@ def timed(fn: Callable[[], object], runs: int) -> tuple[list[float], list[float]
             wall.append(time.perf_counter() - start)
             cpu.append(time.process_time() + _children_cpu() - start_cpu)
         memory.append(rss.added_mb)
+        on_cpu = sum(w[0] for w in rss.workers.values()) / 1e9
+        waiting = sum(w[1] for w in rss.workers.values()) / 1e9
+        SCHEDULING[name] = (
+            rss.own[0] / 1e9,
+            rss.own[1] / 1e9,
+            on_cpu,
+            waiting,
+            len(rss.workers),
+            wall[-1],
+        )
     return wall, cpu, memory
 
 
@@ -209,7 +245,7 @@ def run_kind(args: argparse.Namespace, kind: str) -> None:
             n_tokens = baseline(project)
             n_spans = project.spans.count()
             rows: dict[str, tuple[list[float], list[float], list[float]]] = {}
-            rows["nlp.pipe (baseline)"] = timed(lambda: baseline(project), args.runs)
+            rows["nlp.pipe (baseline)"] = timed(lambda: baseline(project), args.runs, "baseline")
             trace: dict[str, list[float]] = {}
             marks = {args.docs // 5, args.docs // 2, args.docs}
             for fmt in args.formats.split(","):
@@ -234,7 +270,7 @@ def run_kind(args: argparse.Namespace, kind: str) -> None:
                         shutil.rmtree(out)
 
                     run()  # warm-up: spaCy's config machinery imports on first use
-                    rows[f"export {name}"] = timed(run, args.runs)
+                    rows[f"export {name}"] = timed(run, args.runs, f"export {name}")
         base_wall = statistics.median(rows["nlp.pipe (baseline)"][0])
         base_cpu = statistics.median(rows["nlp.pipe (baseline)"][1])
         print(
@@ -256,6 +292,16 @@ def run_kind(args: argparse.Namespace, kind: str) -> None:
                 f"{c / base_cpu:5.2f}× | {args.docs / w:6.0f} | {max(mem):12.1f} |"
             )
         print(f"\nload average after: {os.getloadavg()[0]:.1f}")
+        print(
+            "\nScheduling, last run (s): this process's main thread on a core / waiting "
+            "for one; its workers on a core / waiting for one / idle (of workers × wall)"
+        )
+        for name, (own_cpu, own_wait, w_cpu, w_wait, n_workers, w) in SCHEDULING.items():
+            line = f"  {name}: {own_cpu:.2f} / {own_wait:.2f}"
+            if n_workers:
+                idle = max(0.0, n_workers * w - w_cpu - w_wait)
+                line += f"; {n_workers} workers {w_cpu:.2f} / {w_wait:.2f} / {idle:.2f}"
+            print(line)
         print("\nRSS (MB) at 20% / 50% / 100% of the documents, last run:")
         for fmt, values in trace.items():
             print(f"  {fmt}: " + " / ".join(f"{v:.0f}" for v in values))

@@ -174,9 +174,30 @@ def _render_chunk(chunk: Sequence[tuple[DocId, int]]) -> list[Outcome]:
     items = iter_selected(
         project, job.selection, [doc_id for doc_id, _part in chunk], source_tokens=job.source_tokens
     )
-    return list(
+    outcomes = list(
         render_all(renderer, items, dict(chunk), part_names=job.part_names, by_source=job.by_source)
     )
+    return join_payloads(outcomes)
+
+
+def join_payloads(outcomes: list[Outcome]) -> list[Outcome]:
+    """Outcomes whose payloads are bytes (text a format appends, as CoNLL's), with
+    each part's bytes joined into that part's last outcome and the others left
+    empty: the files get the same bytes, and a chunk crosses between processes as
+    a few large strings rather than one per document. Other payloads (DocBin's)
+    are left as they are."""
+    if not all(type(o.payload) is bytes for o in outcomes):
+        return outcomes
+    by_part: dict[int, list[int]] = {}
+    for i, outcome in enumerate(outcomes):
+        by_part.setdefault(outcome.part, []).append(i)
+    joined = list(outcomes)
+    for indices in by_part.values():
+        payload = b"".join(outcomes[i].payload for i in indices)
+        for i in indices[:-1]:
+            joined[i] = outcomes[i]._replace(payload=b"")
+        joined[indices[-1]] = outcomes[indices[-1]]._replace(payload=payload)
+    return joined
 
 
 def render_in_workers(
