@@ -6,8 +6,9 @@ into chunks of :data:`CHUNK`; each worker process opens the project read-only an
 builds the format's renderer once (the tokenizer and its vocab), then renders
 the chunks it is given; the calling process writes each chunk's documents in
 project order as the chunks come back. The files are the same bytes whatever
-the number of workers (``tests/core/test_export_parallel.py``). At most two
-chunks per worker are in flight, so memory stays flat however large the project.
+the number of workers (``tests/core/test_export_parallel.py``). At most
+:data:`IN_FLIGHT` chunks per worker are in flight, so memory stays flat however
+large the project.
 
 How the workers start:
 
@@ -59,6 +60,10 @@ RENDERERS: dict[str, Callable[[ExportContext], Renderer]] = {
 
 #: Documents per chunk a worker renders at a time.
 CHUNK = 100
+#: Chunks per worker given out ahead of the one being written: the chunks come back
+#: in order, so a worker that finished its own while another's is late (a busy
+#: machine) would otherwise wait idle. Four chunks of CoNLL are ~3 MB.
+IN_FLIGHT = 4
 #: Fewest documents for which workers pay, per start method (``bench_export.py``).
 MIN_DOCUMENTS = {"fork": 1_000, "spawn": 20_000}
 #: Most workers: each holds its own tokenizer and vocab (~100 MB).
@@ -227,7 +232,7 @@ def render_in_workers(
     )
     pending: deque[Future[list[Outcome]]] = deque()
     try:
-        for chunk in islice(chunks, 2 * processes):
+        for chunk in islice(chunks, IN_FLIGHT * processes):
             pending.append(pool.submit(_render_chunk, chunk))
         while pending:
             outcomes = pending.popleft().result()
