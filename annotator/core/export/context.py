@@ -55,13 +55,23 @@ class ExportContext:
             tokens = split_tokens(tokens, aligned.cuts)
         return aligned, tokens
 
-    def align_bounds(self, item: SelectedDocument) -> tuple[AlignedDocument, list[int], list[int]]:
+    def align_bounds(
+        self,
+        item: SelectedDocument,
+        *,
+        bounds: tuple[list[int], list[int]] | None = None,
+    ) -> tuple[AlignedDocument, list[int], list[int]]:
         """:meth:`align` with the tokens as their starts and their ends: no tuple per
-        token unless a span needs a token split."""
+        token unless a span needs a token split.
+
+        :param bounds: the document's tokens (:func:`token_bounds`), if already made.
+        """
         source = item.source_tokens
         if source is not None:
             starts = [s for s, _e in source.tokens]
             ends = [e for _s, e in source.tokens]
+        elif bounds is not None:
+            starts, ends = bounds
         else:
             starts, ends = token_bounds(item.document.text, clitics=self.clitics)
         aligned = align_document(

@@ -37,7 +37,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, repeat, takewhile
 from typing import Any, NamedTuple
 
 from annotator.core.export.claims import ClaimsRenderer
@@ -60,6 +60,8 @@ RENDERERS: dict[str, Callable[[ExportContext], Renderer]] = {
 
 #: Documents per chunk a worker renders at a time.
 CHUNK = 100
+#: Documents a renderer prepares at a time (:func:`render_all`).
+BATCH = 50
 #: Chunks per worker given out ahead of the one being written: the chunks come back
 #: in order, so a worker that finished its own while another's is late (a busy
 #: machine) would otherwise wait idle. Four chunks of CoNLL are ~3 MB.
@@ -109,8 +111,26 @@ def render_all(
 
     :param parts: each document's part by hash of its uid (:func:`assign_parts`);
         with ``by_source``, the part its import recorded wins.
+
+    A renderer with a ``prepare(items)`` method is handed :data:`BATCH` documents
+    at a time before it renders them (CoNLL tokenizes them all first).
     """
-    for item in items:
+    prepare = getattr(renderer, "prepare", None)
+    batches = (list(islice(it, BATCH)) for it in repeat(iter(items)))
+    for batch in takewhile(bool, batches):
+        if prepare is not None:
+            prepare(batch)
+        yield from _render_batch(renderer, batch, parts, part_names, by_source)
+
+
+def _render_batch(
+    renderer: Renderer,
+    batch: Sequence[SelectedDocument],
+    parts: Mapping[DocId, int],
+    part_names: Sequence[str],
+    by_source: bool,
+) -> Generator[Outcome, None, None]:
+    for item in batch:
         document = item.document
         recorded = document.meta.get("part") if by_source else None
         if recorded in part_names:
