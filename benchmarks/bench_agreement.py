@@ -32,14 +32,11 @@ from typing import Any
 import numpy as np
 import psutil
 
-from annotator.core import agreement as ag
-from annotator.core.agreement import (
-    AgreementDocument,
-    AgreementSpan,
-    _Corpus,  # private: the benchmark feeds the oracles the very same token grid
-    _TokenGrid,
-    compute_agreement,
-)
+from annotator.core.agreement import AgreementDocument, AgreementSpan, compute_agreement
+from annotator.core.agreement import coefficients as ag
+
+# Internals: the benchmark feeds the oracles the very same token grid.
+from annotator.core.agreement.grid import Corpus, TokenGrid, batch_of
 
 ENT_LABELS = ["PER", "ORG", "GPE", "LOC", "FAC", "EVENT", "MISC"]
 
@@ -174,8 +171,8 @@ def main() -> None:
 
     ours_time, result = timed(lambda: compute_agreement(docs, annotators=names), args.repeats)
 
-    corpus = _Corpus.build(docs, tuple(names), {}, {})
-    grid = _TokenGrid.build(corpus)
+    corpus = Corpus.from_batch(batch_of(docs, tuple(names)), tuple(names), {}, {})
+    grid = TokenGrid.build(corpus)
     codes = grid.codes
     print(f"grid: {grid.n_tokens} tokens after refinement, {result.documents} unit documents")
 
@@ -187,14 +184,14 @@ def main() -> None:
         out = []
         for i, j in pairs:
             on = (codes[i] >= 0) & (codes[j] >= 0)
-            out.append(ag._cohen_kappa(codes[i, on], codes[j, on], n_values))
+            out.append(ag.cohen_kappa(codes[i, on], codes[j, on], n_values))
         return out
 
     def our_fleiss() -> float | None:
-        return ag._fleiss_kappa(codes[:, everyone])
+        return ag.fleiss_kappa(codes[:, everyone])
 
     def our_alpha() -> float | None:
-        return ag._krippendorff_alpha(codes)
+        return ag.krippendorff_alpha(codes)
 
     def sk_kappas() -> list[float]:
         out = []

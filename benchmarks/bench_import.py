@@ -4,17 +4,21 @@
         [--kinds repetitive,real] [--repeats 3]
 
 Articles of ~3 KB (``_common.py``: the seed's sentences, or the Wojood sample's
-real vocabulary), one UTF-8 file each. Timed as whole processes (medians, peak
-resident memory), in the same run:
+real vocabulary), one UTF-8 file each. Timed as whole processes (medians of wall
+time, of CPU time: user + system of the process and its children, and the peak
+resident memory), alternating, in the same run:
 
 - the floor, this script's ``--floor`` mode: walk the folder, read, decode,
   hash (SHA-256, as the uid), and one ``executemany`` into a table like ours
   in one transaction (WAL, ``synchronous=FULL``);
+- the floor with the find index, ``--floor-index``: the same, plus folding each
+  text (``text.fold_text``) and the same FTS5 trigram insert of the folded texts
+  in the same transaction (``store_search``'s table, ``executemany``): what any
+  program must do that builds the index the issue asks for at import;
 - ``annotator import -p P FOLDER --quiet`` into a new project (made by ``init``
   before the clock starts): walk, read, detect and decode, clean, titles, word
-  counts, uids, store, and the find index (``store_search``);
-- in this process, the find index alone (fold + FTS5 insert) of the same texts,
-  to show its share.
+  counts, uids, store, and the find index (``store_search``); from 200 files the
+  reading and cleaning run in a worker process (``import_read``).
 
 Target (issue 14): within 2× of the floor from 10k documents up.
 """
@@ -27,12 +31,14 @@ import itertools
 import os
 import random
 import sqlite3
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _common import KINDS, PYTHON, article, median_process, table
+from _common import KINDS, PYTHON, TIME, article, run_process, table
 
 
 def make_articles(folder: Path, n: int, kind: str, *, seed: int = 7) -> list[str]:
@@ -46,7 +52,7 @@ def make_articles(folder: Path, n: int, kind: str, *, seed: int = 7) -> list[str
     return texts
 
 
-def floor(folder: str, db_path: str) -> None:
+def floor(folder: str, db_path: str, *, index: bool = False) -> None:
     conn = sqlite3.connect(db_path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
@@ -62,28 +68,33 @@ def floor(folder: str, db_path: str) -> None:
             text = data.decode("utf-8")
             uid = hashlib.sha256(data).hexdigest()[:32]
             rows.append((uid, name, root, text, "{}", len(text), 0, n, "now"))
+    if index:
+        from annotator.core import store_search
+        from annotator.core.text import fold_text
+
+        for statement in store_search.SCHEMA.split(";"):
+            conn.execute(statement)
     conn.execute("BEGIN")
     conn.executemany(
         "INSERT INTO documents(uid, title, source, text, meta, n_chars, n_words, ord, created)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
+    if index:
+        store_search.add_folded(conn, ((n, fold_text(row[3])) for n, row in enumerate(rows, 1)))
     conn.execute("COMMIT")
     conn.close()
 
 
-def index_alone(texts: list[str], db_path: Path) -> None:
-    from annotator.core import store_search
-
-    conn = sqlite3.connect(db_path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    for statement in store_search.SCHEMA.split(";"):
-        conn.execute(statement.replace("REFERENCES documents(id)", ""))
-    conn.execute("BEGIN")
-    store_search.add(conn, enumerate(texts, 1))
-    conn.execute("COMMIT")
-    conn.close()
+def run(argv: list[str]) -> tuple[float, float, float]:
+    """``(wall s, CPU s of the process and its children, peak resident MB)`` of one run."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
+        start = time.perf_counter()
+        subprocess.run([TIME, "-f", "%U %S %M", "-o", out.name, *argv], check=True,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+        wall = time.perf_counter() - start
+        user, system, peak_kb = out.read().split()[-3:]
+    return wall, float(user) + float(system), int(peak_kb) / 1024
 
 
 def _fresh_paths(folder: Path):  # type: ignore[no-untyped-def]
@@ -98,45 +109,50 @@ def main() -> int:
     parser.add_argument("--kinds", default=",".join(KINDS))
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--floor", nargs=2, metavar=("FOLDER", "DB"), help=argparse.SUPPRESS)
+    parser.add_argument("--floor-index", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.floor:
-        floor(*args.floor)
+    if args.floor or args.floor_index:
+        floor(*(args.floor or args.floor_index), index=bool(args.floor_index))
         return 0
     annotator = str(Path(sys.executable).parent / "annotator")
-    rows = [["documents", "text", "ours s", "floor s", "ratio", "docs/s", "index alone s",
-             "ours MB", "floor MB"]]  # fmt: skip
+    rows = [["documents", "text", "ours s (CPU)", "floor s (CPU)", "ratio (CPU)",
+             "floor + index s (CPU)", "ratio (CPU)", "docs/s", "MB ours / floor / + index",
+             "load"]]  # fmt: skip
     for n_docs in (int(n) for n in args.docs.split(",")):
         for kind in args.kinds.split(","):
             with tempfile.TemporaryDirectory() as tmp:
                 folder = Path(tmp) / "articles"
                 folder.mkdir()
-                texts = make_articles(folder, n_docs, kind)
+                make_articles(folder, n_docs, kind)
                 fresh = _fresh_paths(Path(tmp))
-                base_times, base_mb = [], 0.0
-                ours_times, ours_mb = [], 0.0
-                for _ in range(args.repeats):  # interleaved: drift hits both alike
-                    t, mb = median_process([PYTHON, __file__, "--floor", str(folder),
-                                            fresh("floor")], 1)  # fmt: skip
-                    base_times.append(t)
-                    base_mb = max(base_mb, mb)
+                runs: dict[str, list[tuple[float, float, float]]] = {
+                    "floor": [], "index": [], "ours": []}  # fmt: skip
+                loads = []
+                for _ in range(args.repeats):  # interleaved: drift hits all alike
+                    runs["floor"].append(run([PYTHON, __file__, "--floor", str(folder),
+                                              fresh("floor")]))  # fmt: skip
+                    runs["index"].append(run([PYTHON, __file__, "--floor-index", str(folder),
+                                              fresh("index")]))  # fmt: skip
                     project = fresh("ours")
-                    median_process([annotator, "init", "-p", project], 1)
-                    t, mb = median_process(
-                        [annotator, "import", "-p", project, str(folder), "--quiet"], 1
+                    run_process([annotator, "init", "-p", project])
+                    runs["ours"].append(
+                        run([annotator, "import", "-p", project, str(folder), "--quiet"])
                     )
-                    ours_times.append(t)
-                    ours_mb = max(ours_mb, mb)
-                index_db = Path(fresh("index"))
-                start = time.perf_counter()
-                index_alone(texts, index_db)
-                index = time.perf_counter() - start
-            base, ours = (
-                sorted(base_times)[len(base_times) // 2],
-                sorted(ours_times)[len(ours_times) // 2],
-            )
-            rows.append([f"{n_docs:,}", kind, f"{ours:.2f}", f"{base:.2f}", f"{ours / base:.2f}",
-                         f"{n_docs / ours:,.0f}", f"{index:.2f}", f"{ours_mb:.0f}",
-                         f"{base_mb:.0f}"])  # fmt: skip
+                    loads.append(os.getloadavg()[0])
+            wall = {k: statistics.median(r[0] for r in v) for k, v in runs.items()}
+            cpu = {k: statistics.median(r[1] for r in v) for k, v in runs.items()}
+            peak = {k: max(r[2] for r in v) for k, v in runs.items()}
+            rows.append([
+                f"{n_docs:,}", kind,
+                f"{wall['ours']:.2f} ({cpu['ours']:.2f})",
+                f"{wall['floor']:.2f} ({cpu['floor']:.2f})",
+                f"{wall['ours'] / wall['floor']:.2f} ({cpu['ours'] / cpu['floor']:.2f})",
+                f"{wall['index']:.2f} ({cpu['index']:.2f})",
+                f"{wall['ours'] / wall['index']:.2f} ({cpu['ours'] / cpu['index']:.2f})",
+                f"{n_docs / wall['ours']:,.0f}",
+                f"{peak['ours']:.0f} / {peak['floor']:.0f} / {peak['index']:.0f}",
+                f"{min(loads):.1f}–{max(loads):.1f}",
+            ])  # fmt: skip
             print(" | ".join(rows[-1]), flush=True)
     print(f"\nwhole processes, median of {args.repeats}; MB = peak resident\n")
     print(table(rows))

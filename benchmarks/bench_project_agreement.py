@@ -5,7 +5,8 @@
 
 For each size and kind of text (``_common.py``) it builds a project (3
 annotators, ~20 entities and a claim each per document, 90 % done) and runs,
-as whole processes, medians of ``--repeats``, with peak resident memory:
+as whole processes, in turn, medians of ``--repeats``, wall and CPU time (user + sys,
+which other load on the machine inflates far less), with peak resident memory:
 
 - the floor: the least any agreement must do, in this script's ``--floor`` mode:
   read the statuses, texts and spans (one streaming query each), tokenize every
@@ -22,12 +23,16 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
+import resource
 import sqlite3
+import statistics
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from _common import KINDS, PYTHON, build_project, median_process, table
+from _common import KINDS, PYTHON, build_project, run_process, table
 
 
 def floor(path: str) -> None:
@@ -92,6 +97,29 @@ def floor(path: str) -> None:
         print(pair, (n * int(np.trace(m)) - chance) / (n * n - chance) if n else None)
 
 
+def timed(commands: Sequence[Sequence[str]], repeats: int) -> list[tuple[float, float, float]]:
+    """Per command: median wall seconds, median CPU seconds (user + sys of the process
+    and its children, which other load on the machine inflates far less) and the
+    largest peak MB. The commands run in turn, round after round, so each sees the
+    same load as the others."""
+    runs: list[list[tuple[float, float, float]]] = [[] for _ in commands]
+    for _ in range(repeats):
+        for argv, mine in zip(commands, runs, strict=True):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            wall, peak = run_process(argv)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+            mine.append((wall, cpu, peak))
+    return [
+        (
+            statistics.median(r[0] for r in mine),
+            statistics.median(r[1] for r in mine),
+            max(r[2] for r in mine),
+        )
+        for mine in runs
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", default="1000,10000", help="comma-separated sizes")
@@ -103,17 +131,33 @@ def main() -> int:
         floor(args.floor)
         return 0
     annotator = str(Path(sys.executable).parent / "annotator")
-    rows = [["documents", "text", "spans", "ours s", "floor s", "ratio", "ours MB", "floor MB"]]
+    rows = [
+        [
+            "documents",
+            "text",
+            "spans",
+            "ours s",
+            "floor s",
+            "ratio",
+            "ours CPU s",
+            "floor CPU s",
+            "CPU ratio",
+            "ours MB",
+            "floor MB",
+            "load",
+        ]
+    ]
     for n_docs in (int(n) for n in args.docs.split(",")):
         for kind in args.kinds.split(","):
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / "p.sqlite"
                 counts = build_project(path, n_docs, kind)
-                base, base_mb = median_process(
-                    [PYTHON, __file__, "--floor", str(path)], args.repeats
-                )
-                ours, ours_mb = median_process(
-                    [annotator, "agreement", "-p", str(path), "--json"], args.repeats
+                (base, base_cpu, base_mb), (ours, ours_cpu, ours_mb) = timed(
+                    [
+                        [PYTHON, __file__, "--floor", str(path)],
+                        [annotator, "agreement", "-p", str(path), "--json"],
+                    ],
+                    args.repeats,
                 )
             rows.append(
                 [
@@ -123,12 +167,19 @@ def main() -> int:
                     f"{ours:.2f}",
                     f"{base:.2f}",
                     f"{ours / base:.2f}",
+                    f"{ours_cpu:.2f}",
+                    f"{base_cpu:.2f}",
+                    f"{ours_cpu / base_cpu:.2f}",
                     f"{ours_mb:.0f}",
                     f"{base_mb:.0f}",
+                    f"{os.getloadavg()[0]:.1f}",
                 ]
             )
             print(" | ".join(rows[-1]), flush=True)
-    print(f"\nwhole processes, median of {args.repeats}; MB = peak resident\n")
+    print(
+        f"\nwhole processes, median of {args.repeats}; CPU = user + sys; MB = peak resident;"
+        " load = 1-minute load average at the end\n"
+    )
     print(table(rows))
     return 0
 

@@ -9,19 +9,45 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import platformdirs
 import typer
-from rich.console import Console
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.store import Project
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from annotator.core.store import Project
 
 APP_NAME = "annotator"
 
-console = Console()
-err_console = Console(stderr=True)
+
+class LazyConsole:
+    """A Rich console made on first use: ``--json`` and quiet runs never import Rich.
+
+    Everything else is the console's own (``console.print(...)``); :attr:`rich` is
+    the console itself, for Rich objects that take one (a progress bar).
+    """
+
+    def __init__(self, *, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    @property
+    def rich(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.rich, name)
+
+
+console = LazyConsole()
+err_console = LazyConsole(stderr=True)
 
 ProjectOption = Annotated[
     Path | None,
@@ -39,6 +65,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 
 def default_project_path() -> Path:
     """The user's own project; ``ANNOTATOR_HOME`` overrides the folder (tests, portable use)."""
+    import platformdirs
+
     home = os.environ.get("ANNOTATOR_HOME")
     base = Path(home) if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return base / "default.sqlite"
@@ -90,6 +118,8 @@ def handle_errors() -> Iterator[None]:
 
 @contextmanager
 def open_project(path: Path | None, *, readonly: bool = False) -> Iterator[Project]:
+    from annotator.core.store import Project
+
     with handle_errors():
         project = Project.open(resolve_project(path), readonly=readonly)
     try:
@@ -112,7 +142,7 @@ def progress_bar(
         return
     from rich.progress import Progress
 
-    with Progress(console=err_console, transient=True) as bar:
+    with Progress(console=err_console.rich, transient=True) as bar:
         task = bar.add_task(description, total=None)
 
         def update(done: int, total: int, item: str) -> None:

@@ -1,33 +1,118 @@
 """The ``annotator`` command: a thin layer over the core.
 
-Every command parses its options, calls the core and prints the result. The
-GUI is imported only inside the ``gui`` command, so scripts never pay for Qt.
+Every command parses its options, calls the core and prints the result. A run
+imports and builds only the command it runs (:mod:`annotator.cli.lazy`); the GUI
+is imported only inside the ``gui`` command, so scripts never pay for Qt.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from annotator import __version__
-from annotator.cli import export_cmd, import_cmd, labels_cmd, note_cmd, suggest_cmd, teams_cmd
-from annotator.cli.common import (
-    JsonOption,
-    ProjectOption,
-    console,
-    fail,
-    handle_errors,
-    open_project,
-    print_json,
-)
-from annotator.core.names import check_annotator_name
-from annotator.core.store import Project, labels_from_toml
+from annotator.cli.lazy import LazyCommand, LazyGroup
 
 # Heavy modules (the importer's decoders, spaCy, numpy, sqlite-utils) are imported
-# inside the commands that need them: `--help`, `stats` and `labels` start in
-# about the time of Typer itself (benchmarks/bench_startup.py).
+# inside the commands that need them, and a command's own module only when it runs:
+# `--help` costs what a bare Typer app's help costs, `stats` and `labels` about 1.5x
+# a bare Typer app, most of which is Typer's Pydantic (benchmarks/README.md).
+
+# In the order `--help` lists them, the order of the work: annotate, import, stats,
+# then export, then the team's commands. Each line is the first paragraph of the
+# command's help (tests/cli/test_lazy_commands.py checks it against the command).
+COMMANDS: dict[str, LazyCommand] = {
+    "init": LazyCommand(
+        "annotator.cli.project_cmd",
+        "init",
+        "Create a project with the default label set (or the one in --labels).",
+    ),
+    "clitics": LazyCommand(
+        "annotator.cli.project_cmd",
+        "clitics",
+        "Set where proclitics go: inside entities or outside (split off before ال).",
+    ),
+    "stats": LazyCommand(
+        "annotator.cli.project_cmd",
+        "stats",
+        "Documents, words, spans per label and annotator, statuses, time spent.",
+    ),
+    "find": LazyCommand(
+        "annotator.cli.project_cmd",
+        "find",
+        "Find text in every document, tolerant of tashkeel, tatweel and hamza forms.",
+    ),
+    "gui": LazyCommand("annotator.cli.window_cmd", "gui", "Open the annotation editor."),
+    "review": LazyCommand(
+        "annotator.cli.window_cmd",
+        "review",
+        "Open the review window: agreement heat map, disagreements, adjudication into gold.",
+    ),
+    "import": LazyCommand(
+        "annotator.cli.import_cmd",
+        "import_",
+        "Import .txt articles, JSONL (Prodigy, doccano), CoNLL or spaCy .spacy files.",
+    ),
+    "status": LazyCommand(
+        "annotator.cli.import_cmd",
+        "status",
+        "Mark documents done (or another status) for an annotator: all, or by number.",
+    ),
+    "note": LazyCommand(
+        "annotator.cli.note_cmd",
+        "note",
+        'Set, clear or show annotators\' notes and "unsure" flags on documents.',
+    ),
+    "export": LazyCommand(
+        "annotator.cli.export_cmd",
+        "export",
+        "Export training data: spaCy DocBin + config.cfg, CoNLL, or Prodigy-style JSONL.",
+    ),
+    "assign": LazyCommand(
+        "annotator.cli.teams_cmd",
+        "assign",
+        "Give every document to one annotator and a share of them to two or more.",
+    ),
+    "handout": LazyCommand(
+        "annotator.cli.teams_cmd",
+        "handout",
+        "Write a project file with the labels and one annotator's documents.",
+    ),
+    "merge": LazyCommand(
+        "annotator.cli.teams_cmd",
+        "merge",
+        "Merge returned project files into this one (a backup is kept first).",
+    ),
+    "agreement": LazyCommand(
+        "annotator.cli.teams_cmd",
+        "agreement",
+        "Inter-annotator agreement on documents two or more annotators marked done.",
+    ),
+    "suggest": LazyCommand(
+        "annotator.cli.suggest_cmd",
+        "suggest",
+        "Fill suggestions for documents from the gazetteer or a spaCy model.",
+    ),
+    "train": LazyCommand(
+        "annotator.cli.suggest_cmd",
+        "train",
+        "Train spaCy's ner on the project's done documents (in its own process).",
+    ),
+    "labels": LazyCommand(
+        "annotator.cli.labels_cmd", "app", "List, add, rename and recolour labels."
+    ),
+    "gazetteer": LazyCommand(
+        "annotator.cli.suggest_cmd",
+        "app",
+        "The project's gazetteer: list, import and export terms.",
+    ),
+}
+
+
+class _Commands(LazyGroup):
+    table = COMMANDS
+
 
 app = typer.Typer(
     name="annotator",
@@ -36,6 +121,7 @@ app = typer.Typer(
     invoke_without_command=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=_Commands,
 )
 
 
@@ -54,254 +140,9 @@ def _root(
 ) -> None:
     """With no command: open the editor on your default (sample) project."""
     if ctx.invoked_subcommand is None:
+        from annotator.cli.window_cmd import gui
+
         ctx.invoke(gui)
-
-
-@app.command()
-def init(
-    project: Annotated[
-        Path, typer.Option("--project", "-p", help="New project file.", dir_okay=False)
-    ],
-    labels: Annotated[
-        Path | None,
-        typer.Option(help="Label set (TOML) instead of the default.", exists=True, dir_okay=False),
-    ] = None,
-    flat_entities: Annotated[
-        bool,
-        typer.Option(
-            "--flat-entities",
-            help="Entities form one flat layer: no entity inside another (default: nested).",
-        ),
-    ] = False,
-    clitics: Annotated[
-        str,
-        typer.Option(
-            "--clitics",
-            help="Proclitics (و ف ب ك ل, لل) inside entities (default, as ANERcorp and "
-            "Wojood) or outside: the tokenizer then splits بالبوكمال into ب + البوكمال.",
-        ),
-    ] = "inside",
-    as_json: JsonOption = False,
-) -> None:
-    """Create a project with the default label set (or the one in --labels)."""
-    if clitics not in ("inside", "outside"):
-        raise fail(f"--clitics {clitics!r}: choose inside or outside; nothing was created.")
-    with handle_errors():
-        label_set = None
-        if labels is not None:
-            label_set = labels_from_toml(labels.read_text("utf-8"), source=str(labels))
-        with Project.create(project, labels=label_set) as created:
-            if flat_entities:
-                created.set_flat_entities(True)
-            if clitics != "inside":
-                created.set_clitics(clitics)
-            names = created.labels.names()
-    if as_json:
-        print_json({"project": str(project), "labels": names, "clitics": clitics})
-    else:
-        console.print(
-            f"Created {project} with labels {', '.join(names)}; proclitics {clitics} entities.",
-            highlight=False,
-        )
-
-
-@app.command()
-def clitics(
-    policy: Annotated[str, typer.Argument(help="inside | outside")],
-    project: ProjectOption = None,
-) -> None:
-    """Set where proclitics go: inside entities or outside (split off before ال)."""
-    if policy not in ("inside", "outside"):
-        raise fail(f"{policy!r}: choose inside or outside; the project is unchanged.")
-    from annotator.core.project_edits import SetCliticPolicy
-
-    with open_project(project) as proj:
-        before = proj.clitics
-        edit = SetCliticPolicy(policy)
-        proj.apply(edit)
-        spans = edit.spans
-    message = f"Proclitics now go {policy} entities (were {before})."
-    if spans and policy != before:
-        message += (
-            f" The {spans} existing spans are kept as they are; exports list those that no "
-            "longer fall on tokens (report.json, misaligned) and treat them by --misaligned."
-        )
-    console.print(message, highlight=False)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-@app.command()
-def stats(project: ProjectOption = None, as_json: JsonOption = False) -> None:
-    """Documents, words, spans per label and annotator, statuses, time spent."""
-    from annotator.core.stats import project_stats
-
-    with open_project(project, readonly=True) as proj:
-        data = project_stats(proj)
-    if as_json:
-        print_json(data)
-        return
-    _print_stats(data)
-
-
-def _print_stats(data: dict[str, object]) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    console.print(f"[bold]{data['project']}[/]", highlight=False)
-    console.print(f"{data['documents']} documents, {data['words']} words", highlight=False)
-    console.print(f"Proclitics {data['clitics']} entities", highlight=False)
-    annotators = data["annotators"]
-    assert isinstance(annotators, dict)
-    if not annotators:
-        console.print("No annotations yet.")
-        return
-    table = Table("annotator", "spans", "done", "in progress", "skipped", "new", "time")
-    for name, info in annotators.items():
-        st = info["statuses"]
-        minutes = info["seconds"] / 60
-        table.add_row(
-            name,
-            str(info["spans"]),
-            str(st["done"]),
-            str(st["in_progress"]),
-            str(st["skipped"]),
-            str(st["new"]),
-            f"{minutes:.1f} min",
-        )
-    console.print(table)
-    labels = Table("label", "kind", *annotators.keys())
-    per_label = data["labels"]
-    assert isinstance(per_label, dict)
-    for label, info in per_label.items():
-        labels.add_row(label, info["kind"], *(str(info["spans"].get(a, 0)) for a in annotators))
-    console.print(labels)
-    claims = data.get("claims")
-    if isinstance(claims, dict) and claims:
-        stances = sorted({s for info in claims.values() for s in info["stance"]})
-        table = Table("claims of", "claims", "with claimer", "without", *stances)
-        for name, info in claims.items():
-            table.add_row(
-                name,
-                str(info["claims"]),
-                str(info["with_claimer"]),
-                str(info["without_claimer"]),
-                *(str(info["stance"].get(s, 0)) for s in stances),
-            )
-        console.print(table)
-    suggestions = data.get("suggestions")
-    assert isinstance(suggestions, dict)
-    sources = sorted(set().union(*(suggestions[k] for k in ("open", "accepted", "rejected"))))
-    if sources:
-        table = Table("suggestions from", "open", "accepted", "rejected")
-        for source in sources:
-            counts = (str(suggestions[k].get(source, 0)) for k in ("open", "accepted", "rejected"))
-            table.add_row(Text(source), *counts)  # a model's name is plain text, not markup
-        console.print(table)
-    notes = data.get("document_notes")
-    if isinstance(notes, dict) and notes:
-        table = Table("document notes of", "flagged unsure", "with a note")
-        for name, info in notes.items():
-            table.add_row(Text(name), str(info["flagged"]), str(info["noted"]))
-        console.print(table)
-
-
-def _check_name(name: str | None, *, option: str) -> None:
-    """Refuse a bad annotator name before a window opens, not at its first edit."""
-    if name is not None:
-        with handle_errors():
-            check_annotator_name(name, where=option)
-
-
-@app.command()
-def find(
-    query: Annotated[str, typer.Argument(help="What to find: a word, part of one, a phrase.")],
-    project: ProjectOption = None,
-    limit: Annotated[int, typer.Option(help="Stop after this many hits.")] = 200,
-    as_json: JsonOption = False,
-) -> None:
-    """Find text in every document, tolerant of tashkeel, tatweel and hamza forms."""
-    from annotator.core.search import find_in_project
-
-    with open_project(project, readonly=True) as proj:
-        result = find_in_project(proj, query, limit=limit)
-    if as_json:
-        print_json(result.to_json())
-        return
-    for hit in result.hits:
-        # Plain text: document words never become Rich markup.
-        console.print(
-            f"{hit.number}\t{hit.start}–{hit.end}\t…{hit.before}[{hit.match}]{hit.after}…",
-            markup=False,
-            highlight=False,
-        )
-    more = f" (stopped at --limit {limit}; there are more)" if result.truncated else ""
-    console.print(
-        f"{_count(len(result.hits), 'hit')} in {_count(result.documents, 'document')}{more}.",
-        markup=False,
-        highlight=False,
-    )
-
-
-@app.command()
-def gui(
-    project: ProjectOption = None,
-    annotator: Annotated[str | None, typer.Option(help="Annotate as this name.")] = None,
-    doc: Annotated[int | None, typer.Option(help="Open document N (1-based).")] = None,
-    screenshot: Annotated[
-        Path | None, typer.Option(help="Render the window to PNG and exit.", dir_okay=False)
-    ] = None,
-    language: Annotated[str | None, typer.Option(help="Interface language: en or ar.")] = None,
-) -> None:
-    """Open the annotation editor."""
-    _check_name(annotator, option="--annotator")
-    try:
-        from annotator.gui.app import run
-    except ImportError as exc:  # the GUI is optional for scripts; say what is missing
-        raise fail(f"the editor cannot start: {exc}. Reinstall with `pip install -e .`.") from None
-    # No project given: the window opens the last-used one, else the default
-    # (created only once a display is known to be there).
-    code = run(project, annotator=annotator, doc=doc, screenshot=screenshot, language=language)
-    if code:
-        raise typer.Exit(code)
-
-
-@app.command()
-def review(
-    project: ProjectOption = None,
-    adjudicator: Annotated[str | None, typer.Option(help="Your name as adjudicator.")] = None,
-    screenshot: Annotated[
-        Path | None, typer.Option(help="Render the review window to PNG and exit.", dir_okay=False)
-    ] = None,
-    language: Annotated[str | None, typer.Option(help="Interface language: en or ar.")] = None,
-) -> None:
-    """Open the review window: agreement heat map, disagreements, adjudication into gold."""
-    _check_name(adjudicator, option="--adjudicator")
-    try:
-        from annotator.gui.app import run
-    except ImportError as exc:
-        raise fail(f"the editor cannot start: {exc}. Reinstall with `pip install -e .`.") from None
-    code = run(
-        project, annotator=adjudicator, screenshot=screenshot, language=language, review=True
-    )
-    if code:
-        raise typer.Exit(code)
-
-
-# After the commands defined here, so `--help` lists them in the order of the work:
-# annotate, import, stats, then export, then the team's commands.
-app.command("import")(import_cmd.import_)
-app.command("status")(import_cmd.status)
-app.command("note")(note_cmd.note)
-app.command("export")(export_cmd.export)
-for _command in (teams_cmd.assign, teams_cmd.handout, teams_cmd.merge, teams_cmd.agreement):
-    app.command()(_command)
-app.command("suggest")(suggest_cmd.suggest)
-app.command("train")(suggest_cmd.train)
-app.add_typer(labels_cmd.app, name="labels")
-app.add_typer(suggest_cmd.app, name="gazetteer")
 
 
 def main() -> None:

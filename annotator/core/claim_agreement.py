@@ -53,8 +53,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from annotator.core.errors import UnknownClaimMatch
-from annotator.core.model import Span
-from annotator.core.review import finished_by
+from annotator.core.review import READ_BATCH, finished_by
 from annotator.core.store import Project
 
 __all__ = [
@@ -436,26 +435,41 @@ def project_claim_agreement(
     keys = list(dict.fromkeys(a.key for n in sorted(claim_labels) for a in labels[n].attributes))
 
     def documents() -> Iterable[ClaimDocument]:
-        for doc_id in sorted(finished):
-            spans: dict[str, Span] = {s.id: s for s in project.spans.for_document(doc_id)}
-            claimers: dict[str, Claimer] = {}
-            for link in project.links.for_document(doc_id):
-                if link.type != "claimer":
-                    continue
-                child = spans.get(link.child) if link.child else None
-                claimers[link.head] = (
-                    Claimer(value=link.value)
-                    if child is None
-                    else Claimer(child.start, child.end, child.label)
+        ids = sorted(finished)
+        # A few hundred documents a query: their claims, links and claimer spans.
+        for first in range(0, len(ids), READ_BATCH):
+            chunk = ids[first : first + READ_BATCH]
+            claims_of = project.spans.labelled_for_documents(chunk, sorted(claim_labels))
+            links_of = project.links.for_documents(chunk)
+            children = project.spans.with_ids(
+                sorted(
+                    {
+                        link.child
+                        for links in links_of.values()
+                        for link in links
+                        if link.type == "claimer" and link.child
+                    }
                 )
-            claims: dict[str, list[ClaimView]] = {a: [] for a in finished[doc_id]}
-            for span in spans.values():
-                if span.label in claim_labels and span.annotator in claims:
-                    claims[span.annotator].append(
-                        ClaimView(
-                            span.start, span.end, span.label, span.attrs, claimers.get(span.id)
-                        )
+            )
+            for doc_id in chunk:
+                claimers: dict[str, Claimer] = {}
+                for link in links_of.get(doc_id, ()):
+                    if link.type != "claimer":
+                        continue
+                    child = children.get(link.child) if link.child else None
+                    claimers[link.head] = (
+                        Claimer(value=link.value)
+                        if child is None or child.doc_id != doc_id
+                        else Claimer(child.start, child.end, child.label)
                     )
-            yield ClaimDocument(doc_id, claims)
+                claims: dict[str, list[ClaimView]] = {a: [] for a in finished[doc_id]}
+                for span in claims_of.get(doc_id, ()):
+                    if span.annotator in claims:
+                        claims[span.annotator].append(
+                            ClaimView(
+                                span.start, span.end, span.label, span.attrs, claimers.get(span.id)
+                            )
+                        )
+                yield ClaimDocument(doc_id, claims)
 
     return claim_agreement(documents(), annotators=names, attribute_keys=keys, match=match)

@@ -8,10 +8,8 @@ bad ones with the reason (file, line, what to do).
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,15 +26,17 @@ from annotator.core.errors import (
     SpanOverlapsEntity,
     UnknownLabelInInput,
 )
-from annotator.core.formats import (
-    COMMON_LABEL_MAP,
-    READERS,
-    ReadOptions,
-    detect_format,
-    iter_input_files,
-)
+from annotator.core.formats import COMMON_LABEL_MAP, ReadOptions, iter_input_files
 from annotator.core.formats.problems import Problems
 from annotator.core.import_links import store_links
+from annotator.core.import_read import (
+    FORBIDDEN,
+    CleaningChange,
+    ReadDocument,
+    ReadFile,
+    read_files,
+    worker_pays,
+)
 from annotator.core.model import (
     DEFAULT_MAX_DOCUMENT_CHARS,
     DocId,
@@ -49,27 +49,18 @@ from annotator.core.model import (
     SpanId,
     Status,
     StatusRecord,
-    document_uid,
     outermost_flags,
     utc_now,
 )
 from annotator.core.note_edits import NOTE_MAX
 from annotator.core.store import NewDocument, Project
 from annotator.core.store_notes import FLAG_META, NOTE_META, UNSURE, DocumentNote
-from annotator.core.text import CleanedText, clean_text
+from annotator.core.text import CleanedText
 from annotator.core.tokenizer import has_loose_edges
-
-# What clean_text removes (bidi and format controls, BOM), for the import summary.
-_CONTROLS_SET = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
-)
 
 DEFAULT_IMPORT_ANNOTATOR = "imported"
 #: Part names a corpus may use for its files, and ours.
 PART_ALIASES = {"train": "train", "dev": "dev", "val": "dev", "valid": "dev", "test": "test"}
-# Characters no text or label may hold: C0 controls but tab, line feed, carriage
-# return and form feed; DEL; C1 controls.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 MAX_LABEL_CHARS = 64
 # Colours for labels an import adds (--add-labels), cycled.
 _NEW_LABEL_COLOURS = ["#f0b27a", "#85c1e9", "#a9dfbf", "#f5b7b1", "#d7bde2", "#f9e79f"]
@@ -255,43 +246,54 @@ def import_paths(
     # Labels the files of this batch add (stored with it): known to the next files.
     planned: dict[str, Label] = {}
     project_kinds: dict[str, LabelKind] | None = None
-    for index, path in enumerate(files):
-        if cancel is not None and cancel.is_set():
-            report.cancelled = True
-            break
-        if project_kinds is None:  # again after each batch stored: it may add labels
-            project_kinds = {label.name: label.kind for label in project.labels.list()}
-        prepared = _prepare_file(project, path, options, read_options, planned, project_kinds)
-        report.files.append(prepared.report)
-        if prepared.report.error is None:
-            pending.append(prepared)
-            pending_docs += len(prepared.docs)
-            planned.update({label.name: label for label in prepared.new_labels})
-        if pending_docs >= batch_documents:
-            _store(project, pending, report)
-            pending, pending_docs, planned = [], 0, {}
-            project_kinds = None
-        if progress is not None:
-            progress(index + 1, len(files), str(path))
+    # Reading and cleaning in a worker process when there are enough files: its
+    # Python runs beside this process's SQLite writes (import_read.py).
+    reads = read_files(
+        files,
+        options.fmt,
+        read_options,
+        worker=worker_pays(len(files)),
+        ahead=batch_documents,
+    )
+    try:
+        for index, read in enumerate(reads):
+            if cancel is not None and cancel.is_set():
+                report.cancelled = True
+                break
+            if project_kinds is None:  # again after each batch stored: it may add labels
+                project_kinds = {label.name: label.kind for label in project.labels.list()}
+            prepared = _prepare_file(project, read, options, planned, project_kinds)
+            report.files.append(prepared.report)
+            if prepared.report.error is None:
+                pending.append(prepared)
+                pending_docs += len(prepared.docs)
+                planned.update({label.name: label for label in prepared.new_labels})
+            if pending_docs >= batch_documents:
+                _store(project, pending, report)
+                pending, pending_docs, planned = [], 0, {}
+                project_kinds = None
+            if progress is not None:
+                progress(index + 1, len(files), str(read.path))
+    finally:
+        reads.close()  # a cancel or an error: the worker stops
     _store(project, pending, report)
     return report
 
 
 def _prepare_file(
     project: Project,
-    path: Path,
+    read: ReadFile,
     options: ImportOptions,
-    read_options: ReadOptions,
     planned: dict[str, Label],
     project_kinds: dict[str, LabelKind],
 ) -> _PreparedFile:
-    file_report = FileReport(str(path))
+    path = read.path
+    file_report = FileReport(str(path), read.fmt)
+    if read.error is not None or read.documents is None:
+        file_report.error = read.error
+        return _PreparedFile(file_report, [])
+    raw_docs = [document.raw for document in read.documents]
     try:
-        fmt = options.fmt if options.fmt != "auto" else detect_format(path)
-        file_report.format = fmt
-        raw_docs = list(READERS[fmt](path, options=read_options))
-        if not raw_docs:
-            raise MalformedInput("no documents found in this file.", path=str(path))
         # Labels of earlier files of this batch count as known: they are stored with it.
         new_labels = _labels_needed(project, raw_docs, path, options, planned)
         kinds = project_kinds
@@ -302,9 +304,10 @@ def _prepare_file(
         seen_ids: dict[str, int | None] = {}
         # Every bad document of the file in one run (JSONL: every bad line).
         problems = Problems(str(path), options.max_errors, lenient_hint=False)
-        for raw in raw_docs:
+        for document in read.documents:
+            raw = document.raw
             try:
-                doc = _prepare_doc(project, raw, path, options, kinds, file_report)
+                doc = _prepare_doc(project, document, path, options, kinds, file_report)
                 _check_span_ids(project, raw, doc, path, seen_ids)
             except ImportFailed as exc:
                 problems.add_error(exc)
@@ -324,26 +327,28 @@ def _prepare_file(
 
 def _prepare_doc(
     project: Project,
-    raw: RawDocument,
+    document: ReadDocument,
     path: Path,
     options: ImportOptions,
     kinds: dict[str, LabelKind],
     report: FileReport,
 ) -> _PreparedDoc:
-    bad = _FORBIDDEN.search(raw.text)
-    if bad:
+    raw = document.raw
+    bad = document.forbidden
+    if bad is not None:
         # A JSONL or CoNLL document knows its line; in a text file it is counted.
         line = raw.line
         if report.format == "txt" or line is None:
-            line = (line or 1) + raw.text.count("\n", 0, bad.start())
+            line = (line or 1) + raw.text.count("\n", 0, bad)
         raise ForbiddenCharacter(
-            f"the text holds the control character U+{ord(bad.group()):04X} at character "
-            f"{bad.start()}; text may hold no NUL or control characters. Remove it from "
+            f"the text holds the control character U+{ord(raw.text[bad]):04X} at character "
+            f"{bad}; text may hold no NUL or control characters. Remove it from "
             "the file.",
             path=str(path),
             line=line,
         )
-    cleaned = clean_text(raw.text)
+    cleaned = document.cleaned
+    assert cleaned is not None  # made for every document without a forbidden character
     text = cleaned.text
     if not text.strip():
         raise MalformedInput("a document has no text.", path=str(path), line=raw.line)
@@ -356,8 +361,7 @@ def _prepare_doc(
             path=str(path),
             line=raw.line,
         )
-    if text != raw.text:
-        _count_cleaning(raw.text, report)
+    _note_cleaning(document.cleaning, report)
     spans: list[tuple[int, int, str, dict[str, Any], str | None]] = []
     for raw_span in raw.spans:
         label = options.label_map.get(raw_span.label, raw_span.label)
@@ -380,7 +384,7 @@ def _prepare_doc(
     if spans:  # most imported articles come without any
         _check_entity_overlaps(project, spans, path, raw.line, kinds=kinds)
         _check_against_stored(
-            project, text, raw.annotator or options.annotator, spans, path, raw.line
+            project, document.uid, text, raw.annotator or options.annotator, spans, path, raw.line
         )
     title = raw.title.strip() or _first_line(text)
     source = raw.source or str(path)
@@ -395,7 +399,16 @@ def _prepare_doc(
         meta["part"] = PART_ALIASES[options.part]
     status = Status.DONE if options.done else raw.status
     return _PreparedDoc(
-        NewDocument(text, title, source, meta, _source_tokens(raw, cleaned)),
+        NewDocument(
+            text,
+            title,
+            source,
+            meta,
+            _source_tokens(raw, cleaned),
+            uid=document.uid,
+            n_words=document.n_words,
+            folded=document.folded,
+        ),
         raw.annotator or options.annotator,
         spans,
         status,
@@ -451,51 +464,13 @@ def _source_tokens(raw: RawDocument, cleaned: CleanedText) -> SourceTokens | Non
     return SourceTokens(tokens, new_starts or [0])
 
 
-def _count_cleaning(raw: str, report: FileReport) -> None:
-    """Count what cleaning changed (line ends, controls, NFC), with a few examples."""
-
-    def note(kind: str, count: int, examples: Iterable[str]) -> None:
-        if not count:
-            return
+def _note_cleaning(changes: Iterable[CleaningChange], report: FileReport) -> None:
+    """Add what cleaning changed in a document to its file's report (with up to 3
+    examples of each kind over the file)."""
+    for kind, count, examples in changes:
         entry = report.cleaning.setdefault(kind, [0, []])
         entry[0] += count
-        for example in examples:
-            if len(entry[1]) >= 3:
-                break
-            entry[1].append(example)
-
-    note("line ends (CR LF → LF)", raw.count("\r"), [])
-    controls = Counter(ch for ch in raw if ch in _CONTROLS_SET)
-    note(
-        "invisible controls removed",
-        sum(controls.values()),
-        (f"U+{ord(ch):04X} ×{n}" for ch, n in controls.most_common(3)),
-    )
-    if not unicodedata.is_normalized("NFC", raw):
-        visible = "".join(ch for ch in raw if ch not in _CONTROLS_SET)
-        changed = [w for w in visible.split() if not unicodedata.is_normalized("NFC", w)]
-        note(
-            "words normalised to NFC (marks reordered or composed)",
-            len(changed),
-            (_nfc_example(w) for w in changed),
-        )
-
-
-def _nfc_example(word: str) -> str:
-    """``'سُجِّلت': U+0650 U+0651 → U+0651 U+0650`` (the two look the same on screen)."""
-    after = unicodedata.normalize("NFC", word)
-    start = next(
-        (i for i, (a, b) in enumerate(zip(word, after, strict=False)) if a != b),
-        min(len(word), len(after)),
-    )
-    end_w, end_a = len(word), len(after)
-    while end_w > start and end_a > start and word[end_w - 1] == after[end_a - 1]:
-        end_w, end_a = end_w - 1, end_a - 1
-
-    def points(s: str) -> str:
-        return " ".join(f"U+{ord(c):04X}" for c in s)
-
-    return f"{word!r}: {points(word[start:end_w])} → {points(after[start:end_a])}"
+        entry[1].extend(examples[: max(0, 3 - len(entry[1]))])
 
 
 def _first_line(text: str) -> str:
@@ -572,7 +547,7 @@ def _labels_needed(
 
 
 def _check_label_name(label: str, path: Path, line: int | None) -> None:
-    if _FORBIDDEN.search(label) or not label or any(c.isspace() for c in label):
+    if FORBIDDEN.search(label) or not label or any(c.isspace() for c in label):
         raise ForbiddenCharacter(
             f"label {label!r} holds a space, a NUL or a control character; label names "
             "are one word of visible characters. Fix the label in the file.",
@@ -601,7 +576,7 @@ def _check_span_ids(
     if not ids:
         return
     lines = {span.id: span.line or raw.line for span in raw.spans if span.id is not None}
-    doc_id = project.documents.id_for_uid(document_uid(doc.new.text))
+    doc_id = project.documents.id_for_uid(doc.new.uid)
     for span_id in ids:
         if span_id in seen:
             raise DuplicateSpanId(
@@ -674,6 +649,7 @@ def _check_entity_overlaps(
 
 def _check_against_stored(
     project: Project,
+    uid: str,
     text: str,
     annotator: str | None,
     spans: list[tuple[int, int, str, dict[str, Any], str | None]],
@@ -681,7 +657,7 @@ def _check_against_stored(
     line: int | None,
 ) -> None:
     """A document already in the project: new spans must fit the annotator's stored ones."""
-    doc_id = project.documents.id_for_uid(document_uid(text))
+    doc_id = project.documents.id_for_uid(uid)
     if doc_id is None:
         return
     who = annotator or DEFAULT_IMPORT_ANNOTATOR

@@ -21,7 +21,6 @@ are written (:func:`check_link`).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -156,6 +155,8 @@ def parse_link_types(rows: object, *, source: str) -> list[LinkType]:
 
 def link_types_from_toml(data: str, *, source: str) -> list[LinkType]:
     """The ``[[link]]`` tables of a label file (none: no link types)."""
+    import tomllib  # only label files need it: not imported at every command's start
+
     try:
         parsed = tomllib.loads(data)
     except tomllib.TOMLDecodeError as exc:

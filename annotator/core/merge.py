@@ -28,9 +28,16 @@ from annotator.core.errors import (
 from annotator.core.links import check_link_types
 from annotator.core.model import DocId, Label, Span, nests, utc_now
 from annotator.core.store import Project, SpanTable
-from annotator.core.store_merge import attach_limit, attached, merge_rows, overlapping_entities
+from annotator.core.store_merge import (
+    attach_limit,
+    attached,
+    merge_rows,
+    overlapping_entities,
+    references_joined,
+    span_edges,
+)
 from annotator.core.store_untrusted import check_rows, inspect_schema, reading_limit
-from annotator.core.tokenizer import has_loose_edges
+from annotator.core.tokenizer import EDGE_PUNCTUATION
 
 __all__ = ["MergeFileReport", "MergeRefused", "MergeReport", "merge_projects"]
 
@@ -218,11 +225,12 @@ def _merge_batch(
             stack.enter_context(attached(lead, source.path, f"merge_src{i}"))
             for i, (_path, source, _labels) in enumerate(batch)
         ]
+        stack.enter_context(references_joined(lead))
         with lead.transaction():
             for alias, (path, source, labels) in zip(aliases, batch, strict=True):
                 with reading_limit(lead, path):
                     reports.append(_merge_one(lead, alias, labels, source, shown_as=path))
-                reports[-1].edge_punctuation = _count_loose_edges(source)
+                    reports[-1].edge_punctuation = _count_loose_edges(lead, alias)
     return reports
 
 
@@ -271,9 +279,17 @@ def _merge_one(
     return report
 
 
-def _count_loose_edges(source: Project) -> int:
-    """The returned file's live spans that start or end with whitespace or punctuation."""
-    return sum(has_loose_edges(first + last) for first, last in source.spans.edge_characters())
+def _count_loose_edges(lead: Project, src: str) -> int:
+    """The attached file's live spans that start or end with whitespace or punctuation."""
+    count = 0
+    loose = EDGE_PUNCTUATION
+    for text, starts, ends in span_edges(lead, src):
+        for start, end in zip(starts, ends, strict=True):
+            # tokenizer.has_loose_edges(first + last), inlined: it runs for every span.
+            first, last = text[start : start + 1], text[end - 1 : end]
+            if first in loose or last in loose or first.isspace() or last.isspace():
+                count += 1
+    return count
 
 
 def _resolve_overlaps(

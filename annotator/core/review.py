@@ -10,14 +10,13 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from annotator.core.agreement import (
-    AgreementDocument,
+    AgreementBatch,
     AgreementResult,
-    AgreementSpan,
     LabelF1,
-    compute_agreement,
+    compute_agreement_of_batches,
 )
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Status, outermost_flags
@@ -27,10 +26,6 @@ from annotator.core.tokenizer import DEFAULT_CLITICS, get_nlp
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
-
-# AgreementSpan(...) through tuple.__new__: the same named tuple, made without the
-# generated __new__'s Python call (millions of spans: a second at 10k documents).
-_new_tuple = tuple.__new__
 
 # Documents read per query: texts and spans of this many at a time, so a corpus
 # of any size streams through in bounded memory.
@@ -89,37 +84,94 @@ def project_agreement(
             f"No document in {project.path} was marked done by two of "
             f"{', '.join(chosen)}; agreement is measured on those."
         )
-    layers = {lab.name: lab.kind.layer for lab in project.labels.list()}
-    nested = _NestedSpanF1(chosen)
+    # The labels compared, as the batches' label indices; cues are scored with
+    # their claims' structure (claim_agreement).
+    vocabulary: list[tuple[str, str]] = []
+    label_index: dict[int, int] = {}  # label id -> index in vocabulary, or -1
+    for label in project.labels.list():
+        compared = (wanted is None or label.name in wanted) and label.kind.layer != "cues"
+        label_index[project.labels.id_of(label.name)] = len(vocabulary) if compared else -1
+        if compared:
+            vocabulary.append((label.name, label.kind.layer))
+    nested = _NestedSpanF1(chosen, vocabulary)
     # The token grid is the project tokenizer's, with its clitic policy (what the
     # editor snaps to and exports write): "outside" makes ب | البوكمال two units.
     clitics = project.clitics
-
+    who_index = {name: i for i, name in enumerate(chosen)}
     ids = sorted(finished)
 
-    def documents() -> Iterator[AgreementDocument]:
+    def batches() -> Iterator[AgreementBatch]:
+        import numpy as np
+
+        by_id = np.full(max(label_index, default=0) + 1, -1, dtype=np.int64)
+        by_id[list(label_index)] = list(label_index.values())
         for first in range(0, len(ids), READ_BATCH):
             chunk = ids[first : first + READ_BATCH]
-            spans: dict[tuple[int, str], list[AgreementSpan]] = {}
-            for doc_id, name, label, start, end in project.spans.rows_for_documents(chunk):
-                # Cues are scored with their claims' structure (claim_agreement).
-                if (wanted is None or label in wanted) and layers[label] != "cues":
-                    spans.setdefault((doc_id, name), []).append(
-                        _new_tuple(AgreementSpan, (start, end, label, layers[label]))
-                    )
-            for doc_id, text in project.documents.texts(chunk):
-                annotations = {}
-                for name in finished[doc_id]:
-                    # Agreement's entity layer is flat (one tag per token): it gets the
-                    # outermost entities; nested ones count in span F1 (below).
-                    annotations[name] = nested.outermost(name, spans.get((doc_id, name), []))
-                nested.add_document(nested.current)
-                yield AgreementDocument(
-                    doc_id, len(text), token_array(text, clitics=clitics), annotations
-                )
+            done = np.zeros((len(chosen), len(chunk)), dtype=np.bool_)
+            for d, doc_id in enumerate(chunk):
+                done[[who_index[name] for name in finished[doc_id]], d] = True
+            spans = _SpanColumns.of_rows(
+                project.spans.rows_for_documents(chunk), chunk, who_index, by_id, done
+            )
+            # Agreement's entity layer is flat (one tag per token): it gets the
+            # outermost entities; nested ones count in span F1 (below).
+            spans = spans.select(nested.outermost(chunk, done, spans))
+            texts = project.documents.texts(chunk)
+            tokens = [token_array(text, clitics=clitics) for _, text in texts]
+            yield AgreementBatch(
+                doc_ids=chunk,
+                n_chars=np.array([len(text) for _, text in texts], dtype=np.int64),
+                finished=done,
+                token_counts=np.array([len(t) for t in tokens], dtype=np.int64),
+                tokens=np.concatenate(tokens) if tokens else np.zeros((0, 2), dtype=np.int64),
+                labels=vocabulary,
+                span_doc=spans.doc,
+                span_annotator=spans.who,
+                span_label=spans.label,
+                span_start=spans.start,
+                span_end=spans.end,
+            )
 
-    result = compute_agreement(documents(), annotators=chosen, progress=progress, expected=len(ids))
+    result = compute_agreement_of_batches(
+        batches(), annotators=chosen, progress=progress, expected=len(ids)
+    )
     return nested.apply(result)
+
+
+class _SpanColumns(NamedTuple):
+    """Spans of a read batch as columns: document index, annotator index, label
+    index (in the compared labels), start, end."""
+
+    doc: npt.NDArray[np.int64]
+    who: npt.NDArray[np.int64]
+    label: npt.NDArray[np.int64]
+    start: npt.NDArray[np.int64]
+    end: npt.NDArray[np.int64]
+
+    @staticmethod
+    def of_rows(
+        rows: Sequence[tuple[int, str, int, int, int]],
+        chunk: Sequence[int],
+        who_index: dict[str, int],
+        by_label_id: npt.NDArray[np.int64],
+        finished: npt.NDArray[np.bool_],
+    ) -> _SpanColumns:
+        """``rows_for_documents`` of ``chunk`` straight into numpy (no Python object
+        per span), keeping the compared labels of annotators who finished."""
+        import numpy as np
+
+        columns = list(zip(*rows, strict=True)) if rows else [()] * 5
+        doc = np.searchsorted(chunk, np.array(columns[0], dtype=np.int64))
+        who = np.fromiter(map(who_index.get, columns[1], itertools.repeat(-1)), np.int64, len(rows))
+        label = by_label_id[np.array(columns[2], dtype=np.int64)]
+        keep = (who >= 0) & (label >= 0)
+        keep[keep] = finished[who[keep], doc[keep]]
+        start = np.array(columns[3], dtype=np.int64)
+        end = np.array(columns[4], dtype=np.int64)
+        return _SpanColumns(doc, who, label, start, end).select(keep)
+
+    def select(self, mask: npt.NDArray[np.bool_]) -> _SpanColumns:
+        return _SpanColumns(*(column[mask] for column in self))
 
 
 def token_array(text: str, *, clitics: str = DEFAULT_CLITICS) -> npt.NDArray[np.int64]:
@@ -150,49 +202,89 @@ class _NestedSpanF1:
 
     ``compute_agreement`` counts the outermost entities; only documents where an
     annotator nested an entity add anything here: per pair and label, the counts
-    over every level minus those over the outermost level. Most documents cost a
-    sort and a loop, no counting.
+    over every level minus those over the outermost level. Finding them is
+    vectorised; only those documents go through Python.
     """
 
-    def __init__(self, annotators: Sequence[str]) -> None:
+    def __init__(self, annotators: Sequence[str], labels: Sequence[tuple[str, str]]) -> None:
+        self.annotators = list(annotators)
+        self.labels = [name for name, _ in labels]
+        self.is_entity = [layer == "ents" for _, layer in labels]
         self.pairs = list(itertools.combinations(annotators, 2))
         # Per pair and label: [Δ exact matches, Δ spans of a, Δ spans of b].
         self.delta: dict[tuple[str, str], dict[str, list[int]]] = {p: {} for p in self.pairs}
-        # Per annotator of the current document: (every entity, the outermost ones).
-        self.current: dict[str, tuple[list[AgreementSpan], list[AgreementSpan]]] = {}
         self.nested = 0
-        self._nested_here = False
 
-    def outermost(self, name: str, spans: list[AgreementSpan]) -> list[AgreementSpan]:
-        ents = sorted((s for s in spans if s.layer == "ents"), key=lambda s: (s.start, -s.end))
-        flags = outermost_flags((s.start, s.end) for s in ents)
-        kept = [span for span, outer in zip(ents, flags, strict=True) if outer]
-        if len(kept) < len(ents):
-            self.nested += len(ents) - len(kept)
-            self._nested_here = True
-        self.current[name] = (ents, kept)
-        return kept + [s for s in spans if s.layer != "ents"]
+    def outermost(
+        self, doc_ids: Sequence[int], finished: npt.NDArray[np.bool_], spans: _SpanColumns
+    ) -> npt.NDArray[np.bool_]:
+        """Which spans to keep for the token measures: all but nested entities.
+
+        Entities are ordered per annotator and document by start, longest first
+        (``doc.ents``' nesting order); one inside the reach of those before it is
+        nested (:func:`outermost_flags`).
+        """
+        import numpy as np
+
+        doc, who, label, start, end = spans
+        keep = np.ones(doc.size, dtype=np.bool_)
+        ents = np.flatnonzero(np.array(self.is_entity, dtype=np.bool_)[label]) if doc.size else doc
+        if ents.size == 0:
+            return keep
+        group = who[ents] * len(doc_ids) + doc[ents]
+        order = ents[np.lexsort((-end[ents], start[ents], group))]
+        group = who[order] * len(doc_ids) + doc[order]
+        s, e = start[order], end[order]
+        # The running furthest end bounds the reach: nothing under it, nothing nested.
+        big = int(e.max()) + 1
+        reach = np.maximum.accumulate(group * big + e)
+        maybe = np.zeros(order.size, dtype=np.bool_)
+        maybe[1:] = group[1:] * big + s[1:] < reach[:-1]
+        if not maybe.any():
+            return keep
+        inside = np.zeros(order.size, dtype=np.bool_)
+        for g in np.unique(group[maybe]).tolist():
+            lo, hi = np.searchsorted(group, [g, g + 1])
+            flags = outermost_flags(zip(s[lo:hi].tolist(), e[lo:hi].tolist(), strict=True))
+            inside[lo:hi] = np.logical_not(flags)
+        self.nested += int(inside.sum())
+        keep[order[inside]] = False
+        for d in np.unique(doc[order[inside]]).tolist():
+            here = order[doc[order] == d]
+            current: dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]] = {}
+            for i in np.flatnonzero(finished[:, d]).tolist():
+                mine = here[who[here] == i]
+                every = [
+                    (a, b, self.labels[c])
+                    for a, b, c in zip(
+                        start[mine].tolist(), end[mine].tolist(), label[mine].tolist(), strict=True
+                    )
+                ]
+                kept = keep[mine].tolist()
+                outer = [span for span, k in zip(every, kept, strict=True) if k]
+                current[self.annotators[i]] = (every, outer)
+            self.add_document(current)
+        return keep
 
     def add_document(
-        self, current: dict[str, tuple[list[AgreementSpan], list[AgreementSpan]]]
+        self, current: dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]]
     ) -> None:
-        if self._nested_here:
-            for a, b in self.pairs:
-                if a in current and b in current:
-                    self._count(self.delta[(a, b)], current[a][0], current[b][0], 1)
-                    self._count(self.delta[(a, b)], current[a][1], current[b][1], -1)
-        self.current = {}
-        self._nested_here = False
+        """Count a document with nested entities: per annotator, (every entity,
+        the outermost ones) as ``(start, end, label)``."""
+        for a, b in self.pairs:
+            if a in current and b in current:
+                self._count(self.delta[(a, b)], current[a][0], current[b][0], 1)
+                self._count(self.delta[(a, b)], current[a][1], current[b][1], -1)
 
     @staticmethod
     def _count(
         per_label: dict[str, list[int]],
-        ents_a: list[AgreementSpan],
-        ents_b: list[AgreementSpan],
+        ents_a: list[tuple[int, int, str]],
+        ents_b: list[tuple[int, int, str]],
         sign: int,
     ) -> None:
-        sa = Counter((s.start, s.end, s.label) for s in ents_a)
-        sb = Counter((s.start, s.end, s.label) for s in ents_b)
+        sa = Counter(ents_a)
+        sb = Counter(ents_b)
         for key, n in sa.items():
             per_label.setdefault(key[2], [0, 0, 0])[1] += sign * n
         for key, n in sb.items():

@@ -88,7 +88,7 @@ class LazyMigrations:
 
 # Append new migrations at the end, whatever their number: files record the order
 # they were applied in, and a returned file is trusted only when that order is a
-# prefix of this one (store_untrusted.expected_schemas).
+# prefix of this one (store_untrusted.expected_schema).
 migrations = LazyMigrations(MIGRATION_SET)
 
 

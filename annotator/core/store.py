@@ -14,7 +14,6 @@ import functools
 import json
 import shutil
 import sqlite3
-import tomllib
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -91,6 +90,8 @@ def labels_from_toml(data: str, *, source: str) -> list[Label]:
 
     :param source: the file name, for error messages.
     """
+    import tomllib  # only label files need it: not imported at every command's start
+
     try:
         parsed = tomllib.loads(data)
     except tomllib.TOMLDecodeError as exc:
@@ -216,6 +217,12 @@ class NewDocument:
     meta: dict[str, Any] | None = None
     # The input's own tokens (CoNLL, .spacy), kept for exports.
     source_tokens: SourceTokens | None = None
+    # Computed from ``text`` where the caller has them already (the import's
+    # reading worker), else by :meth:`Documents.add_many`: the content uid
+    # (:func:`document_uid`), the word count, and the find index's folded text.
+    uid: str = ""
+    n_words: int | None = None
+    folded: str | None = None
 
 
 class Project:
@@ -637,17 +644,27 @@ class Documents:
 
         :param search: keep titles containing this text (case-insensitive for Latin).
         """
-        sql = f"SELECT {self._INFO_COLUMNS} FROM documents"
-        params: builtins.list[Any] = []
-        if search:
-            sql += " WHERE instr(lower(title), lower(?)) > 0"
-            params.append(search)
-        sql += " ORDER BY ord LIMIT ? OFFSET ?"
+        where, params = _title_search(search)
+        sql = f"SELECT {self._INFO_COLUMNS} FROM documents{where} ORDER BY ord LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]
         return [DocumentInfo(*row) for row in self._p._conn.execute(sql, params)]
 
-    def ids(self) -> builtins.list[DocId]:
-        return [DocId(r[0]) for r in self._p._conn.execute("SELECT id FROM documents ORDER BY ord")]
+    def ids(self, *, search: str | None = None) -> builtins.list[DocId]:
+        """Every document's id in project order: one query on the order's index.
+
+        :param search: keep titles containing this text, as :meth:`list` does.
+        """
+        where, params = _title_search(search)
+        sql = f"SELECT id FROM documents{where} ORDER BY ord"
+        return [DocId(r[0]) for r in self._p._conn.execute(sql, params)]
+
+    def infos(self, doc_ids: Sequence[int]) -> builtins.list[DocumentInfo]:
+        """These documents without their texts, in the order given (a few hundred at
+        a time; an unknown id is left out): one query, the document list's page."""
+        marks = ",".join("?" * len(doc_ids))
+        sql = f"SELECT {self._INFO_COLUMNS} FROM documents WHERE id IN ({marks})"
+        found = {r[0]: DocumentInfo(*r) for r in self._p._conn.execute(sql, list(doc_ids))}
+        return [found[doc_id] for doc_id in doc_ids if doc_id in found]
 
     def info(self, doc_id: int) -> DocumentInfo:
         row = self._p._conn.execute(
@@ -739,7 +756,7 @@ class Documents:
         stored once; the result says, for each input, its id and whether it was new.
         """
         conn = self._p._conn
-        uids = [document_uid(d.text) for d in docs]
+        uids = [d.uid or document_uid(d.text) for d in docs]
         existing: dict[str, DocId] = {}
         for chunk_start in range(0, len(uids), 900):
             chunk = uids[chunk_start : chunk_start + 900]
@@ -754,6 +771,8 @@ class Documents:
         next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM documents").fetchone()[0])
         now = utc_now()
         rows: builtins.list[tuple[Any, ...]] = []
+        # (id, folded text or None: folded by the index) of each new document.
+        index_rows: builtins.list[tuple[int, str | None]] = []
         result: builtins.list[tuple[DocId, bool]] = []
         for doc, uid in zip(docs, uids, strict=True):
             if uid in existing:
@@ -771,11 +790,12 @@ class Documents:
                     doc.text,
                     json.dumps(doc.meta or {}, ensure_ascii=False),
                     len(doc.text),
-                    len(doc.text.split()),
+                    len(doc.text.split()) if doc.n_words is None else doc.n_words,
                     next_ord,
                     now,
                 )
             )
+            index_rows.append((doc_id, doc.folded))
             next_ord += 1
             result.append((doc_id, True))
         conn.executemany(
@@ -797,7 +817,14 @@ class Documents:
                 if doc.source_tokens is not None
             ),
         )
-        store_search.add(conn, ((r[0], r[4]) for r in rows))  # find across the corpus
+        # Find across the corpus.
+        store_search.add_folded(
+            conn,
+            (
+                (doc_id, store_search.fold(row[4]) if folded is None else folded)
+                for (doc_id, folded), row in zip(index_rows, rows, strict=True)
+            ),
+        )
         return result
 
     def source_tokens(self, doc_id: int) -> SourceTokens | None:
@@ -826,6 +853,13 @@ class Documents:
         return int(
             self._p._conn.execute("SELECT coalesce(sum(n_words), 0) FROM documents").fetchone()[0]
         )
+
+
+def _title_search(search: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause keeping titles that contain ``search`` (none without it)."""
+    if not search:
+        return "", []
+    return " WHERE instr(lower(title), lower(?)) > 0", [search]
 
 
 def _document(row: Sequence[Any]) -> Document:
@@ -1073,20 +1107,43 @@ class SpanTable:
             found.setdefault(span.doc_id, []).append(span)
         return found
 
-    def rows_for_documents(self, doc_ids: Sequence[int]) -> list[tuple[DocId, str, str, int, int]]:
-        """``(doc_id, annotator, label, start, end)`` of the live spans of these documents.
+    def rows_for_documents(self, doc_ids: Sequence[int]) -> list[tuple[DocId, str, int, int, int]]:
+        """``(doc_id, annotator, label id, start, end)`` of the live spans of these documents.
 
         Ordered by document, annotator and start; a few hundred documents at a
-        time. The bulk readers' view (agreement): one query, no :class:`Span` objects.
+        time. The bulk readers' view (agreement): one query, no :class:`Span`
+        objects, label ids (:meth:`Labels.id_of`) rather than a name string per row.
         """
         marks = ",".join("?" * len(doc_ids))
         sql = (
-            f'SELECT s.doc_id, s.annotator, l.name, s.start, s."end" FROM {self._table} s'
-            f" JOIN labels l ON l.id = s.label_id"
+            f'SELECT s.doc_id, s.annotator, s.label_id, s.start, s."end" FROM {self._table} s'
             f" WHERE s.deleted IS NULL AND s.doc_id IN ({marks})"
             f" ORDER BY s.doc_id, s.annotator, s.start"
         )
         return self._p._conn.execute(sql, list(doc_ids)).fetchall()
+
+    def labelled_for_documents(
+        self, doc_ids: Sequence[int], labels: Sequence[str]
+    ) -> dict[DocId, list[Span]]:
+        """:meth:`for_documents` keeping only spans of ``labels`` (claims' agreement:
+        a few claims among many entities, no :class:`Span` for the rest)."""
+        if not labels:
+            return {}
+        where = (
+            f"s.doc_id IN ({','.join('?' * len(doc_ids))}) AND s.deleted IS NULL"
+            f" AND l.name IN ({','.join('?' * len(labels))})"
+        )
+        found: dict[DocId, list[Span]] = {}
+        for span in self._select(where, [*doc_ids, *labels]):
+            found.setdefault(span.doc_id, []).append(span)
+        return found
+
+    def with_ids(self, span_ids: Sequence[str]) -> dict[str, Span]:
+        """The live spans among ``span_ids`` (a few hundred at a time), by id."""
+        if not span_ids:
+            return {}
+        where = f"s.id IN ({','.join('?' * len(span_ids))}) AND s.deleted IS NULL"
+        return {span.id: span for span in self._select(where, list(span_ids))}
 
     def get(self, span_id: str) -> Span:
         spans = self._select("s.id = ?", [span_id])
@@ -1346,6 +1403,16 @@ class Statuses:
                 [annotator],
             )
         }
+
+    def of_annotator(self, annotator: str) -> dict[DocId, Status]:
+        """Each document's status for ``annotator``, where there is a record (the
+        rest are new): one query and no records, for lists of every document."""
+        by_value = {s.value: s for s in Status}
+        rows = self._p._conn.execute(
+            "SELECT doc_id, status FROM statuses WHERE annotator = ?", [annotator]
+        )
+        # An unknown value fails in Status() as the records' reader does.
+        return {DocId(d): by_value.get(v) or Status(v) for d, v in rows}
 
     def with_status(self, status: Status) -> list[tuple[DocId, str]]:
         """``(doc_id, annotator)`` of every record with ``status``: one query, no records."""

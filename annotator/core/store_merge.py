@@ -9,6 +9,7 @@ across copies: documents by uid, labels by name, spans by id; the newest
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,6 +62,28 @@ def attached(project: Project, path: Path, alias: str = ALIAS) -> Iterator[str]:
     finally:
         conn.execute(f"DETACH DATABASE {alias}")
         conn.execute(f"PRAGMA main.cache_size = {int(main_cache)}")
+
+
+@contextmanager
+def references_joined(project: Project) -> Iterator[None]:
+    """SQLite's foreign-key checks off for a merge's transaction (enter it outside the
+    transaction: SQLite ignores the pragma inside one), back on afterwards.
+
+    Every row :func:`merge_rows` and the link merge write takes its document from
+    ``temp.merge_doc_map`` (the lead's own ids, by uid) and its label from a join on
+    the lead's labels by name, inside the same transaction and with nothing deleted:
+    SQLite's per-row look-up of each reference would find what the join just found,
+    and cost a third of the spans' upsert.
+    """
+    conn = project._conn
+    if conn.in_transaction:  # the pragma would do nothing; keep the checks
+        yield
+        return
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
 
 
 def merge_rows(
@@ -234,3 +257,24 @@ def overlapping_entities(
     ).fetchall()
     conn.execute("DROP TABLE temp.merge_touched")
     return [(DocId(d), a) for d, a in rows]
+
+
+def span_edges(project: Project, src: str = ALIAS) -> Iterator[tuple[str, list[int], list[int]]]:
+    """Each document of the attached file (``src``) with live spans: its text, and
+    the starts and ends of those spans (in the same order).
+
+    One row per document, the text read once: SQLite's ``substr`` per span reads
+    the whole text again for every span (~6 µs a span), and a row per span costs
+    Python more than the check it feeds.
+    """
+    rows = project._conn.execute(
+        f"""
+        SELECT d.text, s.starts, s.ends
+        FROM (SELECT doc_id, json_group_array(start) AS starts,
+                     json_group_array("end") AS ends
+              FROM {src}.spans WHERE deleted IS NULL AND "end" > start GROUP BY doc_id) s
+        JOIN {src}.documents d ON d.id = s.doc_id
+        """
+    )
+    for text, starts, ends in rows:
+        yield text, json.loads(starts), json.loads(ends)

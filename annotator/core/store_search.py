@@ -31,15 +31,26 @@ CREATE TABLE {INDEXED_TABLE} (doc_id INTEGER PRIMARY KEY REFERENCES documents(id
 """
 
 
-def add(conn: Any, rows: Iterable[tuple[int, str]]) -> None:
-    """Index these ``(document id, stored text)`` rows; inside the caller's transaction."""
+def fold(text: str) -> str:
+    """A stored text as the index holds it (:func:`annotator.core.text.fold_text`)."""
     # Here, not at the top: the store is imported by every command, text.py's
     # decoders only by those that read text.
-    from annotator.core.text import normalize_for_matching
+    from annotator.core.text import fold_text
 
+    return fold_text(text)
+
+
+def add(conn: Any, rows: Iterable[tuple[int, str]]) -> None:
+    """Index these ``(document id, stored text)`` rows; inside the caller's transaction."""
+    add_folded(conn, ((doc_id, fold(text)) for doc_id, text in rows))
+
+
+def add_folded(conn: Any, rows: Iterable[tuple[int, str]]) -> None:
+    """Index these ``(document id, folded text)`` rows (folded by :func:`fold`, by
+    the caller: an import folds in its reading worker); inside the caller's transaction."""
     batch: list[tuple[int, str]] = []
-    for doc_id, text in rows:
-        batch.append((doc_id, normalize_for_matching(text).text))
+    for doc_id, folded in rows:
+        batch.append((doc_id, folded))
         if len(batch) == _BATCH:
             _write(conn, batch)
             batch = []

@@ -862,6 +862,9 @@ class _MatchTables:
     # Characters a length-changing fold touches (deleted or expanded). One
     # character class, so the regex engine skips everything else in C.
     special: re.Pattern[str]
+    # What each of ``special``'s characters becomes (``None``: deleted), for
+    # :func:`fold_text`, which needs no map back.
+    special_table: dict[int, str | None]
 
 
 def _fold_chars(text: str) -> str:
@@ -895,11 +898,14 @@ def _match_tables() -> _MatchTables:
         else:
             expansions[ch] = folded
     special = _char_class(map(ord, _ATTACHED | _INVISIBLE_FORMAT | expansions.keys()))
+    special_table: dict[int, str | None] = {ord(ch): None for ch in _ATTACHED | _INVISIBLE_FORMAT}
+    special_table.update({ord(ch): folded for ch, folded in expansions.items()})
     return _MatchTables(
         one_to_one,
         re.compile(f"[{_char_class(one_to_one)}]+"),
         expansions,
         re.compile(f"[{special}]+"),
+        special_table,
     )
 
 
@@ -979,6 +985,22 @@ def normalize_for_matching(text: str) -> NormalizedText:
         builder.replace(start, end, new)
     folded, piecewise = builder.finish()
     return NormalizedText(folded, text, piecewise)
+
+
+def fold_text(text: str) -> str:
+    """``normalize_for_matching(text).text``, without the map back: what the find
+    index holds of each document, folded at import (three scans in C, no edit list).
+
+    The same folds in the same order: 1:1 folds first; then runs of spaces, found
+    before deletions as :func:`normalize_for_matching` finds them (a space, a
+    harakah, a space stay two spaces); then deletions and expansions.
+    """
+    tables = _match_tables()
+    table = tables.one_to_one
+    translated = tables.one_to_one_re.sub(lambda m: m.group().translate(table), text)
+    spaced = _SPACE_RUN_RE.sub(" ", translated)
+    special_table = tables.special_table
+    return tables.special.sub(lambda m: m.group().translate(special_table), spaced)
 
 
 def _splits_a_character(original: str, start: int, end: int) -> bool:

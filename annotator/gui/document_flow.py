@@ -37,7 +37,6 @@ class DocumentFlow(QObject):
             # through 90,000 finished documents (benchmarks/README.md, main window).
             first = window.project.documents.first_to_open(window.annotator())
             if first is not None:
-                window.documents_dock.load_up_to(window.project.documents.info(first).order + 1)
                 window.open_document(first)
             return
         row = model.find_row(-1, lambda d: model.status_of(d) in NEEDS_WORK)
@@ -54,7 +53,6 @@ class DocumentFlow(QObject):
         if not infos:
             window.show_message(fill(translate("MainWindow", "There is no document %1."), number))
             return False
-        window.documents_dock.load_up_to(number)
         return window.open_document(infos[0].id)
 
     def _neighbour(
@@ -66,7 +64,7 @@ class DocumentFlow(QObject):
     ) -> DocId | None:
         window = self._window
         return window.documents_dock.neighbour(
-            window.project, window.current_document(), forward=forward, wanted=wanted, wrap=wrap
+            window.current_document(), forward=forward, wanted=wanted, wrap=wrap
         )
 
     def next_document(self) -> bool:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from itertools import chain
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -53,6 +55,9 @@ class DocumentsDock(QDockWidget):
         self._session: ProjectSession | None = None
         self._current: DocId | None = None
         self._syncing_selection = False
+        # The open document's row was scrolled to and the user has not scrolled since:
+        # keep it in view while the list gets its size (it opens before it is shown).
+        self._revealing = False
         panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -76,6 +81,8 @@ class DocumentsDock(QDockWidget):
         # Fixed row heights: the view never asks all rows for their size.
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.viewport().installEventFilter(self)
+        view.verticalScrollBar().actionTriggered.connect(self._user_scrolled)
         layout.addWidget(view, 1)
         self.setWidget(panel)
         self.setMinimumWidth(260)
@@ -96,9 +103,13 @@ class DocumentsDock(QDockWidget):
     def set_project(self, project: Project, annotator: str) -> DocumentsModel:
         """Show ``project``'s documents with ``annotator``'s statuses (a new model)."""
         old_model = self._model
-        model = DocumentsModel(project, annotator, parent=self)
-        model.set_status_filter(self.status_filter.currentData())
-        model.set_search(self.search_edit.text())
+        model = DocumentsModel(
+            project,
+            annotator,
+            status_filter=self.status_filter.currentData(),
+            search=self.search_edit.text(),
+            parent=self,
+        )
         self.view.setModel(model)
         self._model = model
         self.size_number_columns(project.documents.count())
@@ -140,7 +151,12 @@ class DocumentsDock(QDockWidget):
         header = self.view.horizontalHeader()
         metrics = self.view.fontMetrics()
         digits = "0" * max(3, len(str(documents)))
-        icon = self.view.iconSize().width() or 16
+        icon_size = self.view.iconSize()  # (-1, -1) unless set: the style's small icons
+        icon = (
+            icon_size.width()
+            if icon_size.isValid()
+            else self.view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        )
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(DocumentsModel.COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(
@@ -167,7 +183,8 @@ class DocumentsDock(QDockWidget):
         )
 
     def show_current(self, doc_id: DocId | None) -> None:
-        """Select the row of the open document (none when the filter hides it)."""
+        """Select the row of the open document, wherever it is in the list, and show it
+        (none selected when the filter or the search hides it)."""
         self._current = doc_id
         row = self.model.row_of(doc_id)
         self._syncing_selection = True
@@ -177,25 +194,47 @@ class DocumentsDock(QDockWidget):
             else:
                 index = self.model.index(row, DocumentsModel.COLUMN_TITLE)
                 self.view.setCurrentIndex(index)
-                self.view.scrollTo(index)
+                self.view.scrollTo(index, self._scroll_hint(row))
+                self._revealing = True
         finally:
             self._syncing_selection = False
 
-    def load_up_to(self, number: int) -> None:
-        """Load the list up to the ``number``-th document when it is near, so it shows selected."""
-        model = self.model
-        while (
-            model.status_filter() is None
-            and not model.search()
-            and number <= 5000
-            and model.rowCount() < number
-            and model.canFetchMore(QModelIndex())
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Resize
+            and watched is self.view.viewport()
+            and self._revealing
+            and self._model is not None
         ):
-            model.fetchMore(QModelIndex())
+            row = self._model.row_of(self._current)
+            if row is not None:
+                index = self._model.index(row, DocumentsModel.COLUMN_TITLE)
+                if not self.view.viewport().rect().contains(self.view.visualRect(index)):
+                    self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return super().eventFilter(watched, event)
+
+    def _user_scrolled(self, _action: int) -> None:
+        self._revealing = False
+
+    def _scroll_hint(self, row: int) -> QAbstractItemView.ScrollHint:
+        """Step to a row near the visible ones (next, previous); centre a far one."""
+        view = self.view
+        top = view.rowAt(0)
+        bottom = view.rowAt(view.viewport().height() - 1)
+        if top < 0:  # not laid out yet, or an empty list
+            return QAbstractItemView.ScrollHint.PositionAtCenter
+        if bottom < 0:
+            bottom = self.model.rowCount() - 1
+        page = bottom - top + 1
+        near = top - page <= row <= bottom + page
+        return (
+            QAbstractItemView.ScrollHint.EnsureVisible
+            if near
+            else QAbstractItemView.ScrollHint.PositionAtCenter
+        )
 
     def neighbour(
         self,
-        project: Project,
         current: DocId | None,
         *,
         forward: bool,
@@ -213,14 +252,16 @@ class DocumentsDock(QDockWidget):
                 found = model.find_row(-1, lambda d: d != current and accept(d))
             return model.doc_id_at(found) if found is not None else None
         # The current document is not in the (filtered) list: walk the project order.
-        ids = project.documents.ids()
-        position = ids.index(current) if current in ids else -1
+        ids = model.project_ids()
+        position = model.project_position(current)
+        if position is None:
+            position = -1
         order = (
-            ids[position + 1 :] + (ids[:position] if wrap else [])
+            chain(range(position + 1, len(ids)), range(position) if wrap else ())
             if forward
-            else list(reversed(ids[: max(position, 0)]))
+            else range(position - 1, -1, -1)
         )
-        return next((d for d in order if accept(d)), None)
+        return next((ids[p] for p in order if accept(ids[p])), None)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(translate("MainWindow", "Documents"))

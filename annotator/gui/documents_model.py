@@ -1,15 +1,21 @@
-"""The document list: a lazy Qt adapter over ``project.documents``.
+"""The document list: a Qt adapter over ``project.documents`` that knows its rows up front.
 
-Rows come from the store a page at a time (``canFetchMore``/``fetchMore``), as
-:class:`~annotator.core.model.DocumentInfo` without texts, so a project of
-100,000 documents opens as fast as one of ten. Status icons, and the note
+The model holds the ids of the documents it lists, in project order (one query
+on the order's index; a status filter is applied to the annotator's statuses in
+memory), so the view's scrollbar spans the whole corpus at once and any
+document's row is known without reading the others. What a row shows
+(:class:`~annotator.core.model.DocumentInfo`, without the text) is read a page
+at a time when the view asks for it, and a bounded number of pages is kept:
+memory stays flat however far the list is scrolled. Status icons, and the note
 column's marks (⚑ flagged unsure, ✎ a note), are those of the current annotator.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from array import array
+from bisect import bisect_left
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,7 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap, QPolygon
 
-from annotator.core.model import DocId, DocumentInfo, Status, StatusRecord
+from annotator.core.model import DocId, DocumentInfo, Status
 from annotator.core.store import Project
 from annotator.core.store_notes import DocumentNote
 from annotator.gui.common import plain_tooltip
@@ -32,6 +38,17 @@ Index = QModelIndex | QPersistentModelIndex
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# Roles as plain ints: comparing Qt's enum members costs more than the rest of data().
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ROLES = frozenset((_DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT, DOC_ID_ROLE, STATUS_ROLE))
+_ALIGN_NUMBERS = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignTrailing)
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 # Pseudo-status for the filter: everything that still needs work.
 NOT_DONE = "not_done"
@@ -100,9 +117,12 @@ def _tick(r: QRect) -> QPolygon:
 
 
 class DocumentsModel(QAbstractTableModel):
-    """Documents of a project in project order, fetched lazily, filtered by status and title.
+    """Documents of a project in project order, filtered by status and title.
 
-    :param page_size: rows asked from the store per ``fetchMore``.
+    :param status_filter: as :meth:`set_status_filter`.
+    :param search: as :meth:`set_search`.
+    :param page_size: rows read from the store at a time, when the view shows them.
+    :param cached_pages: pages kept (the least recently shown are forgotten).
     """
 
     COLUMN_NUMBER, COLUMN_TITLE, COLUMN_WORDS = range(3)
@@ -112,25 +132,35 @@ class DocumentsModel(QAbstractTableModel):
     N_COLUMNS = 5
 
     def __init__(
-        self, project: Project, annotator: str, *, page_size: int = 200, parent: Any = None
+        self,
+        project: Project,
+        annotator: str,
+        *,
+        status_filter: Status | str | None = None,
+        search: str = "",
+        page_size: int = 100,
+        cached_pages: int = 40,
+        parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._project = project
         self._annotator = annotator
         self._page_size = page_size
-        self._status_filter: Status | str | None = None
-        self._search = ""
-        self._statuses: dict[DocId, StatusRecord] = {}
+        self._cached_pages = cached_pages
+        self._status_filter = status_filter
+        self._search = search.strip()
+        self._statuses: dict[DocId, Status] = {}
         self._uncertainty: dict[DocId, float] = {}
         self._notes: dict[DocId, DocumentNote] = {}
-        self._rows: list[tuple[int, DocumentInfo]] = []  # (1-based number, info)
-        self._row_of: dict[DocId, int] = {}
-        self._store_offset = 0  # next offset to ask the store for
-        self._exhausted = False
-        # True while views hear about a change: a fetchMore called from inside
-        # that notification (qtmodeltester does) would insert rows in the middle of it.
-        self._notifying = False
+        self._ids: list[DocId] = []  # every document, in project order
+        self._position: dict[DocId, int] = {}  # a document's index in _ids
+        # The positions of the rows shown, ascending; None: every document.
+        self._shown: array[int] | None = None
+        self._searched: tuple[str, list[int]] = ("", [])  # the title search's positions
+        self._pages: OrderedDict[int, list[DocumentInfo | None]] = OrderedDict()
+        self._reload_documents()
         self._reload_statuses()
+        self._apply_filters()
 
     # --- configuration ---------------------------------------------------------
 
@@ -138,8 +168,12 @@ class DocumentsModel(QAbstractTableModel):
         return self._annotator
 
     def set_annotator(self, name: str) -> None:
+        """Show ``name``'s statuses and notes (a status filter now lists their documents)."""
         self._annotator = name
-        self.reload()
+        self.beginResetModel()
+        self._reload_statuses()
+        self._apply_filters()
+        self.endResetModel()
 
     def status_filter(self) -> Status | str | None:
         return self._status_filter
@@ -149,7 +183,7 @@ class DocumentsModel(QAbstractTableModel):
         if status == self._status_filter:
             return
         self._status_filter = status
-        self.reload(statuses=False)
+        self._refilter()
 
     def search(self) -> str:
         return self._search
@@ -160,32 +194,57 @@ class DocumentsModel(QAbstractTableModel):
         if text == self._search:
             return
         self._search = text
-        self.reload(statuses=False)
+        self._refilter()
 
-    def reload(self, *, statuses: bool = True) -> None:
-        """Forget loaded rows (after an import, a filter change, another annotator)."""
-        with self._notifying_views():
-            self.beginResetModel()
-            if statuses:
-                self._reload_statuses()
-            self._rows = []
-            self._row_of = {}
-            self._store_offset = 0
-            self._exhausted = False
-            self.endResetModel()
+    def reload(self) -> None:
+        """Read the documents and statuses again (after an import, another window's edit)."""
+        self.beginResetModel()
+        self._reload_documents()
+        self._reload_statuses()
+        self._apply_filters()
+        self.endResetModel()
 
-    @contextmanager
-    def _notifying_views(self) -> Iterator[None]:
-        self._notifying = True
-        try:
-            yield
-        finally:
-            self._notifying = False
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._apply_filters()
+        self.endResetModel()
+
+    def _reload_documents(self) -> None:
+        self._ids = self._project.documents.ids()
+        self._position = {doc_id: position for position, doc_id in enumerate(self._ids)}
+        self._searched = ("", [])
+        self._pages.clear()
 
     def _reload_statuses(self) -> None:
-        self._statuses = self._project.statuses.for_annotator(self._annotator)
+        self._statuses = self._project.statuses.of_annotator(self._annotator)
         self._notes = self._project.document_notes.for_annotator(self._annotator)
         self._uncertainty = self._project.suggestions.uncertainty()
+
+    def _apply_filters(self) -> None:
+        """Which documents are rows: the title search (one query), then the status filter."""
+        self._pages.clear()
+        positions: Sequence[int] | None = None
+        if self._search:
+            if self._searched[0] != self._search:
+                found = self._project.documents.ids(search=self._search)
+                where = self._position
+                # A document added since the list was read shows after the next reload.
+                self._searched = (self._search, [where[d] for d in found if d in where])
+            positions = self._searched[1]
+        if self._status_filter is not None:
+            ids, matches = self._ids, self._matches
+            candidates = range(len(ids)) if positions is None else positions
+            positions = [p for p in candidates if matches(ids[p])]
+        self._shown = None if positions is None else array("q", positions)
+
+    def _matches(self, doc_id: DocId) -> bool:
+        wanted = self._status_filter
+        if wanted is None:
+            return True
+        status = self.status_of(doc_id)
+        if wanted == NOT_DONE:
+            return status in (Status.NEW, Status.IN_PROGRESS)
+        return status == wanted
 
     def refresh_note(self, doc_id: int) -> None:
         """Re-read the annotator's note on one document from the file; repaint its row."""
@@ -194,12 +253,15 @@ class DocumentsModel(QAbstractTableModel):
             self._notes.pop(DocId(doc_id), None)
         else:
             self._notes[DocId(doc_id)] = note
-        row = self._row_of.get(DocId(doc_id))
+        self._repaint_row(doc_id)
+
+    def _repaint_row(self, doc_id: int) -> None:
+        row = self.row_of(doc_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
-    def _note_data(self, info: DocumentInfo, role: int) -> Any:
-        note = self._notes.get(info.id)
+    def _note_data(self, doc_id: DocId, role: int) -> Any:
+        note = self._notes.get(doc_id)
         if note is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -212,9 +274,9 @@ class DocumentsModel(QAbstractTableModel):
     def refresh_uncertainty(self) -> None:
         """Re-read every document's uncertainty (suggestions were made) and repaint the column."""
         self._uncertainty = self._project.suggestions.uncertainty()
-        if self._rows:
+        if rows := self.rowCount():
             column = self.COLUMN_UNCERTAINTY
-            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+            self.dataChanged.emit(self.index(0, column), self.index(rows - 1, column))
 
     def uncertainty_of(self, doc_id: int) -> float | None:
         return self._uncertainty.get(DocId(doc_id))
@@ -222,159 +284,138 @@ class DocumentsModel(QAbstractTableModel):
     def refresh_status(self, doc_id: int) -> None:
         """Re-read one document's status from the file and repaint its row.
 
-        A row that no longer matches the filter stays until the next reload, so
-        the list does not jump under the annotator's eyes.
+        A row that no longer matches the filter stays until the filter changes,
+        so the list does not jump under the annotator's eyes.
         """
         record = self._project.statuses.get(doc_id, self._annotator)
         if record is None:
             self._statuses.pop(DocId(doc_id), None)
         else:
-            self._statuses[DocId(doc_id)] = record
-        row = self._row_of.get(DocId(doc_id))
-        if row is not None:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            self._statuses[DocId(doc_id)] = record.status
+        self._repaint_row(doc_id)
 
     # --- queries ---------------------------------------------------------------
 
     def status_of(self, doc_id: int) -> Status:
-        record = self._statuses.get(DocId(doc_id))
-        return record.status if record else Status.NEW
+        return self._statuses.get(DocId(doc_id), Status.NEW)
+
+    def _position_at(self, row: int) -> int | None:
+        if not 0 <= row < self.rowCount():
+            return None
+        return row if self._shown is None else self._shown[row]
 
     def doc_id_at(self, row: int) -> DocId | None:
-        if 0 <= row < len(self._rows):
-            return self._rows[row][1].id
-        return None
+        position = self._position_at(row)
+        return None if position is None else self._ids[position]
 
     def number_at(self, row: int) -> int | None:
         """The 1-based position of the row's document in the whole project."""
-        if 0 <= row < len(self._rows):
-            return self._rows[row][0]
-        return None
+        position = self._position_at(row)
+        return None if position is None else position + 1
 
     def row_of(self, doc_id: int | None) -> int | None:
-        """The row of a document among those loaded so far."""
-        if doc_id is None:
-            return None
-        return self._row_of.get(DocId(doc_id))
+        """The row of a document (``None`` when the filter or the search hides it)."""
+        position = self._position.get(DocId(doc_id)) if doc_id is not None else None
+        if position is None or self._shown is None:
+            return position
+        row = bisect_left(self._shown, position)
+        return row if row < len(self._shown) and self._shown[row] == position else None
+
+    def project_ids(self) -> Sequence[DocId]:
+        """Every document's id in project order, whatever the filter (do not change it)."""
+        return self._ids
+
+    def project_position(self, doc_id: int) -> int | None:
+        """A document's 0-based position in the whole project."""
+        return self._position.get(DocId(doc_id))
 
     def find_row(
         self, start: int, predicate: Callable[[DocId], bool], *, forward: bool = True
     ) -> int | None:
-        """The first row after (or before) ``start`` whose document satisfies ``predicate``.
-
-        Going forward loads more rows as needed, one page at a time.
-        """
-        step = 1 if forward else -1
-        row = start + step
-        while True:
-            if row < 0:
-                return None
-            if row >= len(self._rows):
-                if not forward or not self.canFetchMore(QModelIndex()):
-                    return None
-                self.fetchMore(QModelIndex())
-                continue
-            if predicate(self._rows[row][1].id):
+        """The first row after (or before) ``start`` whose document satisfies ``predicate``."""
+        rows = range(start + 1, self.rowCount()) if forward else range(start - 1, -1, -1)
+        ids, shown = self._ids, self._shown
+        for row in rows:
+            if predicate(ids[row if shown is None else shown[row]]):
                 return row
-            row += step
+        return None
 
-    def total_known(self) -> bool:
-        return self._exhausted
+    def _info_at(self, row: int) -> DocumentInfo | None:
+        """What the row shows: from its page, read from the store when not kept."""
+        page, offset = divmod(row, self._page_size)
+        infos = self._pages.get(page)
+        if infos is None:
+            first = page * self._page_size
+            last = min(first + self._page_size, self.rowCount())
+            shown = range(first, last) if self._shown is None else self._shown[first:last]
+            wanted = [self._ids[position] for position in shown]
+            found = {info.id: info for info in self._project.documents.infos(wanted)}
+            infos = [found.get(doc_id) for doc_id in wanted]
+            self._pages[page] = infos
+            while len(self._pages) > self._cached_pages:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return infos[offset] if offset < len(infos) else None
 
     # --- Qt model --------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        if parent.isValid():
+            return 0
+        return len(self._ids) if self._shown is None else len(self._shown)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.N_COLUMNS
 
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and not self._exhausted and not self._notifying
-
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or self._exhausted or self._notifying:
-            return
-        new = self._next_page()
-        if not new:
-            return
-        first = len(self._rows)
-        with self._notifying_views():
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            for offset, item in enumerate(new):
-                self._row_of[item[1].id] = first + offset
-            self._rows.extend(new)
-            self.endInsertRows()
-
-    def _next_page(self) -> list[tuple[int, DocumentInfo]]:
-        """The next matching rows; reads at most a few store pages per call."""
-        found: list[tuple[int, DocumentInfo]] = []
-        # A filter that matches rarely must not make one fetchMore read the corpus.
-        for _ in range(20):
-            infos = self._project.documents.list(
-                self._store_offset, self._page_size, search=self._search or None
-            )
-            base = self._store_offset
-            self._store_offset += len(infos)
-            if len(infos) < self._page_size:
-                self._exhausted = True
-            for i, info in enumerate(infos):
-                if self._matches(info.id):
-                    # Without a title search, the store offset is the project position.
-                    number = base + i + 1 if not self._search else info.order + 1
-                    found.append((number, info))
-            if found or self._exhausted:
-                break
-        return found
-
-    def _matches(self, doc_id: DocId) -> bool:
-        wanted = self._status_filter
-        if wanted is None:
-            return True
-        status = self.status_of(doc_id)
-        if wanted == NOT_DONE:
-            return status in (Status.NEW, Status.IN_PROGRESS)
-        return status == wanted
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # The view asks every visible cell for a dozen roles on each paint: plain
+        # ints, and the roles this model does not answer turned away first.
+        if role not in _ROLES or not index.isValid():
             return None
-        number, info = self._rows[index.row()]
-        column = index.column()
-        if column == self.COLUMN_NOTE and role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return self._note_data(info, role)
-        if role == Qt.ItemDataRole.DisplayRole:
+        row = index.row()
+        shown = self._shown
+        if shown is None:
+            if row >= len(self._ids):
+                return None
+            position = row
+        elif row < len(shown):
+            position = shown[row]
+        else:
+            return None
+        doc_id, column = self._ids[position], index.column()
+        # Roles that need only the id never read the row's page.
+        if role == _DISPLAY:
             if column == self.COLUMN_NUMBER:
-                return str(number)
+                return str(position + 1)
+            if column == self.COLUMN_NOTE:
+                return self._note_data(doc_id, role)
+            if column == self.COLUMN_UNCERTAINTY:
+                value = self._uncertainty.get(doc_id)
+                return "" if value is None else f"{value:.2f}"
+            if (info := self._info_at(row)) is None:  # gone since the list was read
+                return None
             if column == self.COLUMN_TITLE:
                 return info.title or translate("DocumentsModel", "(untitled)")
-            if column == self.COLUMN_WORDS:
-                return str(info.n_words)
-            if column == self.COLUMN_UNCERTAINTY:
-                value = self._uncertainty.get(info.id)
-                return "" if value is None else f"{value:.2f}"
-            return None
-        if (
-            role == Qt.ItemDataRole.DecorationRole
-            and column == self.COLUMN_NUMBER
-            and QGuiApplication.instance() is not None
-        ):
-            return status_icon(self.status_of(info.id))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            status = status_text(self.status_of(info.id))
+            return str(info.n_words)
+        if role == _ALIGNMENT:
+            return None if column == self.COLUMN_TITLE else _ALIGN_NUMBERS
+        if role == _DECORATION:
+            if column != self.COLUMN_NUMBER or QGuiApplication.instance() is None:
+                return None
+            return status_icon(self.status_of(doc_id))
+        if role == _TOOLTIP:
+            if column == self.COLUMN_NOTE:
+                return self._note_data(doc_id, role)
+            if (info := self._info_at(row)) is None:
+                return None
+            status = status_text(self.status_of(doc_id))
             # No "%n" plural: pyside6-lupdate does not mark Python plurals.
             words = fill(translate("DocumentsModel", "Words: %1"), info.n_words)
-            return plain_tooltip(f"{number}. {info.title}\n{status} · {words}")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COLUMN_TITLE:
-            return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignTrailing)
+            return plain_tooltip(f"{position + 1}. {info.title}\n{status} · {words}")
         if role == DOC_ID_ROLE:
-            return int(info.id)
-        if role == STATUS_ROLE:
-            return self.status_of(info.id).value
-        return None
+            return int(doc_id)
+        return self.status_of(doc_id).value  # STATUS_ROLE
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -408,10 +449,4 @@ class DocumentsModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

@@ -49,7 +49,6 @@ class SuggestionQueue(QObject):
         current: DocId | None = doc_id
         while len(found) < count:
             current = window.documents_dock.neighbour(
-                window.project,
                 current,
                 forward=True,
                 wanted=lambda d: model.status_of(d) in (Status.NEW, Status.IN_PROGRESS),

@@ -9,6 +9,7 @@ here, in plain Python, independently of the module's vectorised code.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import math
@@ -31,11 +32,13 @@ from statsmodels.stats.inter_rater import aggregate_raters, fleiss_kappa
 
 from annotator.core import agreement as agreement_module
 from annotator.core.agreement import (
+    AgreementBatch,
     AgreementDocument,
     AgreementResult,
     AgreementSpan,
     DisagreementCounts,
     compute_agreement,
+    compute_agreement_of_batches,
 )
 from annotator.core.errors import InvalidSpan, SpanOverlapsEntity
 
@@ -893,3 +896,77 @@ def test_token_arrays_give_the_same_numbers_as_token_lists() -> None:
         for d in docs
     ]
     assert compute_agreement(as_arrays).to_json() == compute_agreement(docs).to_json()
+
+
+# --- documents as arrays (what a project streams) ------------------------------------
+
+
+def as_batches(
+    docs: Sequence[AgreementDocument], names: list[str], split: list[int]
+) -> list[AgreementBatch]:
+    """``docs`` as arrays, built here in plain Python, cut into batches at ``split``,
+    with what agreement must leave out: spans of an annotator who did not finish
+    (and of one not compared), a label nobody uses, a document one annotator finished."""
+    labels = [("UNUSED", "ents"), *((name, "ents") for name in LABELS), ("CLAIM", "claims")]
+    code = {name: i for i, (name, _) in enumerate(labels)}
+    lone = AgreementDocument(99, len(TEXT), tokens_of(TEXT), {names[0]: [ent(TEXT, "محمد", "PER")]})
+    docs = [lone, *docs]
+    batches = []
+    for lo, hi in itertools.pairwise([0, *sorted(set(split)), len(docs)]):
+        part = docs[lo:hi]
+        finished = np.array([[name in d.annotations for d in part] for name in names])
+        columns: list[list[int]] = [[], [], [], [], []]
+        for d, doc in enumerate(part):
+            for i, name in enumerate([*names, "not compared"]):
+                # Not finished, or not compared: these spans must not count.
+                spans = doc.annotations.get(name, [AgreementSpan(0, 1, "PER", "ents")])
+                for s in spans:
+                    for column, value in zip(
+                        columns, (d, i, code[s.label], s.start, s.end), strict=True
+                    ):
+                        column.append(value)
+        tokens = [t for doc in part for t in doc.tokens]
+        batches.append(
+            AgreementBatch(
+                doc_ids=[doc.doc_id for doc in part],
+                n_chars=np.array([doc.n_chars for doc in part], dtype=np.int64),
+                finished=finished.reshape(len(names), len(part)),
+                token_counts=np.array([len(doc.tokens) for doc in part], dtype=np.int64),
+                tokens=np.array(tokens, dtype=np.int64).reshape(-1, 2),
+                labels=labels,
+                span_doc=np.array(columns[0], dtype=np.int64),
+                span_annotator=np.array(columns[1], dtype=np.int64),
+                span_label=np.array(columns[2], dtype=np.int64),
+                span_start=np.array(columns[3], dtype=np.int64),
+                span_end=np.array(columns[4], dtype=np.int64),
+            )
+        )
+    return batches
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora(token_aligned=False), st.lists(st.integers(0, 4), max_size=3))
+def test_documents_as_arrays_give_the_same_numbers(
+    data: tuple[list[AgreementDocument], list[str]], split: list[int]
+) -> None:
+    docs, names = data
+    batches = as_batches(docs, names, [min(s, len(docs) + 1) for s in split])
+    seen: list[tuple[int, int]] = []
+    ours = compute_agreement_of_batches(
+        batches, annotators=names, progress=lambda done, total: seen.append((done, total))
+    )
+    assert ours.to_json() == compute_agreement(docs, annotators=names).to_json()
+    assert seen[-1][0] == seen[-1][1] == len(docs) + 2 and seen == sorted(seen)
+
+
+def test_documents_as_arrays_are_checked() -> None:
+    doc = make_doc(7, TEXT, {"a": [], "b": [ent(TEXT, "محمد", "PER")]})
+    (batch,) = as_batches([doc], ["a", "b"], [])
+    with pytest.raises(ValueError, match="named twice"):
+        compute_agreement_of_batches([batch], annotators=["a", "b", "a"])
+    bad_end = dataclasses.replace(batch, span_end=batch.span_end + len(TEXT))
+    with pytest.raises(InvalidSpan, match="document 7, annotator 'b'"):
+        compute_agreement_of_batches([bad_end], annotators=["a", "b"])
+    bad_doc = dataclasses.replace(batch, span_doc=batch.span_doc + 5)
+    with pytest.raises(ValueError, match="document index"):
+        compute_agreement_of_batches([bad_doc], annotators=["a", "b"])

@@ -165,3 +165,53 @@ def test_matching_prefers_the_most_alike_claim() -> None:
     assert Claimer(0, 5, "ORG").same_as(Claimer(3, 9, "MISC"))  # one entity, two labels
     assert not Claimer(0, 5, "ORG").same_as(Claimer(5, 9, "ORG"))
     assert not Claimer(0, 5, "ORG").same_as(Claimer(value="author"))
+
+
+def test_read_in_batches_as_read_one_document_at_a_time(
+    three: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claims, claimers and attributes read a few hundred documents a query give what
+    reading each document whole gives (claimers found in their own document)."""
+    from annotator.core import claim_agreement as module
+    from annotator.core import review
+    from annotator.core.review import finished_by
+
+    for copy in range(3):  # more documents, one of them with an unfinished annotator
+        doc_id, _ = three.documents.add(SEED.read_text("utf-8") + f" {copy}", title=f"{copy}")
+        for who in ("sara", "omar", "huda"):
+            annotate_seed(three, who, doc_id=doc_id, done=not (copy == 1 and who == "omar"))
+    names = ["huda", "omar", "sara"]
+    finished = {d: who for d, who in finished_by(three, names).items() if len(who) >= 2}
+    labels = {label.name: label for label in three.labels.list()}
+    claim_labels = {n for n, label in labels.items() if label.kind.value == "claim"}
+    keys = list(dict.fromkeys(a.key for n in sorted(claim_labels) for a in labels[n].attributes))
+    documents = []
+    for doc_id in sorted(finished):
+        spans = {s.id: s for s in three.spans.for_document(doc_id)}
+        claimers = {}
+        for link in three.links.for_document(doc_id):
+            if link.type == "claimer":
+                child = spans.get(link.child) if link.child else None
+                claimers[link.head] = (
+                    Claimer(value=link.value)
+                    if child is None
+                    else Claimer(child.start, child.end, child.label)
+                )
+        claims: dict[str, list[ClaimView]] = {a: [] for a in finished[doc_id]}
+        for s in spans.values():
+            if s.label in claim_labels and s.annotator in claims:
+                claims[s.annotator].append(
+                    ClaimView(s.start, s.end, s.label, s.attrs, claimers.get(s.id))
+                )
+        documents.append(module.ClaimDocument(doc_id, claims))
+    expected = module.claim_agreement(documents, annotators=names, attribute_keys=keys)
+    assert expected.documents == 4 and expected.units > 3
+    for read_batch in (1, 3, 400):
+        monkeypatch.setattr(review, "READ_BATCH", read_batch)
+        monkeypatch.setattr(module, "READ_BATCH", read_batch)
+        result = project_claim_agreement(three)
+        assert result.to_json() == expected.to_json()
+        assert (result.unit_values, result.pair_values) == (
+            expected.unit_values,
+            expected.pair_values,
+        )

@@ -10,7 +10,7 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QModelIndex, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 
 from annotator.core.edits import AddTime, SetStatus  # noqa: E402
 from annotator.core.model import DocId, Status  # noqa: E402
@@ -54,6 +54,20 @@ def no_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
+@pytest.fixture
+def pages_read(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
+    """The ids of every page of rows the list asks the store for."""
+    calls: list[list[int]] = []
+    real = Documents.infos
+
+    def counting(self, doc_ids):  # type: ignore[no-untyped-def]
+        calls.append(list(doc_ids))
+        return real(self, doc_ids)
+
+    monkeypatch.setattr(Documents, "infos", counting)
+    return calls
+
+
 def ids(project: Project) -> list[DocId]:
     return project.documents.ids()
 
@@ -61,7 +75,7 @@ def ids(project: Project) -> list[DocId]:
 def test_passes_qtmodeltester(qapp, qtmodeltester, big_project: Project, no_texts) -> None:
     model = DocumentsModel(big_project, "sara", page_size=100)
     qtmodeltester.check(model)
-    assert model.rowCount() > 0
+    assert model.rowCount() == N_DOCS
     assert no_texts == []
 
 
@@ -81,32 +95,59 @@ def test_survives_resets_under_the_tester(qapp, qtmodeltester, big_project) -> N
     model.set_status_filter(NOT_DONE)
     model.set_status_filter(None)
     model.set_search("")
-    model.fetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == 200
+    model.set_annotator("omar")
+    model.reload()
+    assert model.rowCount() == N_DOCS
     assert model.data(model.index(199, DocumentsModel.COLUMN_NUMBER)) == "200"
 
 
-def test_rows_load_lazily_in_pages_without_texts(qapp, big_project: Project, no_texts) -> None:
+def test_every_row_is_known_at_once_and_read_a_page_at_a_time(
+    qapp, big_project: Project, no_texts, pages_read
+) -> None:
     model = DocumentsModel(big_project, "sara", page_size=150)
-    assert model.rowCount() == 0
-    assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == 150 < N_DOCS
-    pages = 1
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-        pages += 1
-    assert model.rowCount() == N_DOCS
-    assert pages == -(-N_DOCS // 150) + (1 if N_DOCS % 150 == 0 else 0)
-    # Every row shows data, and none of it needed a text.
+    assert model.rowCount() == N_DOCS  # the scrollbar spans the corpus at once
+    assert pages_read == []
+    # The last row, straight away: one page read, the one it is on.
     last = model.index(N_DOCS - 1, DocumentsModel.COLUMN_TITLE)
     assert model.data(last) == f"خبر {N_DOCS - 1}"
     assert model.data(model.index(N_DOCS - 1, DocumentsModel.COLUMN_NUMBER)) == str(N_DOCS)
+    assert [len(page) for page in pages_read] == [N_DOCS % 150 or 150]
+    assert pages_read[0][-1] == ids(big_project)[-1]
+    model.data(model.index(N_DOCS - 2, DocumentsModel.COLUMN_WORDS))
+    assert len(pages_read) == 1  # the same page, kept
     assert no_texts == []
 
 
-def test_rows_in_a_view_load_only_what_is_shown(qtbot, big_project: Project, no_texts) -> None:
+def test_roles_that_need_only_the_document_read_no_page(
+    qapp, big_project: Project, pages_read
+) -> None:
+    model = DocumentsModel(big_project, "sara")
+    index = model.index(1500, DocumentsModel.COLUMN_NUMBER)
+    assert model.data(index, DOC_ID_ROLE) == ids(big_project)[1500]
+    assert model.data(index) == "1501"
+    assert model.data(index, STATUS_ROLE) == Status.NEW.value
+    assert pages_read == []
+
+
+def test_memory_stays_bounded_while_scrolling_everything(
+    qapp, big_project: Project, pages_read
+) -> None:
+    model = DocumentsModel(big_project, "sara", page_size=100, cached_pages=5)
+    titles = [model.data(model.index(r, DocumentsModel.COLUMN_TITLE)) for r in range(N_DOCS)]
+    assert titles == [f"خبر {i}" for i in range(N_DOCS)]
+    assert len(pages_read) == N_DOCS // 100  # each page read once on the way down
+    # The first page was forgotten (only five are kept): read again when shown again.
+    model.data(model.index(0, DocumentsModel.COLUMN_TITLE))
+    assert len(pages_read) == N_DOCS // 100 + 1
+    assert pages_read[-1] == pages_read[0]
+    # The last five pages were kept.
+    model.data(model.index(N_DOCS - 1, DocumentsModel.COLUMN_TITLE))
+    assert len(pages_read) == N_DOCS // 100 + 1
+
+
+def test_a_view_reads_only_the_rows_it_shows(
+    qtbot, big_project: Project, no_texts, pages_read
+) -> None:
     from PySide6.QtWidgets import QTableView
 
     model = DocumentsModel(big_project, "sara", page_size=100)
@@ -116,10 +157,15 @@ def test_rows_in_a_view_load_only_what_is_shown(qtbot, big_project: Project, no_
     view.resize(300, 400)
     view.show()
     qtbot.waitExposed(view)
-    qtbot.waitUntil(lambda: model.rowCount() > 0)
-    view.scrollToBottom()
-    qtbot.waitUntil(lambda: model.rowCount() > 100)
-    assert model.rowCount() < N_DOCS
+    qtbot.waitUntil(lambda: pages_read != [])  # painted
+    assert pages_read == [ids(big_project)[:100]]
+    pages_read.clear()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())  # dragged to the end
+    qtbot.waitUntil(lambda: pages_read != [])
+    view.viewport().repaint()
+    last = view.rowAt(view.viewport().height() - 1)
+    assert last == N_DOCS - 1
+    assert {d for page in pages_read for d in page} <= set(ids(big_project)[-200:])
     assert no_texts == []
 
 
@@ -130,7 +176,6 @@ def test_status_icons_and_roles_reflect_the_file(qapp, big_project: Project) -> 
     big_project.apply(SetStatus(doc_ids[3], "sara", Status.SKIPPED))
     big_project.apply(SetStatus(doc_ids[4], "omar", Status.DONE))  # someone else's
     model = DocumentsModel(big_project, "sara")
-    model.fetchMore(QModelIndex())
     expected = [Status.NEW, Status.DONE, Status.IN_PROGRESS, Status.SKIPPED, Status.NEW]
     for row, status in enumerate(expected):
         index = model.index(row, DocumentsModel.COLUMN_NUMBER)
@@ -140,7 +185,6 @@ def test_status_icons_and_roles_reflect_the_file(qapp, big_project: Project) -> 
         assert icon.cacheKey() == status_icon(status).cacheKey()
     # The same file through another annotator's eyes.
     model.set_annotator("omar")
-    model.fetchMore(QModelIndex())
     assert model.data(model.index(4, 0), STATUS_ROLE) == Status.DONE.value
     assert model.data(model.index(1, 0), STATUS_ROLE) == Status.NEW.value
 
@@ -148,7 +192,6 @@ def test_status_icons_and_roles_reflect_the_file(qapp, big_project: Project) -> 
 def test_refresh_status_rereads_one_row(qtbot, big_project: Project) -> None:
     doc_ids = ids(big_project)
     model = DocumentsModel(big_project, "sara")
-    model.fetchMore(QModelIndex())
     big_project.apply(SetStatus(doc_ids[5], "sara", Status.DONE))
     with qtbot.waitSignal(model.dataChanged) as blocker:
         model.refresh_status(doc_ids[5])
@@ -163,8 +206,6 @@ def test_filter_by_status(qapp, big_project: Project) -> None:
     big_project.apply(SetStatus(doc_ids[11], "sara", Status.SKIPPED))
     model = DocumentsModel(big_project, "sara", page_size=100)
     model.set_status_filter(Status.DONE)
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
     assert [model.doc_id_at(r) for r in range(model.rowCount())] == [
         doc_ids[10],
         doc_ids[500],
@@ -172,25 +213,44 @@ def test_filter_by_status(qapp, big_project: Project) -> None:
     ]
     # Rows keep their number in the whole project.
     assert model.number_at(1) == 501
+    assert model.data(model.index(2, DocumentsModel.COLUMN_NUMBER)) == "2000"
+    assert model.row_of(doc_ids[500]) == 1 and model.row_of(doc_ids[501]) is None
     model.set_status_filter(NOT_DONE)
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
     assert model.rowCount() == N_DOCS - 4
+    assert model.row_of(doc_ids[10]) is None and model.row_of(doc_ids[12]) == 10
+
+
+def test_a_status_set_elsewhere_keeps_its_row_until_the_filter_changes(
+    qapp, big_project: Project
+) -> None:
+    doc_ids = ids(big_project)
+    model = DocumentsModel(big_project, "sara", status_filter=NOT_DONE)
+    big_project.apply(SetStatus(doc_ids[3], "sara", Status.DONE))
+    model.refresh_status(doc_ids[3])
+    assert model.row_of(doc_ids[3]) == 3  # the list does not jump under the annotator
+    assert model.data(model.index(3, 0), STATUS_ROLE) == Status.DONE.value
+    model.set_status_filter(None)
+    model.set_status_filter(NOT_DONE)
+    assert model.row_of(doc_ids[3]) is None and model.rowCount() == N_DOCS - 1
 
 
 def test_search_titles(qapp, big_project: Project) -> None:
     model = DocumentsModel(big_project, "sara")
     model.set_search("خبر 199")
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
     titles = {model.data(model.index(r, 1)) for r in range(model.rowCount())}
     assert titles == {"خبر 199"} | {f"خبر {n}" for n in range(1990, 2000)}
     assert model.number_at(0) == 200
+    # With a status filter too: the searched rows that have that status.
+    big_project.apply(SetStatus(ids(big_project)[1995], "sara", Status.DONE))
+    model.reload()
+    model.set_status_filter(Status.DONE)
+    assert [model.number_at(r) for r in range(model.rowCount())] == [1996]
 
 
-def test_find_row_fetches_forward(qapp, big_project: Project) -> None:
+def test_find_row(qapp, big_project: Project, pages_read) -> None:
     doc_ids = ids(big_project)
     model = DocumentsModel(big_project, "sara", page_size=100)
-    row = model.find_row(-1, lambda d: d == doc_ids[1234])
-    assert row == 1234
-    assert model.rowCount() < N_DOCS
+    assert model.find_row(-1, lambda d: d == doc_ids[1234]) == 1234
+    assert model.find_row(1234, lambda d: d == doc_ids[5], forward=False) == 5
+    assert model.find_row(1234, lambda d: d == doc_ids[5]) is None
+    assert pages_read == []

@@ -15,7 +15,6 @@ moved into place at the end: a failed or cancelled export leaves nothing behind.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import threading
@@ -52,6 +51,7 @@ from annotator.core.export.split import (
     parse_split,
     part_names,
 )
+from annotator.core.model import DocId
 from annotator.core.store import Project
 
 __all__ = ["DEFAULT_POLICY", "EXPORTERS", "ExportReport", "export"]
@@ -202,10 +202,7 @@ def export(
         exporter = EXPORTERS[fmt](context)
         total = len(ids)
         without_part = 0
-        wanted = set(ids)
-        listed = [d for d in project.documents.list() if d.id in wanted]
-        by_uid = assign_parts([d.uid for d in listed], seed=seed, split=fractions)
-        parts = {d.id: by_uid[d.uid] for d in listed}
+        parts = _parts(project, ids, seed=seed, split=fractions)
         workers = processes if processes is not None else processes_for(fmt, total)
         outcomes: Generator[Outcome, None, None]
         if workers > 1:
@@ -246,7 +243,7 @@ def export(
         report.warnings.extend(exporter.warnings)
         report.warnings.extend(_empty_part_warnings(report, fmt))
         report.files = [*files, "README.md", "report.json"]
-        _write_json(work / "report.json", report.to_json())
+        report.write_json(work / "report.json")
         (work / "README.md").write_text(_readme(report, out.name), encoding="utf-8", newline="\n")
         _install(work, out, report.files)
     except BaseException as exc:
@@ -261,6 +258,17 @@ def export(
         raise
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _parts(
+    project: Project, ids: Sequence[DocId], *, seed: int, split: tuple[float, ...]
+) -> dict[DocId, int]:
+    """Each document's part by a hash of its uid (the documents' infos are let go
+    before the export starts: at 100k documents they are tens of MB)."""
+    wanted = set(ids)
+    listed = [(d.id, d.uid) for d in project.documents.list() if d.id in wanted]
+    by_uid = assign_parts([uid for _doc_id, uid in listed], seed=seed, split=split)
+    return {DocId(doc_id): by_uid[uid] for doc_id, uid in listed}
 
 
 def _work_dir(out: Path) -> Path:
@@ -299,12 +307,6 @@ def _install(work: Path, out: Path, files: Sequence[str]) -> None:
     for name in files:
         os.replace(work / name, out / name)
     shutil.rmtree(work, ignore_errors=True)
-
-
-def _write_json(path: Path, data: object) -> None:
-    path.write_text(
-        json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8", newline="\n"
-    )
 
 
 def _empty_part_warnings(report: ExportReport, fmt: str) -> list[str]:

@@ -31,8 +31,15 @@ of them at that point). The table of distinct strings (words, labels, span
 ids), which ``DocBin`` holds in a set until the end, is kept in sorted runs on
 disk past 50,000 strings (:class:`_StringTable`). The span ids are never put in
 the tokenizer's vocab either (a ``StringStore`` only grows: ~20 ids a document,
-~60 MB per export process at 10k documents): each Span gets the id's hash, and
-the encoder is told which string each hash stands for (see :func:`build_doc`).
+~60 MB per export process at 10k documents): the file gets each id's hash (what
+``StringStore.add`` would give) and its string, the vocab neither.
+
+The export itself builds no ``Span`` and sets no ``doc.ents``: spaCy makes a
+Python object per span and checks every token as each is set or read, which was
+most of the export's own time. :class:`SpacyRenderer` reads the tokenizer's Doc
+once and :meth:`DocEncoder.encode_spans` writes the spans from their token
+indices, the same bytes as the Doc with those spans set (checked against
+spaCy's ``DocBin`` on the Docs read back, in the tests).
 
 **Why not spaCy's public ``DocBin``** (issue 9 asked for it if it costs no more):
 measured on ``benchmarks/bench_export.py``'s corpus, 2,000 articles, same run,
@@ -57,7 +64,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from annotator.core.doc_tokens import tokens_of
-from annotator.core.export.align import AlignedDocument, ExportSpan, align_document
+from annotator.core.export.align import ExportSpan, align_document
 from annotator.core.export.config import write_config
 from annotator.core.export.context import ExportContext, Rendered
 from annotator.core.export.links import (
@@ -93,6 +100,8 @@ _CHUNK = 1 << 20
 #: Distinct strings a ``.spacy`` writer holds before it spills a sorted run to disk
 #: (~6 MB of span ids; one writer per part; 100k documents: ~40 runs to merge).
 _STRINGS_IN_MEMORY = 50_000
+#: A span in a ``SpanGroup``'s bytes: id, kb_id, label, start, end, start_char, end_char.
+_SPAN_STRUCT = struct.Struct(">QQQllll").pack
 
 
 # --- msgpack pieces ------------------------------------------------------------
@@ -276,6 +285,7 @@ class DocEncoder:
 
     def __init__(self, vocab: Vocab) -> None:
         from spacy.attrs import intify_attr
+        from spacy.strings import get_string_id
 
         self.attrs = _docbin_attrs()
         # Columns holding string hashes (ENT_IOB and SENT_START hold small numbers).
@@ -284,16 +294,23 @@ class DocEncoder:
         self._vocab = vocab
         self._seen: set[int] = {0}
         self._known: set[str] = set()
+        self._labels: dict[str, int] = {}
+        #: The hash ``StringStore.add`` gives a string (a symbol's number for a symbol).
+        self._string_id: Callable[[str], int] = get_string_id
+        # Where each of DOCBIN_ATTRS is in a row of the file's tokens.
+        self._columns = {name: self.attrs.index(intify_attr(name)) for name in DOCBIN_ATTRS}
         # One packer for the whole file: srsly.msgpack_dumps builds a new Packer per
         # call, which looks up its encoders among the installed entry points every
         # time (about a millisecond each, several times per document).
         self._pack = _packer()
+        self._no_cats = self._pack({})
+        self._known_spaces = self._pack({"has_unknown_spaces": False})
 
     def encode(self, doc: Doc, *, span_ids: Mapping[int, str] | None = None) -> EncodedDoc:
         """The pieces of ``doc``'s share of the file.
 
-        :param span_ids: the string of each span id hash that is not in the vocab
-            (:func:`build_doc` fills it); the others are looked up in the vocab.
+        :param span_ids: the string of each span id hash that is not in the vocab;
+            the others are looked up in the vocab.
         """
         import numpy
         from spacy.attrs import SPACY
@@ -338,6 +355,100 @@ class DocEncoder:
             pack(pack(doc.user_data)),
             tuple(new),
         )
+
+    def encode_spans(
+        self,
+        array: numpy.ndarray[Any, Any],
+        *,
+        ents: Sequence[tuple[ExportSpan, int, int]],
+        groups: Sequence[tuple[str, Sequence[tuple[ExportSpan, int, int]]]],
+        user_data: Mapping[str, Any],
+    ) -> EncodedDoc:
+        """The pieces of a Doc given by its tokens and spans, without the Doc: the
+        same bytes as :meth:`encode` of that Doc with ``doc.ents = ents``, each group
+        in ``doc.spans`` and the user data set (span ids as hashes not in the vocab).
+
+        :param array: the tokens, ``Doc.to_array(_READ_ATTRS)``.
+        :param ents: the outermost entities with their tokens ``[first, stop)``,
+            in order, none overlapping (what ``doc.ents`` accepts).
+        :param groups: each span group's name and spans, in the order they are set.
+        """
+        import numpy
+
+        pack = self._pack
+        columns = self._columns
+        n = len(array)
+        tokens = numpy.zeros((n, len(self.attrs)), dtype="uint64")
+        tokens[:, columns["ORTH"]] = array[:, 0]
+        tokens[:, columns["SENT_START"]] = array[:, 2]
+        # doc.ents marks every token outside an entity O (2), the first of one B (3),
+        # the rest I (1), each with the entity's label and id.
+        iob = tokens[:, columns["ENT_IOB"]]
+        label_of = tokens[:, columns["ENT_TYPE"]]
+        id_of = tokens[:, columns["ENT_ID"]]
+        iob[:] = 2
+        hash_of = self._hash
+        string_id = self._string_id
+        # Each span id's hash, as StringStore.add would give it (0: no id); the
+        # vocab is left alone (see the module docstring), the file gets the string.
+        span_ids: dict[str, int] = {}
+        for _key, spans in groups:
+            for span, _first, _stop in spans:
+                span_ids[span.id] = string_id(span.id)
+        previous = 0
+        for span, first, stop in ents:
+            if first < previous:  # align_document never lets entities overlap
+                raise AssertionError(f"{span} overlaps the entity before it")
+            previous = stop
+            iob[first] = 3
+            iob[first + 1 : stop] = 1
+            label_of[first:stop] = hash_of(span.label)
+            id_of[first:stop] = span_ids[span.id]
+        msg: dict[bytes, list[str]] = {}
+        known = self._known
+        new: list[str] = []
+        for key, spans in groups:
+            packed = []
+            for span, first, stop in spans:
+                if span.label not in known:
+                    known.add(span.label)
+                    new.append(span.label)
+                packed.append(
+                    _SPAN_STRUCT(
+                        span_ids[span.id],
+                        0,
+                        hash_of(span.label),
+                        first,
+                        stop,
+                        span.start,
+                        span.end,
+                    )
+                )
+            output = {"name": key, "attrs": {}, "spans": packed}
+            msg.setdefault(pack(output), []).append(key)
+        # The words this encoder has not met (``set - set`` looks up the few words of
+        # the Doc in the large set, where ``difference_update`` would walk it).
+        words = set(array[:, 0].tolist()) - self._seen
+        self._seen.update(words)
+        strings = self._vocab.strings
+        new.extend(strings[h] for h in words)
+        new.extend(span_id for span_id, h in span_ids.items() if h)
+        return EncodedDoc(
+            tokens.tobytes("C"),
+            array[:, 1].astype(bool).tobytes("C"),
+            n,
+            self._no_cats,
+            self._known_spaces,
+            pack(pack(msg) if msg else pack([])),
+            pack(pack(user_data)),
+            tuple(new),
+        )
+
+    def _hash(self, label: str) -> int:
+        h = self._labels.get(label)
+        if h is None:
+            h = self._labels[label] = self._string_id(label)
+        return h
 
 
 class DocBinWriter:
@@ -464,127 +575,81 @@ def doc_from_tokens(
 
 
 class TokenBoundaries:
-    """``aligned(start, end)`` for :func:`align_document` on a Doc already made: the
-    span is whole tokens and neither edge is a whitespace token. Remembers the token
-    indices it found, so :func:`build_doc` need not look them up again."""
+    """``aligned(start, end)`` for :func:`align_document`: the span is whole tokens
+    and neither edge is a whitespace token. Remembers the token indices it found,
+    so :meth:`tokens` need not look them up again.
 
-    def __init__(self, doc: Doc, text: str) -> None:
-        self.doc = doc
-        self.text = text  # doc.text would rebuild the string on every call
+    :param starts: each token's first character (the Doc's ``IDX``), in order.
+    :param ends: each token's end (``IDX + LENGTH``).
+    """
+
+    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
+        self.text = text
         self.found: dict[tuple[int, int], tuple[int, int]] = {}
-        self._starts: list[int] | None = None
-        self._ends: list[int] = []
+        self._starts = starts
+        self._ends = ends
 
     def __call__(self, start: int, end: int) -> bool:
         # A token is all whitespace or has none, so the edge characters tell.
         if self.text[start].isspace() or self.text[end - 1].isspace():
             return False
-        if self._starts is None:
-            # What doc.char_span looks up, from one array call (not a Span per test).
-            from spacy.attrs import IDX, LENGTH
-
-            starts, lengths = self.doc.to_array([IDX, LENGTH]).T.tolist()
-            self._starts = starts
-            self._ends = [s + n for s, n in zip(starts, lengths, strict=True)]
-        first = bisect_left(self._starts, start)
-        if first == len(self._starts) or self._starts[first] != start:
+        where = self._lookup(start, end)
+        if where is None:
             return False
-        last = bisect_left(self._ends, end, lo=first)
-        if last == len(self._ends) or self._ends[last] != end:
-            return False
-        self.found[(start, end)] = (first, last + 1)
+        self.found[(start, end)] = where
         return True
 
+    def _lookup(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens ``[first, stop)`` that are exactly ``[start, end)``, as
+        ``doc.char_span`` finds them."""
+        first = bisect_left(self._starts, start)
+        if first == len(self._starts) or self._starts[first] != start:
+            return None
+        last = bisect_left(self._ends, end, lo=first)
+        if last == len(self._ends) or self._ends[last] != end:
+            return None
+        return first, last + 1
 
-def build_doc(
-    nlp: Language,
-    document: Document,
-    doc: Doc,
-    aligned: AlignedDocument,
-    *,
-    annotator: str,
-    status: Status | None,
-    with_claims: bool,
-    found: Mapping[tuple[int, int], tuple[int, int]] | None = None,
-    source: SourceTokens | None = None,
-    links: Sequence[ExportLink] = (),
-    attributes: Mapping[str, Mapping[str, Any]] | None = None,
-    clitics: str = "inside",
-    span_ids: dict[int, str] | None = None,
-) -> Doc:
-    """Put the aligned spans on ``doc`` (re-tokenized at ``aligned.cuts`` if any).
-
-    ``doc.ents`` gets the outermost entities, ``doc.spans["entities"]`` every entity
-    (nested ones too), ``doc.spans["claims"]`` the claims, ``doc.spans["cues"]`` the
-    cues; ``links`` and the spans' ``attributes`` (by span id) go into the user data.
-
-    :param found: token indices of character ranges already looked up on ``doc``.
-    :param source: the document's source tokens (``doc`` was made from them): a
-        re-tokenized Doc keeps them, and their sentence breaks.
-    :param clitics: the project's clitic policy (the tokens ``doc`` was made of).
-    :param span_ids: if given, the spans get their ids' hashes, not interned in the
-        vocab (whose ``StringStore`` never lets a string go), and this map gets the
-        string of each hash, for :meth:`DocEncoder.encode`.
-    """
-    from spacy.strings import get_string_id
-    from spacy.tokens import Span
-
-    if aligned.cuts:
-        tokens = split_tokens(tokens_of(document, source, clitics=clitics), aligned.cuts)
-        doc = doc_from_tokens(nlp, document.text, tokens, source)
-        found = None
-
-    def make(span: ExportSpan) -> Span:
-        span_id: int | str = span.id
-        if span_ids is not None:
-            # The hash StringStore.add would give it (a symbol's number for a symbol).
-            span_id = get_string_id(span.id)
-            if span_id:  # 0: no id ("")
-                span_ids[span_id] = span.id
-        where = found.get((span.start, span.end)) if found else None
-        if where is not None:
-            return Span(doc, where[0], where[1], label=span.label, span_id=span_id)
-        made = doc.char_span(span.start, span.end, label=span.label, span_id=span_id)
-        if made is None:  # align_document guarantees token boundaries
+    def tokens(self, span: ExportSpan) -> tuple[int, int]:
+        """The tokens ``[first, stop)`` of a span :func:`align_document` put on them."""
+        where = self.found.get((span.start, span.end)) or self._lookup(span.start, span.end)
+        if where is None:  # align_document guarantees token boundaries
             raise AssertionError(f"{span} is not on token boundaries")
-        return made
+        return where
 
-    ents = [make(span) for span in aligned.ents]
-    doc.ents = ents
-    doc.spans[ENTITIES_KEY] = ents + [make(span) for span in aligned.nested]
-    if with_claims:
-        doc.spans[CLAIMS_KEY] = [make(span) for span in aligned.claims if span.layer == "claims"]
-        cues = [make(span) for span in aligned.claims if span.layer == "cues"]
-        if cues:
-            doc.spans[CUES_KEY] = cues
-    doc.user_data.update(
-        {
-            "title": document.title,
-            "source": document.source,
-            "uid": document.uid,
-            "meta": dict(document.meta),
-            "annotator": annotator,
-            "status": status.value if status is not None else None,
-        }
-    )
-    if links:
-        doc.user_data[LINKS_KEY] = [
-            {
-                "id": k.link.id,
-                "type": k.link.type,
-                "head": k.head.id,
-                "child": k.child.id if k.child else None,
-                "value": k.link.value,
-            }
-            for k in links
-        ]
-    if attributes:
-        doc.user_data[ATTRIBUTES_KEY] = {key: dict(value) for key, value in attributes.items()}
-    return doc
+
+#: What the renderer reads of each token, in one ``Doc.to_array`` call.
+_READ_ATTRS = ("ORTH", "SPACY", "SENT_START", "IDX", "LENGTH")
+
+
+class _Tokens(NamedTuple):
+    """A tokenized document as :class:`SpacyRenderer` needs it (no Doc kept)."""
+
+    #: ``Doc.to_array(_READ_ATTRS)``: one row per token.
+    array: numpy.ndarray[Any, Any]
+    boundaries: TokenBoundaries
+
+
+def _tokens(doc: Doc, text: str) -> _Tokens:
+    array = doc.to_array(list(_READ_ATTRS))
+    if array.ndim == 1:  # to_array gives a flat array for a Doc of no tokens
+        array = array.reshape((0, len(_READ_ATTRS)))
+    starts = array[:, 3]
+    return _Tokens(array, TokenBoundaries(text, starts.tolist(), (starts + array[:, 4]).tolist()))
 
 
 class SpacyRenderer:
     """Each document as the pieces of its part's ``.spacy`` file (see :class:`Rendered`).
+
+    The Doc spaCy's tokenizer makes is read once (:data:`_READ_ATTRS`) and the
+    spans are encoded from the token indices :func:`align_document` found: no
+    ``Span`` objects, no ``doc.ents``, no span groups are built, each of which
+    costs spaCy a Python object per span and per token it checks. The bytes are
+    those of the Doc with ``doc.ents`` the outermost entities,
+    ``doc.spans["entities"]`` every entity, ``doc.spans["claims"]`` the claims,
+    ``doc.spans["cues"]`` the cues and the user data set (see the module
+    docstring): checked against spaCy's own ``DocBin`` on the Docs read back
+    (``tests/core/test_export_docbin.py``).
 
     ``tally``: (nested entities, longest entity in tokens, longest claim in tokens,
     claims, links left out).
@@ -604,15 +669,20 @@ class SpacyRenderer:
             doc = doc_from_tokens(self.nlp, document.text, source.tokens, source)
         else:
             doc = self.nlp.make_doc(document.text)
-        boundaries = TokenBoundaries(doc, document.text)
+        tokens = _tokens(doc, document.text)
         aligned = align_document(
             document,
             item.spans,
             ctx.kinds,
             policy=ctx.policy,
             tokens=lambda: tokens_of(document, source, clitics=ctx.clitics),
-            aligned=boundaries,
+            aligned=tokens.boundaries,
         )
+        if aligned.cuts:
+            # Re-tokenized where a span edge falls inside a token (split policy, or
+            # entities that would grow into each other).
+            split = split_tokens(tokens_of(document, source, clitics=ctx.clitics), aligned.cuts)
+            tokens = _tokens(doc_from_tokens(self.nlp, document.text, split, source), document.text)
         links, left_out = exported_links(aligned, item.links)
         attributes = {
             span.id: values
@@ -623,31 +693,66 @@ class SpacyRenderer:
                 }
             )
         }
-        span_ids: dict[int, str] = {}
-        doc = build_doc(
-            self.nlp,
+        where = tokens.boundaries.tokens
+        ents = [(span, *where(span)) for span in aligned.ents]
+        entities = ents + [(span, *where(span)) for span in aligned.nested]
+        claims = [(span, *where(span)) for span in aligned.claims if span.layer == "claims"]
+        cues = [(span, *where(span)) for span in aligned.claims if span.layer == "cues"]
+        groups = [(ENTITIES_KEY, entities), (CLAIMS_KEY, claims)]
+        if cues:
+            groups.append((CUES_KEY, cues))
+        user_data = _user_data(
             document,
-            doc,
-            aligned,
             annotator=ctx.selection.annotator,
             status=item.status,
-            with_claims=True,
-            found=boundaries.found,
-            source=source,
             links=links,
             attributes=attributes,
-            clitics=ctx.clitics,
-            span_ids=span_ids,
         )
-        claims = doc.spans[CLAIMS_KEY]
+        encoded = self.encoders[part].encode_spans(
+            tokens.array, ents=ents, groups=groups, user_data=user_data
+        )
         tally = (
             len(aligned.nested),
-            max((len(span) for span in doc.spans[ENTITIES_KEY]), default=0),
-            max((len(claim) for claim in claims), default=0),
+            max((stop - first for _span, first, stop in entities), default=0),
+            max((stop - first for _span, first, stop in claims), default=0),
             len(claims),
             left_out,
         )
-        return Rendered(aligned, self.encoders[part].encode(doc, span_ids=span_ids), tally)
+        return Rendered(aligned, encoded, tally)
+
+
+def _user_data(
+    document: Document,
+    *,
+    annotator: str,
+    status: Status | None,
+    links: Sequence[ExportLink],
+    attributes: Mapping[str, Mapping[str, Any]],
+) -> dict[str, Any]:
+    """A Doc's ``user_data`` in the export: the document's title, source, uid, meta,
+    the annotator and status; the claims' links and the spans' attributes."""
+    data: dict[str, Any] = {
+        "title": document.title,
+        "source": document.source,
+        "uid": document.uid,
+        "meta": dict(document.meta),
+        "annotator": annotator,
+        "status": status.value if status is not None else None,
+    }
+    if links:
+        data[LINKS_KEY] = [
+            {
+                "id": k.link.id,
+                "type": k.link.type,
+                "head": k.head.id,
+                "child": k.child.id if k.child else None,
+                "value": k.link.value,
+            }
+            for k in links
+        ]
+    if attributes:
+        data[ATTRIBUTES_KEY] = {key: dict(value) for key, value in attributes.items()}
+    return data
 
 
 class SpacyExporter:
