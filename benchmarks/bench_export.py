@@ -21,6 +21,11 @@ run added at its peak (this process's RSS plus each worker's unique memory: the
 pages forked workers share with this process are counted once), plus the
 memory measured a fifth of the way, halfway and at the end of an export: flat
 means the export does not hold documents as it goes.
+
+``--conll-floor`` adds a fairer floor for the CoNLL export (:func:`conll_floor`).
+Last, how each timed task was scheduled (``/proc/PID/schedstat``): seconds on a
+core and waiting for one, for this process and for its workers, so that a busy
+machine shows as such instead of as slow workers.
 """
 
 from __future__ import annotations

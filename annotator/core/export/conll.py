@@ -43,7 +43,7 @@ from annotator.core.export.align import AlignedDocument, ExportSpan, Refusal
 from annotator.core.export.context import ExportContext, Rendered
 from annotator.core.export.select import SelectedDocument
 from annotator.core.model import DocId, Document, SourceTokens
-from annotator.core.tokenizer import Token, sentence_ends, token_bounds
+from annotator.core.tokenizer import sentence_ends, token_bounds
 
 SCHEMES: tuple[str, ...] = ("iob2", "bilou", "io")
 DOCSTART_LINE = "-DOCSTART- -X- O O"
@@ -117,37 +117,6 @@ def _claims_for_column(
 
 def conll_document(
     document: Document,
-    tokens: Sequence[Token],
-    aligned: AlignedDocument,
-    *,
-    scheme: str,
-    claims_column: bool,
-    nested_columns: bool = False,
-    source: SourceTokens | None = None,
-) -> tuple[str, list[Refusal]]:
-    """The CoNLL block of one document (``-DOCSTART-`` line first, blank line last).
-
-    :param tokens: the document's tokens, already split at ``aligned.cuts``.
-    :param nested_columns: one entity tag column per nesting level, outermost
-        first, each line with as many as it has levels (Wojood's layout); else one
-        column of the outermost entities.
-    :param source: the document's source tokens: its sentences are kept.
-    :returns: the text and the claims a claims column could not hold.
-    """
-    return conll_block(
-        document,
-        [s for s, _e in tokens],
-        [e for _s, e in tokens],
-        aligned,
-        scheme=scheme,
-        claims_column=claims_column,
-        nested_columns=nested_columns,
-        source=source,
-    )
-
-
-def conll_block(
-    document: Document,
     starts: Sequence[int],
     ends: Sequence[int],
     aligned: AlignedDocument,
@@ -157,10 +126,20 @@ def conll_block(
     nested_columns: bool = False,
     source: SourceTokens | None = None,
 ) -> tuple[str, list[Refusal]]:
-    """:func:`conll_document` for tokens given as their starts and ends
-    (:meth:`ExportContext.align_bounds`). Every line is the token's characters and
-    a cell of its tags (``"\tB-PER\n"``, a second ``\n`` after a sentence's last
-    token), joined once: no string is formatted per token."""
+    """The CoNLL block of one document (``-DOCSTART-`` line first, blank line last).
+
+    Every line is a token's characters and a cell of its tags (``"\tB-PER\n"``, a
+    second ``\n`` after a sentence's last token), joined once: no string is
+    formatted per token.
+
+    :param starts: the tokens' starts, already split at ``aligned.cuts``
+        (:meth:`ExportContext.align_bounds`); ``ends``: their ends.
+    :param nested_columns: one entity tag column per nesting level, outermost
+        first, each line with as many as it has levels (Wojood's layout); else one
+        column of the outermost entities.
+    :param source: the document's source tokens: its sentences are kept.
+    :returns: the text and the claims a claims column could not hold.
+    """
     text = document.text
     n = len(starts)
     protected = [(s.start, s.end) for s in aligned.ents]
@@ -265,7 +244,7 @@ class ConllRenderer:
         if not ctx.claims_column:
             claims_left_out = len(aligned.claims)
             aligned.claims = []
-        block, left_out = conll_block(
+        block, left_out = conll_document(
             document,
             starts,
             ends,

@@ -42,8 +42,13 @@ class ExportContext:
         ``\\n`` line ends) or, with ``binary``, for text the renderers encoded."""
         paths = [self.work_dir / f"{name}.{extension}" for name in self.part_names]
         if binary:
-            return [open(path, "wb") for path in paths]  # noqa: SIM115
-        return [open(path, "w", encoding="utf-8", newline="\n") for path in paths]  # noqa: SIM115
+            raw: list[BinaryIO] = [open(path, "wb") for path in paths]  # noqa: SIM115
+            return raw
+        texts: list[TextIO] = [
+            open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+            for path in paths
+        ]
+        return texts
 
     def align(self, item: SelectedDocument) -> tuple[AlignedDocument, list[Token]]:
         """The document's spans on its tokens, the tokens split where a span needs it."""
