@@ -432,3 +432,11 @@ def _document_notes(db: Database) -> None:
         )
         """,
     )
+
+
+@migrations(name="0010_document_title_index")
+def _document_title_index(db: Database) -> None:
+    # The document list's title search (Documents.ids(search=)) reads every title in
+    # project order: from this index alone instead of rows that hold the texts
+    # (100k documents: 0.24 → 0.05 s; benchmarks/README.md, main window).
+    _run(db, "CREATE INDEX documents_ord_title ON documents(ord, title)")

@@ -113,6 +113,8 @@ class DocumentsDock(QDockWidget):
         self.view.setModel(model)
         self._model = model
         self.size_number_columns(project.documents.count())
+        self._show_uncertainty_column()
+        model.uncertainty_changed.connect(self._show_uncertainty_column)
         self.view.selectionModel().currentRowChanged.connect(self._on_row_changed)
         model.modelReset.connect(lambda: self.show_current(self._current))
         if old_model is not None:
@@ -181,6 +183,11 @@ class DocumentsDock(QDockWidget):
         header.resizeSection(
             DocumentsModel.COLUMN_UNCERTAINTY, metrics.horizontalAdvance("0.00") + 16
         )
+
+    def _show_uncertainty_column(self) -> None:
+        # An empty column would take the title's room in a narrow dock.
+        hidden = not self.model.has_uncertainty()
+        self.view.setColumnHidden(DocumentsModel.COLUMN_UNCERTAINTY, hidden)
 
     def show_current(self, doc_id: DocId | None) -> None:
         """Select the row of the open document, wherever it is in the list, and show it

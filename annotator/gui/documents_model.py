@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QPoint,
     QRect,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap, QPolygon
 
@@ -131,6 +132,9 @@ class DocumentsModel(QAbstractTableModel):
     COLUMN_UNCERTAINTY = 4
     N_COLUMNS = 5
 
+    #: The uncertainties were read again: the column may have values now, or none.
+    uncertainty_changed = Signal()
+
     def __init__(
         self,
         project: Project,
@@ -203,6 +207,7 @@ class DocumentsModel(QAbstractTableModel):
         self._reload_statuses()
         self._apply_filters()
         self.endResetModel()
+        self.uncertainty_changed.emit()
 
     def _refilter(self) -> None:
         self.beginResetModel()
@@ -277,6 +282,11 @@ class DocumentsModel(QAbstractTableModel):
         if rows := self.rowCount():
             column = self.COLUMN_UNCERTAINTY
             self.dataChanged.emit(self.index(0, column), self.index(rows - 1, column))
+        self.uncertainty_changed.emit()
+
+    def has_uncertainty(self) -> bool:
+        """Whether any document has suggestions' uncertainty (else its column is empty)."""
+        return bool(self._uncertainty)
 
     def uncertainty_of(self, doc_id: int) -> float | None:
         return self._uncertainty.get(DocId(doc_id))

@@ -63,3 +63,14 @@ def test_of_annotator_is_their_statuses_in_the_file(listed: Project) -> None:
     assert {d: s.value for d, s in statuses.items()} == dict(rows)
     assert statuses == {d: r.status for d, r in listed.statuses.for_annotator("sara").items()}
     assert listed.statuses.of_annotator("nobody") == {}
+
+
+def test_the_title_search_reads_the_title_index_not_the_texts(listed: Project) -> None:
+    # 0010: at 100k documents the search read 1.4 GB of rows for 5 MB of titles.
+    plan = in_file(
+        listed,
+        "EXPLAIN QUERY PLAN SELECT id FROM documents"
+        " WHERE instr(lower(title), lower(?)) > 0 ORDER BY ord",
+        "report",
+    )
+    assert any("COVERING INDEX documents_ord_title" in row[-1] for row in plan)

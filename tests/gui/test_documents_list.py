@@ -176,3 +176,16 @@ def test_a_status_filter_lists_what_the_file_says(qtbot, window: MainWindow, pat
     dock.status_filter.setCurrentIndex(dock.status_filter.findData("not_done"))
     assert window.documents_model.rowCount() == N_DOCS - N_DONE - 1
     assert shown_rows(window) == [0]  # the open document, the first not done
+
+
+def test_the_uncertainty_column_shows_only_once_suggestions_gave_one(
+    qtbot, window: MainWindow, path: Path
+) -> None:
+    view, model = window.documents_dock.view, window.documents_model
+    assert in_file(path, "SELECT count(*) FROM suggestion_uncertainty")[0][0] == 0
+    assert view.isColumnHidden(model.COLUMN_UNCERTAINTY)  # the title gets its room
+    first = window.project.documents.ids()[0]
+    window.project.suggestions.set_uncertainty([(first, 0.75)], source="test")
+    model.refresh_uncertainty()
+    assert not view.isColumnHidden(model.COLUMN_UNCERTAINTY)
+    assert model.data(model.index(0, model.COLUMN_UNCERTAINTY)) == "0.75"

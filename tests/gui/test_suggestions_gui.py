@@ -235,8 +235,9 @@ def test_opening_a_document_prepares_the_next_ones_and_they_show_at_once(
     # In the file already: shown as the document opens, before any event runs.
     shown = window.editor.suggestions.suggestions()
     assert shown and all(window.editor.text()[s.start : s.end] == "دير الزور" for s in shown)
-    # The document list shows their uncertainty.
+    # The document list shows their uncertainty, in a column shown once there is one.
     model = window.documents_model
+    assert not window.documents_dock.view.isColumnHidden(model.COLUMN_UNCERTAINTY)
     row = model.row_of(following)
     text = model.data(model.index(row, model.COLUMN_UNCERTAINTY))
     assert text == f"{model.uncertainty_of(following):.2f}"
