@@ -21,6 +21,11 @@ run added at its peak (this process's RSS plus each worker's unique memory: the
 pages forked workers share with this process are counted once), plus the
 memory measured a fifth of the way, halfway and at the end of an export: flat
 means the export does not hold documents as it goes.
+
+``--conll-floor`` adds a fairer floor for the CoNLL export (:func:`conll_floor`).
+Last, how each timed task was scheduled (``/proc/PID/schedstat``): seconds on a
+core and waiting for one, for this process and for its workers, so that a busy
+machine shows as such instead of as slow workers.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ import tempfile
 import threading
 import time
 import uuid
+from bisect import bisect_left
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,38 +65,67 @@ class PeakRss:
         self.process = psutil.Process()
         self.peak = 0
         self._stop = threading.Event()
+        #: Each worker's last ``/proc/PID/schedstat``: (ns on a core, ns waiting for one).
+        self.workers: dict[int, tuple[int, int]] = {}
 
     def __enter__(self) -> PeakRss:
         self.start = self.process.memory_info().rss
         self.peak = self.start
+        self.sampler_cpu = 0.0
+        self.own_start = _schedstat("self")
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
         return self
 
-    def _rss(self) -> int:
+    def _rss(self, *, children: bool = True) -> int:
         """This process's RSS plus its children's (the export's workers) unique
         memory: a forked worker shares spaCy's pages with this process, and those
         are already in its RSS."""
         total = self.process.memory_info().rss
+        if not children:
+            return total + sum(self._uss.values())
+        self._uss = {}
         for child in self.process.children(recursive=True):
             try:
-                total += child.memory_full_info().uss
-            except psutil.Error:
+                self._uss[child.pid] = child.memory_full_info().uss
+                self.workers[child.pid] = _schedstat(str(child.pid))
+            except (psutil.Error, OSError):
                 pass  # ended between the listing and the reading
-        return total
+        return total + sum(self._uss.values())
 
     def _run(self) -> None:
+        # Reading a worker's unique memory parses its smaps (milliseconds): done every
+        # tenth sample only. The thread's own CPU is left out of the timings.
+        started = time.thread_time()
+        self._uss: dict[int, int] = {}
+        ticks = 0
         while not self._stop.wait(self.interval):
-            self.peak = max(self.peak, self._rss())
+            self.peak = max(self.peak, self._rss(children=ticks % 10 == 0))
+            ticks += 1
+        self.sampler_cpu = time.thread_time() - started
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, self._rss())
+        self.peak = max(self.peak, self._rss(children=False))
+        end = _schedstat("self")
+        self.own = (end[0] - self.own_start[0], end[1] - self.own_start[1])
 
     @property
     def added_mb(self) -> float:
         return (self.peak - self.start) / 2**20
+
+
+def _schedstat(pid: str) -> tuple[int, int]:
+    """Nanoseconds a process (its main thread) spent on a core and waiting in a run
+    queue for one (Linux ``/proc/PID/schedstat``; zeros elsewhere). A worker that
+    is neither was idle: waiting for work or for the process that collects it."""
+    try:
+        with open(f"/proc/{pid}/schedstat") as fh:
+            on_cpu, waiting, _slices = fh.read().split()
+    except OSError:
+        return (0, 0)
+    return int(on_cpu), int(waiting)
 
 
 def _article(rng: random.Random, kind: str, number: int) -> str:
@@ -155,6 +190,45 @@ def baseline(project: Project) -> int:
     return n
 
 
+def conll_floor(project: Project, out: Path) -> int:
+    """A fairer floor for the CoNLL export: what any program writing this corpus as
+    CoNLL must do, as cheaply as we know how. Read each document's text and spans
+    (one query per 250 documents, no objects per span), tokenize (``nlp.pipe``),
+    write one line per token with its IOB2 tag and a blank line after each
+    document. No sentences, sub-token checks, report or parts; one process."""
+    from spacy.attrs import IDX, IS_SPACE, LENGTH  # type: ignore[import-not-found]
+
+    nlp = get_nlp()
+    ids = project.documents.ids()
+    lines = 0
+    with open(out, "w", encoding="utf-8", newline="\n") as fh:
+        for first in range(0, len(ids), 250):
+            chunk = ids[first : first + 250]
+            documents = project.documents.many(chunk)
+            spans: dict[int, list[tuple[int, int, str]]] = {}
+            for doc_id, _who, label, start, end in project.spans.rows_for_documents(chunk):
+                spans.setdefault(doc_id, []).append((start, end, label))
+            for document, doc in zip(documents, nlp.pipe(d.text for d in documents), strict=True):
+                array = doc.to_array([IDX, LENGTH, IS_SPACE])
+                kept = array[array[:, 2] == 0]
+                starts = kept[:, 0].tolist()
+                ends = (kept[:, 0] + kept[:, 1]).tolist()
+                cells = ["\tO\n"] * len(starts)
+                for start, end, label in spans.get(document.id, ()):
+                    i, j = bisect_left(starts, start), bisect_left(starts, end)
+                    if i < j:
+                        cells[i] = f"\tB-{label}\n"
+                        cells[i + 1 : j] = [f"\tI-{label}\n"] * (j - i - 1)
+                # The cheapest way we know: one join of the tokens and their cells.
+                text = document.text
+                pieces = [""] * (2 * len(starts))
+                pieces[::2] = map(text.__getitem__, map(slice, starts, ends))
+                pieces[1::2] = cells
+                fh.write("-DOCSTART- -X- O O\n\n" + "".join(pieces) + "\n")
+                lines += len(starts)
+    return lines
+
+
 def docbin_baseline(path: Path) -> int:
     """A fairer floor for the spaCy export (issue 14): what any program writing a
     DocBin must do. The texts and the entities read with one query each, ``nlp.pipe``,
@@ -194,7 +268,15 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(fn: Callable[[], object], runs: int) -> tuple[list[float], list[float], list[float]]:
+#: Per timed task, its last run's scheduling: this process's main thread (s on a
+#: core, s waiting for one), the same summed over its workers, their number, and
+#: the run's wall seconds.
+SCHEDULING: dict[str, tuple[float, float, float, float, int, float]] = {}
+
+
+def timed(
+    fn: Callable[[], object], runs: int, name: str = ""
+) -> tuple[list[float], list[float], list[float]]:
     """Wall seconds, CPU seconds of this process and its (ended) workers, and peak
     RSS added, per run."""
     wall, cpu, memory = [], [], []
@@ -203,8 +285,19 @@ def timed(fn: Callable[[], object], runs: int) -> tuple[list[float], list[float]
             start, start_cpu = time.perf_counter(), time.process_time() + _children_cpu()
             fn()
             wall.append(time.perf_counter() - start)
-            cpu.append(time.process_time() + _children_cpu() - start_cpu)
+            spent = time.process_time() + _children_cpu() - start_cpu
+        cpu.append(spent - rss.sampler_cpu)
         memory.append(rss.added_mb)
+        on_cpu = sum(w[0] for w in rss.workers.values()) / 1e9
+        waiting = sum(w[1] for w in rss.workers.values()) / 1e9
+        SCHEDULING[name] = (
+            rss.own[0] / 1e9,
+            rss.own[1] / 1e9,
+            on_cpu,
+            waiting,
+            len(rss.workers),
+            wall[-1],
+        )
     return wall, cpu, memory
 
 
@@ -217,6 +310,11 @@ def main() -> None:
         "--processes", default="1,auto", help="export processes to time: numbers or auto"
     )
     parser.add_argument("--formats", default="spacy,conll")
+    parser.add_argument(
+        "--conll-floor",
+        action="store_true",
+        help="also time a fairer floor for CoNLL: read spans, tokenize, write tagged lines",
+    )
     args = parser.parse_args()
     kinds = args.kinds.split(",")
     if len(kinds) == 1:
@@ -243,7 +341,12 @@ def run_kind(args: argparse.Namespace, kind: str) -> None:
             n_tokens = baseline(project)
             n_spans = project.spans.count()
             rows: dict[str, tuple[list[float], list[float], list[float]]] = {}
-            rows["nlp.pipe (baseline)"] = timed(lambda: baseline(project), args.runs)
+            rows["nlp.pipe (baseline)"] = timed(lambda: baseline(project), args.runs, "baseline")
+            if args.conll_floor:
+                floor_out = work / "floor.conll"
+                rows["conll floor (spans, tags)"] = timed(
+                    lambda: conll_floor(project, floor_out), args.runs, "conll floor (spans, tags)"
+                )
             trace: dict[str, list[float]] = {}
             marks = {args.docs // 5, args.docs // 2, args.docs}
             for fmt in args.formats.split(","):
@@ -268,12 +371,14 @@ def run_kind(args: argparse.Namespace, kind: str) -> None:
                         shutil.rmtree(out)
 
                     run()  # warm-up: spaCy's config machinery imports on first use
-                    rows[f"export {name}"] = timed(run, args.runs)
+                    rows[f"export {name}"] = timed(run, args.runs, f"export {name}")
             if "spacy" in args.formats.split(","):
                 # After the exports: the memory this floor frees stays in this process's
                 # heap, and forked export workers writing into it would copy its pages.
                 docbin_baseline(path)  # warm-up, as the exports get
-                rows["DocBin (fairer floor)"] = timed(lambda: docbin_baseline(path), args.runs)
+                rows["DocBin (fairer floor)"] = timed(
+                    lambda: docbin_baseline(path), args.runs, "DocBin (fairer floor)"
+                )
         base_wall = statistics.median(rows["nlp.pipe (baseline)"][0])
         base_cpu = statistics.median(rows["nlp.pipe (baseline)"][1])
         print(
@@ -295,6 +400,16 @@ def run_kind(args: argparse.Namespace, kind: str) -> None:
                 f"{c / base_cpu:5.2f}× | {args.docs / w:6.0f} | {max(mem):12.1f} |"
             )
         print(f"\nload average after: {os.getloadavg()[0]:.1f}")
+        print(
+            "\nScheduling, last run (s): this process's main thread on a core / waiting "
+            "for one; its workers on a core / waiting for one / idle (of workers × wall)"
+        )
+        for name, (own_cpu, own_wait, w_cpu, w_wait, n_workers, w) in SCHEDULING.items():
+            line = f"  {name}: {own_cpu:.2f} / {own_wait:.2f}"
+            if n_workers:
+                idle = max(0.0, n_workers * w - w_cpu - w_wait)
+                line += f"; {n_workers} workers {w_cpu:.2f} / {w_wait:.2f} / {idle:.2f}"
+            print(line)
         print("\nRSS (MB) at 20% / 50% / 100% of the documents, last run:")
         for fmt, values in trace.items():
             print(f"  {fmt}: " + " / ".join(f"{v:.0f}" for v in values))

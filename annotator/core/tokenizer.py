@@ -47,11 +47,13 @@ __all__ = [
     "paragraph_at",
     "register",
     "sentence_at",
+    "sentence_ends",
     "sentence_offsets",
     "snap_selection",
     "snap_to_tokens",
     "split_tokens",
     "token_at",
+    "token_bounds",
     "token_offsets",
     "tokenizer_config",
     "tokens_around",
@@ -224,18 +226,24 @@ def token_offsets(text: str, *, clitics: str = DEFAULT_CLITICS) -> list[Token]:
 
     :param clitics: the project's clitic policy (:func:`create_arabic_tokenizer`).
     """
+    starts, ends = token_bounds(text, clitics=clitics)
+    return list(zip(starts, ends, strict=True))
+
+
+def token_bounds(text: str, *, clitics: str = DEFAULT_CLITICS) -> tuple[list[int], list[int]]:
+    """:func:`token_offsets` as two lists, the tokens' starts and their ends: no
+    tuple per token (what exports that write every token of a corpus need)."""
     nlp = get_nlp(clitics)  # first: it imports spaCy under the lock (threads, DESIGN.md)
     from spacy.attrs import IDX, IS_SPACE, LENGTH  # type: ignore[import-not-found]
 
     doc = nlp.tokenizer(text)
     if not len(doc):
-        return []
-    # One array call instead of a Token object per token (4x faster on long texts),
-    # and the pairs made by zip, not by a Python loop.
+        return [], []
+    # One array call instead of a Token object per token (4x faster on long texts).
     array = doc.to_array([IDX, LENGTH, IS_SPACE])
     kept = array[array[:, 2] == 0]
     starts = kept[:, 0]
-    return list(zip(starts.tolist(), (starts + kept[:, 1]).tolist(), strict=True))
+    return starts.tolist(), (starts + kept[:, 1]).tolist()
 
 
 _start_key = itemgetter(0)
@@ -567,8 +575,8 @@ _CLOSERS = frozenset(_QUOTES + ")]}）")
 _PARAGRAPH_BREAKS = ("\n", "\r", "\u2028", "\u2029")
 
 
-def _is_terminal(text: str, tokens: Sequence[Token], i: int) -> bool:
-    s, e = tokens[i]
+def _is_terminal(text: str, starts: Sequence[int], ends: Sequence[int], i: int) -> bool:
+    s, e = starts[i], ends[i]
     word = text[s:e]
     if not _TERMINAL_CHARS.issuperset(word):
         return False
@@ -576,31 +584,30 @@ def _is_terminal(text: str, tokens: Sequence[Token], i: int) -> bool:
     if word == "..":
         return False
     if word == ".":
-        prev_adjacent = i > 0 and tokens[i - 1][1] == s
-        next_adjacent = i + 1 < len(tokens) and tokens[i + 1][0] == e
+        prev_adjacent = i > 0 and ends[i - 1] == s
+        next_adjacent = i + 1 < len(starts) and starts[i + 1] == e
         if prev_adjacent and next_adjacent and text[s - 1].isdigit() and text[e].isdigit():
             return False  # 3.5 split into three tokens by some other tokenizer
         if prev_adjacent:
-            ps, pe = tokens[i - 1]
+            ps, pe = starts[i - 1], ends[i - 1]
             if pe - ps == 1 and text[ps].isascii() and text[ps].isalpha():
                 return False  # a Latin initial: "J. Smith"
     return True
 
 
-def _gap_is_blocked(
-    tokens: Sequence[Token], starts: list[int], max_end: list[int], gap: int
-) -> bool:
-    """A protected span has characters on both sides of the gap after ``tokens[gap]``.
-
-    :param starts: protected spans' starts, sorted; ``max_end[k]``: the largest end
-        among the first ``k + 1`` of them.
-    """
-    k = bisect_left(starts, tokens[gap][1]) - 1  # spans starting before the gap's left end
-    return k >= 0 and max_end[k] > tokens[gap + 1][0]
+_TERMINAL_RUN_CHARS = ".!?؟…۔"  # _TERMINAL_CHARS, in a fixed order
+_PARAGRAPH_BREAK_CHARS = "".join(_PARAGRAPH_BREAKS)
 
 
-_TERMINAL_RUN = re.compile("[.!?؟…۔]+")
-_PARAGRAPH_BREAK = re.compile("[\n\r\u2028\u2029]")
+def _positions(text: str, chars: str) -> list[int]:
+    """Offsets of every occurrence of each of ``chars`` in ``text`` (unsorted)."""
+    found: list[int] = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    return found
 
 
 def sentence_offsets(
@@ -621,42 +628,63 @@ def sentence_offsets(
     :param tokens: the token list of ``text`` from :func:`token_offsets`.
     :param protected: ``(start, end)`` spans that must not be cut.
     """
-    n = len(tokens)
+    starts = [t[0] for t in tokens]
+    ends = [t[1] for t in tokens]
+    sentences: list[tuple[int, int]] = []
+    first = 0
+    for last in sentence_ends(text, starts, ends, protected=protected):
+        sentences.append((starts[first], ends[last]))
+        first = last + 1
+    return sentences
+
+
+def sentence_ends(
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    *,
+    protected: Iterable[tuple[int, int]] = (),
+) -> list[int]:
+    """:func:`sentence_offsets` as the index of each sentence's last token, for
+    tokens given as their starts and ends (:func:`token_bounds`); the last is
+    always ``len(starts) - 1``. Empty without tokens."""
+    n = len(starts)
     if n == 0:
         return []
     # Only tokens at terminal punctuation and gaps holding a line break can end a
-    # sentence: find those with regexes and bisect, not with Python per token.
-    token_starts = [t[0] for t in tokens]
+    # sentence: find those characters with str.find (several times faster than a
+    # regex over the text) and bisect, not with Python per token.
+    last_gap = n - 1
     ends_after: set[int] = set()  # gap indices (gap i follows token i)
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        i = bisect_right(token_starts, match.start()) - 1
-        if 0 <= i < n - 1 and tokens[i][1] <= match.start():
+    for at in _positions(text, _PARAGRAPH_BREAK_CHARS):
+        i = bisect_right(starts, at) - 1
+        if 0 <= i < last_gap and ends[i] <= at:
             ends_after.add(i)
-    for match in _TERMINAL_RUN.finditer(text):
-        i = bisect_left(token_starts, match.start())
-        while i < n - 1 and tokens[i][0] < match.end():
-            if _is_terminal(text, tokens, i):
-                # Closing quotes, brackets and more terminals glued on stay in the sentence.
-                j = i
-                while j < n - 1 and tokens[j + 1][0] == tokens[j][1]:
-                    follower = text[tokens[j + 1][0] : tokens[j + 1][1]]
-                    if follower not in _CLOSERS and not _TERMINAL_CHARS.issuperset(follower):
-                        break
-                    j += 1
-                if j < n - 1:
-                    ends_after.add(j)
-                i = j
-            i += 1
+    # A token made of terminal punctuation starts with one; each such token on its own
+    # (the set keeps each end once).
+    for at in _positions(text, _TERMINAL_RUN_CHARS):
+        i = bisect_left(starts, at)
+        if i < last_gap and starts[i] == at and _is_terminal(text, starts, ends, i):
+            # Closing quotes, brackets and more terminals glued on stay in the sentence.
+            j = i
+            while j < last_gap and starts[j + 1] == ends[j]:
+                follower = text[starts[j + 1] : ends[j + 1]]
+                if follower not in _CLOSERS and not _TERMINAL_CHARS.issuperset(follower):
+                    break
+                j += 1
+            if j < last_gap:
+                ends_after.add(j)
     spans = sorted(protected)
     span_starts = [s for s, _ in spans]
+    # max_end[k]: the largest end among the first k + 1 protected spans.
     max_end: list[int] = []
     for _, e in spans:
         max_end.append(max(e, max_end[-1]) if max_end else e)
-    sentences: list[tuple[int, int]] = []
-    sent_start = tokens[0][0]
+    last_tokens: list[int] = []
     for gap in sorted(ends_after):
-        if not _gap_is_blocked(tokens, span_starts, max_end, gap):
-            sentences.append((sent_start, tokens[gap][1]))
-            sent_start = tokens[gap + 1][0]
-    sentences.append((sent_start, tokens[-1][1]))
-    return sentences
+        # Blocked: a protected span has characters on both sides of the gap.
+        k = bisect_left(span_starts, ends[gap]) - 1  # spans starting before the gap's left end
+        if not (k >= 0 and max_end[k] > starts[gap + 1]):
+            last_tokens.append(gap)
+    last_tokens.append(n - 1)
+    return last_tokens

@@ -100,3 +100,22 @@ def test_a_string_table_spilled_to_disk_writes_the_same_bytes(corpus, tmp_path, 
     monkeypatch.setattr(docbin, "_STRINGS_IN_MEMORY", 50)
     export(corpus, tmp_path / "two" / "out", fmt="spacy", processes=2)
     assert _files(tmp_path / "two" / "out") == _files(tmp_path / "one" / "out")
+
+
+def test_joined_payloads_keep_each_parts_bytes_in_order():
+    from annotator.core.export.parallel import Outcome, join_payloads
+
+    def outcome(part: int, payload: object) -> Outcome:
+        return Outcome(part, False, payload, (), None, [], "")  # type: ignore[arg-type]
+
+    parts = [0, 1, 0, 2, 0, 1]
+    outcomes = [outcome(p, f"doc{i};".encode()) for i, p in enumerate(parts)]
+    joined = join_payloads(outcomes)
+    assert [o.part for o in joined] == parts
+    written: dict[int, bytes] = {}
+    for o in joined:
+        written[o.part] = written.get(o.part, b"") + o.payload
+    assert written == {0: b"doc0;doc2;doc4;", 1: b"doc1;doc5;", 2: b"doc3;"}
+    assert sum(1 for o in joined if o.payload) == 3  # one string per part crosses
+    docbin_like = [outcome(0, ("arrays",)), outcome(0, ("more",))]
+    assert join_payloads(docbin_like) == docbin_like

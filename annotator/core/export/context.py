@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Any, BinaryIO, Literal, Protocol, TextIO, overload
 
 from annotator.core.doc_tokens import tokens_of
 from annotator.core.export.align import AlignedDocument, Policy, align_document
 from annotator.core.export.select import SelectedDocument, Selection
 from annotator.core.model import LabelKind
-from annotator.core.tokenizer import Token, split_tokens
+from annotator.core.tokenizer import Token, split_tokens, token_bounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +32,23 @@ class ExportContext:
     #: The project's clitic policy: how the project tokenizer tokenizes.
     clitics: str = "inside"
 
-    def open_parts(self, extension: str) -> list[TextIO]:
-        """One text file per part (``train.conll``, …) in the work folder."""
-        return [
-            open(self.work_dir / f"{name}.{extension}", "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-            for name in self.part_names
+    @overload
+    def open_parts(self, extension: str, *, binary: Literal[False] = False) -> list[TextIO]: ...
+    @overload
+    def open_parts(self, extension: str, *, binary: Literal[True]) -> list[BinaryIO]: ...
+
+    def open_parts(self, extension: str, *, binary: bool = False) -> list[TextIO] | list[BinaryIO]:
+        """One file per part (``train.conll``, …) in the work folder: text (UTF-8,
+        ``\\n`` line ends) or, with ``binary``, for text the renderers encoded."""
+        paths = [self.work_dir / f"{name}.{extension}" for name in self.part_names]
+        if binary:
+            raw: list[BinaryIO] = [open(path, "wb") for path in paths]  # noqa: SIM115
+            return raw
+        texts: list[TextIO] = [
+            open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+            for path in paths
         ]
+        return texts
 
     def align(self, item: SelectedDocument) -> tuple[AlignedDocument, list[Token]]:
         """The document's spans on its tokens, the tokens split where a span needs it."""
@@ -48,6 +59,39 @@ class ExportContext:
         if aligned.cuts:
             tokens = split_tokens(tokens, aligned.cuts)
         return aligned, tokens
+
+    def align_bounds(
+        self,
+        item: SelectedDocument,
+        *,
+        bounds: tuple[list[int], list[int]] | None = None,
+    ) -> tuple[AlignedDocument, list[int], list[int]]:
+        """:meth:`align` with the tokens as their starts and their ends: no tuple per
+        token unless a span needs a token split.
+
+        :param bounds: the document's tokens (:func:`token_bounds`), if already made.
+        """
+        source = item.source_tokens
+        if source is not None:
+            starts = [s for s, _e in source.tokens]
+            ends = [e for _s, e in source.tokens]
+        elif bounds is not None:
+            starts, ends = bounds
+        else:
+            starts, ends = token_bounds(item.document.text, clitics=self.clitics)
+        aligned = align_document(
+            item.document,
+            item.spans,
+            self.kinds,
+            policy=self.policy,
+            tokens=lambda: list(zip(starts, ends, strict=True)),
+            bounds=(starts, ends),
+        )
+        if aligned.cuts:
+            tokens = split_tokens(list(zip(starts, ends, strict=True)), aligned.cuts)
+            starts = [s for s, _e in tokens]
+            ends = [e for _s, e in tokens]
+        return aligned, starts, ends
 
 
 @dataclass(slots=True)

@@ -6,8 +6,9 @@ into chunks of :data:`CHUNK`; each worker process opens the project read-only an
 builds the format's renderer once (the tokenizer and its vocab), then renders
 the chunks it is given; the calling process writes each chunk's documents in
 project order as the chunks come back. The files are the same bytes whatever
-the number of workers (``tests/core/test_export_parallel.py``). At most two
-chunks per worker are in flight, so memory stays flat however large the project.
+the number of workers (``tests/core/test_export_parallel.py``). At most
+:data:`IN_FLIGHT` chunks per worker are in flight, so memory stays flat however
+large the project.
 
 How the workers start:
 
@@ -36,7 +37,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, repeat, takewhile
 from typing import Any, NamedTuple
 
 from annotator.core.export.claims import ClaimsRenderer
@@ -59,6 +60,12 @@ RENDERERS: dict[str, Callable[[ExportContext], Renderer]] = {
 
 #: Documents per chunk a worker renders at a time.
 CHUNK = 100
+#: Documents a renderer prepares at a time (:func:`render_all`).
+BATCH = 50
+#: Chunks per worker given out ahead of the one being written: the chunks come back
+#: in order, so a worker that finished its own while another's is late (a busy
+#: machine) would otherwise wait idle. Four chunks of CoNLL are ~3 MB.
+IN_FLIGHT = 4
 #: Fewest documents for which workers pay, per start method (``bench_export.py``).
 MIN_DOCUMENTS = {"fork": 1_000, "spawn": 20_000}
 #: Most workers: each holds its own tokenizer and vocab (~100 MB).
@@ -104,8 +111,26 @@ def render_all(
 
     :param parts: each document's part by hash of its uid (:func:`assign_parts`);
         with ``by_source``, the part its import recorded wins.
+
+    A renderer with a ``prepare(items)`` method is handed :data:`BATCH` documents
+    at a time before it renders them (CoNLL tokenizes them all first).
     """
-    for item in items:
+    prepare = getattr(renderer, "prepare", None)
+    batches = (list(islice(it, BATCH)) for it in repeat(iter(items)))
+    for batch in takewhile(bool, batches):
+        if prepare is not None:
+            prepare(batch)
+        yield from _render_batch(renderer, batch, parts, part_names, by_source)
+
+
+def _render_batch(
+    renderer: Renderer,
+    batch: Sequence[SelectedDocument],
+    parts: Mapping[DocId, int],
+    part_names: Sequence[str],
+    by_source: bool,
+) -> Generator[Outcome, None, None]:
+    for item in batch:
         document = item.document
         recorded = document.meta.get("part") if by_source else None
         if recorded in part_names:
@@ -174,9 +199,30 @@ def _render_chunk(chunk: Sequence[tuple[DocId, int]]) -> list[Outcome]:
     items = iter_selected(
         project, job.selection, [doc_id for doc_id, _part in chunk], source_tokens=job.source_tokens
     )
-    return list(
+    outcomes = list(
         render_all(renderer, items, dict(chunk), part_names=job.part_names, by_source=job.by_source)
     )
+    return join_payloads(outcomes)
+
+
+def join_payloads(outcomes: list[Outcome]) -> list[Outcome]:
+    """Outcomes whose payloads are bytes (text a format appends, as CoNLL's), with
+    each part's bytes joined into that part's last outcome and the others left
+    empty: the files get the same bytes, and a chunk crosses between processes as
+    a few large strings rather than one per document. Other payloads (DocBin's)
+    are left as they are."""
+    if not all(type(o.payload) is bytes for o in outcomes):
+        return outcomes
+    by_part: dict[int, list[int]] = {}
+    for i, outcome in enumerate(outcomes):
+        by_part.setdefault(outcome.part, []).append(i)
+    joined = list(outcomes)
+    for indices in by_part.values():
+        payload = b"".join(outcomes[i].payload for i in indices)
+        for i in indices[:-1]:
+            joined[i] = outcomes[i]._replace(payload=b"")
+        joined[indices[-1]] = outcomes[indices[-1]]._replace(payload=payload)
+    return joined
 
 
 def render_in_workers(
@@ -206,7 +252,7 @@ def render_in_workers(
     )
     pending: deque[Future[list[Outcome]]] = deque()
     try:
-        for chunk in islice(chunks, 2 * processes):
+        for chunk in islice(chunks, IN_FLIGHT * processes):
             pending.append(pool.submit(_render_chunk, chunk))
         while pending:
             outcomes = pending.popleft().result()
