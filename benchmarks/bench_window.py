@@ -36,11 +36,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from _common import build_project, run_json_child
@@ -352,23 +354,37 @@ def make_small_project(path: Path, n_docs: int) -> None:
 
 
 def run_child(*args: str) -> dict[str, object]:
-    return run_json_child(__file__, args, timeout=600)
+    return with_process_cpu(lambda: run_json_child(__file__, args, timeout=600))
+
+
+def with_process_cpu(run: Callable[[], dict[str, object]]) -> dict[str, object]:
+    """``run()``'s result with ``process_cpu_s``: the child's user + system seconds,
+    start to exit (imports included), the same measure for ours and another checkout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = run()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {**result, "process_cpu_s": cpu}
 
 
 def run_other_child(tree: Path, *args: str) -> dict[str, object]:
     """A child of another checkout's benchmark on its own code (an A/B against ``main``)."""
     env = {**os.environ, "PYTHONPATH": str(tree), "QT_QPA_PLATFORM": "offscreen"}
     script = tree / "benchmarks" / "bench_window.py"
-    out = subprocess.run(
-        [sys.executable, str(script), "--child", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=True,
-    )
-    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
-    return result
+
+    def run() -> dict[str, object]:
+        out = subprocess.run(
+            [sys.executable, str(script), "--child", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=True,
+        )
+        result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+        return result
+
+    return with_process_cpu(run)
 
 
 def bench_start(project: Path, repeat: int) -> tuple[list[float], list[float], bool]:
@@ -482,6 +498,12 @@ def main() -> int:
             f"    {args.against}'s window, alternating: {other:.3f} s"
             f" (ours {opened / other:.2f}×); its memory open"
             f" {median_of(others, 'rss_open_mb'):.1f} MB"
+        )
+        ours_cpu, other_cpu = median_of(opens, "process_cpu_s"), median_of(others, "process_cpu_s")
+        print(
+            f"    the whole process (start, imports, open, exit), user + system: ours"
+            f" {ours_cpu:.3f} s, {args.against}'s {other_cpu:.3f} s ({ours_cpu / other_cpu:.2f}×);"
+            f" the floor's {median_of(floors, 'process_cpu_s'):.3f} s"
         )
     shows_ok = all(bool(o["shows_open"]) for o in opens)
     print(

@@ -1171,29 +1171,6 @@ class SpanTable:
             params.append(annotator)
         return int(self._p._conn.execute(sql, params).fetchone()[0])
 
-    def edge_characters(self) -> Iterator[tuple[str, str]]:
-        """The first and last character of every live span (``""`` past the text's end).
-
-        Two streaming queries walked side by side in document order, each text read
-        once: SQLite's ``substr`` per span walks the text from its start (~6 µs a
-        span, a third of a 10,000-document merge).
-        """
-        conn = self._p._conn
-        spans = conn.execute(
-            f'SELECT doc_id, start, "end" FROM {self._table}'
-            ' WHERE deleted IS NULL AND "end" > start ORDER BY doc_id'
-        )
-        texts = conn.execute("SELECT id, text FROM documents ORDER BY id")
-        doc_id, text = -1, ""
-        for span_doc, start, end in spans:
-            while doc_id < span_doc:
-                row = texts.fetchone()
-                if row is None:
-                    return  # spans of no document: the join left them out
-                doc_id, text = row
-            if doc_id == span_doc:
-                yield text[start : start + 1], text[end - 1 : end]
-
     def counts_by(self) -> list[tuple[str, str, int]]:
         """(annotator, label, live spans) rows."""
         return [

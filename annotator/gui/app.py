@@ -134,6 +134,9 @@ def create_application() -> QApplication:
         QApplication.setDesktopFileName("annotator")
         app = QApplication(sys.argv[:1])
         app.setWindowIcon(_app_icon())
+    from annotator.gui.main_thread_gc import collect_on_the_ui_thread
+
+    collect_on_the_ui_thread(app)
     return app
 
 

@@ -14,6 +14,7 @@ import json
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -160,41 +161,49 @@ def _folder_of(tmp_path: Path, n: int) -> Path:
     return folder
 
 
-def test_a_file_a_worker_fails_on_is_named_and_the_project_is_as_it_was(
-    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: list[str]
+def _failing_on(name: str, failure) -> Callable[..., import_read.ReadFile]:  # type: ignore[no-untyped-def]
+    """``read_file`` that calls ``failure()`` on the file ``name`` (a forked worker
+    inherits the patched module)."""
+    real = import_read.read_file
+
+    def read_file(path, fmt, options):  # type: ignore[no-untyped-def]
+        if path.name == name:
+            failure()
+        return real(path, fmt, options)
+
+    return read_file
+
+
+def _bug() -> None:
+    raise RuntimeError("a bug in a reader")
+
+
+def _killed() -> None:
+    os._exit(9)  # as the kernel's OOM killer would end it
+
+
+@pytest.mark.parametrize(
+    ("failure", "message"),
+    [
+        (_bug, r"07\.txt: reading this file failed unexpectedly \(RuntimeError: a bug"),
+        (_killed, r"\d\d\.txt: the process reading the files stopped"),
+    ],
+    ids=["a bug", "killed"],
+)
+def test_a_worker_failing_names_a_file_and_the_project_is_as_it_was(  # type: ignore[no-untyped-def]
+    project: Project,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    workers: list[str],
+    failure,
+    message: str,
 ) -> None:
     folder = _folder_of(tmp_path, 12)
     before = contents(project.path)
-    real = import_read.read_file
-
-    def failing(path, fmt, options):  # type: ignore[no-untyped-def]
-        if path.name == "07.txt":
-            raise RuntimeError("a bug in a reader")
-        return real(path, fmt, options)
-
-    # A forked worker inherits the patched module.
-    monkeypatch.setattr(import_read, "read_file", failing)
-    with pytest.raises(ImportFailed, match=r"07\.txt: reading this file failed unexpectedly"):
+    monkeypatch.setattr(import_read, "read_file", _failing_on("07.txt", failure))
+    with pytest.raises(ImportFailed, match=message):
         import_paths(project, [folder])
     assert workers == ["fork"]
-    assert contents(project.path) == before
-
-
-def test_a_worker_killed_midway_names_a_file_and_the_project_is_as_it_was(
-    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: list[str]
-) -> None:
-    folder = _folder_of(tmp_path, 12)
-    before = contents(project.path)
-    real = import_read.read_file
-
-    def killed(path, fmt, options):  # type: ignore[no-untyped-def]
-        if path.name == "04.txt":
-            os._exit(9)  # as the kernel's OOM killer would end it
-        return real(path, fmt, options)
-
-    monkeypatch.setattr(import_read, "read_file", killed)
-    with pytest.raises(ImportFailed, match=r"\d\d\.txt: the process reading the files stopped"):
-        import_paths(project, [folder])
     assert contents(project.path) == before
 
 
@@ -213,3 +222,23 @@ def test_cancelling_a_worker_import_keeps_what_was_stored_and_stops_the_worker(
     assert len(report.files) == 8
     assert project.documents.count() == 8  # two batches of 5 and 3, nothing more
     assert [t.name for t in threading.enumerate() if "QueueManager" in t.name] == []
+
+
+def test_the_find_index_text_is_the_search_fold_of_each_document() -> None:
+    """``fold_text`` (made in the worker, no map back) folds as ``normalize_for_matching``:
+    on the seed, Wojood's sentences, and random text rich in what folds (tashkeel,
+    tatweel, hamza forms, ligatures, spaces of every kind, marks between spaces)."""
+    import random
+
+    from annotator.core.text import fold_text, normalize_for_matching
+
+    texts = [SEED.read_text(encoding="utf-8"), (WOJOOD / "test.txt").read_text(encoding="utf-8")]
+    rng = random.Random(14)
+    bmp = [chr(cp) for cp in range(0x10000) if not 0xD800 <= cp <= 0xDFFF]
+    folding = "  \u00a0\u2003\t\u064e\u0651\u0640أإآؤئﻻﷲﷺ\u200f\u200c١Ab\n"
+    for _ in range(2000):
+        length = rng.randint(0, 60)
+        texts.append(
+            "".join(rng.choice(bmp if rng.random() < 0.4 else folding) for _ in range(length))
+        )
+    assert [fold_text(t) for t in texts] == [normalize_for_matching(t).text for t in texts]

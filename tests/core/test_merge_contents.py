@@ -206,3 +206,31 @@ def test_expected_schema_is_what_sqlite_utils_migrations_write() -> None:
     assert expected_schema(()) is None
     assert expected_schema((known[1], known[0])) is None
     assert expected_schema(tuple(known[1:])) is None
+
+
+def test_a_merge_that_fails_midway_leaves_the_lead_as_it_was_with_its_checks_on(
+    team: tuple[Path, list[Path]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Refused inside the transaction (here: SQLite refusing the third file's rows),
+    nothing of the first two files stays, and foreign keys are enforced again."""
+    from annotator.core import merge
+    from annotator.core.errors import UntrustedFile
+
+    lead_path, returned = team
+    before = rows(lead_path)
+    real = merge.merge_rows
+    calls = []
+
+    def refusing(project: Project, src: str) -> object:
+        calls.append(src)
+        if len(calls) == 3:
+            raise sqlite3.IntegrityError("FOREIGN KEY constraint failed")
+        return real(project, src)
+
+    monkeypatch.setattr(merge, "merge_rows", refusing)
+    with Project.open(lead_path) as lead:
+        with pytest.raises(UntrustedFile, match="huda.sqlite: its rows break"):
+            merge_projects(lead, returned, backup=False)
+        assert lead._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert not lead._conn.in_transaction
+    assert rows(lead_path) == before

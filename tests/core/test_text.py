@@ -598,3 +598,28 @@ def test_matches_slice_back_to_the_query(text: str, data) -> None:
         # Whole characters: no leading mark, and the last letter's marks included.
         assert text[s] not in ATTACHED
         assert e == len(text) or text[e] not in ATTACHED
+
+
+def test_fold_tables_equal_folding_every_character_of_the_bmp() -> None:
+    """The tables fold only what NFKC or casefold can change: the same as folding all."""
+    from annotator.core import text
+
+    tables = text._match_tables()
+    one_to_one = {ord(k): v for k, v in text._LETTER_FOLDS.items()}
+    one_to_one.update({ord(ch): " " for ch in text._HSPACE if ch != " "})
+    expansions: dict[str, str] = {}
+    skipped = text._ATTACHED | text._INVISIBLE_FORMAT | {" "}
+    for cp in range(0x10000):
+        ch = chr(cp)
+        if cp in one_to_one or ch in skipped or 0xD800 <= cp <= 0xDFFF:
+            continue
+        folded = text._fold_chars(unicodedata.normalize("NFKC", ch).casefold())
+        if folded == ch:
+            continue
+        if len(folded) == 1:
+            one_to_one[cp] = folded
+        else:
+            expansions[ch] = folded
+    assert tables.one_to_one == one_to_one
+    assert tables.expansions == expansions
+    assert normalize_for_matching("ﻻ ﷲ Straße").text == "لا الله strasse"

@@ -18,6 +18,14 @@ from annotator.core.store import Project  # noqa: E402
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_173f9dae85055ffa.txt"
 
 
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_ui_thread(qapp):
+    """As the app does (create_application): a worker thread never frees Qt objects."""
+    from annotator.gui.main_thread_gc import collect_on_the_ui_thread
+
+    collect_on_the_ui_thread(qapp)
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text("utf-8")
