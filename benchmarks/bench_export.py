@@ -200,14 +200,16 @@ def conll_floor(project: Project, out: Path) -> int:
 
     nlp = get_nlp()
     ids = project.documents.ids()
+    # The bulk read gives label ids: a writer names them once, not per span.
+    names = {project.labels.id_of(name): name for name in project.labels.names()}
     lines = 0
     with open(out, "w", encoding="utf-8", newline="\n") as fh:
         for first in range(0, len(ids), 250):
             chunk = ids[first : first + 250]
             documents = project.documents.many(chunk)
             spans: dict[int, list[tuple[int, int, str]]] = {}
-            for doc_id, _who, label, start, end in project.spans.rows_for_documents(chunk):
-                spans.setdefault(doc_id, []).append((start, end, label))
+            for doc_id, _who, label_id, start, end in project.spans.rows_for_documents(chunk):
+                spans.setdefault(doc_id, []).append((start, end, names[label_id]))
             for document, doc in zip(documents, nlp.pipe(d.text for d in documents), strict=True):
                 array = doc.to_array([IDX, LENGTH, IS_SPACE])
                 kept = array[array[:, 2] == 0]
