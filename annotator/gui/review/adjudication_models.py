@@ -100,10 +100,6 @@ class DisagreementDocumentsModel(TableModel):
         self._notes = {}
         self.endResetModel()
 
-    def notes_of(self, doc_id: int) -> dict[str, DocumentNote]:
-        """The annotators' notes on a loaded document, as last read, by annotator."""
-        return dict(self._notes.get(DocId(doc_id), {}))
-
     def refresh_notes(self, doc_id: int | None = None) -> None:
         """Re-read the notes of one loaded document (``None``: of every loaded one)."""
         loaded = [entry.doc_id for entry in self._all[: self._loaded]]
