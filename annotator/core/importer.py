@@ -55,7 +55,6 @@ from annotator.core.model import (
 from annotator.core.note_edits import NOTE_MAX
 from annotator.core.store import NewDocument, Project
 from annotator.core.store_notes import FLAG_META, NOTE_META, UNSURE, DocumentNote
-from annotator.core.text import CleanedText
 from annotator.core.tokenizer import has_loose_edges
 
 DEFAULT_IMPORT_ANNOTATOR = "imported"
@@ -347,9 +346,7 @@ def _prepare_doc(
             path=str(path),
             line=line,
         )
-    cleaned = document.cleaned
-    assert cleaned is not None  # made for every document without a forbidden character
-    text = cleaned.text
+    text = document.text  # cleaned: made for every document without a forbidden character
     if not text.strip():
         raise MalformedInput("a document has no text.", path=str(path), line=raw.line)
     if options.max_document_chars is not None and len(text) > options.max_document_chars:
@@ -372,7 +369,7 @@ def _prepare_doc(
                 path=str(path),
                 line=raw_span.line or raw.line,
             )
-        start, end = cleaned.offsets.map_span(raw_span.start, raw_span.end)
+        start, end = document.offsets.map_span(raw_span.start, raw_span.end)
         if start >= end:
             raise MalformedInput(
                 f"span {raw_span.start}–{raw_span.end} ({label}) covers only characters that "
@@ -404,7 +401,7 @@ def _prepare_doc(
             title,
             source,
             meta,
-            _source_tokens(raw, cleaned),
+            _source_tokens(raw, document),
             uid=document.uid,
             n_words=document.n_words,
             folded=document.folded,
@@ -440,12 +437,13 @@ def _document_note(meta: dict[str, Any], path: Path, line: int | None) -> tuple[
     return (note or "").strip(), flag == UNSURE
 
 
-def _source_tokens(raw: RawDocument, cleaned: CleanedText) -> SourceTokens | None:
+def _source_tokens(raw: RawDocument, document: ReadDocument) -> SourceTokens | None:
     """The reader's tokens moved into the cleaned text (a token cleaning empties is dropped)."""
     if raw.tokens is None:
         return None
     starts = raw.sentence_starts or [0]
-    if cleaned.offsets.is_identity:
+    offsets = document.offsets
+    if offsets.is_identity:
         return SourceTokens(list(raw.tokens), list(starts))
     tokens: list[tuple[int, int]] = []
     new_starts: list[int] = []
@@ -454,7 +452,7 @@ def _source_tokens(raw: RawDocument, cleaned: CleanedText) -> SourceTokens | Non
     for index, (start, end) in enumerate(raw.tokens):
         if index in wanted:
             pending_start = True
-        a, b = cleaned.offsets.map_span(start, end)
+        a, b = offsets.map_span(start, end)
         if a >= b:
             continue
         if pending_start:

@@ -90,13 +90,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="210"/>
-        <location filename="../../annotator/gui/app.py" line="214"/>
+        <location filename="../../annotator/gui/app.py" line="213"/>
+        <location filename="../../annotator/gui/app.py" line="217"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/app.py" line="248"/>
+        <location filename="../../annotator/gui/app.py" line="251"/>
         <source>No such document</source>
         <translation>لا يوجد هذا المستند</translation>
     </message>
@@ -600,69 +600,69 @@ Relabel it and remove those links? Ctrl+Z brings them back.</source>
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="45"/>
+        <location filename="../../annotator/gui/documents_model.py" line="63"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="46"/>
+        <location filename="../../annotator/gui/documents_model.py" line="64"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="47"/>
+        <location filename="../../annotator/gui/documents_model.py" line="65"/>
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="48"/>
+        <location filename="../../annotator/gui/documents_model.py" line="66"/>
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="208"/>
+        <location filename="../../annotator/gui/documents_model.py" line="275"/>
         <source>Flagged unsure</source>
-        <extracomment>The suggestions&apos; uncertainty (1 − their mean score; empty when none were made).</extracomment>
+        <extracomment>The suggestions&apos; uncertainty (1 − their mean score; empty when none were made). The uncertainties were read again: the column may have values now, or none.</extracomment>
         <translation>موسوم بعدم التأكد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="353"/>
+        <location filename="../../annotator/gui/documents_model.py" line="409"/>
         <location filename="../../annotator/gui/label_all_dialog.py" line="159"/>
         <source>(untitled)</source>
         <translation>(بلا عنوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="369"/>
+        <location filename="../../annotator/gui/documents_model.py" line="424"/>
         <source>Words: %1</source>
         <translation>الكلمات: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="384"/>
+        <location filename="../../annotator/gui/documents_model.py" line="435"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="386"/>
+        <location filename="../../annotator/gui/documents_model.py" line="437"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="388"/>
+        <location filename="../../annotator/gui/documents_model.py" line="439"/>
         <source>Words</source>
         <translation>الكلمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="392"/>
+        <location filename="../../annotator/gui/documents_model.py" line="443"/>
         <source>?</source>
         <translation>؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="398"/>
+        <location filename="../../annotator/gui/documents_model.py" line="449"/>
         <source>Your note and “unsure” flag (Ctrl+Shift+N)</source>
         <translation>ملاحظتك ووسم «غير متأكد» (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_model.py" line="404"/>
+        <location filename="../../annotator/gui/documents_model.py" line="455"/>
         <source>Uncertainty: how unsure the suggestions are (1 − their mean score)</source>
         <translation>عدم اليقين: مدى عدم يقين الاقتراحات (1 − متوسط درجاتها)</translation>
     </message>
@@ -1319,7 +1319,7 @@ Relabel it and remove those links? Ctrl+Z brings them back.</source>
         <translation>&amp;حول المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="226"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="274"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
@@ -1344,37 +1344,37 @@ Relabel it and remove those links? Ctrl+Z brings them back.</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="227"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="275"/>
         <source>Search titles</source>
         <translation>بحث في العناوين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="238"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="286"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="239"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="287"/>
         <source>Not done</source>
         <translation>غير منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="240"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="288"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="241"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="289"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="242"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="290"/>
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/documents_dock.py" line="243"/>
+        <location filename="../../annotator/gui/documents_dock.py" line="291"/>
         <source>Skipped</source>
         <translation>متروك</translation>
     </message>
@@ -1389,37 +1389,37 @@ Relabel it and remove those links? Ctrl+Z brings them back.</source>
         <translation>تعذّر إنشاء المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="55"/>
+        <location filename="../../annotator/gui/document_flow.py" line="54"/>
         <source>There is no document %1.</source>
         <translation>لا يوجد مستند رقم %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="75"/>
+        <location filename="../../annotator/gui/document_flow.py" line="73"/>
         <source>This is the last document.</source>
         <translation>هذا آخر مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="82"/>
+        <location filename="../../annotator/gui/document_flow.py" line="80"/>
         <source>This is the first document.</source>
         <translation>هذا أول مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="123"/>
+        <location filename="../../annotator/gui/document_flow.py" line="121"/>
         <source>Every document is done or skipped.</source>
         <translation>كل المستندات منجزة أو متروكة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="131"/>
+        <location filename="../../annotator/gui/document_flow.py" line="129"/>
         <source>Mark done</source>
         <translation>وضع علامة منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="132"/>
+        <location filename="../../annotator/gui/document_flow.py" line="130"/>
         <source>Mark skipped</source>
         <translation>وضع علامة متروك</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_flow.py" line="133"/>
+        <location filename="../../annotator/gui/document_flow.py" line="131"/>
         <source>Set status</source>
         <translation>تعيين الحالة</translation>
     </message>
@@ -1627,7 +1627,7 @@ Relabel it and remove those links? Ctrl+Z brings them back.</source>
         <translation>F1 المطابقة التامة للمقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="373"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="411"/>
         <location filename="../../annotator/gui/review/models.py" line="53"/>
         <source>Overlap F1</source>
         <translation>F1 التداخل</translation>
@@ -1638,34 +1638,34 @@ Relabel it and remove those links? Ctrl+Z brings them back.</source>
         <translation>كابا كوهين (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="375"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="413"/>
         <location filename="../../annotator/gui/review/models.py" line="55"/>
         <source>Claims overlap F1</source>
         <translation>F1 تداخل الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="55"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="58"/>
         <source>unanimous</source>
         <extracomment>A row whose spans agree but whose claims&apos; attributes, claimer or cue do not.</extracomment>
         <translation>إجماع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="56"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="59"/>
         <source>label</source>
         <translation>تسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="57"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="60"/>
         <source>boundary</source>
         <translation>حدود</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="58"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="61"/>
         <source>both</source>
         <translation>كلاهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="59"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="62"/>
         <source>missing</source>
         <translation>ناقص</translation>
     </message>
@@ -1776,180 +1776,190 @@ Relabel it and remove those links? Ctrl+Z brings them back.</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="73"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="77"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="74"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="78"/>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="79"/>
         <source>Annotators</source>
         <translation>المعلِّمون</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="75"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="80"/>
         <source>Entity F1</source>
         <translation>F1 الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="76"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="81"/>
         <source>Claims F1</source>
         <translation>F1 الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="77"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="82"/>
         <source>Disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="251"/>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="78"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="207"/>
+        <source>The annotators&apos; notes and “unsure” flags</source>
+        <translation>ملاحظات المُعلِّمين ووسوم «غير متأكد»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/document_panel.py" line="257"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="83"/>
         <source>Adjudicated</source>
         <translation>محكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="306"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="344"/>
         <source>claim</source>
         <translation>ادعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="308"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="346"/>
         <source>entity</source>
         <translation>كيان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="312"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="350"/>
         <source>structure differs</source>
         <translation>البنية مختلفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="317"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="355"/>
         <source>The annotators&apos; claims here differ in their attributes, claimer or cue: compare the versions below.</source>
         <translation>تختلف ادعاءات المُعلِّمين هنا في سماتها أو قائلها أو لفظ الإسناد: قارن النسخ أدناه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="356"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="394"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="358"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="396"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="150"/>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="360"/>
+        <location filename="../../annotator/gui/review/versions.py" line="189"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="398"/>
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="368"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="406"/>
         <source>Annotator</source>
         <translation>المعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="369"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="407"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="370"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="408"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="371"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="409"/>
         <source>Gold spans</source>
         <translation>المقاطع المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="372"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="410"/>
         <source>Exact F1</source>
         <translation>F1 المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_models.py" line="374"/>
+        <location filename="../../annotator/gui/review/adjudication_models.py" line="412"/>
         <location filename="../../annotator/gui/review/claim_structure_model.py" line="40"/>
         <source>Cohen&apos;s κ</source>
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="202"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="205"/>
         <source>No annotator number %1 here.</source>
         <translation>لا يوجد معلِّم رقمه %1 هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="219"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="222"/>
         <source>Accept the majority</source>
         <translation>قبول رأي الأغلبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="223"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="226"/>
         <source>Majority accepted for %1 rows; %2 left without a majority.</source>
         <translation>قُبل رأي الأغلبية في %1 صفًا؛ وبقي %2 بلا أغلبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="236"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="239"/>
         <source>Select some text in the gold version first.</source>
         <translation>حدّد نصًا في النسخة المرجعية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="240"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="243"/>
         <source>Nothing to label: the selection holds only spaces.</source>
         <translation>لا شيء لوسمه: التحديد مسافات فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="252"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="255"/>
         <source>Gold %1 «%2»</source>
         <translation>مرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="267"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="270"/>
         <source>Click a gold span first.</source>
         <translation>انقر على مقطع مرجعي أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="273"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="276"/>
         <source>Remove gold %1 «%2»</source>
         <translation>حذف المرجع %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="284"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="287"/>
         <source>Mark adjudicated</source>
         <translation>تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="285"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="288"/>
         <source>Marked adjudicated.</source>
         <translation>عُلِّم كمحكَّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="287"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="290"/>
         <source>Mark not adjudicated</source>
         <translation>إلغاء تعليمه كمحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="288"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="291"/>
         <source>No longer adjudicated.</source>
         <translation>لم يعد محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="302"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="305"/>
         <source>This project is open read-only: nothing can be adjudicated.</source>
         <translation>هذا المشروع مفتوح للقراءة فقط: لا يمكن التحكيم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="310"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="313"/>
         <source>Choose a row first.</source>
         <translation>اختر صفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="317"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="320"/>
         <source>Reject row «%1»</source>
         <translation>رفض الصف «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/adjudication_tab.py" line="320"/>
+        <location filename="../../annotator/gui/review/adjudication_tab.py" line="323"/>
         <source>Accept %1 for «%2»</source>
         <translation>قبول %1 لـ«%2»</translation>
     </message>
@@ -2044,32 +2054,32 @@ Relabel it and remove those links? Ctrl+Z brings them back.</source>
         <translation>F1 المطابق لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="131"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="132"/>
         <source>nobody finished it</source>
         <translation>لم يُنجزه أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="245"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="251"/>
         <source>Choose a document.</source>
         <translation>اختر مستندًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="249"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="255"/>
         <source>Accept majority (whole document)</source>
         <translation>قبول الأغلبية (المستند كله)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="253"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="259"/>
         <source>Disputed rows only</source>
         <translation>الصفوف المختلف عليها فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="270"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="276"/>
         <source>Gold — select text and press a label key; Delete removes the clicked gold span. Keys: </source>
         <translation>المرجع — حدّد نصًا واضغط مفتاح تسمية؛ Delete يحذف المقطع المرجعي المنقور. المفاتيح: </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/document_panel.py" line="287"/>
+        <location filename="../../annotator/gui/review/document_panel.py" line="293"/>
         <source>1…N: accept that annotator&apos;s version · 0 or Delete: reject the row</source>
         <translation>1…N: قبول نسخة ذلك المعلِّم · 0 أو Delete: رفض الصف</translation>
     </message>
@@ -2094,32 +2104,38 @@ Relabel it and remove those links? Ctrl+Z brings them back.</source>
         <translation>كل معلِّم مقابل المرجع في %1 مستندًا محكَّمًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="111"/>
+        <location filename="../../annotator/gui/review/versions.py" line="131"/>
         <source>Choose a row to see every annotator&apos;s version.</source>
+        <extracomment>Each annotator&apos;s note and flag on the document, under their version.</extracomment>
         <translation>اختر صفًا لترى نسخة كل معلِّم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="154"/>
+        <location filename="../../annotator/gui/review/versions.py" line="148"/>
+        <source>This annotator&apos;s note on the whole document</source>
+        <translation>ملاحظة هذا المُعلِّم على المستند كله</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/versions.py" line="193"/>
         <source>The claims&apos; structure differs: compare stance, claimer and cue.</source>
         <translation>بنية الادعاءات مختلفة: قارن الموقف والقائل ولفظ الإسناد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="192"/>
+        <location filename="../../annotator/gui/review/versions.py" line="231"/>
         <source>Accept (%1)</source>
         <translation>قبول (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="195"/>
+        <location filename="../../annotator/gui/review/versions.py" line="234"/>
         <source>Put %1&apos;s version of this row into gold</source>
         <translation>ضع نسخة %1 من هذا الصف في المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="201"/>
+        <location filename="../../annotator/gui/review/versions.py" line="240"/>
         <source>Reject row (0)</source>
         <translation>رفض الصف (0)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/versions.py" line="202"/>
+        <location filename="../../annotator/gui/review/versions.py" line="241"/>
         <source>No gold span here</source>
         <translation>لا مقطع مرجعي هنا</translation>
     </message>
@@ -2214,6 +2230,11 @@ Relabel it and remove those links? Ctrl+Z brings them back.</source>
         <source>No suggestions yet (the editor&apos;s Suggestions menu makes them).</source>
         <translation>لا اقتراحات بعد (تصنعها قائمة الاقتراحات في المحرر).</translation>
     </message>
+    <message>
+        <location filename="../../annotator/gui/review/notes.py" line="45"/>
+        <source>unsure</source>
+        <translation>غير متأكد</translation>
+    </message>
 </context>
 <context>
     <name>SpanListModel</name>
@@ -2255,7 +2276,7 @@ Relabel it and remove those links? Ctrl+Z brings them back.</source>
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../../annotator/gui/suggestion_queue.py" line="83"/>
+        <location filename="../../annotator/gui/suggestion_queue.py" line="82"/>
         <source>No document has an uncertainty yet: suggest for the next documents first.</source>
         <extracomment>project_meta: &quot;uncertain&quot; when Done-and-next opens the least sure document first.</extracomment>
         <translation>لا مستند له قيمة عدم يقين بعد: اقترح للمستندات التالية أولًا.</translation>

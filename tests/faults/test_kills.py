@@ -168,6 +168,7 @@ def test_a_killed_writers_forked_child_does_not_keep_the_project_locked(tmp_path
         f"project = Project.open({str(proj)!r})\n"
         "child = os.fork()\n"
         "if child == 0:\n"
+        "    print('forked', flush=True)  # after the fork's handlers ran in the child\n"
         "    time.sleep(60)\n"
         "    os._exit(0)\n"
         "print(child, flush=True)\n"
@@ -175,7 +176,10 @@ def test_a_killed_writers_forked_child_does_not_keep_the_project_locked(tmp_path
     )
     writer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
     assert writer.stdout is not None
-    child = int(writer.stdout.readline())
+    # Both lines, in either order: the writer is killed once the child runs.
+    lines = sorted(writer.stdout.readline().strip() for _ in range(2))
+    assert lines[1] == b"forked", lines
+    child = int(lines[0])
     try:
         writer.kill()
         writer.wait(timeout=30)

@@ -130,7 +130,8 @@ def test_adjudication_tab_shows_names_title_labels_and_text_as_typed(qtbot, mark
     docs = tab.docs_model
     assert docs.data(docs.index(0, 0)) == TITLE
     assert shown(docs.data(docs.index(0, 0), _TOOLTIP)) == TITLE
-    assert shown(docs.data(docs.index(0, 1), _TOOLTIP)) == ", ".join(sorted([IMG, LINK]))
+    annotators = docs.COLUMNS.index("Annotators")
+    assert shown(docs.data(docs.index(0, annotators), _TOOLTIP)) == ", ".join(sorted([IMG, LINK]))
     title = label_shows(tab.panel.doc_title)
     assert TITLE in title and IMG in title and LINK in title
     assert EVIL in label_shows(tab.panel.keys_hint)

@@ -88,7 +88,7 @@ Reader = Callable[..., Iterator[RawDocument]]
 from annotator.core.formats.conll import read_conll  # noqa: E402
 from annotator.core.formats.docbin import read_docbin  # noqa: E402
 from annotator.core.formats.jsonl import read_jsonl  # noqa: E402
-from annotator.core.formats.txt import read_txt  # noqa: E402
+from annotator.core.formats.txt import read_txt, read_txt_data  # noqa: E402
 
 READERS: dict[str, Reader] = {
     "txt": read_txt,
@@ -160,6 +160,32 @@ def detect_format(path: Path) -> str:
     return sniffed
 
 
+def read_detected(path: Path, *, options: ReadOptions) -> tuple[str, Iterator[RawDocument]]:
+    """:func:`detect_format` of ``path`` and its reader's documents, opening an
+    article once: a ``.txt`` file's first bytes tell an article from CoNLL lines,
+    and an article's reader takes the rest from the same open file (at 10,000
+    articles, 10,000 opens fewer).
+
+    :raises UnknownFormat, ImportFailed: as :func:`detect_format`.
+    """
+    if _BY_EXTENSION.get(path.suffix.lower()) != "txt":
+        fmt = detect_format(path)
+        return fmt, READERS[fmt](path, options=options)
+    try:
+        file = open(path, "rb")  # closed below, once the rest is read
+    except OSError as e:
+        raise ImportFailed(f"cannot read the file ({e.strerror})", path=str(path)) from e
+    with file:
+        try:
+            head = file.read(_SNIFF_BYTES)
+        except OSError as e:
+            raise ImportFailed(f"cannot read the file ({e.strerror})", path=str(path)) from e
+        if _looks_like_conll(head):
+            return "conll", read_conll(path, options=options)
+        data = head + file.read()
+    return "txt", read_txt_data(data, path, options=options)
+
+
 def iter_input_files(
     paths: Iterable[Path], *, fmt: str | None = None, skipped: list[str] | None = None
 ) -> list[Path]:
@@ -189,7 +215,9 @@ def iter_input_files(
         fmt = None
     if fmt is not None and fmt not in READERS:
         raise UnknownFormat(f"unknown format {fmt!r}; choose one of {', '.join(READERS)}")
-    found: list[Path] = []
+    # (os.path.abspath of the path, the path): abspath, not resolve(), for the
+    # duplicates: a stat per path is the cost of a 10,000-file import.
+    found: list[tuple[str, Path]] = []
     left_out = skipped if skipped is not None else []
     for given in paths:
         path = Path(given)
@@ -198,7 +226,7 @@ def iter_input_files(
             continue
         reason = _not_regular(path)
         if reason is None:
-            found.append(path)
+            found.append((os.path.abspath(path), path))
         elif reason == "missing":
             raise ImportFailed("no such file or folder", path=str(path))
         else:
@@ -207,9 +235,7 @@ def iter_input_files(
             )
     seen: set[str] = set()
     unique = []
-    for path in found:
-        # abspath, not resolve(): one stat per path is the cost of a 10,000-file import.
-        key = os.path.abspath(path)
+    for key, path in found:
         if key not in seen:
             seen.add(key)
             unique.append(path)
@@ -239,30 +265,67 @@ def _not_regular(path: Path) -> str | None:
     return "not a regular file"
 
 
-def _walk(folder: Path, *, fmt: str | None, skipped: list[str]) -> list[Path]:
+def _walk(folder: Path, *, fmt: str | None, skipped: list[str]) -> list[tuple[str, Path]]:
+    """The files of ``folder`` to import, each with its ``os.path.abspath``."""
     wanted = set(EXTENSIONS[fmt]) | {".txt", ""} if fmt else None
-    found: list[tuple[list[tuple[tuple[int, int | str], ...]], Path]] = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        rel_root = os.path.relpath(root, folder)
-        rel_parts = [] if rel_root == "." else Path(rel_root).parts
-        for name in names:
+    found: list[tuple[list[tuple[tuple[int, int | str], ...]], str, Path, str]] = []
+    # scandir, not os.walk and a stat per file: a directory entry tells a regular
+    # file without a stat; a file's absolute path is its folder's and its name
+    # (abspath per file costs as much as the walk), and only the files kept
+    # become Paths, each a child of its folder's (10,000 files).
+    folders: list[tuple[str, list[str], Path, str]] = [
+        (os.fspath(folder), [], folder, os.path.abspath(folder))
+    ]
+    while folders:
+        root, rel_parts, root_path, abs_root = folders.pop()
+        try:
+            with os.scandir(root) as scan:
+                entries = list(scan)
+        except OSError:
+            continue  # as os.walk: a folder that cannot be listed is passed over
+        subfolders = []
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                # As os.walk: hidden folders and symlinks to folders are not walked.
+                if not name.startswith(".") and not entry.is_symlink():
+                    subfolders.append(
+                        (
+                            entry.path,
+                            [*rel_parts, name],
+                            root_path / name,
+                            os.path.join(abs_root, name),
+                        )
+                    )
+                continue
             if name.startswith("."):
                 continue
-            path = Path(root, name)
+            path = entry.path
             ext = os.path.splitext(name)[1].lower()
-            reason = _not_regular(path)
+            try:
+                regular = entry.is_file(follow_symlinks=False)
+            except OSError:
+                regular = False
+            reason = None if regular else _not_regular(root_path / name)
             if reason is not None:
-                skipped.append(f"{path}: {reason}; skipped")
+                skipped.append(f"{root_path / name}: {reason}; skipped")
                 continue
             if wanted is not None:
                 if ext not in wanted:
                     continue
-            elif not (ext in _BY_EXTENSION or (ext == "" and _sniff(_head(path)) is not None)):
+            elif ext not in _BY_EXTENSION and not (ext == "" and _sniff(_head(Path(path)))):
                 continue
-            found.append((_natural_key([*rel_parts, name]), path))
+            found.append((_natural_key([*rel_parts, name]), abs_root, root_path, name))
+        # Depth first, each folder's subfolders in listing order (as os.walk).
+        folders.extend(reversed(subfolders))
     found.sort(key=lambda item: item[0])
-    return [path for _, path in found]
+    return [
+        (os.path.join(abs_root, name), root_path / name) for _, abs_root, root_path, name in found
+    ]
 
 
 def _natural_key(parts: Iterable[str]) -> list[tuple[tuple[int, int | str], ...]]:
@@ -369,6 +432,7 @@ __all__ = [
     "iter_input_files",
     "read_conll",
     "read_docbin",
+    "read_detected",
     "read_documents",
     "read_jsonl",
     "read_txt",

@@ -40,16 +40,25 @@ def read_txt(path: Path, *, options: ReadOptions) -> Iterator[RawDocument]:
 
     The text is the whole file, title line included, so that offsets match what
     a reader of the file sees; it is decoded (BOM, UTF-16, UTF-8, cp1256, …) by
-    :func:`annotator.core.text.read_text_file`, never cleaned here.
+    :func:`annotator.core.text.decode_bytes`, never cleaned here.
 
     :raises UnknownEncoding, BinaryFile, EmptyFile: from the decoder, or a file
         without a visible character (only white space and invisible controls).
+    :raises OSError: the file cannot be read.
     """
+    with open(path, "rb") as f:
+        data = f.read()
+    yield from read_txt_data(data, path, options=options)
+
+
+def read_txt_data(data: bytes, path: Path, *, options: ReadOptions) -> Iterator[RawDocument]:
+    """:func:`read_txt` of the bytes of ``path``, already read (the importer reads an
+    article's first bytes to tell its format, then the rest from the same open file)."""
     # Imported here: text.py is the decoder's home, and the registry must import
     # even where it is being rebuilt.
-    from annotator.core.text import read_text_file
+    from annotator.core.text import decode_bytes
 
-    decoded = read_text_file(path, encoding=options.encoding)
+    decoded = decode_bytes(data, path=os.fspath(path), encoding=options.encoding)
     text = decoded.text
     title = title_from_text(text)
     if not title:

@@ -18,7 +18,9 @@ from annotator.core.agreement import AgreementResult, DocumentDisagreement
 from annotator.core.model import DocId, Span
 from annotator.core.scores import gold_scores
 from annotator.core.store import Project
+from annotator.core.store_notes import DocumentNote
 from annotator.gui.common import plain_tooltip, snippet
+from annotator.gui.documents_model import UNSURE_MARK
 from annotator.gui.i18n import translate
 from annotator.gui.review.models import (
     DOC_ID_ROLE,
@@ -28,6 +30,7 @@ from annotator.gui.review.models import (
     format_number,
     review_text,
 )
+from annotator.gui.review.notes import note_marks, notes_by_document, notes_tooltip
 from annotator.gui.review.structures import Structures
 
 __all__ = [
@@ -63,14 +66,16 @@ _ROW_KIND_NAMES = (
 class DisagreementDocumentsModel(TableModel):
     """Unit documents, most disputed first; titles are read from the project in batches.
 
-    The result holds one small record per document; titles come from the store
-    as rows are fetched (``canFetchMore``/``fetchMore``), so a corpus of any
-    size opens at once.
+    The result holds one small record per document; titles and the annotators'
+    notes (``Notes``: ⚑ someone is unsure, ✎ someone wrote a note; each one's in
+    the tooltip) come from the store as rows are fetched
+    (``canFetchMore``/``fetchMore``), so a corpus of any size opens at once.
     """
 
     BATCH = 200
     COLUMNS = (
         QT_TRANSLATE_NOOP("Review", "Document"),
+        QT_TRANSLATE_NOOP("Review", "Notes"),
         QT_TRANSLATE_NOOP("Review", "Annotators"),
         QT_TRANSLATE_NOOP("Review", "Entity F1"),
         QT_TRANSLATE_NOOP("Review", "Claims F1"),
@@ -84,6 +89,7 @@ class DisagreementDocumentsModel(TableModel):
         self._all: list[DocumentDisagreement] = []
         self._loaded = 0
         self._titles: dict[int, str] = {}
+        self._notes: dict[DocId, dict[str, DocumentNote]] = {}
         self._adjudicated: set[int] = set()
 
     def set_result(self, result: AgreementResult | None) -> None:
@@ -91,7 +97,23 @@ class DisagreementDocumentsModel(TableModel):
         self._all = result.documents_by_disagreement() if result else []
         self._loaded = 0
         self._titles = {}
+        self._notes = {}
         self.endResetModel()
+
+    def refresh_notes(self, doc_id: int | None = None) -> None:
+        """Re-read the notes of one loaded document (``None``: of every loaded one)."""
+        loaded = [entry.doc_id for entry in self._all[: self._loaded]]
+        wanted = loaded if doc_id is None else [d for d in loaded if d == doc_id]
+        if not wanted:
+            return
+        for wanted_id in wanted:
+            self._notes.pop(DocId(wanted_id), None)
+        self._notes.update(notes_by_document(self._project, wanted))
+        column = self.COLUMNS.index("Notes")
+        for row in range(self._loaded):
+            if self._all[row].doc_id in wanted:
+                index = self.index(row, column)
+                self.dataChanged.emit(index, index)
 
     def set_adjudicated(self, doc_ids: set[int]) -> None:
         changed = doc_ids ^ self._adjudicated
@@ -130,6 +152,8 @@ class DisagreementDocumentsModel(TableModel):
         for entry in self._all[first : first + n]:
             info = self._project.documents.info(entry.doc_id)
             self._titles[entry.doc_id] = info.title or f"#{entry.doc_id}"
+        batch = [entry.doc_id for entry in self._all[first : first + n]]
+        self._notes.update(notes_by_document(self._project, batch))
         self.beginInsertRows(QModelIndex(), first, first + n - 1)
         self._loaded += n
         self.endInsertRows()
@@ -145,8 +169,10 @@ class DisagreementDocumentsModel(TableModel):
             return None
         entry = self._all[index.row()]
         column = self.COLUMNS[index.column()]
+        notes = self._notes.get(DocId(entry.doc_id), {}).values()
         values: dict[str, Any] = {
             "Document": self._titles.get(entry.doc_id, f"#{entry.doc_id}"),
+            "Notes": note_marks(notes),
             "Annotators": len(entry.annotators),
             "Entity F1": entry.entity_exact_f1,
             "Claims F1": entry.claim_overlap_f1,
@@ -165,13 +191,21 @@ class DisagreementDocumentsModel(TableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column != "Document":
             return _NUMBER_ALIGN
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "Notes":
+                return notes_tooltip(notes)
             return plain_tooltip(value if column == "Document" else ", ".join(entry.annotators))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
+        horizontal = orientation == Qt.Orientation.Horizontal
+        notes_column = self.COLUMNS.index("Notes")
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal and section == notes_column:
+            return translate("Review", "The annotators' notes and “unsure” flags")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+        if horizontal and 0 <= section < len(self.COLUMNS):
+            if section == notes_column:
+                return UNSURE_MARK  # as in the main window's list
             return review_text(self.COLUMNS[section])
         if orientation == Qt.Orientation.Vertical and 0 <= section < self._loaded:
             return str(section + 1)

@@ -34,6 +34,7 @@ from annotator.core.change import Change, Edit
 from annotator.core.edits import AddSpan, RemoveSpan
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocId, Span
+from annotator.core.store_notes import DocumentNote
 from annotator.gui.claim_painting import ClaimPainting
 from annotator.gui.common import menu_text
 from annotator.gui.fonts import arabic_font
@@ -44,6 +45,7 @@ from annotator.gui.review.adjudication_models import (
 )
 from annotator.gui.review.agreement_tab import table_view
 from annotator.gui.review.document_panel import DocumentPanel
+from annotator.gui.review.notes import notes_by_document
 from annotator.gui.review.structures import GoldLinks, Structures
 
 __all__ = ["AdjudicationTab"]
@@ -164,6 +166,7 @@ class AdjudicationTab(QWidget):
         gold = self.project.gold.for_document(document.id)
         structures = Structures.read(self.project, rows, gold)
         source = self.project.documents.source_tokens(document.id)
+        self.panel.versions.set_notes(self._notes_of(document.id))
         self.panel.show_document(
             document,
             names,
@@ -347,6 +350,8 @@ class AdjudicationTab(QWidget):
         """Show from the file what ``change`` touched; ``rows``: annotators' spans too."""
         if change.labels_changed:
             self.panel.set_labels(self.project.labels.list())
+        if change.document_note_changed or change.doc_id is None:
+            self.docs_model.refresh_notes(change.doc_id)
         if self._doc_id is None:
             return
         if change.doc_id is None:  # an import or a merge: anything may have changed
@@ -354,6 +359,8 @@ class AdjudicationTab(QWidget):
             return
         if change.doc_id != self._doc_id:
             return
+        if change.document_note_changed:
+            self.panel.set_notes(self._notes_of(change.doc_id))
         if change.adjudication_changed:
             self._sync_adjudicated()
             self.adjudicated_changed.emit()
@@ -369,6 +376,9 @@ class AdjudicationTab(QWidget):
             self.panel.set_rows(names, doc_rows, Structures.read(self.project, doc_rows, gold))
 
     # --- showing -----------------------------------------------------------------
+
+    def _notes_of(self, doc_id: DocId) -> dict[str, DocumentNote]:
+        return notes_by_document(self.project, [doc_id]).get(doc_id, {})
 
     def _sync_adjudicated(self) -> None:
         done = self.adjudicated()

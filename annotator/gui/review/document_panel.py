@@ -9,7 +9,7 @@ signal the adjudication tab acts on.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.adjudication import Row
 from annotator.core.model import Document, Label, LabelKind, Span
+from annotator.core.store_notes import DocumentNote
 from annotator.core.tokenizer import DEFAULT_CLITICS
 from annotator.gui.common import is_plain_key
 from annotator.gui.fonts import arabic_font
@@ -158,6 +159,11 @@ class DocumentPanel(QWidget):
         """Gold as the file now has it (and its claims' structure)."""
         self.gold_view.set_spans(gold)
         self.rows_model.set_gold(gold, structures)
+        self._show_versions()
+
+    def set_notes(self, notes: Mapping[str, DocumentNote]) -> None:
+        """The annotators' notes on the document, by annotator, beside their versions."""
+        self.versions.set_notes(notes)
         self._show_versions()
 
     def set_adjudicated(self, done: bool) -> None:

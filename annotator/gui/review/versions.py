@@ -1,23 +1,36 @@
 """The chosen adjudication row, once per annotator and once for gold, stacked.
 
 Each version is one line of rich text built here from escaped pieces
-(:func:`version_html`): every character of the document shown is plain.
+(:func:`version_html`): every character of the document shown is plain. Under
+an annotator's version, their note and "unsure" flag on the whole document, as
+plain text; with no row chosen, the notes alone.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.adjudication import Row
 from annotator.core.model import Span
+from annotator.core.store_notes import DocumentNote
 from annotator.gui.common import mix, plain_tooltip
 from annotator.gui.fonts import arabic_font
 from annotator.gui.i18n import fill, translate
 from annotator.gui.review.gold_view import DISPUTED
+from annotator.gui.review.notes import note_text
 from annotator.gui.review.structures import Structures
 
 __all__ = ["VersionsPanel", "version_html"]
@@ -105,11 +118,36 @@ class VersionsPanel(QWidget):
         self.accept_buttons: dict[str, QPushButton] = {}
         self.reject_button: QPushButton | None = None
         self.structure_note: QLabel | None = None
+        #: Each annotator's note and flag on the document, under their version.
+        self.notes: dict[str, QLabel] = {}
+        self._notes: dict[str, DocumentNote] = {}
         self._show_empty()
+
+    def set_notes(self, notes: Mapping[str, DocumentNote]) -> None:
+        """The open document's notes, by annotator; shown from the next :meth:`show_row`."""
+        self._notes = {name: note for name, note in notes.items() if not note.empty}
 
     def _show_empty(self) -> None:
         empty = QLabel(translate("Review", "Choose a row to see every annotator's version."), self)
         self._layout.addWidget(empty, 0, 0, 1, 3)
+        for r, (name, note) in enumerate(self._notes.items(), 1):
+            head = QLabel(name, self)
+            head.setTextFormat(Qt.TextFormat.PlainText)
+            head.setStyleSheet("QLabel { font-weight: bold; }")
+            self._layout.addWidget(head, r, 0)
+            self._layout.addWidget(self._note_label(name, note, self), r, 1, 1, 2)
+        # The lines at the top, not spread over the panel's height.
+        spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self._layout.addItem(spacer, len(self._notes) + 1, 0)
+
+    def _note_label(self, name: str, note: DocumentNote, parent: QWidget) -> QLabel:
+        label = QLabel(note_text(note), parent)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a note is data
+        label.setWordWrap(True)
+        label.setStyleSheet("QLabel { color: #7a4a00; font-style: italic; }")
+        label.setToolTip(translate("Review", "This annotator's note on the whole document"))
+        self.notes[name] = label
+        return label
 
     def clear(self) -> None:
         while self._layout.count():
@@ -123,6 +161,7 @@ class VersionsPanel(QWidget):
         self.accept_buttons = {}
         self.reject_button = None
         self.structure_note = None
+        self.notes = {}
 
     def show_row(
         self,
@@ -184,7 +223,7 @@ class VersionsPanel(QWidget):
                 )
             )
             self._layout.addWidget(head, r + offset, 0)
-            self._layout.addWidget(line, r + offset, 1)
+            self._layout.addWidget(self._with_note(name, line), r + offset, 1)
             key = name or "gold"
             self.lines[key] = line
             self.heads[key] = head
@@ -203,3 +242,18 @@ class VersionsPanel(QWidget):
                 button.clicked.connect(lambda _c=False: self.reject_requested.emit())
                 self.reject_button = button
             self._layout.addWidget(button, r + offset, 2)
+
+    def _with_note(self, name: str, line: QLabel) -> QWidget:
+        """The version's line, and under it the annotator's note on the document, if any."""
+        note = self._notes.get(name)
+        if note is None:
+            line.setParent(self)
+            return line
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        line.setParent(box)
+        layout.addWidget(line)
+        layout.addWidget(self._note_label(name, note, box))
+        return box
