@@ -184,8 +184,8 @@ class FileHandle:
         self._closed = True
         with _table_lock:
             entry = _table.get(self.key)
-            if entry is None:  # inherited by a forked child: its parent holds the file
-                return
+            if entry is None or self._fd not in entry.fds:
+                return  # inherited by a forked child: its parent holds the file
             if self.write and entry.writer:
                 _unlock(self._fd)
                 entry.writer = False

@@ -168,10 +168,10 @@ def test_a_killed_writers_forked_child_does_not_keep_the_project_locked(tmp_path
         f"project = Project.open({str(proj)!r})\n"
         "child = os.fork()\n"
         "if child == 0:\n"
-        "    print('forked', flush=True)  # after the fork's handlers ran in the child\n"
+        "    os.write(1, b'forked\\n')  # one write, after the fork's handlers ran here\n"
         "    time.sleep(60)\n"
         "    os._exit(0)\n"
-        "print(child, flush=True)\n"
+        "os.write(1, b'%d\\n' % child)\n"
         "time.sleep(60)\n"
     )
     writer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
