@@ -264,14 +264,20 @@ def _answer(button_text: str, seen: list[str]) -> None:
     raise AssertionError(f"no {button_text} button")
 
 
+def _claimer_selected(editor, ids) -> str:
+    """Ctrl+K, Enter: the mention inside the claim becomes its claimer; then select it."""
+    press(editor, Qt.Key.Key_K, CTRL)
+    press(editor, Qt.Key.Key_Return)
+    army = ids["armies"][0]
+    editor.select_span(army)
+    return army
+
+
 def test_deleting_a_claimer_asks_and_undo_restores_span_and_link(
     qtbot, claim_editor, project_path
 ) -> None:
     editor, ids = claim_editor
-    press(editor, Qt.Key.Key_K, CTRL)
-    press(editor, Qt.Key.Key_Return)  # the mention inside the claim
-    army = ids["armies"][0]
-    editor.select_span(army)
+    army = _claimer_selected(editor, ids)
     seen: list[str] = []
     QTimer.singleShot(0, lambda: _answer("Cancel", seen))
     press(editor, Qt.Key.Key_Delete)
@@ -296,10 +302,7 @@ def test_relabelling_a_claimer_as_a_cue_asks_and_undo_restores_label_and_link(
     qtbot, claim_editor, project_path
 ) -> None:
     editor, ids = claim_editor
-    press(editor, Qt.Key.Key_K, CTRL)
-    press(editor, Qt.Key.Key_Return)  # the mention inside the claim
-    army = ids["armies"][0]
-    editor.select_span(army)
+    army = _claimer_selected(editor, ids)
     seen: list[str] = []
     QTimer.singleShot(0, lambda: _answer("Cancel", seen))
     editor.apply_label("CUE")

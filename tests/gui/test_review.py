@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QApplication
+from review_window import shown_review
 
 from annotator.core.adjudication import adjudicated_documents, score_against_gold
 from annotator.core.edits import AddSpan, SetStatus
@@ -95,17 +96,7 @@ def trio(tmp_path: Path) -> Iterator[tuple[Path, Project, dict[str, DocId]]]:
 
 
 def _window(qtbot, project: Project) -> ReviewWindow:
-    window = ReviewWindow(project, adjudicator=LEAD)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(
-        lambda: (
-            not window.is_busy()
-            and (window.agreement is not None or window.agreement_error is not None)
-        ),
-        timeout=30_000,
-    )
-    return window
+    return shown_review(qtbot, project, adjudicator=LEAD)
 
 
 def _row_index(window: ReviewWindow, kind: str, surface: str | None = None) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from review_window import shown_review
 
 from annotator.core.claim_agreement import project_claim_agreement
 from annotator.core.claim_edits import SetAttribute, SetClaimer
@@ -55,11 +56,7 @@ def disputed_claim(tmp_path: Path, seed_text: str) -> Iterator[tuple[Path, Proje
 
 
 def _window(qtbot, project: Project) -> ReviewWindow:
-    window = ReviewWindow(project, adjudicator="lead")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: not window.is_busy() and window.agreement is not None, timeout=30_000)
-    return window
+    return shown_review(qtbot, project, adjudicator="lead")
 
 
 def _claim_row(window: ReviewWindow) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
+from review_window import shown_review
 
 from annotator.core.edits import AddSpan, SetStatus
 from annotator.core.model import DocId, Status
@@ -60,11 +61,7 @@ def pair(tmp_path: Path) -> Iterator[tuple[Path, Project, dict[str, DocId]]]:
 
 
 def _window(qtbot, project: Project) -> ReviewWindow:
-    window = ReviewWindow(project, adjudicator="lead")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: not window.is_busy() and window.agreement is not None, timeout=30_000)
-    return window
+    return shown_review(qtbot, project, adjudicator="lead")
 
 
 def _row(window: ReviewWindow, doc_id: int) -> tuple[str, str | None]:

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
+from review_window import shown_review
 
 from annotator.core.edits import AddSpan, SetStatus
 from annotator.core.model import Label, LabelKind, Status
@@ -94,11 +95,7 @@ def marked(tmp_path: Path) -> Iterator[tuple[Path, Project, int]]:
 
 
 def _window(qtbot, project: Project) -> ReviewWindow:
-    window = ReviewWindow(project, adjudicator=LINK)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.agreement is not None, timeout=30_000)
-    return window
+    return shown_review(qtbot, project, adjudicator=LINK)
 
 
 def test_agreement_tab_shows_names_as_typed(qtbot, marked):
