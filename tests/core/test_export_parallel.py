@@ -8,14 +8,18 @@ export crosses many of them.
 
 from __future__ import annotations
 
+import os
+import random
 import threading
 from pathlib import Path
 
 import pytest
 
+from annotator.core.edits import SetStatus
 from annotator.core.export import export, parallel
+from annotator.core.model import DocId, Status
 from annotator.core.note_edits import SetDocumentNote
-from annotator.core.store import Project
+from annotator.core.store import NewDocument, Project
 from tests.core.claims_seed import annotate_seed
 
 FORMATS = {
@@ -100,6 +104,55 @@ def test_a_string_table_spilled_to_disk_writes_the_same_bytes(corpus, tmp_path, 
     monkeypatch.setattr(docbin, "_STRINGS_IN_MEMORY", 50)
     export(corpus, tmp_path / "two" / "out", fmt="spacy", processes=2)
     assert _files(tmp_path / "two" / "out") == _files(tmp_path / "one" / "out")
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_workers_that_let_new_words_go_write_the_same_bytes(corpus, tmp_path, monkeypatch, fmt):
+    """Past KEPT_WORDS a worker tokenizes each chunk in spaCy's memory zone."""
+    options = FORMATS[fmt]
+    export(corpus, tmp_path / "one" / "out", fmt=fmt, processes=1, **options)
+    monkeypatch.setattr(parallel, "KEPT_WORDS", 0)  # forked workers inherit it
+    export(corpus, tmp_path / "two" / "out", fmt=fmt, processes=2, **options)
+    assert _files(tmp_path / "two" / "out") == _files(tmp_path / "one" / "out")
+
+
+_original_render_chunk = parallel._render_chunk
+_LEARNED = "words-learned"
+
+
+def _render_chunk_and_count(chunk):
+    """A worker's ``_render_chunk`` that also writes how many words its tokenizer
+    learned since it started (a file per worker, in the current folder)."""
+    from annotator.core.tokenizer import get_nlp
+
+    outcomes = _original_render_chunk(chunk)
+    learned = len(get_nlp().vocab.strings) - parallel._vocab_at_start
+    Path(f"{_LEARNED}-{os.getpid()}").write_text(str(learned))
+    return outcomes
+
+
+@pytest.mark.parametrize(("kept", "grows"), [(0, False), (10**9, True)])
+def test_a_worker_past_its_kept_words_learns_no_more(corpus, tmp_path, monkeypatch, kept, grows):
+    """A worker's memory stays flat: past KEPT_WORDS the words of a chunk are let go."""
+    # Words no tokenizer of this test run has met (a forked worker inherits the
+    # words the calling process learned), in documents spread over the chunks.
+    rng = random.Random(kept)
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    new = [
+        NewDocument(
+            " ".join("".join(rng.choices(letters, k=9)) for _ in range(60)), f"new {i}", "test", {}
+        )
+        for i in range(12)
+    ]
+    for doc_id, _added in corpus.documents.add_many(new):
+        corpus.apply(SetStatus(DocId(doc_id), "wojood", Status.DONE))
+    monkeypatch.setattr(parallel, "KEPT_WORDS", kept)
+    monkeypatch.setattr(parallel, "_render_chunk", _render_chunk_and_count)
+    monkeypatch.chdir(tmp_path)
+    export(corpus, tmp_path / "out", fmt="conll", processes=2)
+    learned = [int(p.read_text()) for p in tmp_path.glob(f"{_LEARNED}-*")]
+    assert learned  # a worker per file; the pool starts a second one only when busy
+    assert all((n > 0) is grows for n in learned), learned
 
 
 def test_joined_payloads_keep_each_parts_bytes_in_order():

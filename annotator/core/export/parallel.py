@@ -36,6 +36,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from itertools import islice, repeat, takewhile
 from typing import Any, NamedTuple
@@ -70,6 +71,11 @@ IN_FLIGHT = 4
 MIN_DOCUMENTS = {"fork": 1_000, "spawn": 20_000}
 #: Most workers: each holds its own tokenizer and vocab (~100 MB).
 MAX_PROCESSES = 4
+#: Strings (words) a worker's tokenizer learns and keeps in its cache and vocab
+#: (~0.3 KB each); past them, those new in a chunk are let go after it
+#: (:func:`_bounded_vocab`). At 100k documents: the workers' memory flat from
+#: half-way, no slower (``benchmarks/README.md``).
+KEPT_WORDS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +179,8 @@ def processes_for(fmt: str, n_documents: int) -> int:
 _inherited: tuple[Job, Renderer] | None = None
 # In a worker: the project it reads, its renderer and its job.
 _worker: tuple[Project, Renderer, Job] | None = None
+# In a worker: how many strings its tokenizer's vocab held when it started.
+_vocab_at_start = 0
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -190,6 +198,30 @@ def _start_worker(job: Job) -> None:
     if renderer is None:
         renderer = RENDERERS[job.fmt](job.context)
     _worker = (Project.open(job.path, readonly=True), renderer, job)
+    global _vocab_at_start
+    _vocab_at_start = len(_nlp(job).vocab.strings)
+
+
+def _nlp(job: Job) -> Any:
+    from annotator.core.tokenizer import get_nlp
+
+    return get_nlp(job.context.clitics)
+
+
+def _bounded_vocab(job: Job) -> AbstractContextManager[Any]:
+    """Once a worker's tokenizer has learned :data:`KEPT_WORDS` strings, spaCy's
+    memory zone around each chunk: words it has not met before are tokenized without
+    being cached and let go after the chunk, so the worker's memory stays flat however
+    large the project. Without it each worker kept every distinct word it met
+    (numbers, names: ~0.3 KB a document at 100k). Until the limit words are kept as
+    usual; the frequent ones come first, so the cache keeps its use. Only here, in a
+    worker: a zone frees what any thread allocates in it, and the calling process
+    may share its tokenizer with other threads (the GUI's)."""
+    nlp = _nlp(job)
+    if len(nlp.vocab.strings) - _vocab_at_start < KEPT_WORDS:
+        return nullcontext()
+    zone: AbstractContextManager[Any] = nlp.memory_zone()
+    return zone
 
 
 def _render_chunk(chunk: Sequence[tuple[DocId, int]]) -> list[Outcome]:
@@ -199,9 +231,12 @@ def _render_chunk(chunk: Sequence[tuple[DocId, int]]) -> list[Outcome]:
     items = iter_selected(
         project, job.selection, [doc_id for doc_id, _part in chunk], source_tokens=job.source_tokens
     )
-    outcomes = list(
-        render_all(renderer, items, dict(chunk), part_names=job.part_names, by_source=job.by_source)
-    )
+    with _bounded_vocab(job):
+        outcomes = list(
+            render_all(
+                renderer, items, dict(chunk), part_names=job.part_names, by_source=job.by_source
+            )
+        )
     return join_payloads(outcomes)
 
 
