@@ -20,12 +20,12 @@ from typing import Any
 
 from annotator.core.errors import (
     AnnotatorError,
-    LabelConflict,
     MergeRefused,
     ProjectReadOnly,
     UntrustedFile,
 )
 from annotator.core.links import check_link_types
+from annotator.core.merge_checks import Readings
 from annotator.core.model import DocId, Label, Span, nests, utc_now
 from annotator.core.store import Project, SpanTable
 from annotator.core.store_merge import (
@@ -34,10 +34,8 @@ from annotator.core.store_merge import (
     merge_rows,
     overlapping_entities,
     references_joined,
-    span_edges,
 )
-from annotator.core.store_untrusted import check_rows, inspect_schema, reading_limit
-from annotator.core.tokenizer import EDGE_PUNCTUATION
+from annotator.core.store_untrusted import inspect_schema, reading_limit
 
 __all__ = ["MergeFileReport", "MergeRefused", "MergeReport", "merge_projects"]
 
@@ -136,7 +134,7 @@ def merge_projects(
         read-only) while writing the backup or the merge; the backup's partial copy
         is removed, and the merge's transaction (up to 8 files) was rolled back.
     """
-    sources: list[tuple[Path, Project, list[Label]]] = []
+    sources: list[tuple[Path, Project]] = []
     with tempfile.TemporaryDirectory(prefix="annotator-merge-") as scratch:
         try:
             for given in paths:
@@ -147,36 +145,44 @@ def merge_projects(
                     )
                 # The schema first: no row is read from a file whose tables are not ours.
                 inspect_schema(path)
-                source = _open_source(path, Path(scratch))
-                sources.append((path, source, []))  # listed first: closed if a check fails
-                sources[-1] = (path, source, _checked_labels(lead, source, shown_as=path))
-            backup_path = None
-            if backup:
-                backup_path = lead.backup(
-                    lead.path.with_name(f"{lead.path.name}.before-merge-{_stamp()}.bak")
-                )
-            reports: list[MergeFileReport] = []
-            batch = _batch_size(lead)
-            for first in range(0, len(sources), batch):
-                reports += _merge_batch(lead, sources[first : first + batch])
-                if progress is not None:
-                    done = min(first + batch, len(sources))
-                    progress(done, len(sources), str(sources[done - 1][0]))
-            return MergeReport(reports, str(backup_path) if backup_path else None)
+                sources.append((path, _open_source(path, Path(scratch))))
+            readings = Readings(lead, [s.path for _p, s in sources], [p for p, _s in sources])
+            with readings:
+                return _merge_read(lead, sources, readings, backup=backup, progress=progress)
         finally:
-            for _path, source, _labels in sources:
+            for _path, source in sources:
                 source.close()
 
 
-def _checked_labels(lead: Project, source: Project, *, shown_as: Path) -> list[Label]:
-    """Check every row of ``source``; return its labels (read only, nothing written)."""
-    with (
-        attached(lead, source.path) as src,
-        reading_limit(lead, shown_as),
-    ):
-        labels = check_rows(lead, src, shown_as)
-    _check_kinds(lead, labels, shown_as=shown_as)
-    return labels
+def _merge_read(
+    lead: Project,
+    sources: Sequence[tuple[Path, Project]],
+    readings: Readings,
+    *,
+    backup: bool,
+    progress: Callable[[int, int, str], None] | None,
+) -> MergeReport:
+    """Back the lead up and merge the files, each once its reading has passed; with
+    the readings in workers, a refusal after the backup removes it (the lead is
+    unchanged: the merge's transaction is rolled back)."""
+    backup_path = None
+    if backup:
+        backup_path = lead.backup(
+            lead.path.with_name(f"{lead.path.name}.before-merge-{_stamp()}.bak")
+        )
+    try:
+        reports: list[MergeFileReport] = []
+        batch = _batch_size(lead)
+        for first in range(0, len(sources), batch):
+            reports += _merge_batch(lead, sources, range(first, first + batch), readings)
+            if progress is not None:
+                done = min(first + batch, len(sources))
+                progress(done, len(sources), str(sources[done - 1][0]))
+    except BaseException:
+        if backup_path is not None and readings.in_workers:
+            backup_path.unlink(missing_ok=True)
+        raise
+    return MergeReport(reports, str(backup_path) if backup_path else None)
 
 
 def _open_source(path: Path, scratch: Path) -> Project:
@@ -196,18 +202,6 @@ def _stamp() -> str:
     return utc_now().replace(":", "").replace("-", "").replace(".", "")[:15]
 
 
-def _check_kinds(lead: Project, labels: list[Label], *, shown_as: Path) -> None:
-    lead_kinds = {lab.name: lab.kind for lab in lead.labels.list()}
-    for label in labels:
-        kind = lead_kinds.get(label.name)
-        if kind is not None and kind != label.kind:
-            raise LabelConflict(
-                f"{shown_as}: label {label.name!r} is a {label.kind.value} there but a "
-                f"{kind.value} in {lead.path}. Rename it in one of them "
-                "(`annotator labels rename`) and merge again; nothing was merged."
-            )
-
-
 def _batch_size(lead: Project) -> int:
     # Files merged in one transaction (all or nothing, one commit): as many as
     # SQLite lets a connection attach (10 by default).
@@ -215,22 +209,29 @@ def _batch_size(lead: Project) -> int:
 
 
 def _merge_batch(
-    lead: Project, batch: Sequence[tuple[Path, Project, list[Label]]]
+    lead: Project,
+    sources: Sequence[tuple[Path, Project]],
+    indices: range,
+    readings: Readings,
 ) -> list[MergeFileReport]:
-    """Merge a few checked files in one transaction: all of them, or none."""
+    """Merge a few files in one transaction: all of them, or none. Before it commits,
+    every file's reading has passed, those of later batches too."""
     reports: list[MergeFileReport] = []
+    batch = [(i, *sources[i]) for i in indices if i < len(sources)]
     # ATTACH cannot happen inside a transaction: attach first, then one transaction.
     with ExitStack() as stack:
         aliases = [
             stack.enter_context(attached(lead, source.path, f"merge_src{i}"))
-            for i, (_path, source, _labels) in enumerate(batch)
+            for i, (_index, _path, source) in enumerate(batch)
         ]
         stack.enter_context(references_joined(lead))
         with lead.transaction():
-            for alias, (path, source, labels) in zip(aliases, batch, strict=True):
+            for alias, (index, path, source) in zip(aliases, batch, strict=True):
+                reading = readings.of(index)
                 with reading_limit(lead, path):
-                    reports.append(_merge_one(lead, alias, labels, source, shown_as=path))
-                    reports[-1].edge_punctuation = _count_loose_edges(lead, alias)
+                    reports.append(_merge_one(lead, alias, reading.labels, source, shown_as=path))
+                reports[-1].edge_punctuation = reading.edge_punctuation
+            readings.wait_all()
     return reports
 
 
@@ -277,19 +278,6 @@ def _merge_one(
         clashes = overlapping_entities(lead, table, touched[table])
         report.overlaps_resolved += _resolve_overlaps(lead, spans, set(clashes))
     return report
-
-
-def _count_loose_edges(lead: Project, src: str) -> int:
-    """The attached file's live spans that start or end with whitespace or punctuation."""
-    count = 0
-    loose = EDGE_PUNCTUATION
-    for text, starts, ends in span_edges(lead, src):
-        for start, end in zip(starts, ends, strict=True):
-            # tokenizer.has_loose_edges(first + last), inlined: it runs for every span.
-            first, last = text[start : start + 1], text[end - 1 : end]
-            if first in loose or last in loose or first.isspace() or last.isspace():
-                count += 1
-    return count
 
 
 def _resolve_overlaps(

@@ -8,13 +8,16 @@ merge is checked to store exactly what the slower one did.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from annotator.core import merge_checks
 from annotator.core.edits import RemoveSpan, SetStatus
+from annotator.core.errors import UntrustedFile
 from annotator.core.merge import merge_projects
 from annotator.core.model import DocId, Span, Status, utc_now
 from annotator.core.store import NewDocument, Project
@@ -155,7 +158,31 @@ def team(tmp_path: Path) -> tuple[Path, list[Path]]:
     return lead_path, [*paths, later]
 
 
-def test_merged_project_holds_exactly_the_newest_rows(team: tuple[Path, list[Path]]) -> None:
+@pytest.fixture(params=["in turn", "in workers"])
+def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Returned files read in turn before the merge writes, or in worker processes
+    beside it (``merge_checks``); gives, for each merge, whether workers read."""
+    seen: list[bool] = []
+    if request.param == "in workers":
+        if len(os.sched_getaffinity(0)) < 2:
+            pytest.skip("one CPU: a merge reads its files in turn")
+        monkeypatch.setattr(merge_checks, "MIN_BYTES", 0)
+    else:
+        monkeypatch.setattr(merge_checks, "MIN_BYTES", 2**62)
+    enter = merge_checks.Readings.__enter__
+
+    def spy(self: merge_checks.Readings) -> merge_checks.Readings:
+        entered = enter(self)
+        seen.append(entered.in_workers)
+        return entered
+
+    monkeypatch.setattr(merge_checks.Readings, "__enter__", spy)
+    return seen
+
+
+def test_merged_project_holds_exactly_the_newest_rows(
+    team: tuple[Path, list[Path]], reading: list[bool], request: pytest.FixtureRequest
+) -> None:
     lead_path, returned = team
     want = expected(lead_path, returned)
     loose = sum(
@@ -185,6 +212,42 @@ def test_merged_project_holds_exactly_the_newest_rows(team: tuple[Path, list[Pat
         again = merge_projects(lead, returned, backup=False)
     assert not any(f.changed for f in again.files)
     assert rows(lead_path) == want
+    assert reading == [request.node.callspec.params["reading"] == "in workers"] * 2
+
+
+def _break_span(path: Path) -> None:
+    """A span of ``path`` that ends past its document's text (the checks refuse it)."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute('UPDATE spans SET "end" = 100000 WHERE rowid = (SELECT max(rowid) FROM spans)')
+    conn.close()
+
+
+def test_a_file_refused_late_leaves_the_lead_as_it_was_and_no_backup(
+    team: tuple[Path, list[Path]], reading: list[bool]
+) -> None:
+    """Files read beside the merge: the third one fails after the first two were
+    merged in the (uncommitted) transaction."""
+    lead_path, returned = team
+    _break_span(returned[2])
+    before = rows(lead_path)
+    with Project.open(lead_path) as lead, pytest.raises(UntrustedFile) as refused:
+        merge_projects(lead, returned)
+    assert str(returned[2]) in refused.value.message
+    assert "past the end of the text" in refused.value.message
+    assert rows(lead_path) == before
+    assert sorted(p.name for p in lead_path.parent.iterdir() if ".bak" in p.name) == []
+
+
+def test_the_first_refused_file_in_the_order_given_is_the_one_reported(
+    team: tuple[Path, list[Path]], reading: list[bool]
+) -> None:
+    lead_path, returned = team
+    _break_span(returned[1])
+    _break_span(returned[3])
+    with Project.open(lead_path) as lead, pytest.raises(UntrustedFile) as refused:
+        merge_projects(lead, returned)
+    assert refused.value.message.startswith(f"{returned[1]}:")
 
 
 def test_expected_schema_is_what_sqlite_utils_migrations_write() -> None:
