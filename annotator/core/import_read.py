@@ -26,7 +26,6 @@ import os
 import re
 import sys
 import threading
-import time
 import unicodedata
 from collections import deque
 from collections.abc import Generator, Sequence
@@ -41,6 +40,7 @@ from annotator.core.errors import AnnotatorError, ImportFailed, MalformedInput
 from annotator.core.formats import READERS, ReadOptions, read_detected
 from annotator.core.model import RawDocument, Status, document_uid
 from annotator.core.text import OffsetMap, clean_text, fold_text
+from annotator.core.workers import exit_with_parent
 
 # Characters no text or label may hold: C0 controls but tab, line feed, carriage
 # return and form feed; DEL; C1 controls.
@@ -278,17 +278,9 @@ def read_files(
 _job: tuple[str, ReadOptions] | None = None
 
 
-def _exit_with_parent(parent: int) -> None:
-    """End this worker when the importing process is gone (killed, say): a worker
-    waiting for its next chunk would otherwise wait forever."""
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(1)
-
-
 def _start_worker(fmt: str, options: ReadOptions) -> None:
     global _job
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    exit_with_parent()
     _job = (fmt, options)
 
 

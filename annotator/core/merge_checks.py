@@ -34,6 +34,7 @@ from annotator.core.store import Project
 from annotator.core.store_merge import attached, span_edges
 from annotator.core.store_untrusted import check_rows, reading_limit
 from annotator.core.tokenizer import EDGE_PUNCTUATION
+from annotator.core.workers import exit_with_parent
 
 #: Returned files' total size from which workers pay (``benchmarks/bench_merge.py``).
 MIN_BYTES = 16_000_000
@@ -142,7 +143,9 @@ class Readings:
                 for source, shown in zip(self._sources, self._shown, strict=True)
             ]
             return self
-        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        self._pool = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=exit_with_parent
+        )
         lead_path = str(self._lead.path)
         self._futures = [
             self._pool.submit(_read_in_worker, lead_path, str(source), str(shown))

@@ -121,6 +121,58 @@ def test_kill_during_merge(tmp_path: Path, delay: float) -> None:
     assert dump(lead) in (before, after)
 
 
+def _merge_stopped_while_reading(lead: Path, returned: list[Path], pids: Path) -> None:
+    """In a forked child: a merge whose files are read in worker processes, stopped
+    where it waits for them (writing their pids), for the test to kill it there."""
+    from annotator.core import merge_checks
+
+    merge_checks.MIN_BYTES = 0
+
+    def wait_forever(self: merge_checks.Readings, index: int) -> None:
+        pids.write_text(" ".join(map(str, self._pool._processes)))  # type: ignore[union-attr]
+        time.sleep(300)
+
+    merge_checks.Readings.of = wait_forever  # type: ignore[assignment,method-assign]
+    with Project.open(lead) as project:
+        merge_projects(project, returned, backup=False)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="merge workers are forked on Linux only")
+def test_a_killed_merge_leaves_no_reading_worker_behind(tmp_path: Path) -> None:
+    import multiprocessing
+
+    lead = tmp_path / "lead.sqlite"
+    with Project.create(lead) as project, project.transaction():
+        project.documents.add_many([NewDocument(f"{i} {TEXT}") for i in range(50)])
+    returned = [tmp_path / "sara.sqlite", tmp_path / "omar.sqlite"]
+    for path in returned:
+        shutil.copy(lead, path)
+    pids = tmp_path / "pids"
+    child = multiprocessing.get_context("fork").Process(
+        target=_merge_stopped_while_reading, args=(lead, returned, pids)
+    )
+    child.start()
+    deadline = time.monotonic() + 60
+    while not (pids.exists() and pids.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    workers = [int(pid) for pid in pids.read_text().split()]
+    assert workers and all(map(_alive, workers))
+    os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+    child.join()
+    deadline = time.monotonic() + 10
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_alive, workers)), "a reading worker outlived the merge"
+
+
 @pytest.mark.parametrize("delay", [0.05, 0.5])
 def test_kill_during_export(tmp_path: Path, delay: float) -> None:
     from annotator.core.edits import AddSpan

@@ -32,7 +32,6 @@ import multiprocessing
 import os
 import sys
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -50,6 +49,7 @@ from annotator.core.export.report import Exported, edge_entries
 from annotator.core.export.select import SelectedDocument, Selection, iter_selected
 from annotator.core.model import DocId
 from annotator.core.store import Project
+from annotator.core.workers import exit_with_parent
 
 #: Each format's renderer, as a worker builds it.
 RENDERERS: dict[str, Callable[[ExportContext], Renderer]] = {
@@ -183,17 +183,9 @@ _worker: tuple[Project, Renderer, Job] | None = None
 _vocab_at_start = 0
 
 
-def _exit_with_parent(parent: int) -> None:
-    """End this worker when the process that started it is gone (killed, say): a
-    worker waiting for its next chunk would otherwise wait forever."""
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(1)
-
-
 def _start_worker(job: Job) -> None:
     global _worker
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    exit_with_parent()
     renderer = _inherited[1] if _inherited is not None and _inherited[0] == job else None
     if renderer is None:
         renderer = RENDERERS[job.fmt](job.context)
