@@ -226,8 +226,8 @@ def _break_span(path: Path) -> None:
 def test_a_file_refused_late_leaves_the_lead_as_it_was_and_no_backup(
     team: tuple[Path, list[Path]], reading: list[bool]
 ) -> None:
-    """Files read beside the merge: the third one fails after the first two were
-    merged in the (uncommitted) transaction."""
+    """Read beside the merge (workers), the third file is refused after the first two
+    were merged in the uncommitted transaction; read in turn, before anything."""
     lead_path, returned = team
     _break_span(returned[2])
     before = rows(lead_path)
