@@ -4,7 +4,7 @@ Documents by uid, labels by name, spans (and gold spans) by id with the newest
 update winning, tombstones included; statuses and document notes newest first.
 Merging the same file twice changes nothing, nothing is lost, and a conflict
 that cannot be settled (a label with the same name and another kind) stops the
-merge before anything is written. A backup of the lead file is taken first.
+merge with nothing committed. A backup of the lead file is taken first.
 """
 
 from __future__ import annotations
@@ -122,14 +122,16 @@ def merge_projects(
 ) -> MergeReport:
     """Merge each returned project file into ``lead``.
 
-    Every file is checked whole before anything is written: it is a project,
+    Every file is checked whole before anything is committed: it is a project,
     not from a newer schema, not the lead itself, its schema is exactly ours
     (no view, trigger or missing table), every row is valid (offsets inside the
     text, uid = hash of the text, known kinds and statuses, names, colours,
-    shortcuts, sizes) and no label kind conflicts. Reading is time-limited.
+    shortcuts, sizes) and no label kind conflicts. Reading is time-limited. The
+    rows are read in turn before the merge writes, or in worker processes beside
+    it (:mod:`annotator.core.merge_checks`).
 
     :raises MergeRefused, UntrustedFile, LabelConflict, NotAProject, NewerSchema:
-        nothing written.
+        the lead as it was (a backup made meanwhile is removed).
     :raises WriteFailed, FileProblem: the disk filled (or the folder became
         read-only) while writing the backup or the merge; the backup's partial copy
         is removed, and the merge's transaction (up to 8 files) was rolled back.
