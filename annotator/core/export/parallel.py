@@ -184,13 +184,12 @@ _vocab_at_start = 0
 
 
 def _start_worker(job: Job) -> None:
-    global _worker
+    global _worker, _vocab_at_start
     exit_with_parent()
     renderer = _inherited[1] if _inherited is not None and _inherited[0] == job else None
     if renderer is None:
         renderer = RENDERERS[job.fmt](job.context)
     _worker = (Project.open(job.path, readonly=True), renderer, job)
-    global _vocab_at_start
     _vocab_at_start = len(_nlp(job).vocab.strings)
 
 
