@@ -413,6 +413,13 @@ def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 
 
+#: Migrations that only add tables or indexes: no row is changed or removed, and
+#: each runs in its own transaction, so opening a file that needs only these makes
+#: no backup copy of it first (at 100k documents a copy is 1.4 GB, and a disk too
+#: full for it would keep the project closed for the sake of a new index).
+ADDS_ONLY = frozenset({"0008_suggestions", "0009_document_notes", "0010_document_title_index"})
+
+
 @migrations(name="0009_document_notes")
 def _document_notes(db: Database) -> None:
     # An annotator's note and "unsure" flag on a whole document (a span's live in

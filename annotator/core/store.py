@@ -319,7 +319,8 @@ class Project:
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False, migrate: bool = True) -> Project:
-        """Open an existing project, migrating an older schema (after a backup).
+        """Open an existing project, migrating an older schema (after a backup, unless
+        its missing migrations only add tables or indexes: ``schema.ADDS_ONLY``).
 
         :param migrate: ``False`` with ``readonly``: open an older schema as it is,
             only to copy it (:meth:`backup`); its tables are not what this version reads.
@@ -404,7 +405,7 @@ class Project:
             raise ProjectReadOnly(
                 f"{self.path}: uses an older schema; open it once for writing to upgrade it."
             )
-        if applied:
+        if applied and not set(pending) <= schema.ADDS_ONLY:
             self.backup(self.path.with_name(f"{self.path.name}.before-{pending[0]}.bak"))
         schema.migrations.apply(self._db)
 
