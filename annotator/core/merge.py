@@ -176,9 +176,9 @@ def _merge_read(
         reports: list[MergeFileReport] = []
         batch = _batch_size(lead)
         for first in range(0, len(sources), batch):
-            reports += _merge_batch(lead, sources, range(first, first + batch), readings)
+            done = min(first + batch, len(sources))
+            reports += _merge_batch(lead, sources, range(first, done), readings)
             if progress is not None:
-                done = min(first + batch, len(sources))
                 progress(done, len(sources), str(sources[done - 1][0]))
     except BaseException:
         if backup_path is not None and readings.in_workers:
@@ -219,7 +219,7 @@ def _merge_batch(
     """Merge a few files in one transaction: all of them, or none. Before it commits,
     every file's reading has passed, those of later batches too."""
     reports: list[MergeFileReport] = []
-    batch = [(i, *sources[i]) for i in indices if i < len(sources)]
+    batch = [(i, *sources[i]) for i in indices]
     # ATTACH cannot happen inside a transaction: attach first, then one transaction.
     with ExitStack() as stack:
         aliases = [
